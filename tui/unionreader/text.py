@@ -12,19 +12,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 __all__ = [
     "Token",
-    "nfc",
-    "normalize_tones",
     "fold",
     "fold_nfc",
-    "tokenize",
-    "iter_tokens",
     "fold_tokens",
+    "iter_tokens",
+    "nfc",
+    "normalize_tones",
     "same_word",
+    "tokenize",
 ]
 
 
