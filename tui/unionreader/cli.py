@@ -52,6 +52,6 @@ def load_articles_for_cli(paths: list[str]):
     from .corpus import load_paths
 
     result = load_paths(paths)
-    for err in result.errors:
-        print(f"unionreader: {err}", file=sys.stderr)
+    for problem in (*result.warnings, *result.errors):
+        print(f"unionreader: {problem}", file=sys.stderr)
     return list(result.articles) or None

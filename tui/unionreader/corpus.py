@@ -1,19 +1,30 @@
-"""Reading article files and cleaning them into ``Article`` objects.
+"""Reading article files into ``Article`` objects: paths, encodings, JSONL, bad input.
 
-CONTRACT (other modules rely on it; the corpus work fills in the bodies):
-- ``parse_article(raw, source, meta=None) -> Article``: pure; cleans scraped noise.
-- ``iter_load(paths) -> Iterator[Article | LoadError]``: streams files/folders/JSONL/"-".
-- ``load_paths(paths) -> LoadResult``: everything at once.
-- ``discover(paths) -> list[Source]``: what would be read, for progress bars.
-- ``default_corpus_dir() -> Path``: the bundled seeds (inside the wheel, or the repo's seeds/).
+- ``parse_article(raw, source, meta=None) -> Article``: pure; cleans scraped noise (see cleaning.py).
+- ``discover(paths) -> list[Source]``: what would be read, with sizes, for progress bars.
+- ``load_source(source) -> list[Article | LoadError]``: one file (or stdin), never raises.
+- ``iter_load(paths)`` streams all of them; ``load_paths(paths) -> LoadResult`` collects them.
+- ``default_corpus_dir()``: the bundled seeds (inside the wheel, or the repo's seeds/).
+
+A bad input becomes a ``LoadError`` naming the file and the problem; loading goes on with the rest.
 """
 
 from __future__ import annotations
 
+import codecs
+import hashlib
+import json
+import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cleaning import clean_page
 from .text import nfc
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl")
+MAX_FILE_BYTES = 20 * 1024 * 1024
+STDIN = "-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,21 +48,35 @@ class Article:
     raw: str  # the file's text as read (NFC), kept for provenance
     published: str | None = None  # ISO date from metadata or a dateline, when the page has one
     url: str | None = None
+    origin: str | None = None  # the publisher a JSONL record names in its "source" field
 
 
 @dataclass(frozen=True, slots=True)
 class LoadError:
+    """A problem with one input. ``kind`` "warning" means the article still loaded."""
+
     source: str
     error: str
+    kind: str = "error"
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.error}"
+        label = "warning: " if self.kind == "warning" else ""
+        return f"{label}{self.source}: {self.error}"
 
 
 @dataclass(frozen=True, slots=True)
 class LoadResult:
     articles: tuple[Article, ...]
     errors: tuple[LoadError, ...]
+    warnings: tuple[LoadError, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input to read: a file path, or "-" for stdin; ``size`` in bytes (0 when unknown)."""
+
+    path: str
+    size: int = 0
 
 
 def default_corpus_dir() -> Path:
@@ -62,44 +87,217 @@ def default_corpus_dir() -> Path:
     return here.parent.parent / "seeds"
 
 
-# --- interim reader (the corpus work replaces it with the full cleaning rules) -------------------
-import hashlib  # noqa: E402
+# --- cleaning into an Article ------------------------------------------------------------------
+
+
+def article_id(text: str) -> str:
+    """A stable id from the cleaned text: the same article read twice gets the same id."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def parse_article(raw: str, source: str, meta: dict | None = None) -> Article:
-    raw = nfc(raw.replace("\r\n", "\n"))
-    lines = [ln.strip() for ln in raw.split("\n") if ln.strip()]
-    title = lines[0] if lines else ""
-    text = "\n\n".join(lines)
-    paragraphs = []
+    """Clean one page of text into an Article (pure: no I/O)."""
+    meta = meta or {}
+    raw = nfc(raw.replace("\r\n", "\n").replace("\r", "\n"))
+    title_hint = meta.get("title")
+    page = clean_page(raw, title_hint=nfc(str(title_hint)) if title_hint else None)
+
+    parts: list[str] = []
+    paragraphs: list[Paragraph] = []
     pos = 0
-    for i, ln in enumerate(lines):
-        paragraphs.append(Paragraph("title" if i == 0 else "body", pos, pos + len(ln)))
-        pos += len(ln) + 2
-    article_id = hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
-    return Article(article_id, source, title, False, text, tuple(paragraphs), None, raw)
 
+    def add(kind: str, text: str) -> None:
+        nonlocal pos
+        if parts:
+            pos += 2  # the "\n\n" between paragraphs
+        parts.append(text)
+        paragraphs.append(Paragraph(kind, pos, pos + len(text)))
+        pos += len(text)
 
-def discover(paths) -> list[Path]:
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*") if q.suffix in (".txt", ".md", ".jsonl")))
-        else:
-            out.append(p)
-    return out
-
-
-def iter_load(paths):
-    for p in discover(paths or [default_corpus_dir()]):
-        try:
-            yield parse_article(p.read_text(encoding="utf-8"), str(p))
-        except (OSError, UnicodeDecodeError) as e:
-            yield LoadError(str(p), str(e))
-
-
-def load_paths(paths) -> LoadResult:
-    items = list(iter_load(paths))
-    return LoadResult(
-        tuple(a for a in items if isinstance(a, Article)), tuple(e for e in items if isinstance(e, LoadError))
+    if not page.title_derived and page.title:
+        add("title", page.title)
+    for block in page.blocks:
+        add(block.kind, block.text)
+    text = "\n\n".join(parts)
+    published = meta.get("date") or page.published
+    return Article(
+        id=article_id(text),
+        source=source,
+        title=page.title,
+        title_derived=page.title_derived,
+        text=text,
+        paragraphs=tuple(paragraphs),
+        byline=page.byline,
+        raw=raw,
+        published=str(published) if published else None,
+        url=str(meta["url"]) if meta.get("url") else None,
+        origin=str(meta["source"]) if meta.get("source") else None,
     )
+
+
+# --- decoding ------------------------------------------------------------------------------------
+
+
+class BadInput(Exception):
+    """A file that cannot be read as articles; the message names the problem for the user."""
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Bytes → (text, warning or None). UTF-8 (BOM optional), UTF-16 with BOM, else Windows-1258."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError as exc:
+            raise BadInput(f"invalid UTF-16 at byte {exc.start}") from None
+    if b"\x00" in data[:8192]:
+        raise BadInput("binary file, not text")
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        where = exc.start
+    text = data.decode("cp1258", errors="replace")
+    if _looks_binary(text):
+        raise BadInput("binary file, not text")
+    return text, f"not valid UTF-8 (byte {where}); decoded as Windows-1258"
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    if not sample:
+        return False
+    odd = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
+    return odd / len(sample) > 0.05
+
+
+# --- reading sources -------------------------------------------------------------------------
+
+
+def discover(paths: Iterable[str | Path]) -> list[Source]:
+    """The inputs that ``iter_load`` would read, folders expanded (sorted, hidden files skipped).
+
+    A missing path or a folder with no articles is still listed, so ``load_source`` reports it.
+    """
+    sources: list[Source] = []
+    for item in paths:
+        name = str(item)
+        if name == STDIN:
+            sources.append(Source(STDIN))
+            continue
+        path = Path(name)
+        if path.is_dir():
+            found = [
+                q
+                for q in sorted(path.rglob("*"))
+                if q.suffix.lower() in ARTICLE_SUFFIXES
+                and q.is_file()
+                and not any(part.startswith(".") for part in q.relative_to(path).parts)
+            ]
+            sources.extend(Source(str(q), _size(q)) for q in found)
+            if not found:
+                sources.append(Source(name, -1))  # -1: an empty folder, reported by load_source
+        else:
+            sources.append(Source(name, _size(path)))
+    return sources
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def load_source(source: Source) -> list[Article | LoadError]:
+    """Read one input into articles; every problem becomes a LoadError, nothing raises."""
+    name = source.path
+    try:
+        if name == STDIN:
+            data = sys.stdin.buffer.read()
+        else:
+            path = Path(name)
+            if source.size == -1:
+                raise BadInput("no articles (.txt, .md, .jsonl) in this folder")
+            if not path.exists():
+                raise BadInput("no such file or folder")
+            if not path.is_file():
+                raise BadInput("not a regular file")
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                raise BadInput(f"file is {size / 1048576:.1f} MB, over the 20 MB limit")
+            data = path.read_bytes()
+        if not data.strip():
+            raise BadInput("empty file")
+        text, warning = decode(data)
+    except BadInput as exc:
+        return [LoadError(name, str(exc))]
+    except PermissionError:
+        return [LoadError(name, "permission denied")]
+    except OSError as exc:
+        return [LoadError(name, exc.strerror or str(exc))]
+
+    items: list[Article | LoadError] = []
+    if warning:
+        items.append(LoadError(name, warning, "warning"))
+    if name.lower().endswith(".jsonl") or (name == STDIN and text.lstrip().startswith("{")):
+        items.extend(_parse_jsonl(text, name))
+    elif not text.strip():
+        items.append(LoadError(name, "empty file"))
+    else:
+        article = parse_article(text, name)
+        if article.text:
+            items.append(article)
+        else:
+            items.append(LoadError(name, "no article text left after removing page furniture"))
+    return items
+
+
+def _parse_jsonl(text: str, name: str) -> Iterator[Article | LoadError]:
+    seen_any = False
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{name}:{lineno}"
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            yield LoadError(where, f"malformed JSON line ({exc.msg})")
+            continue
+        if not isinstance(record, dict):
+            yield LoadError(where, "JSON line is not an object")
+            continue
+        body = record.get("text")
+        if not isinstance(body, str) or not body.strip():
+            yield LoadError(where, 'JSON line has no "text"')
+            continue
+        meta = {k: record[k] for k in ("title", "date", "url", "source") if record.get(k)}
+        article = parse_article(body, where, meta)
+        if article.text:
+            seen_any = True
+            yield article
+        else:
+            yield LoadError(where, "no article text left after removing page furniture")
+    if not seen_any and not text.strip():
+        yield LoadError(name, "empty file")
+
+
+def iter_load(paths: Iterable[str | Path]) -> Iterator[Article | LoadError]:
+    """Stream articles and problems from PATHs (the bundled seeds when PATHs is empty)."""
+    paths = list(paths) or [default_corpus_dir()]
+    for source in discover(paths):
+        yield from load_source(source)
+
+
+def load_paths(paths: Iterable[str | Path]) -> LoadResult:
+    articles: list[Article] = []
+    errors: list[LoadError] = []
+    warnings: list[LoadError] = []
+    for item in iter_load(paths):
+        if isinstance(item, Article):
+            articles.append(item)
+        elif item.kind == "warning":
+            warnings.append(item)
+        else:
+            errors.append(item)
+    return LoadResult(tuple(articles), tuple(errors), tuple(warnings))

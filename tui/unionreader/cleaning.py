@@ -1,0 +1,313 @@
+"""Turning a scraped news page into article paragraphs: noise, captions, title and byline.
+
+Every rule here describes the *shape* of web-page furniture (navigation words, visitor counters,
+related-article blocks, photo-widget markers), never the content of a particular page.  The rules
+only ever remove whole short lines that match a furniture pattern, so article prose survives.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import fold
+
+
+def _phrases(block: str) -> frozenset[str]:
+    return frozenset(p.strip() for p in block.split("|") if p.strip())
+
+
+# Whole lines (folded, trailing ":" and spaces stripped) that are page furniture.
+_NOISE_LINES = _phrases(
+    """
+    back|tro ve|tro lai|quay lai|quay ve|ve trang truoc|trang truoc|trang chu|home|
+    chia se|chia se bai viet|chia se facebook|facebook|zalo|twitter|tweet|share|like|email|print|
+    in|in bai|in bai viet|ban in|luu bai|luu bai viet|gui email|gui bai|gui cho ban be|
+    lien ket|lien ket web|lien ket website|website lien ket|
+    y kien ban doc|gui binh luan|binh luan|gui y kien|y kien cua ban|phan hoi|
+    xem them|doc them|top|len dau trang|ve dau trang|dau trang|
+    thong ke truy cap|bo dem truy cap|leftcenterrightdel
+    """
+)
+
+# Headings that start the page's "more articles" block: everything from them to the end goes.
+_TAIL_BLOCK_STARTS = frozenset(
+    {
+        "tin lien quan",
+        "bai viet lien quan",
+        "cac tin khac",
+        "tin khac",
+        "tin cung chuyen muc",
+        "bai cung chuyen muc",
+        "tin moi hon",
+        "tin da dua",
+        "tin moi",
+        "tin doc nhieu",
+        "xem nhieu nhat",
+        "y kien ban doc",
+    }
+)
+
+_COUNTER_RE = re.compile(
+    r"(dang online|dang truy cap|da truy cap|tong (so )?luot truy cap|luot truy cap|truy cap hom nay|"
+    r"hom nay|hom qua|trong thang|tong cong|so luot xem|luot xem|online)\s*:?\s*[\d.,]+"
+)
+_TAG_LINE_RE = re.compile(r"(tu khoa|tags?|chu de|the)\s*:")
+_FONT_WIDGET_RE = re.compile(r"co chu\b")
+_BREADCRUMB_SEP_RE = re.compile(r"\s+[/>»›]\s+")
+_WIDGET_WORDS = _NOISE_LINES | {"co chu", "a- a a+", "a a a", "a- a+", "a+ a-"}
+_PHOTO_CREDIT_RE = re.compile(r"(anh|anh minh hoa|video|do hoa)\s*:\s*\S")
+_DATELINE_RE = re.compile(
+    r"(?:(?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat)\s*,?\s*)?(?:ngay\s*)?"
+    r"(\d{1,2})[/-](\d{1,2})[/-](\d{4})"
+    r"(?:\s*[-|,]?\s*\d{1,2}[:h]\d{2}(?:\s*(?:am|pm|sa|ch))?)?(?:\s*\(?gmt[+-]?\d*\)?)?"
+)
+_BYLINE_PREFIX_RE = re.compile(
+    r"^(?:th/h|t/h|theo|pv|ptv|btv|tin|bai|tin, anh|tin va anh|tin & anh|bai va anh|bai, anh|"
+    r"tin/anh|bai/anh|nguon|tac gia)\s*:\s*",
+)
+_SENTENCE_END = '.!?…"”’)»'
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One cleaned paragraph: kind is "title", "body" or "caption"."""
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CleanPage:
+    title: str
+    title_derived: bool
+    blocks: tuple[Block, ...]  # body and caption paragraphs, in page order (title not included)
+    byline: str | None
+    published: str | None  # ISO date from a dateline such as "Thứ Ba, 14/05/2024 10:15"
+
+
+_SPACES_RE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def normalise_whitespace(line: str) -> str:
+    line = _INVISIBLE_RE.sub("", line)
+    line = _CONTROL_RE.sub("", line)
+    return _SPACES_RE.sub(" ", line).strip()
+
+
+def _key(line: str) -> str:
+    """The folded form of a line that furniture rules compare against."""
+    return fold(line).strip().rstrip(":").strip()
+
+
+def is_noise_line(line: str) -> bool:
+    key = _key(line)
+    if not key:
+        return True
+    if key in _NOISE_LINES:
+        return True
+    if len(key) <= 60 and _COUNTER_RE.fullmatch(key):
+        return True
+    if len(key) <= 300 and _TAG_LINE_RE.match(key) and not _ends_sentence(line):
+        return True
+    if _FONT_WIDGET_RE.match(key):
+        return True
+    if "|" in key:
+        parts = [p.strip().rstrip(":") for p in key.split("|") if p.strip()]
+        if parts and all(p in _WIDGET_WORDS or _FONT_WIDGET_RE.match(p) for p in parts):
+            return True
+    return _is_breadcrumb(key)
+
+
+def _is_breadcrumb(key: str) -> bool:
+    parts = _BREADCRUMB_SEP_RE.split(key)
+    if len(parts) < 2:
+        return False
+    return parts[0] in {"trang chu", "home", "tin tuc"} and all(len(p.split()) <= 6 for p in parts)
+
+
+def _is_category_banner(line: str) -> bool:
+    """An all-capitals short line ("TIN HOẠT ĐỘNG TIN HOẠT ĐỘNG", "LIÊN KẾT WEBSITE")."""
+    letters = _LETTER_RE.findall(line)
+    return bool(letters) and line.upper() == line and len(line.split()) <= 8 and not _ends_sentence(line)
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip().endswith(tuple(_SENTENCE_END))
+
+
+def parse_dateline(line: str) -> str | None:
+    """ISO date of a page dateline ("Thứ Ba, 14/05/2024 10:15"), or None if the line is not one."""
+    m = _DATELINE_RE.fullmatch(_key(line))
+    if not m:
+        return None
+    day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _strip_markdown(line: str) -> str:
+    if line.startswith("#"):
+        line = line.lstrip("#").strip()
+    return line
+
+
+def _is_headline(line: str) -> bool:
+    """A first line reads as a headline: short, no sentence-final full stop."""
+    stripped = line.rstrip()
+    if len(stripped) > 250 or len(stripped.split()) < 3:
+        return False
+    return not stripped.endswith((".", "…", ";", ","))
+
+
+def _is_byline(line: str) -> str | None:
+    """Return the reporter's name if ``line`` is a byline ("Mai Hoàng", "Th/h: Minh Quang")."""
+    text = line.strip()
+    prefix = _BYLINE_PREFIX_RE.match(fold(text))
+    if prefix:
+        text = text[prefix.end() :].strip()
+    if not text or any(ch.isdigit() for ch in text) or text.endswith(tuple(".!?:;,|")):
+        return None
+    words = text.split()
+    if len(words) > 8 or len(text) > 60 or not words[0][:1].isupper():
+        return None
+    if prefix or all(w[:1].isupper() for w in words):
+        return text
+    # An organisation signing the piece ("Công đoàn Cơ quan X"): short, capitalised head word.
+    return text if len(words) <= 8 and fold(words[0]) in {"cong", "ban", "ldld", "lien", "van"} else None
+
+
+_GLUED_BYLINE_RE = re.compile(
+    r"(?<=[.!?…”\"])\s*((?:[A-ZĐÀ-Ỹ][^\s\d.,;:!?]*\s+){1,3}[A-ZĐÀ-Ỹ][^\s\d.,;:!?]*)\s*$"
+)
+
+
+def _split_glued_byline(paragraph: str) -> tuple[str, str | None]:
+    """ "…sáng tạo ./. Minh Quang" → ("…sáng tạo ./.", "Minh Quang")."""
+    m = _GLUED_BYLINE_RE.search(paragraph)
+    if not m or m.start(1) < 20:
+        return paragraph, None
+    name = m.group(1)
+    if not all(w[:1].isupper() for w in name.split()):
+        return paragraph, None
+    return paragraph[: m.start()].rstrip(), name
+
+
+def _is_caption_without_marker(line: str) -> bool:
+    """A photo caption the page left unmarked: a mid-article line that is not a sentence."""
+    if _ends_sentence(line) or line.rstrip().endswith((":", ";", ",")):
+        return False
+    words = line.split()
+    if not 4 <= len(words) <= 40:
+        return False
+    key = fold(line)
+    # A sub-heading of a news round-up ("Lâm Đồng: Trao ...") names a place first, then a colon.
+    if ":" in line[:40]:
+        return False
+    return any(
+        verb in key
+        for verb in (" phat bieu", " trao ", " tang ", " nhan ", "quang canh", " chup anh", " ky ket")
+    )
+
+
+def derive_title(first_paragraph: str, max_words: int = 14) -> str:
+    """A short title from the first sentence, for pages that have no headline."""
+    sentence = re.split(r"(?<=[.!?])\s", first_paragraph, maxsplit=1)[0].rstrip(".")
+    # Drop a leading time phrase ("Ngày 18/1, ", "Sáng 12-4, ") that says when, not what.
+    lead = re.match(r"^[^,]{0,40}\d[^,]{0,20},\s+", sentence)
+    if lead and re.search(r"\d{1,2}[/-]\d{1,2}|\btháng\b", lead.group(0), re.IGNORECASE):
+        sentence = sentence[lead.end() :]
+        sentence = sentence[:1].upper() + sentence[1:]
+    words = sentence.split()
+    if len(words) <= max_words:
+        return sentence
+    cut = words[:max_words]
+    while cut and fold(cut[-1]).strip(",;:") in {
+        "va",
+        "cua",
+        "cho",
+        "voi",
+        "cac",
+        "la",
+        "co",
+        "tai",
+        "–",
+        "-",
+    }:
+        cut.pop()
+    return " ".join(cut).rstrip(",;:–-") + "…"
+
+
+def clean_page(raw: str, title_hint: str | None = None) -> CleanPage:
+    """Split a page's text into title, body/caption paragraphs and byline, dropping furniture.
+
+    ``raw`` must already be NFC with "\\n" line ends.  ``title_hint`` is a title given by metadata
+    (JSONL); the first line is then body, not a headline.
+    """
+    lines = [_strip_markdown(normalise_whitespace(line)) for line in raw.split("\n")]
+    published: str | None = None
+    kept: list[tuple[str, str]] = []  # (kind, text)
+    caption_next = False
+    for line in lines:
+        if not line:
+            continue
+        key = _key(line)
+        if key == "leftcenterrightdel":
+            caption_next = True
+            continue
+        if key in _TAIL_BLOCK_STARTS and any(kind == "body" for kind, _ in kept):
+            break
+        if is_noise_line(line):
+            continue
+        dateline = parse_dateline(line)
+        if dateline:
+            published = published or dateline
+            continue
+        if caption_next:
+            kept.append(("caption", line))
+            caption_next = False
+            continue
+        if line.endswith("|"):
+            kept.append(("caption", line.rstrip("| ").strip()))
+            continue
+        kept.append(("body", line))
+
+    # Category banners sit above the headline or below the byline; mid-article capitals stay.
+    while kept and _is_category_banner(kept[0][1]):
+        kept.pop(0)
+    while kept and _is_category_banner(kept[-1][1]):
+        kept.pop()
+    while kept and kept[-1][0] == "body" and _PHOTO_CREDIT_RE.match(_key(kept[-1][1])):
+        kept.pop()
+
+    byline = None
+    if len(kept) >= 2 and kept[-1][0] == "body":
+        byline = _is_byline(kept[-1][1])
+        if byline:
+            kept.pop()
+    if byline is None and kept and kept[-1][0] == "body":
+        rest, glued = _split_glued_byline(kept[-1][1])
+        if glued:
+            kept[-1] = ("body", rest)
+            byline = glued
+
+    title_derived = False
+    if title_hint:
+        title = normalise_whitespace(title_hint)
+    elif kept and kept[0][0] == "body" and _is_headline(kept[0][1]) and len(kept) > 1:
+        title = kept.pop(0)[1]
+    else:
+        first_body = next((text for kind, text in kept if kind == "body"), kept[0][1] if kept else "")
+        title = derive_title(first_body) if first_body else ""
+        title_derived = True
+
+    blocks = []
+    for i, (kind, text) in enumerate(kept):
+        if kind == "body" and 0 < i < len(kept) - 1 and _is_caption_without_marker(text):
+            kind = "caption"
+        blocks.append(Block(kind, text))
+    return CleanPage(title, title_derived, tuple(blocks), byline, published)
