@@ -16,6 +16,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Subcommands: `unionreader facts --help`, `unionreader search --help`.",
     )
     parser.add_argument("paths", nargs="*", help="article files or folders (.txt, .md, .jsonl) or - for stdin")
+    parser.add_argument(
+        "--copy-to", metavar="FILE", help="also write every text the app copies to FILE (replaced on each copy)"
+    )
     return parser
 
 
@@ -26,24 +29,213 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] == "search":
         return cmd_search(args[1:])
     ns = build_parser().parse_args(args)
-    return run_app(ns.paths)
+    return run_app(ns.paths, copy_to=ns.copy_to)
 
 
-def run_app(paths: list[str]) -> int:
+def run_app(paths: list[str], copy_to: str | None = None) -> int:
     from .app.app import run
 
-    return run(paths)
+    return run(paths, copy_to=copy_to)
+
+
+FACT_FORMATS = ("md", "json", "csv", "tsv")
+
+
+def build_facts_parser() -> argparse.ArgumentParser:
+    from .extract.models import FACT_KINDS
+
+    parser = argparse.ArgumentParser(
+        prog="unionreader facts",
+        description="Print the facts of each article (event, date, organiser, people and roles, figures, "
+        "awards, documents, abbreviations) as Markdown, JSON, CSV or TSV.",
+    )
+    parser.add_argument("paths", nargs="*", help="article files or folders, or - for stdin (default: the bundled seeds)")
+    parser.add_argument("--format", "-f", choices=FACT_FORMATS, default="md", help="output format (default: md)")
+    parser.add_argument(
+        "--kind", "-k", metavar="KINDS", help=f"comma-separated kinds to keep, from: {', '.join(FACT_KINDS)}"
+    )
+    parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    return parser
+
+
+def _parse_kinds(spec: str | None) -> list[str] | None:
+    from .extract.models import FACT_KINDS
+
+    if not spec:
+        return None
+    aliases = {"organizer": "organiser", "person": "people", "figure": "figures", "award": "awards",
+               "document": "documents", "abbreviation": "abbreviations", "events": "event"}
+    kinds = [aliases.get(k.strip().lower(), k.strip().lower()) for k in spec.split(",") if k.strip()]
+    unknown = [k for k in kinds if k not in FACT_KINDS]
+    if unknown:
+        raise ValueError(f"unknown kind {unknown[0]!r} (choose from: {', '.join(FACT_KINDS)})")
+    return kinds
 
 
 def cmd_facts(argv: list[str]) -> int:
-    raise NotImplementedError
+    from . import export
+    from .extract import analyse
+
+    ns = build_facts_parser().parse_args(argv)
+    try:
+        kinds = _parse_kinds(ns.kind)
+    except ValueError as e:
+        print(f"unionreader facts: {e}", file=sys.stderr)
+        return 2
+    errors: list = []
+    articles = load_articles_for_cli(ns.paths, collect_errors=errors)
+    if not articles:
+        if ns.format == "json" and not ns.output:
+            sys.stdout.write(export.to_json([], errors))
+        print("unionreader facts: no article could be loaded", file=sys.stderr)
+        return 2
+    analyses = [analyse(a) for a in articles]
+    if ns.format == "json":
+        text = export.to_json(analyses, errors, kinds)
+    elif ns.format in ("csv", "tsv"):
+        text = export.to_csv(analyses, kinds, delimiter="\t" if ns.format == "tsv" else ",")
+    else:
+        text = export.to_markdown(analyses, kinds)
+    if ns.output:
+        # Spreadsheets need the BOM to read a CSV as UTF-8 rather than the local code page.
+        encoding = "utf-8-sig" if ns.format in ("csv", "tsv") else "utf-8"
+        try:
+            export.write_atomic(ns.output, text, encoding=encoding)
+        except OSError as e:
+            print(f"unionreader facts: cannot write {ns.output}: {e.strerror or e}", file=sys.stderr)
+            return 1
+        return 0
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `unionreader facts | head`
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+def build_search_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="unionreader search",
+        description="Search articles: typo-tolerant, with or without diacritics. Query language: words "
+        "(AND), \"exact phrase\", -exclude, 'exact-term, a | b, person: org: place: year:2023 date:2024-01 "
+        "has:money|award|document kind:people (see README).",
+    )
+    parser.add_argument("query", help="the search query (quote it in the shell)")
+    parser.add_argument("paths", nargs="*", help="article files or folders, or - for stdin (default: the bundled seeds)")
+    parser.add_argument("--format", "-f", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument("--limit", "-n", type=int, default=10, metavar="N", help="show at most N hits (default: 10)")
+    return parser
+
+
+def _load_for_search(paths: list[str]):
+    """Articles from PATHs with problems on stderr; a progress bar when stderr is a terminal."""
+    from .corpus import Article, discover, load_source
+
+    sources = discover(paths or [default_corpus_path()])
+    articles: list = []
+    show_progress = sys.stderr.isatty() and len(sources) > 20
+    progress = None
+    if show_progress:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        progress = Progress(
+            TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+            console=Console(stderr=True), transient=True,
+        )
+        progress.start()
+        task = progress.add_task("load", total=len(sources))
+    try:
+        for source in sources:
+            for item in load_source(source):
+                if isinstance(item, Article):
+                    articles.append(item)
+                else:
+                    print(f"unionreader: {item}", file=sys.stderr)
+            if progress is not None:
+                progress.advance(task)
+    finally:
+        if progress is not None:
+            progress.stop()
+    return articles
+
+
+def default_corpus_path() -> str:
+    from .corpus import default_corpus_dir
+
+    return str(default_corpus_dir())
 
 
 def cmd_search(argv: list[str]) -> int:
-    raise NotImplementedError
+    import json
+
+    from .extract import analyse
+    from .index import SearchIndex
+
+    ns = build_search_parser().parse_args(argv)
+    if ns.limit < 1:
+        print("unionreader search: --limit must be at least 1", file=sys.stderr)
+        return 2
+    articles = _load_for_search(ns.paths)
+    if not articles:
+        print("unionreader search: no article could be loaded", file=sys.stderr)
+        return 2
+    index = SearchIndex()
+    index.add(analyse(a) for a in articles)
+    result = index.search(ns.query, limit=ns.limit)
+    hits = [index.hit(doc, result) for doc in result.docs]
+    if ns.format == "json":
+        out = {
+            "query": result.query,
+            "parsed": result.parsed,
+            "ignored": list(result.ignored),
+            "total": result.total,
+            "hits": [
+                {
+                    "id": index.analysis(h.doc).article.id,
+                    "source": index.analysis(h.doc).article.source,
+                    "title": index.analysis(h.doc).article.title,
+                    "score": round(h.score, 3),
+                    "snippet": h.snippet,
+                    "spans": [list(s) for s in h.snippet_spans],
+                }
+                for h in hits
+            ],
+        }
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        _print_search_text(index, result, hits)
+    return 0 if hits else 1
 
 
-def load_articles_for_cli(paths: list[str]):
+def _print_search_text(index, result, hits) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False, soft_wrap=True)
+    note = f" · ignored: {' '.join(result.ignored)}" if result.ignored else ""
+    console.print(Text(f"{result.total} match(es) for {result.parsed or '(everything)'}{note}", style="dim"))
+    for rank, h in enumerate(hits, 1):
+        article = index.analysis(h.doc).article
+        title = Text(f"{rank}. ")
+        title.append(_highlighted(article.title, h.title_spans, "bold"))
+        console.print(title)
+        console.print(Text(f"   {article.source}", style="dim"))
+        console.print(Text("   ").append(_highlighted(h.snippet, h.snippet_spans, "")))
+
+
+def _highlighted(s: str, spans, base: str):
+    from rich.text import Text
+
+    text = Text(s, style=base)
+    for start, end in spans:
+        text.stylize("bold reverse", start, end)
+    return text
+
+
+def load_articles_for_cli(paths: list[str], collect_errors: list | None = None):
     """Load PATHs (the bundled seeds when empty) for a headless command.
 
     Prints one line per bad input on stderr and returns the articles, or None when nothing loaded
@@ -54,4 +246,6 @@ def load_articles_for_cli(paths: list[str]):
     result = load_paths(paths)
     for problem in (*result.warnings, *result.errors):
         print(f"unionreader: {problem}", file=sys.stderr)
+    if collect_errors is not None:
+        collect_errors.extend(result.errors)
     return list(result.articles) or None

@@ -20,8 +20,12 @@ __all__ = [
 
 
 def analyse(article: Article) -> Analysis:
+    """Entities and facts of one article, with its event date (ISO) and organiser lifted out."""
     entities = tuple(extract_entities(article))
     facts = tuple(extract_facts(article, list(entities)))
-    date = next((f.value.get("iso") for f in facts if f.kind == "event" and isinstance(f.value, dict) and f.value.get("iso")), None)
+    date = next(
+        (f.value["iso"] for f in facts if f.kind == "event" and isinstance(f.value, dict) and f.value.get("iso")),
+        None,
+    )
     organiser = next((f.value for f in facts if f.kind == "organiser" and isinstance(f.value, str)), None)
     return Analysis(article, entities, facts, date, organiser)

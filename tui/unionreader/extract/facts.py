@@ -1,10 +1,357 @@
-"""Facts from entities (to be built: issue 4)."""
+"""Facts from entities: what happened, when, where, who held it, who took part, the figures.
+
+``extract_facts(article, entities)`` is pure. Each fact carries the sentence it came from (offsets into
+``Article.text``) and the indices of the entities it uses; value shapes are documented in the README
+("Facts JSON schema").
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from ..corpus import Article
+from ..text import fold_nfc
+from .facts_common import EntityIndex, Sentence, SentenceIndex, clean_phrase, key
+from .facts_figures import award_facts, figure_facts
+from .facts_people import people_facts
 from .models import Entity, Fact
+
+__all__ = ["extract_facts"]
+
+# The kinds of gathering this genre reports on.
+_EVENT_HEAD = (
+    r"(?:Hội nghị|Đại hội|Lễ|Hội thảo|Tọa đàm|Toạ đàm|Diễn đàn|Hội thi|Cuộc thi|Giải|Chương trình|"
+    r"Buổi gặp mặt|Gặp mặt|Lớp tập huấn|Tập huấn|Hội diễn|Liên hoan|Ngày hội|Phiên họp|Kỳ họp)"
+)
+_EVENT_RE = re.compile(r"(?<![^\s(“\"])" + _EVENT_HEAD + r"\b")
+_HOLD_RE = re.compile(r"\b(?:đã |long trọng |phối hợp |chủ trì )?tổ chức(?: thành công)?:?\s+", re.IGNORECASE)
+# The event name ends after its time qualifier ("năm 2023", "nhiệm kỳ 2023-2028", "khóa IV").
+_EVENT_TIME_END = re.compile(
+    r"(?:năm \d{4}|nhiệm kỳ \d{4}\s*[-–]\s*\d{4}|giai đoạn \d{4}\s*[-–]\s*\d{4}|khóa [IVXLC]+|lần thứ [IVXLC\d]+)"
+    r"(?:\s*\(\d{4}\s*[-–]\s*\d{4}\))?",
+    re.IGNORECASE,
+)
+_EVENT_STOP = re.compile(r"\s+(?:do|tại|vào|với sự|nhằm|để|của|được|có|đã|sẽ)\s|[.;:]|\s[–-]\s|$")
+_DATE_PREFIX = re.compile(r"(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:thứ \S+|chủ nhật),?\s+)?(?:ngày\s+)?$", re.IGNORECASE)
+_PLACE_HEAD = re.compile(
+    r"\btại\s+((?:Hội trường|hội trường|trụ sở|Trụ sở|Nhà văn hóa|Nhà văn hoá|Cung văn hóa|Trung tâm|Khách sạn|"
+    r"khách sạn|Nhà hát|Công viên|Quảng trường|phòng họp|Phòng họp)[^,;.]*)"
+)
+_LEAD_PARAGRAPHS = 2
+_LEAD_CHARS = 1500
 
 
 def extract_facts(article: Article, entities: list[Entity]) -> list[Fact]:
-    return []
+    text = article.text
+    sentences = SentenceIndex(text)
+    ents = EntityIndex(entities)
+    facts: list[Fact] = []
+    lead = _lead_sentences(article, sentences)
+    facts.extend(_event_facts(article, entities, ents, sentences, lead))
+    facts.extend(_organiser_facts(article, entities, ents, sentences, lead))
+    facts.extend(people_facts(article, entities, sentences))
+    facts.extend(figure_facts(text, entities, sentences))
+    facts.extend(award_facts(text, entities, sentences))
+    facts.extend(_document_facts(text, entities, ents, sentences))
+    facts.extend(_abbreviation_facts(text, entities, ents, sentences))
+    facts.extend(_byline_facts(article))
+    return facts
+
+
+def _lead_sentences(article: Article, sentences: SentenceIndex) -> list[Sentence]:
+    """The title and the first body paragraphs: where the genre says what, when and who organised."""
+    body = [p for p in article.paragraphs if p.kind == "body"]
+    if body:
+        limit = min(body[min(_LEAD_PARAGRAPHS, len(body)) - 1].end, body[0].start + _LEAD_CHARS)
+    else:
+        limit = min(len(article.text), _LEAD_CHARS)
+    return [s for s in sentences.sentences if s.start < limit]
+
+
+def _title_span(article: Article) -> tuple[int, int] | None:
+    if article.title_derived or not article.title:
+        return None
+    at = article.text.find(article.title)
+    return (at, at + len(article.title)) if at >= 0 else None
+
+
+# --- event: what, when, where -------------------------------------------------------------------
+
+
+def _event_name_at(text: str, start: int, limit: int) -> str:
+    stop = _EVENT_STOP.search(text, start + 2, limit)
+    end = stop.start() if stop else limit
+    t = _EVENT_TIME_END.search(text, start, end)
+    if t:
+        end = t.end()
+        # "lần thứ V, nhiệm kỳ 2023-2028": a chain of qualifiers belongs to the name.
+        while (more := re.compile(r",?\s+" + _EVENT_TIME_END.pattern, re.IGNORECASE).match(text, end, limit)):
+            end = more.end()
+    return clean_phrase(text[start:end])
+
+
+def _find_event(article: Article, sentences: SentenceIndex, lead: list[Sentence]) -> tuple[str, Sentence] | None:
+    text = article.text
+    candidates: list[Sentence] = []
+    title = _title_span(article)
+    if title:
+        candidates.append(Sentence(*title))
+    candidates.extend(s for s in lead if not title or s.start >= title[1])
+    # 1. "X tổ chức Hội nghị …" in the title or lead; 2. the first event word there; 3. a report it discussed.
+    for s in candidates:
+        for hold in _HOLD_RE.finditer(text, s.start, s.end):
+            m = _EVENT_RE.match(text, hold.end())
+            if m:
+                return _event_name_at(text, m.start(), s.end), s
+    for s in candidates:
+        m = _EVENT_RE.search(text, s.start, s.end)
+        if m:
+            name = _event_name_at(text, m.start(), s.end)
+            if len(name.split()) <= 2:
+                name = _name_from_report(text, m.group()) or name
+            return name, s
+    return None
+
+
+def _name_from_report(text: str, head: str) -> str | None:
+    """A bare "Hội nghị" is named after the report it heard: "báo cáo sơ kết …" → "Hội nghị sơ kết …"."""
+    m = re.search(r"báo cáo ((?:sơ kết|tổng kết)\b[^.;:]*)", text, re.IGNORECASE)
+    if not m:
+        return None
+    rest = m.group(1)
+    t = _EVENT_TIME_END.search(rest)
+    cut = re.search(r"\)|\.\s|$", rest[t.end():] if t else rest)
+    end = (t.end() + cut.end()) if t and cut else len(rest)
+    return clean_phrase(f"{head} {rest[:end]}")
+
+
+def _event_facts(article, entities, ents: EntityIndex, sentences: SentenceIndex, lead) -> list[Fact]:
+    text = article.text
+    facts: list[Fact] = []
+    event = _find_event(article, sentences, lead)
+    if event:
+        name, s = event
+        facts.append(Fact("event", "Sự kiện", name, text[s.start : s.end], s.start, s.end))
+    date = _event_date(article, entities, ents, sentences, lead)
+    if date:
+        i, s = date
+        e = entities[i]
+        prefix = _DATE_PREFIX.search(text, max(s.start, e.start - 30), e.start)
+        words = clean_phrase(text[prefix.start() if prefix else e.start : e.end])
+        value = {"iso": e.value, "text": words[:1].upper() + words[1:]}
+        if e.meta.get("year_inferred"):
+            value["year_inferred"] = True
+        facts.append(Fact("event", "Ngày", value, text[s.start : s.end], s.start, s.end, (i,)))
+    elif article.published:
+        facts.append(Fact("event", "Ngày", {"iso": article.published, "text": "", "from": "published"}, "", 0, 0))
+    place = _event_place(text, ents, entities, sentences, lead)
+    if place:
+        facts.append(place)
+    return facts
+
+
+def _full_iso(value) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None
+
+
+def _event_date(article, entities, ents: EntityIndex, sentences: SentenceIndex, lead) -> tuple[int, Sentence] | None:
+    """The first full date in the lead that is not a document's date ("Nghị quyết 09/NQ ngày …")."""
+    text = article.text
+    docs = [(entities[i].start, entities[i].end) for i in ents.of_type("document")]
+    lead_end = lead[-1].end if lead else len(text)
+    for i in ents.of_type("date"):
+        e = entities[i]
+        if e.start >= lead_end:
+            break
+        if not _full_iso(e.value):
+            continue
+        if any(0 <= e.start - d_end <= 12 for _, d_end in docs):
+            continue
+        if re.search(r"(?:ban hành|ký)\s+(?:ngày\s+)?$", text[max(0, e.start - 20) : e.start]):
+            continue
+        if re.search(r"\bt(?:ừ|ới) ngày\s*$|\bđến ngày\s*$", text[max(0, e.start - 12) : e.start]):
+            continue
+        return i, sentences.at(e.start)
+    return None
+
+
+def _event_place(text, ents: EntityIndex, entities, sentences: SentenceIndex, lead) -> Fact | None:
+    for s in lead:
+        chunk = text[s.start : s.end]
+        m = _PLACE_HEAD.search(chunk)
+        if m:
+            return Fact("event", "Địa điểm", clean_phrase(m.group(1)), chunk, s.start, s.end)
+        for i in ents.within(s.start, s.end, "location"):
+            e = entities[i]
+            if re.search(r"\btại\s+$", text[max(s.start, e.start - 6) : e.start]):
+                end = e.end
+                more = re.match(r"(?:,\s*[^\W\d_][^,;.]{0,40}?)?(?=[,;.]|\s(?:vào|do|với)\s)", text[e.end : s.end])
+                if more and more.group() and ents.starting_at(e.end + 2, "location", slack=2) is not None:
+                    end = e.end + len(more.group())
+                return Fact("event", "Địa điểm", clean_phrase(text[e.start : end]), chunk, s.start, s.end, (i,))
+    return None
+
+
+# --- organiser -----------------------------------------------------------------------------------
+
+
+def _joined_org(text: str, entities, ents: EntityIndex, i: int) -> tuple[int, int]:
+    """An organisation with its parent after a dash: "Công đoàn Cục X - Bộ Y"."""
+    start, end = entities[i].start, entities[i].end
+    while True:
+        m = re.match(r"\s*[-–]\s*", text[end : end + 4])
+        nxt = ents.starting_at(end + len(m.group()), "organization") if m else None
+        if nxt is None:
+            return start, end
+        end = entities[nxt].end
+
+
+def _organiser_facts(article, entities, ents: EntityIndex, sentences: SentenceIndex, lead) -> list[Fact]:
+    text = article.text
+    found = _organiser_in_lead(text, entities, ents, lead)
+    title = _title_span(article)
+    title_org = None
+    if title:
+        i = ents.starting_at(title[0], "organization", slack=0)
+        if i is not None:
+            title_org = _joined_org(text, entities, ents, i)
+    if found is None and title_org is not None:
+        found = title_org
+    if found is not None and title_org is not None:
+        inner, outer = key(text[found[0] : found[1]]), key(text[title_org[0] : title_org[1]])
+        if outer.startswith(inner + " "):
+            found = title_org  # the title names it in full ("Công đoàn Viên chức tỉnh X" for "… tỉnh")
+    if found is None:
+        found = _most_mentioned_union(text, entities, ents)
+    if found is None:
+        return []
+    s = sentences.at(found[0])
+    used = tuple(ents.within(found[0], found[1], "organization"))
+    return [Fact("organiser", "Đơn vị tổ chức", clean_phrase(text[found[0] : found[1]]), text[s.start : s.end],
+                 s.start, s.end, used)]
+
+
+def _organiser_in_lead(text, entities, ents: EntityIndex, lead) -> tuple[int, int] | None:
+    for s in lead:
+        for hold in _HOLD_RE.finditer(text, s.start, s.end):
+            # "X (đã) tổ chức …": the organisation just before; "… do X (phối hợp) tổ chức": after "do".
+            for i in reversed(ents.within(s.start, hold.start(), "organization")):
+                gap = text[entities[i].end : hold.start()]
+                if len(gap) <= 25 and not re.search(r"[,;.]", gap):
+                    span = _joined_org(text, entities, ents, i)
+                    while True:  # walk back over "Công đoàn Cục X - Bộ Y" joined from the left
+                        m = re.search(r"[-–]\s*$", text[max(0, span[0] - 4) : span[0]])
+                        prev = ents.ending_at(span[0] - len(m.group()) - 1, "organization", slack=1) if m else None
+                        if prev is None:
+                            break
+                        span = (entities[prev].start, span[1])
+                    return span
+                break
+            do = re.search(r"\bdo\s+$", text[s.start : hold.start()])
+            if do is None:
+                tail = text[s.start : hold.start()]
+                do = re.search(r"\bdo\s+(?=[^\s])", tail)
+            if do is not None:
+                i = ents.starting_at(s.start + do.end(), "organization", slack=2)
+                if i is not None:
+                    return _joined_org(text, entities, ents, i)
+    return None
+
+
+_UNION_HEADS = ("cong doan", "lien doan", "ban chap hanh", "ban thuong vu")
+
+
+def _most_mentioned_union(text, entities, ents: EntityIndex) -> tuple[int, int] | None:
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for i in ents.of_type("organization"):
+        k = key(entities[i].text)
+        if k.startswith(_UNION_HEADS):
+            counts[k] += 1
+            first.setdefault(k, i)
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k], -entities[first[k]].start))
+    e = entities[first[best]]
+    return e.start, e.end
+
+
+# --- documents, abbreviations, byline --------------------------------------------------------------
+
+_DOC_KIND_WORDS = re.compile(
+    r"(Nghị quyết|Chỉ thị|Kết luận|Kế hoạch|Quyết định|Thông tư|Nghị định|Luật|Công văn|Hướng dẫn|Thông báo|"
+    r"Chương trình|Quy định|Quy chế)\s+(?:số\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _document_kind_label(kind: str | None) -> str:
+    return kind[:1].upper() + kind[1:] if kind else "Văn bản"
+
+
+def _document_facts(text, entities, ents: EntityIndex, sentences: SentenceIndex) -> list[Fact]:
+    facts: dict[str, Fact] = {}
+    for i in ents.of_type("document"):
+        e = entities[i]
+        s = sentences.at(e.start)
+        number = str(e.value) if e.value else e.text
+        kind = e.meta.get("kind") if e.meta else None
+        if not kind:
+            m = _DOC_KIND_WORDS.search(text, max(s.start, e.start - 24), e.start)
+            kind = m.group(1) if m else None
+        kind = _document_kind_label(kind)
+        value: dict = {"kind": kind, "number": number}
+        used = [i]
+        after = text[e.end : min(s.end, e.end + 160)]
+        j = ents.starting_at(e.end, "date", slack=8)
+        if (
+            j is not None
+            and re.fullmatch(r"\s*,?\s*(?:ban hành\s+)?(?:ngày\s+)?", text[e.end : entities[j].start])
+            and _full_iso(entities[j].value)
+        ):
+            value["date"] = entities[j].value
+            used.append(j)
+        issuer = re.search(r"\bcủa\s+", after)
+        if issuer and issuer.start() < 60:
+            j = ents.starting_at(e.end + issuer.end(), "organization", slack=1)
+            if j is not None:
+                value["issuer"] = clean_phrase(entities[j].text)
+                used.append(j)
+        label = kind
+        k = key(number)
+        if k in facts:
+            old = facts[k]
+            merged = {**value, **old.value}
+            facts[k] = Fact(old.kind, old.label, merged, old.text, old.start, old.end, tuple(sorted({*old.entities, *used})))
+        else:
+            facts[k] = Fact("documents", label, value, text[s.start : s.end], s.start, s.end, tuple(used))
+    return list(facts.values())
+
+
+def _abbreviation_facts(text, entities, ents: EntityIndex, sentences: SentenceIndex) -> list[Fact]:
+    first: dict[str, int] = {}
+    defined: dict[str, int] = {}
+    for i in ents.of_type("abbreviation"):
+        e = entities[i]
+        abbr = fold_nfc(e.text).upper()
+        first.setdefault(abbr, i)
+        if e.value and abbr not in defined:
+            defined[abbr] = i
+    facts: list[Fact] = []
+    for abbr, i in first.items():
+        j = defined.get(abbr, i)
+        e = entities[j]
+        s = sentences.at(e.start)
+        facts.append(Fact("abbreviations", e.text, e.value, text[s.start : s.end], s.start, s.end, (j,)))
+    return facts
+
+
+def _byline_facts(article: Article) -> list[Fact]:
+    facts = []
+    if article.byline:
+        facts.append(Fact("byline", "Phóng viên", article.byline, "", 0, 0))
+    facts.append(Fact("byline", "Nguồn", article.source, "", 0, 0))
+    return facts
+
+

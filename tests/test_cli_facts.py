@@ -1,0 +1,89 @@
+"""`unionreader facts`: formats, kind filter, output file, bad input without a traceback."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from unionreader.cli import main
+from unionreader.corpus import default_corpus_dir
+
+SEED = str(sorted(default_corpus_dir().glob("*.txt"))[2])
+
+
+def test_json_on_the_bundled_seeds_without_arguments(capsys):
+    assert main(["facts", "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["schema"] == "unionreader/facts-v1"
+    assert len(doc["articles"]) == 5
+    assert doc["errors"] == []
+    for article in doc["articles"]:
+        kinds = {f["kind"] for f in article["facts"]}
+        assert {"event", "byline"} <= kinds
+        for e in article["entities"]:
+            assert article["text"][e["start"] : e["end"]] == e["text"]
+
+
+def test_kind_filter_and_markdown(capsys):
+    assert main(["facts", SEED, "--kind", "people,figures"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("## ")
+    assert "### Thành phần (People)" in out and "### Số liệu (Figures)" in out
+    assert "### Sự kiện (Event)" not in out
+
+
+def test_unknown_kind_is_one_clear_line(capsys):
+    assert main(["facts", SEED, "--kind", "people,bogus"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "bogus" in err[0] and "people" in err[0]
+
+
+def test_missing_path_goes_into_json_errors_and_exit_2(capsys, tmp_path):
+    missing = str(tmp_path / "nope.txt")
+    assert main(["facts", missing, "--format", "json"]) == 2
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["errors"][0]["source"] == missing
+    assert "Traceback" not in captured.err
+
+
+def test_partial_failure_still_exports_and_reports(capsys, tmp_path):
+    missing = str(tmp_path / "nope.txt")
+    assert main(["facts", SEED, missing, "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert len(doc["articles"]) == 1 and [e["source"] for e in doc["errors"]] == [missing]
+
+
+def test_output_file_csv_opens_in_a_spreadsheet(tmp_path, capsys):
+    out = tmp_path / "facts.csv"
+    out.write_text("old", encoding="utf-8")
+    assert main(["facts", SEED, "--format", "csv", "--output", str(out)]) == 0
+    assert capsys.readouterr().out == ""
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # BOM: spreadsheets then read UTF-8
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows[0] == ["article_id", "title", "kind", "label", "value", "sentence"]
+    assert len(rows) > 10 and all(len(r) == 6 for r in rows)
+
+
+def test_unwritable_output_is_one_line_and_nothing_is_created(tmp_path, capsys):
+    target = tmp_path / "no_such_dir" / "facts.md"
+    assert main(["facts", SEED, "--output", str(target)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and str(target) in err[0]
+    assert not target.parent.exists()
+
+
+def test_tsv_through_the_installed_entry_point(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "unionreader", "facts", SEED, "--format", "tsv", "--kind", "organiser"],
+        capture_output=True, text=True, encoding="utf-8", timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    rows = [line.split("\t") for line in proc.stdout.splitlines()]
+    assert rows[0] == ["article_id", "title", "kind", "label", "value", "sentence"]
+    assert [r[2] for r in rows[1:]] == ["organiser"]
+    assert Path(SEED).name not in proc.stderr

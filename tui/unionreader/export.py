@@ -1,0 +1,237 @@
+"""Facts out of the program: Markdown to paste into a report, JSON for scripts, CSV/TSV for spreadsheets.
+
+Pure functions (text in, text out) shared by the ``facts`` command and the app, plus ``write_atomic``
+so that an export never leaves a half-written file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from .extract.models import FACT_KINDS, Analysis, Fact
+
+__all__ = [
+    "CSV_COLUMNS",
+    "JSON_SCHEMA",
+    "KIND_HEADINGS",
+    "fact_display_value",
+    "fact_to_markdown",
+    "to_csv",
+    "to_json",
+    "to_markdown",
+    "write_atomic",
+]
+
+JSON_SCHEMA = "unionreader/facts-v1"
+CSV_COLUMNS = ("article_id", "title", "kind", "label", "value", "sentence")
+KIND_HEADINGS = {
+    "event": "Sự kiện (Event)",
+    "organiser": "Đơn vị tổ chức (Organiser)",
+    "people": "Thành phần (People)",
+    "figures": "Số liệu (Figures)",
+    "awards": "Khen thưởng (Awards)",
+    "documents": "Văn bản (Documents)",
+    "abbreviations": "Chữ viết tắt (Abbreviations)",
+    "byline": "Nguồn tin (Byline)",
+}
+
+
+def _selected(facts: Iterable[Fact], kinds: Iterable[str] | None) -> list[Fact]:
+    if kinds is None:
+        return list(facts)
+    wanted = set(kinds)
+    return [f for f in facts if f.kind in wanted]
+
+
+# --- one fact as text ------------------------------------------------------------------------
+
+
+def fact_display_value(fact: Fact) -> str:
+    """The fact's value as one line of text, e.g. "30/01/2024 (2024-01-30)" or "Chủ tịch X (chủ trì)"."""
+    v = fact.value
+    if fact.kind == "event" and isinstance(v, Mapping) and "iso" in v:
+        words = re.sub(r"^ngày\s+", "", str(v.get("text") or ""), flags=re.IGNORECASE)
+        return f"{words} ({v['iso']})" if words and words != v["iso"] else str(v["iso"])
+    if fact.kind == "people" and isinstance(v, Mapping):
+        shown = "; ".join(v.get("roles") or ())
+        if v.get("actions"):
+            shown = f"{shown} ({', '.join(v['actions'])})".strip()
+        return shown
+    if fact.kind == "figures" and isinstance(v, Mapping):
+        return str(v.get("display", v.get("number", "")))
+    if fact.kind == "awards" and isinstance(v, Mapping):
+        return _award_display(v)
+    if fact.kind == "documents" and isinstance(v, Mapping):
+        parts = [f"số {v.get('number')}"]
+        if v.get("date"):
+            parts.append(f"ngày {v['date']}")
+        if v.get("issuer"):
+            parts.append(f"của {v['issuer']}")
+        return ", ".join(parts)
+    if v is None:
+        return "—"
+    if isinstance(v, str):
+        return v
+    return json.dumps(v, ensure_ascii=False)
+
+
+def _award_display(v: Mapping[str, Any]) -> str:
+    parts = []
+    if v.get("from"):
+        parts.append(f"của {v['from']}")
+    counts = []
+    if v.get("collectives") is not None:
+        counts.append(f"{v['collectives']} tập thể")
+    if v.get("individuals") is not None:
+        counts.append(f"{v['individuals']} cá nhân")
+    if counts:
+        parts.append("cho " + ", ".join(counts))
+    if v.get("for"):
+        parts.append(f"cho {v['for']}")
+    if v.get("recipients"):
+        parts.append("nhận: " + ", ".join(v["recipients"]))
+    return "; ".join(parts) or str(v.get("award", ""))
+
+
+def _md_escape(s: str) -> str:
+    return re.sub(r"([\\`*_])", r"\\\1", s)
+
+
+def fact_to_markdown(fact: Fact) -> str:
+    """One fact as a Markdown list item, for copying a single fact."""
+    shown = _md_escape(fact_display_value(fact))
+    if fact.kind == "people":
+        return f"- **{_md_escape(fact.label)}**" + (f" — {shown}" if shown else "")
+    return f"- **{_md_escape(fact.label)}:** {shown}"
+
+
+# --- whole exports ---------------------------------------------------------------------------
+
+
+def _title_of(analysis: Analysis) -> str:
+    return analysis.article.title or analysis.article.id
+
+
+def to_markdown(analyses: Iterable[Analysis], kinds: Iterable[str] | None = None) -> str:
+    """Articles as Markdown sections, facts grouped by kind under bilingual headings."""
+    kinds = list(kinds) if kinds is not None else None
+    blocks: list[str] = []
+    for analysis in analyses:
+        article = analysis.article
+        meta = [_md_escape(x) for x in (analysis.date, analysis.organiser) if x]
+        meta.append(f"`{article.source}`")
+        lines = [f"## {_md_escape(_title_of(analysis))}", f"_{' · '.join(meta)}_"]
+        facts = _selected(analysis.facts, kinds)
+        for kind in FACT_KINDS:
+            of_kind = [f for f in facts if f.kind == kind]
+            if of_kind:
+                lines.append("")
+                lines.append(f"### {KIND_HEADINGS.get(kind, kind)}")
+                lines.extend(fact_to_markdown(f) for f in of_kind)
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+def _fact_json(fact: Fact) -> dict[str, Any]:
+    return {
+        "kind": fact.kind,
+        "label": fact.label,
+        "value": fact.value,
+        "display": fact_display_value(fact),
+        "text": fact.text,
+        "start": fact.start,
+        "end": fact.end,
+        "entities": list(fact.entities),
+    }
+
+
+def _error_json(error: Any) -> dict[str, str]:
+    if isinstance(error, Mapping):
+        return {"source": str(error.get("source", "")), "error": str(error.get("error", ""))}
+    return {"source": str(getattr(error, "source", "")), "error": str(getattr(error, "error", error))}
+
+
+def to_json(analyses: Iterable[Analysis], errors: Iterable[Any] = (), kinds: Iterable[str] | None = None) -> str:
+    """The ``unionreader/facts-v1`` document (see README, "Facts JSON schema")."""
+    kinds = list(kinds) if kinds is not None else None
+    articles = []
+    for analysis in analyses:
+        a = analysis.article
+        articles.append(
+            {
+                "id": a.id,
+                "source": a.source,
+                # "title" is the page's own headline ("" when it has none); the app shows display_title.
+                "title": "" if a.title_derived else a.title,
+                "title_derived": a.title_derived,
+                "display_title": a.title,
+                "date": analysis.date,
+                "organiser": analysis.organiser,
+                "published": a.published,
+                "url": a.url,
+                "byline": a.byline,
+                "text": a.text,
+                "entities": [e.to_json() for e in analysis.entities],
+                "facts": [_fact_json(f) for f in _selected(analysis.facts, kinds)],
+            }
+        )
+    doc = {"schema": JSON_SCHEMA, "articles": articles, "errors": [_error_json(e) for e in errors]}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(analyses: Iterable[Analysis], kinds: Iterable[str] | None = None, delimiter: str = ",") -> str:
+    """One fact a row (``CSV_COLUMNS``); RFC 4180 quoting, so commas, quotes and newlines survive."""
+    kinds = list(kinds) if kinds is not None else None
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for analysis in analyses:
+        for f in _selected(analysis.facts, kinds):
+            writer.writerow([analysis.article.id, _title_of(analysis), f.kind, f.label, fact_display_value(f), f.text])
+    return out.getvalue()
+
+
+# --- files -------------------------------------------------------------------------------------
+
+
+def write_atomic(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename.
+
+    Either the whole new content is in place or, when anything fails, the old file (if any) is left
+    exactly as it was and no temporary file remains.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    data = text.encode(encoding)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            mode = stat.S_IMODE(os.stat(target).st_mode)
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

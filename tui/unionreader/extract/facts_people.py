@@ -1,0 +1,291 @@
+"""People facts: each person once, with every role the article gives them and what they did.
+
+Vietnamese news puts roles on either side of a name: "đồng chí Nguyễn Văn A, Chủ tịch Công đoàn X,
+Phó Giám đốc Y" or "Chủ tịch Công đoàn X Nguyễn Văn A". A role is most useful with its body, so a
+role entity directly followed by an organisation entity is read as one role ("Chủ tịch" + "Công đoàn
+X" → "Chủ tịch Công đoàn X").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..corpus import Article
+from ..text import normalize_tones
+from .facts_common import EntityIndex, SentenceIndex, clean_phrase, key
+from .models import Entity, Fact
+
+# (action, pattern, who): "before" = the subject named before the verb, else the first named after it;
+# "after" = every person listed after the verb ("Tham dự có các đồng chí A, B, C").
+_ACTIONS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE), who)
+    for name, pattern, who in (
+        ("tham dự", r"(?:\b(?:tham|tới|về|đến)\s)?(?<!vinh )(?<!dự )\bdự\b(?!\s(?:thảo|án|kiến|báo|toán|thi|bị|phòng|trữ|định|tính))", "list"),
+        ("chủ trì", r"\bchủ trì\b", "subject"),
+        ("phát biểu", r"\bphát biểu\b", "subject"),
+        ("trình bày báo cáo", r"\btrình bày\b|\bbáo cáo tại\b", "subject"),
+        ("được bầu", r"\bđược bầu\b|\btrúng cử\b|\btái đắc cử\b|\bđắc cử\b", "subject"),
+        ("được bầu", r"\bbầu(?: ra)?\b(?=.*\bgồm\b)", "list"),
+        ("nhận", r"(?<!ghi )(?<!nhìn )(?<!tiếp )(?<!xác )(?<!thừa )(?<!công )(?<!đón )\bnhận\b|\bđược trao\b", "subject"),
+        ("trao", r"(?<!được )\btrao\b(?!\s(?:đổi|quyền))", "subject"),
+    )
+)
+# Separators allowed between a name and its roles, and between two roles of one person.
+_AFTER_SEP = re.compile(r"\s*(?:[,:–—-]\s*)?")
+_BEFORE_GAP = re.compile(r"\s+")
+_LIST_SEP = re.compile(r"\s*,\s*")
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str
+    mentions: list[int] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    role_entities: list[int] = field(default_factory=list)
+    actions: list[str] = field(default_factory=list)
+    anchor: int | None = None  # offset of the mention whose sentence best introduces the person
+
+
+@dataclass(frozen=True, slots=True)
+class _RoleItem:
+    start: int
+    end: int
+    entities: tuple[int, ...]
+
+
+def person_name(entity: Entity) -> str:
+    return normalize_tones(entity.value if isinstance(entity.value, str) and entity.value else entity.text)
+
+
+_ROLE_QUALIFIER = re.compile(r"\s(?:phụ trách|thường trực|kiêm|chuyên trách)\b")
+_ROLE_TAIL_WORDS = ("tối cao", "trung ương", "Việt Nam", "tỉnh", "thành phố", "huyện", "quận", "ủy", "uỷ")
+# A lower-case body name that may open the tail when a capitalised name follows ("… công đoàn Bộ Y").
+_ROLE_TAIL_OPENERS = ("công đoàn", "đảng ủy", "đảng uỷ", "chi bộ")
+_ROLE_END = re.compile(r"\s*(?:[,;:.()|–—]|-\s|$)|\s+(?:và|cùng|cũng|đã|đang|sẽ|chủ trì|phát biểu|trao|trình bày|tham dự|dự|nhận|được|tiếp thu|đề nghị|yêu cầu|nhấn mạnh)\b", re.MULTILINE)
+_WORD = re.compile(r" ([^\s,;:.()“”\"|–—-]+)")
+
+
+def _capitalised_tail(text: str, pos: int, stops: set[int], orgs: dict[int, int]) -> int:
+    """End of a run of capitalised words after a role with no organisation entity ("Phó Viện trưởng TAND
+    tối cao"): capitalised words, plus "và" between two of them and the usual lower-case qualifiers."""
+    end = pos
+    while True:
+        m = _WORD.match(text, end)
+        if m is None or m.start(1) in stops:
+            return end
+        word = m.group(1)
+        if m.start(1) in orgs:
+            end = orgs[m.start(1)]
+            continue
+        if word[0].isupper():
+            end = m.end()
+            continue
+        tail = next((t for t in _ROLE_TAIL_WORDS if text.startswith(" " + t, end)), None)
+        if tail and end > pos:
+            end += 1 + len(tail)
+            continue
+        opener = next((t for t in _ROLE_TAIL_OPENERS if text.startswith(" " + t, end)), None)
+        if opener and (nxt := _WORD.match(text, end + 1 + len(opener))) and nxt.group(1)[0].isupper():
+            end += 1 + len(opener)
+            continue
+        if word == "và" and end > pos and (nxt := _WORD.match(text, m.end())) and nxt.group(1)[0].isupper():
+            end = m.end()
+            continue
+        return end
+
+
+def _role_items(text: str, ents: EntityIndex) -> list[_RoleItem]:
+    """Role entities, each extended by the organisation right after it ("Chủ tịch" + "Công đoàn X")."""
+    items: list[_RoleItem] = []
+    orgs = {ents.entities[i].start: i for i in ents.of_type("organization")}
+    people = {ents.entities[i].start for i in ents.of_type("person")}
+    org_ends = {ents.entities[i].start: ents.entities[i].end for i in ents.of_type("organization")}
+    for i in ents.of_type("role"):
+        role = ents.entities[i]
+        end, used = role.end, [i]
+        q = _ROLE_QUALIFIER.match(text, end)
+        after = q.end() if q else end
+        gap_end = after + 1 if text[after : after + 1] == " " else after
+        org = orgs.get(gap_end)
+        if org is not None:
+            end = ents.entities[org].end
+            used.append(org)
+        else:
+            tail = _capitalised_tail(text, after, people, org_ends)
+            # A run that stops before a lower-case word is probably a name cut short ("Công" of "Công
+            # ty …"): keep the bare title rather than a broken body.
+            gap = _BEFORE_GAP.match(text, tail)
+            if tail > after and (_ROLE_END.match(text, tail) or (gap is not None and gap.end() in people)):
+                end = tail
+        items.append(_RoleItem(role.start, end, tuple(used)))
+    # Two role entities may overlap the same organisation; keep the longest per start.
+    items.sort(key=lambda it: (it.start, -it.end))
+    out: list[_RoleItem] = []
+    for it in items:
+        if out and it.start < out[-1].end:
+            continue
+        out.append(it)
+    return out
+
+
+def _merge_key(name: str) -> str:
+    return normalize_tones(name).casefold()
+
+
+def collect_people(article: Article, entities: Sequence[Entity], sentences: SentenceIndex) -> list[_Person]:
+    text = article.text
+    ents = EntityIndex(entities)
+    mentions = ents.of_type("person")
+    people: dict[str, _Person] = {}
+    owner: dict[int, _Person] = {}
+    for i in mentions:  # full names first, so short forms can find them
+        name = person_name(entities[i])
+        if len(name.split()) >= 2 or not people:
+            p = people.setdefault(_merge_key(name), _Person(name))
+            p.mentions.append(i)
+            owner[i] = p
+    for i in mentions:
+        if i in owner:
+            continue
+        name = person_name(entities[i])
+        k = _merge_key(name)
+        matches = [p for pk, p in people.items() if pk == k or pk.endswith(" " + k)]
+        p = matches[0] if len(matches) == 1 else people.setdefault(k, _Person(name))
+        p.mentions.append(i)
+        owner[i] = p
+
+    items = _role_items(text, ents)
+    by_start = {it.start: it for it in items}
+    by_end = {it.end: it for it in items}
+    person_starts = {entities[i].start for i in mentions}
+    consumed: set[int] = set()
+
+    def add_role(p: _Person, item: _RoleItem, mention: int) -> None:
+        consumed.add(item.start)
+        p.roles.append(clean_phrase(text[item.start : item.end]))
+        p.role_entities.extend(item.entities)
+        if p.anchor is None:
+            p.anchor = entities[mention].start
+
+    for i in sorted(mentions, key=lambda j: entities[j].start):  # roles after the name
+        pos = entities[i].end
+        while True:
+            m = _AFTER_SEP.match(text, pos)
+            item = by_start.get(m.end()) if m else None
+            if item is None or "\n" in text[pos : m.end()]:
+                break
+            follow = _BEFORE_GAP.match(text, item.end)
+            if follow and follow.end() in person_starts:
+                break  # "…, Chủ tịch X Nguyễn Văn B": the role introduces the next name
+            add_role(owner[i], item, i)
+            pos = item.end
+    for i in sorted(mentions, key=lambda j: entities[j].start):  # roles before the name
+        chain: list[_RoleItem] = []
+        pos = entities[i].start
+        gap_re = _BEFORE_GAP
+        while True:
+            found = None
+            for end in range(pos, max(-1, pos - 4), -1):
+                item = by_end.get(end)
+                if item is not None and item.start not in consumed and gap_re.fullmatch(text, end, pos):
+                    found = item
+                    break
+            if found is None:
+                break
+            chain.append(found)
+            pos, gap_re = found.start, _LIST_SEP
+        for item in reversed(chain):
+            add_role(owner[i], item, i)
+
+    _assign_actions(text, entities, ents, mentions, owner, sentences)
+    ordered = sorted(people.values(), key=lambda p: entities[p.mentions[0]].start)
+    for p in ordered:
+        p.roles = _canonical_roles(p.roles)
+    return ordered
+
+
+def _canonical_roles(roles: list[str]) -> list[str]:
+    """Deduplicate; drop a role that only shortens another ("Chủ tịch Công đoàn" when the full one is given)."""
+    keys = [key(r) for r in roles]
+    out: list[str] = []
+    seen: set[str] = set()
+    for r, k in zip(roles, keys, strict=True):
+        if not k or k in seen:
+            continue
+        if any(other != k and other.startswith(k + " ") for other in keys):
+            continue
+        seen.add(k)
+        out.append(r)
+    return out
+
+
+def _assign_actions(text, entities, ents: EntityIndex, mentions, owner, sentences: SentenceIndex) -> None:
+    spans = sorted((entities[i].start, entities[i].end) for i in ents.of_type("role", "organization"))
+    span_starts = [st for st, _ in spans]
+
+    def inside_name(at: int) -> bool:  # "Ban Tổ chức", "Ban Chủ trì" are names, not actions
+        k = bisect_right(span_starts, at) - 1
+        return k >= 0 and any(st <= at < en for st, en in spans[max(0, k - 3) : k + 1])
+
+    by_sentence: dict[int, list[int]] = {}
+    for i in mentions:
+        by_sentence.setdefault(sentences.position(entities[i].start), []).append(i)
+    for pos, in_sentence in by_sentence.items():
+        sent = sentences.sentences[pos]
+        in_sentence.sort(key=lambda j: entities[j].start)
+        chunk = text[sent.start : sent.end]
+        for action, pattern, who in _ACTIONS:
+            for m in pattern.finditer(chunk):
+                at = sent.start + m.start()
+                if inside_name(at) or any(
+                    entities[j].start <= at < entities[j].end for j in in_sentence
+                ):
+                    continue
+                if who == "subject":  # the doer is named in the same clause
+                    left = max(text.rfind(";", sent.start, at), sent.start)
+                    right = text.find(";", at, sent.end)
+                    right = sent.end if right < 0 else right
+                    candidates = [j for j in in_sentence if left <= entities[j].start < right]
+                else:
+                    candidates = in_sentence
+                for j in _doers(text, entities, candidates, at, who):
+                    if action not in owner[j].actions:
+                        owner[j].actions.append(action)
+
+
+def _doers(text, entities, in_sentence: list[int], at: int, who: str) -> list[int]:
+    before = [j for j in in_sentence if entities[j].end <= at]
+    after = [j for j in in_sentence if entities[j].start > at]
+    if who == "list":
+        return after or before[-1:]
+    if not before:
+        return after[:1]
+    doers = [before[-1]]
+    for j in reversed(before[:-1]):  # "A và B trao …": both did it
+        between = text[entities[j].end : entities[doers[-1]].start]
+        if " và " not in between or ";" in between or "." in between:
+            break
+        doers.append(j)
+    return doers
+
+
+def people_facts(article: Article, entities: Sequence[Entity], sentences: SentenceIndex) -> list[Fact]:
+    facts: list[Fact] = []
+    for p in collect_people(article, entities, sentences):
+        anchor = p.anchor if p.anchor is not None else entities[p.mentions[0]].start
+        sent = sentences.at(anchor)
+        facts.append(
+            Fact(
+                "people",
+                p.name,
+                {"name": p.name, "roles": p.roles, "actions": p.actions},
+                sentences.span_text(sent),
+                sent.start,
+                sent.end,
+                tuple(sorted(set(p.mentions) | set(p.role_entities))),
+            )
+        )
+    return facts
