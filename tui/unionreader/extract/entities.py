@@ -1,10 +1,105 @@
-"""Entity recognition (to be built: issue 3)."""
+"""Entity recognition: names (``names.extract_names``) and figures (``figures.extract_figures``) merged.
+
+Overlap policy, applied after both extractors ran on ``Article.text``:
+
+* within one type, overlapping entities keep the longer (the earlier on a tie);
+* a name-family entity (person, organization, location, role, abbreviation) lying inside a document
+  number ("LĐLĐ" in "45/KH-LĐLĐ") or a date is dropped: it is part of that figure;
+* a count whose number lies inside a money, date, ratio, percent or document span is dropped (the
+  figures pass already guarantees this; kept here for names that carry digits);
+* otherwise entities of different types may overlap: a location inside an organisation, a role
+  next to a person, an abbreviation inside an organisation all stay.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+
 from ..corpus import Article
+from .figures import extract_figures
 from .models import Entity
 
+try:  # written alongside this module; entities must keep working while it is missing or broken
+    from .names import extract_names as _extract_names
+except ImportError:  # pragma: no cover - only while names.py does not exist yet
+    _extract_names = None
 
-def extract_entities(article: Article) -> list[Entity]:
-    return []
+NAME_TYPES = frozenset({"person", "organization", "location", "role", "abbreviation"})
+_SWALLOWING_FIGURES = frozenset({"document", "date"})
+_COUNT_BLOCKERS = frozenset({"money", "date", "ratio", "percent", "document"})
+_ISO_YEAR = re.compile(r"^(\d{4})")
+
+__all__ = ["extract_entities", "merge_entities"]
+
+
+def _keep_longest(entities: Iterable[Entity]) -> list[Entity]:
+    """Same-type overlaps resolved in one sweep per type: of two overlapping spans the longer stays."""
+    by_type: dict[str, list[Entity]] = {}
+    for e in entities:
+        by_type.setdefault(e.type, []).append(e)
+    kept: list[Entity] = []
+    for group in by_type.values():
+        group.sort(key=lambda e: (e.start, -e.end))
+        chosen: list[Entity] = []
+        for e in group:
+            length = e.end - e.start
+            while chosen and e.start < chosen[-1].end and length > chosen[-1].end - chosen[-1].start:
+                chosen.pop()
+            if not chosen or e.start >= chosen[-1].end:
+                chosen.append(e)
+        kept.extend(chosen)
+    return kept
+
+
+class _Spans:
+    """Non-overlapping spans sorted by start, for O(log n) containment and overlap questions."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.ends = [e for _, e in ordered]
+
+    def _last_before(self, pos: int) -> int:
+        return bisect_right(self.starts, pos) - 1
+
+    def contains(self, start: int, end: int) -> bool:
+        i = self._last_before(start)
+        return i >= 0 and end <= self.ends[i]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = self._last_before(end - 1)
+        return i >= 0 and self.ends[i] > start
+
+
+def merge_entities(names: Iterable[Entity], figures: Iterable[Entity]) -> list[Entity]:
+    """Apply the overlap policy above and return the entities sorted by start (then longest first)."""
+    entities = _keep_longest([*names, *figures])
+    swallowing = _Spans((e.start, e.end) for e in entities if e.type in _SWALLOWING_FIGURES)
+    count_blockers = _Spans((e.start, e.end) for e in entities if e.type in _COUNT_BLOCKERS)
+    out = []
+    for e in entities:
+        if e.type in NAME_TYPES and swallowing.contains(e.start, e.end):
+            continue
+        if e.type == "count":
+            number_end = e.start + len(e.text.split(maxsplit=1)[0]) if e.text.strip() else e.end
+            if count_blockers.overlaps(e.start, number_end):
+                continue
+        out.append(e)
+    out.sort(key=lambda e: (e.start, -e.end, e.type))
+    return out
+
+
+def _default_year(article: Article) -> int | None:
+    m = _ISO_YEAR.match(article.published or "")
+    return int(m.group(1)) if m else None
+
+
+def extract_entities(article: Article, names: Callable[[str], list[Entity]] | None = None) -> list[Entity]:
+    """All entities of ``article.text`` (offsets into it), sorted by start."""
+    text = article.text
+    find_names = names or _extract_names
+    name_entities = find_names(text) if find_names is not None else []
+    figures = extract_figures(text, default_year=_default_year(article))
+    return merge_entities(name_entities, figures)

@@ -1,0 +1,79 @@
+"""Extraction speed: the seeds repeated to ~10 MB, and megabyte lines of adversarial input.
+
+    .venv/bin/python benchmarks/extract_bench.py [--mb 10] [--runs 3]
+
+Prints MB/s (median of the runs, one core) for ``extract_entities`` and for the figures pass alone,
+then the seconds each 1 MB adversarial line takes (goal: under 1 s each; goal for MB/s: >= 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from dataclasses import replace
+
+from unionreader.corpus import Article, Paragraph, default_corpus_dir, load_paths
+from unionreader.extract.entities import extract_entities
+from unionreader.extract.figures import extract_figures
+
+ADVERSARIAL = {
+    "long digit runs": "1234567890" * 100_000,
+    "dotted digits 1.1.1…": "1." * 500_000,
+    "slashed digits 1/1/1…": "1/" * 500_000,
+    "capitalised words": "Nguyễn Văn An Bình Minh Công Ty Sở Ban " * 26_000,
+    "repeated Công đoàn": "Công đoàn " * 100_000,
+    "date words": "ngày 12 tháng " * 70_000,
+    "counts": "8.945 đoàn viên, " * 60_000,
+    "open quotes": "“01 triệu sáng kiến " * 50_000,
+}
+
+
+def _article(text: str, source: str = "adversarial") -> Article:
+    return Article(source, source, "", True, text, (Paragraph("body", 0, len(text)),), None, text)
+
+
+def _corpus(megabytes: float) -> list[Article]:
+    seeds = list(load_paths([str(default_corpus_dir())]).articles)
+    size = sum(len(a.text.encode()) for a in seeds)
+    copies = max(1, round(megabytes * 1_000_000 / size))
+    return [replace(a, id=f"{a.id}-{i}") for i in range(copies) for a in seeds]
+
+
+def _rate(fn, articles: list[Article], runs: int) -> tuple[float, float]:
+    size_mb = sum(len(a.text.encode()) for a in articles) / 1_000_000
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        for a in articles:
+            fn(a)
+        timings.append(time.perf_counter() - started)
+    return size_mb, size_mb / statistics.median(timings)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--mb", type=float, default=10.0, help="corpus size in MB (default 10)")
+    ap.add_argument("--runs", type=int, default=3, help="runs; the median is reported (default 3)")
+    args = ap.parse_args()
+
+    articles = _corpus(args.mb)
+    size, rate = _rate(extract_entities, articles, args.runs)
+    print(f"extract_entities: {size:.1f} MB of seed articles, {rate:.2f} MB/s (median of {args.runs}; goal >= 2)")
+    _, figures_rate = _rate(lambda a: extract_figures(a.text), articles, args.runs)
+    print(f"extract_figures alone: {figures_rate:.2f} MB/s")
+
+    print("adversarial 1 MB lines (goal < 1 s each for extract_entities):")
+    print(f"  {'input':24s} {'size':>8s}  {'entities':>9s}  {'figures':>9s}  found")
+    for name, line in ADVERSARIAL.items():
+        started = time.perf_counter()
+        extract_figures(line)
+        figures_s = time.perf_counter() - started
+        started = time.perf_counter()
+        entities = extract_entities(_article(line))
+        elapsed = time.perf_counter() - started
+        print(f"  {name:24s} {len(line.encode()) / 1e6:5.2f} MB  {elapsed:7.3f} s  {figures_s:7.3f} s  {len(entities)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,193 @@
+"""Dates as the genre writes them, with the year inferred when the article leaves it out.
+
+Forms: "30/01/2024", "14/05/2024 10:15", "ngày 18/1", "Sáng 12-4", "22/02", "ngày 26 tháng 7",
+"ngày 10 tháng 10 năm 2023", "tháng 7/2024" (month precision).  A bare "năm 2023" is a period, not a
+date, and "6 tháng đầu năm" is a duration.  Day-month without a year takes the article's year: a full
+date near the top (not a cited document's date), else the latest "năm YYYY" of the title and lead,
+else any full date, else the latest year mentioned, else the caller's default (the page's dateline).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .models import Entity
+from .numbers import NumberStarts
+
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_FIRST_YEAR, _LAST_YEAR = 1945, 2100
+
+# Every pattern is tried only where a number starts (see ``figures.number_starts``), so each begins
+# with the day or month digits; the words before them are checked in a short window.
+_FULL = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\w/]|[.,]\d)")
+_VERBAL = re.compile(r"(?i)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,?\s*(?:năm\s+|/\s*)(\d{4}))?(?![\d/])")
+_SHORT = re.compile(r"(?i)(?<![:-])(\d{1,2})([/-])(\d{1,2})(?![\w/]|[.,]\d|[-/]\d)(?:\s+năm\s+(\d{4})(?!\d))?")
+_MONTH_YEAR = re.compile(r"(?i)(\d{1,2})\s*(?:/|-|,?\s*năm\s+)\s*(\d{4})(?![\d/])")
+_THANG_BEFORE = re.compile(r"(?i)(?:^|[^\w])(tháng)\s+$")
+_TIME_OF_DAY_BEFORE = re.compile(
+    r"(?i)(?:^|[^\w])(?:sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|vào|thứ\s+\w+|chủ\s+nhật)\s*,?\s*"
+    r"(?:(?:ngày|mùng|mồng)\s+)?$"
+)
+_NGAY_BEFORE = re.compile(r"(?i)(?:^|[^\w])(ngày|mùng|mồng)\s+$")
+_DATE_LINK = re.compile(r"\s*(?:và|,|;|–|-|đến|tới)\s*")
+_NUMBER_BEFORE = re.compile(r"\d\s*$")
+_AFTER_DOCUMENT = re.compile(r"(?i)\s*,?\s*(?:ban hành\s+|được ban hành\s+)?(?:ngày\s+)?$")
+_YEAR_MENTION = re.compile(r"(?i)(?<!\w)năm\s+(\d{4})(?!\d)(?!\s*[-–—/]\s*\d{4})")
+_ANY_YEAR = re.compile(r"(?<![\w/.,-])(\d{4})(?![\w/]|[.,]\d|\s*[-–—]\s*\d{4})")
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    day: int | None
+    month: int
+    year: int | None
+    after_document: bool = False
+
+
+def _valid(day: int | None, month: int, year: int | None) -> bool:
+    if not 1 <= month <= 12:
+        return False
+    if year is not None and not _FIRST_YEAR <= year <= _LAST_YEAR:
+        return False
+    if day is None:
+        return True
+    if not 1 <= day <= _DAYS_IN_MONTH[month - 1]:
+        return False
+    leap = year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
+    return not (month == 2 and day == 29 and not leap)
+
+
+def _free(mask: bytearray, start: int, end: int) -> bool:
+    return mask.find(1, start, end) == -1
+
+
+def _start_with_ngay(text: str, start: int) -> int:
+    """Include a directly preceding "ngày" in the span: "Ngày 30/01/2024" reads as one date."""
+    m = _NGAY_BEFORE.search(text, max(0, start - 12), start)
+    return m.start(1) if m else start
+
+
+def _after_document(text: str, start: int, document_ends: Sequence[int]) -> bool:
+    """Whether a full date is a cited document's date ("09/NQ-CĐVC ngày 03/8/2017")."""
+    i = bisect_right(document_ends, start) - 1
+    return i >= 0 and start - document_ends[i] <= 30 and bool(_AFTER_DOCUMENT.match(text, document_ends[i], start))
+
+
+def _mentions(
+    text: str, mask: bytearray, starts: NumberStarts, document_ends: Sequence[int]
+) -> list[_Mention]:
+    found: list[_Mention] = []
+
+    def claim(start: int, end: int, day: int | None, month: int, year: int | None, after_doc=False) -> None:
+        if not _free(mask, start, end) or not _valid(day, month, year):
+            return
+        mask[start:end] = b"\x01" * (end - start)
+        found.append(_Mention(start, end, day, month, year, after_doc))
+
+    def context(pos: int) -> bool:
+        return bool(_TIME_OF_DAY_BEFORE.search(text, max(0, pos - 24), pos))
+
+    def follows_date(pos: int) -> bool:
+        """"ngày 30/4 và 1/5": a day-month right after a date is a date too."""
+        return any(0 <= pos - d.end <= 6 and _DATE_LINK.fullmatch(text, d.end, pos) for d in found[-2:])
+
+    for pos in starts.slash:
+        if mask[pos] or not (m := _FULL.match(text, pos)):
+            continue
+        after_doc = _after_document(text, pos, document_ends)
+        claim(_start_with_ngay(text, pos), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)), after_doc)
+
+    for pos in starts.month:
+        if mask[pos] or not (m := _VERBAL.match(text, pos)):
+            continue
+        start = _start_with_ngay(text, pos)
+        if start == pos and not context(pos):
+            continue  # "6 tháng 7" with nothing before it is a duration, not a date
+        year = int(m.group(3)) if m.group(3) else None
+        claim(start, m.end(), int(m.group(1)), int(m.group(2)), year)
+
+    for pos in sorted(starts.slash + starts.comma + starts.year):
+        if mask[pos] or not (m := _MONTH_YEAR.match(text, pos)):
+            continue
+        thang = _THANG_BEFORE.search(text, max(0, pos - 12), pos)
+        if not thang or _NUMBER_BEFORE.search(text, max(0, thang.start(1) - 6), thang.start(1)):
+            continue  # "6 tháng 7/2024" is not a month
+        claim(thang.start(1), m.end(), None, int(m.group(1)), int(m.group(2)))
+
+    for pos in starts.slash:
+        if mask[pos] or not (m := _SHORT.match(text, pos)):
+            continue
+        day, month = int(m.group(1)), int(m.group(3))
+        start = _start_with_ngay(text, pos)
+        has_context = start != pos or context(pos) or follows_date(pos)
+        # Without a context word only "a/b" with a > b can be a date: a ratio never exceeds one.
+        if not has_context and (m.group(2) != "/" or day <= month):
+            continue
+        claim(start, m.end(), day, month, int(m.group(4)) if m.group(4) else None)
+    return found
+
+
+def _header_end(text: str) -> int:
+    first = text.find("\n\n")
+    if first == -1:
+        return min(len(text), 1500)
+    second = text.find("\n\n", first + 2)
+    return min(len(text) if second == -1 else second, 1500)
+
+
+def _plausible(year: int) -> bool:
+    return _FIRST_YEAR <= year <= _LAST_YEAR
+
+
+def infer_year(text: str, mentions: Sequence[_Mention], default_year: int | None) -> int | None:
+    header_end = _header_end(text)
+    dated = [d for d in mentions if d.year is not None and d.day is not None and not d.after_document]
+    in_header = [d for d in dated if d.start < header_end]
+    if in_header:
+        return in_header[0].year
+    header_years = [int(y) for y in _YEAR_MENTION.findall(text, 0, header_end) if _plausible(int(y))]
+    if header_years:
+        return max(header_years)
+    if dated:
+        return dated[0].year
+    years = [int(y) for y in _ANY_YEAR.findall(text) if _plausible(int(y))]
+    if years:
+        return max(years)
+    return default_year
+
+
+def date_entities(
+    text: str,
+    mask: bytearray,
+    starts: NumberStarts,
+    document_ends: Sequence[int] = (),
+    default_year: int | None = None,
+) -> list[Entity]:
+    """Date entities of ``text`` at the number ``starts``; claims their spans in ``mask``."""
+    mentions = _mentions(text, mask, starts, document_ends)
+    if not mentions:
+        return []
+    year: int | None = None
+    if any(d.year is None for d in mentions):
+        year = infer_year(text, mentions, default_year)
+    out: list[Entity] = []
+    for d in mentions:
+        meta: dict = {}
+        y = d.year
+        if y is None:
+            if year is None or not _valid(d.day, d.month, year):
+                continue
+            y = year
+            meta["year_inferred"] = True
+        if d.day is None:
+            value = f"{y:04d}-{d.month:02d}"
+            meta["precision"] = "month"
+        else:
+            value = f"{y:04d}-{d.month:02d}-{d.day:02d}"
+        out.append(Entity("date", text[d.start : d.end], d.start, d.end, value, meta))
+    return out

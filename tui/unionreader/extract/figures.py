@@ -1,0 +1,316 @@
+"""Figures of a report: documents, dates, percentages, money, ratios and counts.
+
+Passes run from the most specific shape to the least, and each claims its characters, so the digits
+of "09/NQ-CĐVC", "30/01/2024", "75 triệu đồng" or "56/56" are never read again as a count.
+
+Conventions (shared with the gold files and ``unionreader.evaluate``):
+
+* document: ``text`` and ``value`` are the number as written ("02-NQ/TW"); ``meta["kind"]`` is the
+  kind of document before it ("Nghị quyết") when there is one.  "Chỉ thị số 24" gives "24".
+* money: integer đồng; "2 triệu đồng/suất" keeps ``meta["per"] = "suất"``; zero amounts ("mua hàng
+  0 đồng") are a name for free shops, not a sum.
+* percent: a number, int when integral.  ratio: ``[a, b]`` with a ≤ b, never a date or document.
+* count: ``{"number", "unit", "approx"}``; years, durations, ordinals and numbers inside quoted
+  programme names (“01 triệu sáng kiến”) are not counts.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from decimal import Decimal
+from functools import lru_cache
+
+from .dates import date_entities
+from .models import Entity
+from .numbers import (
+    APPROX_BEFORE,
+    MULTIPLIERS,
+    NOT_UNITS,
+    NUMBER,
+    UNIT_LEXICON,
+    UNIT_MAX_WORDS,
+    NumberStarts,
+    number_starts,
+    parse_number,
+    plain,
+    unit_key,
+)
+
+__all__ = ["extract_figures"]
+
+_UPPER = "A-ZĐÂĂÊÔƠƯ"
+_DOC_PART = f"[{_UPPER}][{_UPPER}0-9]{{0,11}}"
+# Every pattern below is tried only where a number of its shape starts (``number_starts``): the
+# regex engine never scans the letters in between, which is most of an article.
+_DOCUMENT = re.compile(rf"(?<!-)\d{{1,5}}(?:[/-]\d{{4}})?[/-]{_DOC_PART}(?:[/-]{_DOC_PART}){{0,4}}(?![\w/])")
+_DOC_KINDS = (
+    "nghị quyết|kết luận|chỉ thị|kế hoạch|quyết định|nghị định|thông tư|công văn|hướng dẫn|thông báo|"
+    "luật|tờ trình|báo cáo|quy định|chương trình|đề án|công điện|thông tri|quy chế|điều lệ|văn bản"
+)
+_DOC_KIND_BEFORE = re.compile(rf"(?i)(?:^|[^\w])({_DOC_KINDS})\s+(?:số\s+)?$")
+_DOC_KIND_NUMBER_BEFORE = re.compile(rf"(?i)(?:^|[^\w])({_DOC_KINDS})\s+số\s+$")
+_PLAIN_NUMBER = re.compile(r"\d{1,5}(?![\w/.,-])")
+
+_PERCENT = re.compile(rf"{NUMBER}\s?%")
+_MONEY = re.compile(
+    rf"(?<!:){NUMBER}(?:[ \u00a0]*(?P<mult>tỷ|tỉ|triệu|nghìn|ngàn|trăm)(?!\w))?"
+    rf"(?:[ \u00a0]+(?P<rest>\d{{1,3}})[ \u00a0]*(?P<mult2>triệu|nghìn|ngàn|trăm)(?!\w))?"
+    r"(?:[ \u00a0]*(?P<cur>đồng|VNĐ|VND|vnđ|đ)(?!\w))?"
+    r"(?P<per>(?:[ \u00a0]?/[ \u00a0]?[^\W\d_]+){1,3})?",
+)
+_NOT_CURRENCY_DONG = re.compile(r"(?i)[ \u00a0]+(?:chí|bào|nghiệp|thời|hành|ý|bộ|loạt|lòng|đội|tâm|minh|đều|chủ|cảm|tình|hồ)(?!\w)")
+_RATIO = re.compile(r"(?<![:-])(\d{1,5})/(\d{1,5})(?![\w/]|[.,]\d|-\d)")
+_COUNT_NUMBER = re.compile(
+    rf"(?<![:%-])(?P<num>{NUMBER})(?:[ \u00a0]+(?P<mult>nghìn|ngàn|triệu|vạn)(?!\w))?(?=[ \u00a0]+\w)"
+)
+_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+_WORDS = re.compile(rf"(?:[ \u00a0]+[^\W\d_]+){{1,{UNIT_MAX_WORDS}}}")
+# A number right after these words is a designation or ordinal ("số 24", "lần thứ 13", "giai đoạn 2").
+_DESIGNATION_BEFORE = re.compile(
+    r"(?i)(?:^|[^\w])(?:số|thứ|lần|khóa|khoá|giai đoạn|điều|khoản|mục|phần|chương|phòng|tầng|quận|phường|"
+    r"đường|tổ|ấp|thôn|xóm|khu|lô|kỳ|đợt|năm|tháng|ngày|hạng|cấp|loại|bậc|lớp|quý\s+\w+|tuổi|nhóm|đội|"
+    r"top|covid|km|quốc lộ|tỉnh lộ|đt|sđt|hotline|điện thoại)\s*[-:.]?\s*$"
+)
+COUNT_MULTIPLIERS = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "vạn": 10_000}
+
+
+def _free(mask: bytearray, start: int, end: int) -> bool:
+    return mask.find(1, start, end) == -1
+
+
+def _claim(mask: bytearray, start: int, end: int) -> None:
+    mask[start:end] = b"\x01" * (end - start)
+
+
+_QUOTE_MARKS = re.compile(r'[“”"\n]')
+
+
+class _Quotes:
+    """Answers "is this offset inside a quoted name?" (“01 triệu sáng kiến”) from the quote marks alone.
+
+    Only the marks (and line breaks) are indexed, once, so a question costs a bisection plus the few
+    marks of the 400 characters before it, however long the line.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._marks: tuple[list[int], list[str]] | None = None
+
+    def _index(self) -> tuple[list[int], list[str]]:
+        if self._marks is None:
+            found = [(m.start(), m.group()) for m in _QUOTE_MARKS.finditer(self.text)]
+            self._marks = [p for p, _ in found], [c for _, c in found]
+        return self._marks
+
+    def inside(self, pos: int) -> bool:
+        positions, chars = self._index()
+        hi = bisect_left(positions, pos)
+        lo = bisect_left(positions, pos - 400, 0, hi)
+        marks = chars[lo:hi]
+        if "\n" in marks:  # quotes never span lines
+            cut = len(marks) - marks[::-1].index("\n")
+            lo, marks = lo + cut, marks[cut:]
+        if not marks:
+            return False
+        if marks.count("“") > marks.count("”"):
+            opening = positions[lo + len(marks) - 1 - marks[::-1].index("“")]
+        elif marks.count('"') % 2 == 1:
+            opening = positions[lo + len(marks) - 1 - marks[::-1].index('"')]
+        else:
+            return False
+        # Quoted speech ("chia sẻ: “Gia đình tôi có 2 con…”") states facts; only quoted titles are names.
+        return not self.text[max(0, opening - 8) : opening].rstrip().endswith(":")
+
+
+def _int_or_decimal(number_text: str) -> int | Decimal | None:
+    if "," not in number_text:
+        return int(number_text.replace(".", ""))
+    return parse_number(number_text)
+
+
+def _documents(text: str, mask: bytearray, starts: NumberStarts) -> list[Entity]:
+    out = []
+    for pos in sorted(starts.slash + starts.word + starts.other):
+        if mask[pos]:
+            continue
+        if m := _DOCUMENT.match(text, pos):
+            number = m.group()
+            kind = _DOC_KIND_BEFORE.search(text, max(0, pos - 20), pos)
+            meta = {"kind": kind.group(1)[:1].upper() + kind.group(1)[1:]} if kind else {}
+        elif "số" in text[max(0, pos - 5) : pos] and (m := _PLAIN_NUMBER.match(text, pos)) and (
+            kind := _DOC_KIND_NUMBER_BEFORE.search(text, max(0, pos - 24), pos)
+        ):
+            number = m.group()
+            meta = {"kind": kind.group(1)[:1].upper() + kind.group(1)[1:]}
+        else:
+            continue
+        out.append(Entity("document", number, pos, m.end(), number, meta))
+        _claim(mask, pos, m.end())
+    return out
+
+
+def _percents(text: str, mask: bytearray, starts: NumberStarts) -> list[Entity]:
+    out = []
+    for pos in starts.percent:
+        if mask[pos] or not (m := _PERCENT.match(text, pos)):
+            continue
+        value = parse_number(m.group().rstrip("% \u00a0"))
+        if value is None or not _free(mask, m.start(), m.end()):
+            continue
+        out.append(Entity("percent", m.group(), m.start(), m.end(), plain(value)))
+        _claim(mask, m.start(), m.end())
+    return out
+
+
+@lru_cache(maxsize=8192)
+def _unit_in(words_text: str) -> tuple[int, int] | None:
+    """(start, end) of the count unit in a run of words " đoàn viên sinh hoạt", or None."""
+    words = [(m.start(1), m.end(1)) for m in _WORD.finditer(words_text)]
+    keys = [unit_key(words_text[s:e]) for s, e in words]
+    for n in range(len(words), 0, -1):
+        if tuple(keys[:n]) in UNIT_LEXICON:
+            return words[0][0], words[n - 1][1]
+    first = words_text[words[0][0] : words[0][1]]
+    if keys[0] in NOT_UNITS:
+        return None
+    if first.islower() or (first.isupper() and 2 <= len(first) <= 8 and first not in ("USD", "VNĐ", "VND")):
+        return words[0]
+    return None
+
+
+def _unit_at(text: str, pos: int) -> tuple[str, int] | None:
+    """The count unit right after ``pos`` (lexicon first, else one lower-case noun), and its end."""
+    m = _WORDS.match(text, pos)
+    if not m:
+        return None
+    span = _unit_in(m.group())
+    if span is None:
+        return None
+    return text[pos + span[0] : pos + span[1]], pos + span[1]
+
+
+@lru_cache(maxsize=4096)
+def _approx(window: str) -> bool:
+    return APPROX_BEFORE.search(window) is not None
+
+
+@lru_cache(maxsize=4096)
+def _designated(window: str) -> bool:
+    return _DESIGNATION_BEFORE.search(window) is not None
+
+
+def _money_value(m: re.Match) -> int | None:
+    value = parse_number(_leading_number(m.group()))
+    if value is None:
+        return None
+    mult = m.group("mult")
+    if mult:
+        value *= MULTIPLIERS[mult]
+        if m.group("rest"):
+            value += Decimal(m.group("rest")) * MULTIPLIERS[m.group("mult2")]
+    return int(value)
+
+
+_LEADING_NUMBER = re.compile(NUMBER)
+
+
+def _leading_number(s: str) -> str:
+    m = _LEADING_NUMBER.match(s)
+    return m.group() if m else ""
+
+
+def _money(text: str, mask: bytearray, starts: NumberStarts, quotes: _Quotes) -> list[Entity]:
+    out = []
+    for pos in starts.money:
+        if mask[pos] or not (m := _MONEY.match(text, pos)):
+            continue
+        mult, cur = m.group("mult"), m.group("cur")
+        if not (mult or cur) or not _free(mask, m.start(), m.end()):
+            continue
+        number_text = _leading_number(m.group())
+        if cur and cur.lower() == "đồng" and not mult:
+            # "07 đồng chí" is seven comrades: a bare "đồng" is currency only with thousands.
+            if "." not in number_text and len(number_text) < 4:
+                continue
+            if _NOT_CURRENCY_DONG.match(text, m.end("cur")):
+                continue
+        if mult and not cur:
+            after = _unit_at(text, m.end("mult2") if m.group("mult2") else m.end("mult"))
+            if after is not None or quotes.inside(pos):
+                continue  # "1 triệu sáng kiến" counts ideas; quoted titles are names
+        value = _money_value(m)
+        if not value:
+            continue
+        end = m.end()
+        meta: dict = {}
+        if m.group("per"):
+            meta["per"] = "/".join(p.strip() for p in m.group("per").split("/") if p.strip())
+        if _approx(text[max(0, m.start() - 12) : m.start()]):
+            meta["approx"] = True
+        out.append(Entity("money", text[m.start() : end], m.start(), end, value, meta))
+        _claim(mask, m.start(), end)
+    return out
+
+
+def _ratios(text: str, mask: bytearray, starts: NumberStarts) -> list[Entity]:
+    out = []
+    for pos in starts.slash:
+        if mask[pos] or not (m := _RATIO.match(text, pos)):
+            continue
+        a, b = int(m.group(1)), int(m.group(2))
+        if not (0 <= a <= b and b > 0) or not _free(mask, m.start(), m.end()):
+            continue
+        if 1900 <= b <= 2100 and a <= 12:
+            continue  # "06/2024" is a month, not six out of two thousand
+        unit = _unit_at(text, m.end())
+        meta = {"unit": unit[0]} if unit else {}
+        out.append(Entity("ratio", m.group(), m.start(), m.end(), [a, b], meta))
+        _claim(mask, m.start(), m.end())
+    return out
+
+
+def _counts(text: str, mask: bytearray, starts: NumberStarts, quotes: _Quotes) -> list[Entity]:
+    out = []
+    for pos in sorted(starts.word + starts.money):
+        if mask[pos] or not (m := _COUNT_NUMBER.match(text, pos)):
+            continue
+        unit = _unit_at(text, m.end())  # the cheapest test that rejects most numbers, so first
+        if unit is None or not _free(mask, pos, m.end("num")):
+            continue
+        number_text, mult = m.group("num"), m.group("mult")
+        if not mult and len(number_text) == 4 and number_text.isdigit() and 1900 <= int(number_text) <= 2100:
+            continue  # a year standing alone
+        value = _int_or_decimal(number_text)
+        if value is None:
+            continue
+        if mult:
+            value *= COUNT_MULTIPLIERS[mult]
+        if value <= 0 or (isinstance(value, Decimal) and value != value.to_integral_value()):
+            continue
+        if _designated(text[max(0, pos - 16) : pos]) or quotes.inside(pos):
+            continue
+        unit_text, end = unit
+        approx = _approx(text[max(0, pos - 12) : pos])
+        value_dict = {"number": int(value), "unit": unit_text, "approx": approx}
+        out.append(Entity("count", text[pos:end], pos, end, value_dict))
+        _claim(mask, pos, end)
+    return out
+
+
+def extract_figures(text: str, default_year: int | None = None) -> list[Entity]:
+    """Documents, dates, percentages, money, ratios and counts of ``text`` (NFC), sorted by start.
+
+    ``default_year`` completes day-month dates when the text itself never names a year.
+    """
+    starts = number_starts(text)
+    if not starts:
+        return []
+    mask = bytearray(len(text))
+    documents = _documents(text, mask, starts)
+    dates = date_entities(text, mask, starts, [d.end for d in documents], default_year)
+    quotes = _Quotes(text)
+    found = documents + dates + _percents(text, mask, starts) + _money(text, mask, starts, quotes)
+    found += _ratios(text, mask, starts) + _counts(text, mask, starts, quotes)
+    found.sort(key=lambda e: (e.start, -e.end))
+    return found

@@ -1,0 +1,137 @@
+"""Numbers of the genre: parsing Vietnamese numerals and the count-unit lexicon.
+
+Vietnamese writes "8.945" for eight thousand nine hundred forty-five and "2,5" for two and a half,
+so a dot between groups of three digits is a thousands separator and a comma is the decimal mark.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from ..text import normalize_tones
+
+# A number as the genre writes it.  Possessive quantifiers keep a megabyte of digits linear.
+NUMBER = r"(?:\d{1,3}(?:\.\d{3})++(?!\d)|\d++)(?:,\d++)?+"
+
+MULTIPLIERS = {
+    "tỷ": 1_000_000_000,
+    "tỉ": 1_000_000_000,
+    "triệu": 1_000_000,
+    "nghìn": 1_000,
+    "ngàn": 1_000,
+    "trăm": 100,
+}
+
+
+def parse_number(s: str) -> Decimal | None:
+    """"8.945" → 8945, "2,5" → 2.5, "04" → 4; None when it is not a number."""
+    s = s.replace(".", "").replace(",", ".")
+    try:
+        return Decimal(s)
+    except InvalidOperation:
+        return None
+
+
+def plain(value: Decimal) -> int | float:
+    """An int when integral (100), else a float (113.5): what JSON readers expect."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def unit_key(word: str) -> str:
+    return normalize_tones(word).casefold()
+
+
+# Count units of the genre: people, organisations, awards, gifts and items that reports count.
+# Longest match wins, so "công đoàn cơ sở" beats "công đoàn"; the first word is what scoring uses.
+_UNIT_PHRASES = """
+người|lượt người|lượt|người lao động|đoàn viên|đoàn viên công đoàn|công đoàn viên|công nhân|công nhân lao động
+lao động|viên chức|công chức|cán bộ|cán bộ công đoàn|cán bộ công chức|CNVCLĐ|CNLĐ|CBCCVC|CBCCVCLĐ|CBCC|NLĐ|CBCĐ
+đại biểu|đơn vị|tổ công đoàn|tổ|tổ sản xuất|công đoàn cơ sở|công đoàn bộ phận|công đoàn|CĐCS|CĐBP|tập thể|cá nhân
+suất|suất quà|suất học bổng|suất trợ cấp|phần quà|phần thưởng|món quà|sáng kiến|đề tài|giải pháp|công trình|cuộc
+lớp|lớp tập huấn|hội nghị|hội thảo|đại hội|doanh nghiệp|công ty|cơ quan|trường|hộ|hộ gia đình|căn nhà|căn|ngôi nhà
+nhà|mái ấm|bằng khen|giấy khen|cờ thi đua|kỷ niệm chương|huân chương|danh hiệu|đồng chí|chi bộ|đảng viên|gia đình
+học viên|học sinh|sinh viên|giáo viên|nhà giáo|bác sĩ|y bác sĩ|thành viên|hội viên|ủy viên|cháu|em|trẻ em|vé|vụ
+vụ việc|điều khoản|vị trí|vị trí việc làm|chỉ tiêu|nhiệm vụ|nội dung|văn bản|kiến nghị|ý kiến|câu hỏi|đội|đội bóng
+vận động viên|tác phẩm|bài|bài viết|tin bài|chương trình|hoạt động|buổi|đợt|hồ sơ|trường hợp|nữ|nam|lao động nữ
+xã|phường|huyện|tỉnh|thành phố|khu công nghiệp|KCN|nhóm|chuyến|chuyến xe|xe|ca|tình nguyện viên|bệnh nhân
+thí sinh|tổ chức|mô hình|dự án|lợi ích|chiếc|bộ|cây|tấm|phòng|khoa|tiết mục|giải|huy chương|cờ
+"""
+UNIT_LEXICON: dict[tuple[str, ...], str] = {}
+for _phrase in re.split(r"[|\n]", _UNIT_PHRASES):
+    if _phrase.strip():
+        UNIT_LEXICON[tuple(unit_key(w) for w in _phrase.split())] = _phrase.strip()
+UNIT_MAX_WORDS = max(len(k) for k in UNIT_LEXICON)
+
+# Words that follow a number without it being a count: time (durations and years), money and
+# measures, and the function words of a sentence that merely mentions a number.
+_NOT_UNIT_WORDS = """
+năm tháng ngày tuần giờ phút giây quý thế thập đêm h tiếng
+đồng triệu tỷ tỉ nghìn ngàn trăm vạn usd vnđ vnd đ km m cm mm kg g tấn tạ lít ha mét độ tuổi lần m2 m3 kw kwh
+của và với là có được đã do tại trong cho từ đến về theo ở thì mà này đó khi để các những hay hoặc trên dưới
+so nên vào ra lên bị sẽ đang cũng như gồm đạt tăng giảm còn chỉ rồi nhằm qua sau trước tới chiếm thuộc nhưng
+mỗi cùng bằng vì nếu nay tr ngoài bên thứ lên xuống hơn gần khoảng đều vừa mới nữa không chưa trên
+"""
+NOT_UNITS = frozenset(unit_key(w) for w in _NOT_UNIT_WORDS.split())
+
+APPROX_BEFORE = re.compile(r"(?i)(?:^|\W)(hơn|gần|khoảng|trên|hàng|chừng|ước tính|ước|xấp xỉ|gần như)\s+$")
+
+_SHAPE = re.compile(rf"{NUMBER}[ \u00a0]*(?:(%)|([/.,-])|([^\W\d_]+))?")
+_DIGITS = re.compile(r"\d+")
+MONEY_WORDS = frozenset({"tỷ", "tỉ", "triệu", "nghìn", "ngàn", "trăm", "đồng", "vnđ", "vnd", "đ"})
+
+
+@dataclass(frozen=True, slots=True)
+class NumberStarts:
+    """Where numbers begin, grouped by what follows them, so each pass only tries its own shapes.
+
+    slash: "30/01", "09/NQ", "12-4", "30.01.2024"; comma: "7, năm 2024"; percent: "100%";
+    money: "75 triệu", "500.000 đồng"; month: "26 tháng"; year: "7 năm 2024"; word: any other word
+    ("37 người"); other: punctuation or the end ("Chỉ thị số 24.").
+    """
+
+    slash: list[int] = field(default_factory=list)
+    comma: list[int] = field(default_factory=list)
+    percent: list[int] = field(default_factory=list)
+    money: list[int] = field(default_factory=list)
+    month: list[int] = field(default_factory=list)
+    year: list[int] = field(default_factory=list)
+    word: list[int] = field(default_factory=list)
+    other: list[int] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return any((self.slash, self.comma, self.percent, self.money, self.month, self.year, self.word, self.other))
+
+
+def number_starts(text: str) -> NumberStarts:
+    """Offsets where a number begins (a digit run not glued to a word, a decimal or a fraction)."""
+    out = NumberStarts()
+    for d in _DIGITS.finditer(text):
+        pos = d.start()
+        if pos:
+            before = text[pos - 1]
+            if before.isalnum() or before in "._,/":
+                continue
+        m = _SHAPE.match(text, pos)
+        if m is None:  # pragma: no cover - a digit run always matches NUMBER
+            continue
+        if m.group(1):
+            out.percent.append(pos)
+        elif sep := m.group(2):
+            (out.comma if sep == "," else out.slash).append(pos)
+        elif word := m.group(3):
+            key = word.casefold()
+            if key in MONEY_WORDS:
+                out.money.append(pos)
+            elif key == "tháng":
+                out.month.append(pos)
+            elif key == "năm":
+                out.year.append(pos)
+            else:
+                out.word.append(pos)
+        else:
+            out.other.append(pos)
+    return out
