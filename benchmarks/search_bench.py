@@ -1,0 +1,160 @@
+"""Search benchmark: build time, index memory and per-keystroke latency, against a naive baseline.
+
+    python benchmarks/search_bench.py --articles 10000 [--reps 3] [--analyse] [--baseline-keystrokes 12]
+
+Every prefix of 30 realistic queries (no diacritics, short-syllable typos, filters, phrases) is
+searched as if typed, 3 times; a keystroke's latency is the median of its repetitions, and p50 / p95
+/ max are taken over those medians. The baseline is what a search without an index does: a rapidfuzz
+``partial_ratio`` scan of every folded article text, timed on a sample of the keystrokes (it is too
+slow to run on all). The last line is one JSON object with the headline figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tui"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from rapidfuzz import fuzz, process  # noqa: E402
+
+from gen_corpus import iter_articles  # noqa: E402
+from unionreader.extract import analyse  # noqa: E402
+from unionreader.extract.models import Analysis  # noqa: E402
+from unionreader.index import SearchIndex  # noqa: E402
+from unionreader.text import fold  # noqa: E402
+
+QUERIES = [
+    "cong doan co so",
+    "hoi nghi tong ket nam 2023",
+    "lien doan lao dong tinh thanh hoa",
+    "thoa uoc lao dng tap the",
+    "cong doa vien chuc",
+    "chu tic cong doan",
+    "phap lyy",
+    "nguyen van hung",
+    "tran thi mai",
+    "dai hoi cong doan nganh y te",
+    '"lao dong" -hop',
+    "ban chap hanh",
+    "khen thuong tap the xuat sac",
+    "doan vien cong doan",
+    "year:2023 hoi nghi",
+    "person:hung chu tich",
+    "has:money tro cap",
+    "nguoi lao dng",
+    "bao ve quyen loi hop phap",
+    "thi dua yeu nuoc",
+    "an toan ve sinh lao dong",
+    "mttq",
+    "ldld tinh",
+    "8945",
+    "phong trao thi dau",
+    "cham lo doi song",
+    "hai phong | da nang",
+    "pho chu tihc",
+    '"dai hoi dai bieu"',
+    "ky ket thoa uoc",
+]
+
+
+def percentile(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
+
+
+def dict_bytes(d: dict) -> int:
+    return sys.getsizeof(d) + sum(sys.getsizeof(k) for k in d)
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--articles", type=int, default=10_000)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--reps", type=int, default=3)
+    p.add_argument("--analyse", action="store_true", help="run entity/fact extraction on every article in the build")
+    p.add_argument("--baseline-keystrokes", type=int, default=12, help="keystrokes sampled for the naive baseline")
+    ns = p.parse_args()
+
+    t0 = time.perf_counter()
+    articles = list(iter_articles(ns.articles, ns.seed))
+    gen_s = time.perf_counter() - t0
+    corpus_mb = sum(len(a.text.encode("utf-8")) for a in articles) / 1e6
+    print(f"corpus: {len(articles)} synthetic articles, {corpus_mb:.1f} MB of text (generated in {gen_s:.1f} s)")
+
+    sample = articles[: min(200, len(articles))]
+    t0 = time.perf_counter()
+    for a in sample:
+        analyse(a)
+    analyse_ms = (time.perf_counter() - t0) / len(sample) * 1000
+    if ns.analyse:
+        t0 = time.perf_counter()
+        analyses = [analyse(a) for a in articles]
+        analyse_s = time.perf_counter() - t0
+    else:
+        analyses = [Analysis(a, (), (), a.published) for a in articles]
+        analyse_s = analyse_ms * len(articles) / 1000
+
+    index = SearchIndex()
+    t0 = time.perf_counter()
+    index.add(analyses)
+    index.search("")  # first search finalises the sorted vocabulary and ranks
+    build_s = time.perf_counter() - t0
+    arrays_mb = index.nbytes / 1e6
+    dicts_mb = (dict_bytes(index._term_ids) + dict_bytes(index._exact_ids) + dict_bytes(index._chunks)) / 1e6
+    index_mb = arrays_mb + dicts_mb
+    print(
+        f"index build: {build_s:.1f} s for {len(index)} articles ({len(index._terms)} folded terms); "
+        f"extraction {'included' if ns.analyse else 'NOT included'}: "
+        f"{analyse_ms:.1f} ms/article = {analyse_s:.0f} s {'measured' if ns.analyse else 'estimated from 200'}"
+    )
+    print(
+        f"index memory: {index_mb:.0f} MB = {arrays_mb:.0f} MB packed arrays (nbytes) + {dicts_mb:.0f} MB vocabulary "
+        f"dicts (sys.getsizeof estimate); {index_mb / corpus_mb:.2f}x the corpus text"
+    )
+
+    keystrokes = [q[:i] for q in QUERIES for i in range(1, len(q) + 1)]
+    times: list[list[float]] = [[] for _ in keystrokes]
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    for _ in range(ns.reps):
+        for k, prefix in enumerate(keystrokes):
+            t0 = time.perf_counter()
+            index.search(prefix, limit=20)
+            times[k].append((time.perf_counter() - t0) * 1000)
+    cpu_share = (time.process_time() - cpu0) / (time.perf_counter() - wall0)
+    medians = [statistics.median(t) for t in times]
+    p50, p95, worst = percentile(medians, 50), percentile(medians, 95), max(medians)
+    slowest = keystrokes[medians.index(worst)]
+
+    texts = [fold(a.text) for a in articles]
+    step = max(1, len(keystrokes) // ns.baseline_keystrokes)
+    sampled = keystrokes[::step][: ns.baseline_keystrokes]
+    base = []
+    for prefix in sampled:
+        t0 = time.perf_counter()
+        process.extract(fold(prefix), texts, scorer=fuzz.partial_ratio, limit=20)
+        base.append((time.perf_counter() - t0) * 1000)
+    base_p50, base_p95 = percentile(base, 50), percentile(base, 95)
+
+    print(f"\nper keystroke, {len(keystrokes)} keystrokes x {ns.reps} reps (median of reps per keystroke), wall clock;")
+    print(f"this process got {cpu_share:.0%} of a core while typing (below ~90%: other load inflates the figures)")
+    print(f"{'':28}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")
+    print(f"{'index':28}{p50:>10.2f}{p95:>10.2f}{worst:>10.2f}   slowest: {slowest!r}")
+    print(f"{'baseline (rapidfuzz scan)':28}{base_p50:>10.1f}{base_p95:>10.1f}{max(base):>10.1f}"
+          f"   on a sample of {len(sampled)} keystrokes, 1 rep")
+    print(f"{'ratio baseline / index':28}{base_p50 / max(p50, 1e-9):>10.0f}{base_p95 / max(p95, 1e-9):>10.0f}")
+    print(json.dumps({
+        "articles": len(articles), "corpus_mb": round(corpus_mb, 1), "build_s": round(build_s, 2),
+        "index_mb": round(index_mb, 1), "p50_ms": round(p50, 3), "p95_ms": round(p95, 3),
+        "max_ms": round(worst, 3), "baseline_p95_ms": round(base_p95, 1),
+    }))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,255 @@
+"""The search index on hand-made articles: matching, typo rules, ranking, filters, hits, incremental add."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import unionreader.index as index_module
+from unionreader.corpus import parse_article
+from unionreader.extract.models import Analysis, Entity, Fact
+from unionreader.index import SearchIndex
+from unionreader.text import fold
+
+
+def make(title: str, body: str = "", *, entities=(), facts=(), date=None, name="a") -> Analysis:
+    article = parse_article(f"{title}\n\n{body}" if body else title, f"{name}.txt")
+    ents = []
+    for etype, surface, value in entities:
+        start = article.text.index(surface)
+        ents.append(Entity(etype, surface, start, start + len(surface), value))
+    made_facts = tuple(Fact(kind, kind, kind, article.text[:10], 0, 10) for kind in facts)
+    return Analysis(article, tuple(ents), made_facts, date)
+
+
+def build(*analyses: Analysis) -> SearchIndex:
+    ix = SearchIndex()
+    ix.add(analyses)
+    return ix
+
+
+def found(ix: SearchIndex, query: str) -> list[str]:
+    return [ix.analysis(d).article.source.removesuffix(".txt") for d in ix.search(query).docs]
+
+
+FILLER = "Hội nghị diễn ra trong không khí dân chủ, đoàn kết và thành công tốt đẹp."
+
+
+@pytest.fixture(scope="module")
+def union_ix() -> SearchIndex:
+    docs = [
+        make("Công đoàn Viên chức tỉnh tổ chức hội nghị", "Đồng chí Chủ tịch Công đoàn phát biểu. " + FILLER, name="cd"),
+        make("Ngày hội văn hóa", "Cung văn hóa lao động mở cửa. " + FILLER, name="cung"),
+        make("Hội nghị người lao động", "Công ty đang quản lý 8.945 đoàn viên tại Hà Nội. " + FILLER, name="num"),
+        make("Ban Thường vụ họp", "Ủy ban MTTQ phường phối hợp tổ chức. " + FILLER, name="mttq"),
+        make("Tổng kết năm", "Liên đoàn Lao động tỉnh khen thưởng tập thể. " + FILLER, name="ldld"),
+        make("Tin vắn", "Cán bộ hạ quyết tâm; lao động và công đoàn cùng cố gắng. " + FILLER, name="ha"),
+    ]
+    return build(*docs)
+
+
+def test_folded_matching_with_or_without_diacritics(union_ix):
+    assert found(union_ix, "cong doan vien chuc ")[0] == "cd"
+    assert found(union_ix, "Công đoàn Viên chức ")[0] == "cd"
+    assert found(union_ix, "CONG DOAN VIEN CHUC ")[0] == "cd"
+
+
+def test_exact_diacritics_rank_first(union_ix):
+    assert found(union_ix, "Hà ")[:2] == ["num", "ha"]
+    assert found(union_ix, "hạ ")[:2] == ["ha", "num"]
+
+
+def test_numbers_match_with_or_without_separators(union_ix):
+    assert found(union_ix, "8945 ") == ["num"]
+    assert found(union_ix, "8.945 ") == ["num"]
+
+
+def test_abbreviations_match_their_expansions_both_ways(union_ix):
+    assert found(union_ix, "mat tran to quoc ")[0] == "mttq"
+    assert found(union_ix, "LĐLĐ ")[0] == "ldld"
+    hit = union_ix.hit(union_ix.search("LĐLĐ ").docs[0], union_ix.search("LĐLĐ "))
+    assert "Liên" in [union_ix.analysis(hit.doc).article.text[a:b] for a, b in hit.text_spans]
+
+
+def test_frequent_exact_term_is_not_expanded():
+    docs = [make(f"Tin {i}", "Công nhân làm việc chăm chỉ.", name=f"c{i}") for i in range(6)]
+    docs += [make("Tin cung", "Cung văn hóa mở cửa.", name="cung"), make("Tin con", "Con em đoàn viên.", name="con")]
+    ix = build(*docs)
+    assert sorted(found(ix, "cong ")) == [f"c{i}" for i in range(6)]  # not "cung", not "con"
+    assert found(ix, "cugn ") == ["cung"]  # an unknown term is expanded
+
+
+def test_typo_rules():
+    ix = build(
+        make("Đồng chí Nguyễn Duy Giảng phát biểu", name="giang"),
+        make("Đồng chí Lê Văn Xiang dự họp", name="xiang"),
+        make("Phòng thanhphong mới", name="long"),
+        make("Lao động tiêu biểu", name="lao"),
+    )
+    assert found(ix, "giag ") == ["giang"]  # one typo from 3 letters
+    assert found(ix, "gaing ") == ["giang"]  # a swapped pair is one typo
+    assert "xiang" not in found(ix, "giang ")  # the first letter must match
+    assert found(ix, "tahnhphogn ") == ["long"]  # two typos from 8 letters
+    assert found(ix, "tahnhphognn ") == []  # but not three
+    assert found(ix, "lao dng ") == ["lao"]
+    assert found(ix, "'giag ") == []  # an exact term is never fuzzy
+    assert found(ix, "gi ") == []  # no typo under 3 letters
+
+
+def test_last_term_is_a_prefix_until_a_space():
+    ix = build(make("Chủ tịch phát biểu", name="a"), make("Phương án mới", name="b"))
+    assert found(ix, "chu tic") == ["a"]
+    assert found(ix, "phuo") == ["b"]
+    assert found(ix, "phuo ") == []  # ended word: matched whole (and "phuo" is within no typo of a word)
+    assert found(ix, "ph") == ["b", "a"] or found(ix, "ph") == ["a", "b"]
+
+
+def test_phrase_exclusion_or():
+    ix = build(
+        make("Tin một", "người lao động được chăm lo", name="adj"),
+        make("Tin hai", "lao tâm khổ tứ vì hoạt động", name="apart"),
+        make("Tin ba", "hội thao công nhân", name="thao"),
+    )
+    assert found(ix, '"lao dong"') == ["adj"]
+    assert sorted(found(ix, "lao dong ")) == ["adj", "apart"]
+    assert found(ix, "lao -nguoi ") == ["apart"]
+    assert sorted(found(ix, "cham | thao ")) == ["adj", "thao"]
+
+
+def test_ranking_all_terms_then_adjacency_then_title():
+    ix = build(
+        make("Tin một", "Công nhân ở xa, hoạt động đoàn thể sôi nổi. " + FILLER, name="apart"),
+        make("Tin hai", "Tổ chức công đoàn cơ sở. " + FILLER, name="adjacent"),
+        make("Công đoàn ngành", FILLER, name="title"),
+        make("Tin bốn", "Chỉ có công nhân. " + FILLER.replace("đoàn kết", "gắn bó"), name="partial"),
+    )
+    ranked = found(ix, "cong doan ")
+    assert ranked[0] == "title"
+    assert ranked.index("adjacent") < ranked.index("apart")
+    assert "partial" not in ranked  # only some terms: shown only when nothing matches all
+    assert found(ix, "cong zzzzzz ")[:1] in (["title"], ["adjacent"], ["apart"], ["partial"])
+
+
+def test_ties_keep_newest_first_and_empty_query_lists_all_by_date():
+    ix = build(
+        make("Tin A", FILLER, date="2023-05-01", name="old"),
+        make("Tin B", FILLER, date="2024-02-01", name="new"),
+        make("Tin C", FILLER, date="2023-12-01", name="mid"),
+    )
+    assert found(ix, "") == ["new", "mid", "old"]
+    assert found(ix, "dan chu ") == ["new", "mid", "old"]
+
+
+@pytest.fixture(scope="module")
+def people_ix() -> SearchIndex:
+    return build(
+        make(
+            "Đại hội Công đoàn",
+            "Đồng chí Nguyễn Duy Giảng, Chủ tịch Công đoàn ngành Y tế tại Hải Phòng, tặng 5 triệu đồng.",
+            entities=[
+                ("person", "Nguyễn Duy Giảng", "Nguyễn Duy Giảng"),
+                ("organization", "Công đoàn ngành Y tế", "Công đoàn ngành Y tế"),
+                ("location", "Hải Phòng", "Hải Phòng"),
+                ("money", "5 triệu đồng", 5_000_000),
+            ],
+            facts=["people", "figures"],
+            date="2023-03-04",
+            name="p1",
+        ),
+        make(
+            "Hội nghị người lao động",
+            "Đồng chí Trần Thị Hoa dự và trao Bằng khen theo Quyết định số 12/QĐ-LĐLĐ.",
+            entities=[("person", "Trần Thị Hoa", "Trần Thị Hoa"), ("document", "12/QĐ-LĐLĐ", "12/QĐ-LĐLĐ")],
+            facts=["people", "awards", "documents"],
+            date="2024-01-18",
+            name="p2",
+        ),
+    )
+
+
+def test_field_filters(people_ix):
+    assert found(people_ix, "person:giang") == ["p1"]
+    assert found(people_ix, "person:giag") == ["p1"]  # filter values are fuzzy too
+    assert found(people_ix, 'person:"tran hoa"') == ["p2"]
+    assert found(people_ix, "org:y te") == ["p1"]
+    assert found(people_ix, "place:hai phong") == ["p1"]
+    assert found(people_ix, "year:2024") == ["p2"]
+    assert found(people_ix, "date:2023-03") == ["p1"]
+    assert found(people_ix, "has:money") == ["p1"]
+    assert found(people_ix, "has:award") == ["p2"]
+    assert found(people_ix, "has:document") == ["p2"]
+    assert found(people_ix, "kind:awards") == ["p2"]
+    assert found(people_ix, "dong chi -person:giang") == ["p2"]
+    assert sorted(found(people_ix, "has:money|award")) == ["p1", "p2"]
+    assert found(people_ix, "year:2020") == []
+
+
+def test_entity_match_ranks_higher():
+    ix = build(
+        make("Tin A", "Phòng họp tầng hai, anh Hoa dẫn đường. " + FILLER, name="text", date="2024-01-02"),
+        make("Tin B", "Chị Trần Thị Hoa phát biểu. " + FILLER, entities=[("person", "Trần Thị Hoa", "Trần Thị Hoa")],
+             name="entity", date="2024-01-01"),
+    )
+    assert found(ix, "hoa ")[0] == "entity"
+
+
+def test_facets(people_ix):
+    facets = people_ix.search("").facets()
+    assert set(facets) == {"organization", "person", "year", "kind"}
+    assert ("Nguyễn Duy Giảng", 1) in facets["person"]
+    assert ("Công đoàn ngành Y tế", 1) in facets["organization"]
+    assert sorted(facets["year"]) == [("2023", 1), ("2024", 1)]
+    assert ("people", 2) in facets["kind"] and ("awards", 1) in facets["kind"]
+    only = people_ix.search("year:2024").facets()
+    assert only["person"] == [("Trần Thị Hoa", 1)]
+
+
+def test_hits_give_spans_and_snippet(people_ix):
+    result = people_ix.search("Giảng cong doan y te")
+    hit = people_ix.hit(result.docs[0], result)
+    article = people_ix.analysis(hit.doc).article
+    words = [article.text[a:b] for a, b in hit.text_spans]
+    assert "Giảng" in words and "Công" in words and "Y" in words
+    assert [article.title[a:b] for a, b in hit.title_spans] == ["Công", "đoàn"]
+    assert "Giảng" in [hit.snippet[a:b] for a, b in hit.snippet_spans]
+    assert len(hit.snippet) <= 200
+
+
+def test_snippet_centres_on_the_match():
+    body = " ".join(["Hội nghị bàn nhiều việc."] * 40) + " Cuối cùng trao 8.945 suất quà. " + FILLER * 5
+    ix = build(make("Tin", body))
+    result = ix.search("8945 ")
+    hit = ix.hit(result.docs[0], result)
+    assert [hit.snippet[a:b] for a, b in hit.snippet_spans] == ["8.945"]
+    assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
+
+
+@pytest.mark.parametrize("query", ['"', "'", "-", "|", "person:", 'a "b', "year:zz", "::", "-'", '"" ""', "a||b"])
+def test_malformed_queries_never_raise(union_ix, query):
+    result = union_ix.search(query)
+    assert result.total >= 0
+
+
+def test_incremental_add_matches_one_shot_build(monkeypatch):
+    monkeypatch.setattr(index_module, "BATCH", 3)
+    docs = [make(f"Tin số {i}", f"Công đoàn cơ sở số {i} có {100 + i} đoàn viên. " + FILLER, name=f"d{i}") for i in range(20)]
+    whole = build(*docs)
+    growing = SearchIndex()
+    growing.add(docs[:5])
+    assert len(growing) == 5 and growing.search("105 ").total == 0
+    growing.add(docs[5:])
+    assert len(growing) == 20
+    assert len(growing.terms.segments) <= 5  # segments merged as they grow
+    for query in ("cong doan ", "105 ", '"co so"', "doan vien", "so 7 "):
+        assert growing.search(query).docs == whole.search(query).docs
+
+
+def test_postings_are_packed_arrays(union_ix):
+    for postings in (union_ix.terms, union_ix.pairs, union_ix.exact, union_ix.titles):
+        for seg in postings.segments:
+            assert isinstance(seg.docs, np.ndarray) and seg.docs.dtype == np.uint32
+            assert seg.weights.dtype == np.uint16 and seg.keys.dtype == np.uint64
+    docs, counts = union_ix.terms.get(union_ix.term_id(fold("đoàn")))
+    assert list(docs) == sorted(docs) and counts.min() >= 1
+    assert union_ix.nbytes > 0
+    assert union_ix.variants["ha"] >= {"hà", "hạ"}

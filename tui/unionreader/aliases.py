@@ -1,0 +1,56 @@
+"""Other terms a word stands for: abbreviations ↔ expansions, numbers with ↔ without separators."""
+
+from __future__ import annotations
+
+import re
+
+from .query import Alternative, Clause, ParsedQuery, Term
+from .text import fold, iter_tokens
+
+__all__ = ["fold_phrase", "term_aliases", "with_abbreviations"]
+
+try:  # the genre's abbreviation lexicon, shared with entity extraction
+    from .extract.lexicons import ABBREVIATIONS as _ABBREVIATIONS
+except ImportError:  # pragma: no cover - only while the lexicon module is absent
+    _ABBREVIATIONS = {"LĐLĐ": "Liên đoàn Lao động", "MTTQ": "Mặt trận Tổ quốc", "CĐCS": "Công đoàn cơ sở"}
+
+_GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+
+
+def fold_phrase(s: str) -> tuple[str, ...]:
+    return tuple(fold(t.text) for t in iter_tokens(s))
+
+
+_ABBR_EXPANSIONS: dict[str, tuple[str, ...]] = {
+    fold(abbr): fold_phrase(expansion) for abbr, expansion in _ABBREVIATIONS.items()
+}
+
+
+def term_aliases(folded: str) -> tuple[str, ...]:
+    """Other terms a text token also stands for: "8.945" → "8945", "mttq" → "mat tran to quoc"."""
+    if _GROUPED_NUMBER.fullmatch(folded):
+        return (folded.replace(".", "").replace(",", ""),)
+    return _ABBR_EXPANSIONS.get(folded, ())
+
+
+def _plain_word(clause: Clause) -> str | None:
+    if clause.negated or len(clause.alternatives) != 1 or len(clause.alternatives[0].terms) != 1:
+        return None
+    return clause.alternatives[0].terms[0].folded
+
+
+def with_abbreviations(parsed: ParsedQuery) -> ParsedQuery:
+    """Let a typed abbreviation ("LĐLĐ") also match its expansion written out in full.
+
+    The other way round needs no rewrite: the text's abbreviations are indexed with their expansions.
+    """
+    out = []
+    for clause in parsed.clauses:
+        expansion = _ABBR_EXPANSIONS.get(_plain_word(clause) or "")
+        if expansion:
+            phrase = Alternative(tuple(Term(f, fuzzy=False) for f in expansion), phrase=len(expansion) > 1)
+            clause = Clause((*clause.alternatives, phrase))
+        out.append(clause)
+    return ParsedQuery(parsed.text, tuple(out), parsed.filters, parsed.ignored)
+
+
