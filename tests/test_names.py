@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unionreader.corpus import load_paths
+from unionreader.extract.name_rules import Doc
 from unionreader.extract.names import extract_names
 from unionreader.text import normalize_tones
 
@@ -218,6 +219,41 @@ def test_random_text_never_raises_and_spans_hold(text):
         assert e.text == text[e.start : e.end]
         assert e.start < e.end
     assert [e.start for e in entities] == sorted(e.start for e in entities)
+
+
+_DOC_ALPHABET = _ALPHABET + "_\t\r\x1c\x85\u2028\u00a0²٣ǅ\u0300" + "A1"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_DOC_ALPHABET, max_size=120))
+def test_words_are_cut_alike_with_and_without_characters_beyond_the_table(text):
+    """Text holding a character past U+2FFF (emoji, CJK) is cut through its ASCII shape instead of the
+    direct regular expression: both ways must give the same words, offsets and facts."""
+    fast, shaped = Doc(text), Doc(text + " 😀")
+    assert shaped.words[-1] == "😀"
+    for attr in ("words", "starts", "ends", "keys", "kinds", "caps", "upper"):
+        assert getattr(shaped, attr)[:-1] == getattr(fast, attr), attr
+    assert all(text[a:b] == w for w, a, b in zip(fast.words, fast.starts, fast.ends, strict=True))
+    gaps = "".join(text[b:a] for a, b in zip([*fast.starts, len(text)], [0, *fast.ends], strict=True))
+    assert all(ch in " \t\r\f\v_\u00a0" for ch in gaps), repr(gaps)
+
+
+def test_names_beside_emoji_and_cjk_keep_their_spans():
+    plain = "Ông Trần Văn Nam, Chủ tịch Công đoàn cơ sở Công ty Cổ phần Minh An, dự # xx."
+    beyond = plain.replace("#", "😀").replace("xx", "日本")
+    assert len(beyond) == len(plain)
+    assert [(e.type, e.start, e.end) for e in extract_names(beyond)] == [
+        (e.type, e.start, e.end) for e in extract_names(plain)
+    ]
+    assert ("person", "Trần Văn Nam") in [(e.type, e.text) for e in extract_names(beyond)]
+
+
+def test_same_span_gets_each_rule_its_own_value():
+    """Values are cached by span text and expansion table: a role and an organisation over the same
+    abbreviation keep their own expansions."""
+    text = "Ủy viên BCH Công đoàn Sở Xây dựng; BCH Công đoàn Sở Xây dựng đã họp."
+    assert ("role", "Ủy viên Ban Chấp hành") in [(e.type, e.value) for e in extract_names(text)]
+    assert values(text, "organization")[-1] == "Ban Chấp hành Công đoàn Sở Xây dựng"
 
 
 @pytest.mark.slow

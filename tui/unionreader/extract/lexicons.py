@@ -39,7 +39,7 @@ Văn Đoàn Kim Cao Mai Lâm Châu Thái Hà La Lò Quan Hàn Lạc Tôn Ninh Ch
 # Middle names that make a capitalised run almost certainly a person.
 PERSON_MIDDLES = ["Thị", "Văn"]
 
-# Words right before a name: "đồng chí Cù …", "Đ/c …", "ông …". Multi-word cues are tuples of words.
+# Words right before a name: "đồng chí Trần …", "Đ/c …", "ông …". Multi-word cues are tuples of words.
 PERSON_CUES = [
     "đồng chí", "các đồng chí", "đ/c", "ông", "bà", "chị", "anh", "em", "cô", "thầy", "cháu", "cụ",
     "đoàn viên", "công nhân", "giáo viên", "nhà giáo", "bác sĩ", "kỹ sư", "luật sư", "nghệ sĩ", "tác giả",
@@ -111,15 +111,15 @@ NOT_ORG_PHRASES = [
     "Phòng chống", "Phòng, chống", "Sở dĩ", "Vụ việc", "Viện trưởng", "Văn phòng phẩm",
     "Khối thi đua", "Đoàn Chủ tịch", "Quỹ Khuyến học",
 ]
-# Lower-case words allowed right after a head word: "Công đoàn cơ sở …", "Công đoàn ngành Y tế".
+# Lower-case words allowed right after a head word: "Công đoàn cơ sở …", "Công đoàn ngành Giao thông vận tải".
 ORG_QUALIFIERS = [
     "cơ sở", "ngành", "các", "cơ quan", "bộ phận", "viên chức", "nhân dân", "tối cao", "trung ương",
     "khối", "trực thuộc", "giáo dục", "kiểm sát nhân dân", "liên doanh", "cổ phần", "trách nhiệm hữu hạn",
     "tư nhân", "nhà nước", "thành viên", "cấp trên", "đoàn",
 ]
-# Qualifiers that also close a name ("VKSND tối cao", "Ban Chấp hành Trung ương").
+# Qualifiers that also close a name ("TAND tối cao", "Ban Chấp hành Trung ương").
 ORG_TAIL_QUALIFIERS = ["tối cao", "trung ương", "Trung ương", "Việt Nam"]
-# Words after which an organisation's lower-case tail stops ("Cục Trợ giúp pháp lý | đã tổ chức").
+# Words after which an organisation's lower-case tail stops ("Cục Quản lý thị trường | đã tổ chức").
 ORG_STOP_WORDS = _phrases("""
 đã, đang, sẽ, vừa, mới, có, là, được, bị, và, với, của, cho, tại, về, trong, ngoài, năm, ngày, tháng, sáng,
 chiều, tối, nhiệm kỳ, khóa, lần, thứ, để, nhằm, đến, từ, theo, do, bằng, cũng, luôn, thường, không, chưa,
@@ -133,7 +133,7 @@ giới thiệu, báo cáo, trình bày, đóng góp, góp phần, vinh dự, tr�
 nghiêm túc, đặc biệt, ở, ủng hộ, cam kết, đề xuất, kêu gọi, khen thưởng, công nhận, tổ chức thành công, ngay, lại, rồi, vì, nếu, nay, còn, chỉ, đi, hết, cả, luôn luôn, đồng thời, tổ
 """)
 
-# Administrative levels: "tỉnh Hưng Yên", "thành phố Hà Nội", "huyện Đức Hòa".
+# Administrative levels: "tỉnh Quảng Ninh", "thành phố Đà Nẵng", "huyện Kim Sơn".
 LOCATION_PREFIXES = ["tỉnh", "thành phố", "TP", "TP.", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn",
                      "Tỉnh", "Thành phố", "Huyện", "Quận", "Thị xã", "Xã", "Phường", "Thị trấn", "ấp", "thôn",
                      "bản", "tp", "Tp"]

@@ -10,18 +10,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from itertools import accumulate, chain
 
 from ..text import fold, nfc, normalize_tones
 from . import lexicons as lex
 from .models import Entity
 
-# Words are found in an ASCII "shape" of the text: every character replaced, one for one, by an ASCII
-# stand-in of the same class and case ("Ủy" → "Uy", "“" → "#", a combining mark → "x"). Offsets are the
-# same, and the regular expression runs on a one-byte string, several times faster than on Vietnamese.
-# A number keeps its separators and document-number tail ("8.945", "09/NQ-CĐVC", "145/2020/NĐ-CP"), so
-# the capital letters inside document numbers never look like abbreviations.
+# Words are cut by one regular expression over the text, whose character classes are read off an ASCII
+# "shape" of every character: a letter, a digit, a gap (spaces, "_"), a line break or a punctuation mark
+# ("Ủy" → "Uy", "“" → "#", a combining mark → "x"; see ``_shape_char``). A number keeps its separators
+# and document-number tail ("8.945", "09/NQ-CĐVC", "145/2020/NĐ-CP"), so the capital letters inside
+# document numbers never look like abbreviations. The classes cover U+0000–U+2FFF, where the regular
+# expression engine tests them with a bitmap; text with characters beyond (CJK, emoji: rare) is first
+# translated to its shape and cut there, which gives the same words.
 _SHAPE_TOKEN_RE = re.compile(
     r"([ \t\r\f\v_]*)([A-Za-z]+|[0-9]+(?:[.,][0-9]+)*(?:[/\-][A-Za-z0-9]+)*|\n|[^\w\s])", re.ASCII
 )
@@ -30,11 +32,12 @@ _TOKEN_RE = re.compile(
     r"|(?:[^\W\d_]|[\u0300-\u036f])+"
     r"|\n|[^\w\s]"
 )
+_TABLE_END = 0x3000
 
 
 def _build_shape_table() -> dict[int, str]:
     table: dict[int, str] = {}
-    for cp in range(0x80, 0x3000):
+    for cp in range(0x80, _TABLE_END):
         ch = chr(cp)
         category = unicodedata.category(ch)
         if ch.isalpha():
@@ -56,12 +59,49 @@ def _build_shape_table() -> dict[int, str]:
 
 
 _SHAPE_TABLE = _build_shape_table()
-_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+_BEYOND_TABLE_RE = re.compile(f"[^\\x00-{chr(_TABLE_END - 1)}]")
+
+
+def _shape_char(ch: str) -> str:
+    """The ASCII stand-in of one character: same class and case ("Ủ" → "U", "“" → "#", a mark → "x")."""
+    cp = ord(ch)
+    if cp < 0x80:
+        return ch
+    if cp < _TABLE_END:
+        return _SHAPE_TABLE[cp]
+    return ("X" if ch.isupper() else "x") if ch.isalnum() else " " if ch.isspace() else "#"
 
 
 def _shape_of(m: re.Match[str]) -> str:
-    ch = m.group()
-    return ("X" if ch.isupper() else "x") if ch.isalnum() else " " if ch.isspace() else "#"
+    return _shape_char(m.group())
+
+
+def _build_token_re() -> re.Pattern[str]:
+    """``_SHAPE_TOKEN_RE`` for the text itself: each ASCII class widened to the characters shaped into it."""
+    classes: dict[str, list[list[int]]] = {}
+    previous = None
+    for cp in range(_TABLE_END):
+        shape = _shape_char(chr(cp))
+        kind = ("L" if shape.isascii() and shape.isalpha() else "D" if shape.isdigit() else
+                "S" if shape in " \t\r\f\v_" else "N" if shape == "\n" else "P")
+        if kind == previous:
+            classes[kind][-1][1] = cp
+        else:
+            classes.setdefault(kind, []).append([cp, cp])
+            previous = kind
+
+    def members(kind: str) -> str:
+        return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                       for a, b in classes[kind])
+
+    letter, digit, gap, newline = (members(k) for k in "LDSN")
+    return re.compile(
+        f"([{gap}]*)([{letter}]+|[{digit}]+(?:[.,][{digit}]+)*(?:[/\\-][{letter}{digit}]+)*|[{newline}]|"
+        f"[^{letter}{digit}{gap}{newline}])"
+    )
+
+
+_TEXT_TOKEN_RE = _build_token_re()
 _DASHES = str.maketrans({"–": "-", "—": "-", "‑": "-", "−": "-"})
 _KEY_CACHE: dict[str, str] = {}
 _KEY_CACHE_LIMIT = 200_000
@@ -74,6 +114,69 @@ def word_key(word: str) -> str:
         if len(_KEY_CACHE) < _KEY_CACHE_LIMIT:
             _KEY_CACHE[word] = key
     return key
+
+
+class _WordFacts(dict):
+    """Token text → one fact about it (key, kind, capitalised, all capitals), computed once per spelling.
+
+    The four tables are filled together on the first miss, so ``Doc`` reads each list off with one
+    ``map`` over the words instead of Python work per word."""
+
+    LIMIT = 200_000
+
+    def __init__(self, slot: int) -> None:
+        super().__init__()
+        self.slot = slot
+
+    def __missing__(self, word: str) -> object:
+        facts = _word_facts(word)
+        if len(self) < self.LIMIT and len(word) <= 64:
+            for table, fact in zip(_FACT_TABLES, facts, strict=True):
+                table[word] = fact
+        return facts[self.slot]
+
+
+def _word_facts(word: str) -> tuple[str, int, bool, bool]:
+    shape = _shape_char(word[0])
+    if shape.isalpha():
+        kind = Doc.WORD
+        key = word_key(word)
+    else:
+        kind = Doc.NUMBER if shape.isdigit() else Doc.NEWLINE if shape == "\n" else Doc.PUNCT
+        key = _KEY_CACHE.get(word) or word.translate(_DASHES)
+    caps = shape.isupper()
+    return key, kind, caps, caps and len(word) > 1 and word.isupper()
+
+
+# Each a dict: token text → its key, kind, capitalised, all capitals.
+WORD_KEYS, WORD_KINDS, WORD_CAPS, WORD_UPPER = _FACT_TABLES = tuple(_WordFacts(slot) for slot in range(4))
+# Values by span text (see ``Doc.value_text``); the expansion tables are the lexicons' own, never changed.
+_VALUE_CACHE: dict[tuple[str, int, bool, bool], str] = {}
+_VALUE_CACHE_LIMIT = 50_000
+
+
+class WordTable(dict):
+    """Token text → ``fact(word)``, computed on the first look-up: ``map(table.__getitem__, doc.words)``
+    classifies every word of a text without a Python statement per word."""
+
+    LIMIT = 200_000
+
+    def __init__(self, fact: Callable[[str], object]) -> None:
+        super().__init__()
+        self.fact = fact
+
+    def __missing__(self, word: str) -> object:
+        value = self.fact(word)
+        if len(self) < self.LIMIT and len(word) <= 64:
+            self[word] = value
+        return value
+
+
+def _is_name(word: str) -> bool:
+    return WORD_CAPS[word] and not WORD_UPPER[word] and WORD_KINDS[word] == Doc.WORD
+
+
+WORD_IS_NAME = WordTable(_is_name)  # ``Doc.is_name_word`` as a fact of the word alone
 
 
 def phrase_keys(phrase: str) -> tuple[str, ...]:
@@ -105,17 +208,17 @@ class Lexicon:
             return None
         best = None
         j = i + 1
-        n = len(keys)
-        while True:
-            canonical = node.get("")
-            if canonical is not None:
-                best = (j, canonical)
-            if j >= n:
-                return best
-            node = node.get(keys[j])
-            if node is None:
-                return best
-            j += 1
+        try:
+            while True:
+                canonical = node.get("")
+                if canonical is not None:
+                    best = j, canonical
+                node = node.get(keys[j])  # past the last word: IndexError, rare
+                if node is None:
+                    return best
+                j += 1
+        except IndexError:
+            return best
 
     def __contains__(self, keys: tuple[str, ...]) -> bool:
         node = self.first.get(keys[0])
@@ -133,33 +236,28 @@ class Doc:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # One C-level pass for the words, then list comprehensions: this runs on every character of
-        # every article, so it avoids a Python statement per word.
-        shape = text.translate(_SHAPE_TABLE)
-        if not shape.isascii():  # scripts beyond the table (CJK, emoji): rare, so done the slow way
-            shape = _NON_ASCII_RE.sub(_shape_of, shape)
-        pairs = _SHAPE_TOKEN_RE.findall(shape)
-        bounds = list(accumulate(map(len, chain.from_iterable(pairs))))  # gap end = word start, word end
+        # One C-level pass for the words, then one ``map`` per list: this runs on every character of every
+        # article, so no Python statement runs per word.
+        beyond = _BEYOND_TABLE_RE.search(text) is not None
+        if beyond:  # scripts beyond the table (CJK, emoji): rare, so the shape is cut instead
+            pairs = _SHAPE_TOKEN_RE.findall(_BEYOND_TABLE_RE.sub(_shape_of, text.translate(_SHAPE_TABLE)))
+        else:
+            pairs = _TEXT_TOKEN_RE.findall(text)
+        pieces = list(chain.from_iterable(pairs))  # gap, word, gap, word, …
+        bounds = list(accumulate(map(len, pieces)))  # gap end = word start, word end
         starts, ends = bounds[0::2], bounds[1::2]
-        words = [text[a:b] for a, b in zip(starts, ends, strict=True)]
-        shapes = [tok[0] for _, tok in pairs]
+        words = [text[a:b] for a, b in zip(starts, ends, strict=True)] if beyond else pieces[1::2]
         self.words, self.starts, self.ends = words, starts, ends
-        cache = _KEY_CACHE
-        self.keys = [
-            cache.get(w) or (word_key(w) if c.isalpha() else w.translate(_DASHES))
-            for w, c in zip(words, shapes, strict=True)
-        ]
-        self.kinds = [
-            Doc.WORD if c.isalpha() else Doc.NUMBER if c.isdigit() else Doc.NEWLINE if c == "\n" else Doc.PUNCT
-            for c in shapes
-        ]
-        self.caps = [c.isupper() for c in shapes]
-        self.upper = [c and len(w) > 1 and w.isupper() for c, w in zip(self.caps, words, strict=True)]
+        self.keys = list(map(WORD_KEYS.__getitem__, words))
+        self.kinds = list(map(WORD_KINDS.__getitem__, words))
+        self.caps = list(map(WORD_CAPS.__getitem__, words))
+        self.upper = list(map(WORD_UPPER.__getitem__, words))
         self.skip = self._heading_words()
         self._quotes: tuple[list[int], ...] | None = None
+        self.memo: dict[int, bool] = {}  # word index → whether a phrase starts there (``names._starts_phrase``)
 
     def _heading_words(self) -> list[bool]:
-        """Words on all-capital lines ("TIN HOẠT ĐỘNG", "LIÊN KẾT WEBSITE"): headings, not names."""
+        """Words on all-capital lines ("TIN TỨC SỰ KIỆN", "VĂN BẢN MỚI"): headings, not names."""
         skip = [False] * len(self.words)
         offset = 0
         for line in self.text.splitlines(keepends=True):
@@ -179,13 +277,13 @@ class Doc:
                 [m.start() for m in re.finditer(mark, text)] for mark in ("\n", "“", "”", '"')
             )
         newlines, opens, closes, straight = self._quotes
+        if not opens and not straight:
+            return False
         pos = self.starts[t]
-        line = newlines[bisect_left(newlines, pos) - 1] if newlines and newlines[0] < pos else -1
-
-        def between(marks: list[int]) -> int:
-            return bisect_left(marks, pos) - bisect_left(marks, line)
-
-        return between(opens) > between(closes) or between(straight) % 2 == 1
+        before = bisect_left(newlines, pos)
+        line = newlines[before - 1] if before else -1
+        return (bisect_left(opens, pos) - bisect_left(opens, line) > bisect_left(closes, pos) - bisect_left(closes, line)
+                or (bisect_left(straight, pos) - bisect_left(straight, line)) % 2 == 1)
 
     def is_name_word(self, t: int) -> bool:
         """A capitalised word that is not all capitals: "Hà", "Nguyễn", "Trợ"."""
@@ -202,10 +300,17 @@ class Doc:
         drop_parenthesised: bool = False,
         tones: bool = True,
     ) -> str:
-        """Words ``i``..``j`` as a value: NFC, single spaces, canonical tones, abbreviations expanded."""
-        text = self.text
+        """Words ``i``..``j`` as a value: NFC, single spaces, canonical tones, abbreviations expanded.
+
+        The value depends only on the text of the span (its words and gaps) and the options, so it is cached
+        by them; ``expand`` is keyed by identity and must be one of the lexicons' constant tables."""
+        raw = self.text[self.starts[i] : self.ends[j - 1]]
+        cache_key = (raw, id(expand), drop_parenthesised, tones)
+        out = _VALUE_CACHE.get(cache_key)
+        if out is not None:
+            return out
         if expand is None and not drop_parenthesised:
-            out = text[self.starts[i] : self.ends[j - 1]]
+            out = raw
         else:
             parts: list[str] = []
             t = i
@@ -222,7 +327,11 @@ class Doc:
                 t += 1
             out = "".join(parts)
         out = " ".join(nfc(out).split())
-        return normalize_tones(out) if tones else out
+        if tones:
+            out = normalize_tones(out)
+        if len(_VALUE_CACHE) < _VALUE_CACHE_LIMIT:
+            _VALUE_CACHE[cache_key] = out
+        return out
 
     def entity(self, kind: str, i: int, j: int, value: object) -> Entity:
         start, end = self.starts[i], self.ends[j - 1]

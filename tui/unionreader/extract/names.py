@@ -1,24 +1,28 @@
 """Names in cleaned article text: person, organization, location, role and abbreviation entities.
 
 ``extract_names(text)`` is pure and scans words, not characters: a word list with offsets is built once
-and every rule is a dictionary look-up on lower-case, tone-normalised keys ("Uỷ" and "Ủy" share one), so
-the cost is linear in the text whatever it holds. The rules, which the gold files follow:
+(``name_rules.Doc``) and every rule is a dictionary look-up on lower-case, tone-normalised keys ("Uỷ" and
+"Ủy" share one), so the cost is linear in the text whatever it holds. Only the words that can open
+something (cues, titles, head words, surnames, organisation abbreviations) are visited; what a word can
+open is a fact of its spelling, kept in tables filled once per spelling. This module holds the entry
+point, places, the scan and abbreviations; ``people.py`` the person and role rules, ``orgs.py`` the
+organisation rules. The rules, which the gold files follow:
 
-* person — ``text`` and ``value`` are the name only, as written: "đồng chí Cù Thu Anh" → "Cù Thu Anh".
+* person — ``text`` and ``value`` are the name only, as written: "đồng chí Trần Văn Nam" → "Trần Văn Nam".
   A name is 2–5 capitalised words after a cue ("đồng chí", "Đ/c", "ông", "bà", "chị", "anh", …), after a
-  role and its organisation ("Chủ tịch LĐLĐ thành phố Hà Nội Phạm Quang Thanh"), or opening with a known
+  role and its organisation ("Chủ tịch LĐLĐ tỉnh Nam Định Lê Thị Hoa"), or opening with a known
   surname. "Hồ Chí Minh" is never a present person (the city after "TP"/"thành phố", else a reference).
 * role — the title words only, including a committee that belongs to the title ("Ủy viên Ban Chấp hành",
   "Trưởng Ban Dân vận", "Bí thư Chi bộ", "Phó Bí thư Thường trực"); value = the text with canonical tone
   marks and committee abbreviations expanded ("Ủy viên BCH" → "Ủy viên Ban Chấp hành").
 * organization — a head word ("Công đoàn", "Bộ", "Cục", "Ủy ban", "Công ty", "LĐLĐ", …) plus its name,
-  qualifiers ("cơ sở", "tối cao") and administrative level ("tỉnh", "thành phố Hà Nội"). A bare head
+  qualifiers ("cơ sở", "tối cao") and administrative level ("tỉnh", "thành phố Đà Nẵng"). A bare head
   ("Công đoàn", "Công đoàn cơ sở") is not an organisation; a self-standing one ("Tỉnh ủy") is. A dash before
   another head splits two organisations ("Công đoàn cơ sở Cục X" and "Bộ Y"); "(ABBR)" inside a name is
   kept in the text but left out of the value. Value: organisation abbreviations expanded ("LĐLĐ tỉnh" →
   "Liên đoàn Lao động tỉnh"), canonical tone marks.
-* location — "tỉnh Hưng Yên" (text with the level word, value "Hưng Yên"), "thành phố Hà Nội", and the
-  provinces and countries named bare ("Hà Nội", "Việt Nam"), also inside organisation names.
+* location — "tỉnh Quảng Ninh" (text with the level word, value "Quảng Ninh"), "thành phố Đà Nẵng", and the
+  provinces and countries named bare ("Đà Nẵng", "Nhật Bản"), also inside organisation names.
 * abbreviation — every all-capital word of 2+ letters outside all-capital heading lines, roman numerals
   and document numbers; value = the expansion the text defines ("cán bộ, công chức (CBCC)"), else the
   lexicon's, else None.
@@ -29,51 +33,54 @@ Entities of one type never overlap; different types may (a location inside an or
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import compress
 
 from ..text import nfc
 from . import lexicons as lex
 from .models import Entity
 from .name_rules import (
-    COMMITTEE_AFTER_BAN,
-    COMMITTEE_TITLE_KEYS,
-    COMMITTEES,
-    FUSED_BAN_TITLE_KEYS,
     LOCATION_PREFIXES,
     NOT_ORG,
     NOT_ORG_UNLESS_NAMED,
-    ORG_HEAD_KEYS,
     ORG_HEADS,
-    ORG_QUALIFIERS,
-    ORG_STOPS,
-    ORG_TAIL_QUALIFIERS,
     PERSON_CUES,
     PLACES,
     ROLE_TITLES,
+    WORD_CAPS,
+    WORD_KEYS,
     Doc,
+    WordTable,
     abbreviation_letters,
 )
+from .orgs import OrgRules
+from .people import HO_CHI_MINH, ORG_ABBR_HEADS, STRONG_SURNAMES, SURNAMES, role_end, starts_phrase
 
 __all__ = ["extract_names"]
 
-_SURNAMES = frozenset(w.lower() for w in lex.SURNAMES)
-_WEAK_SURNAMES = frozenset(w.lower() for w in lex.WEAK_SURNAMES)
-_STRONG_SURNAMES = _SURNAMES - _WEAK_SURNAMES
-_MIDDLES = frozenset(w.lower() for w in lex.PERSON_MIDDLES)
-_SELF_STANDING = frozenset(ORG_HEAD_KEYS[h] for h in lex.SELF_STANDING_HEADS)
-_NAMED_AFTER = frozenset(ORG_HEAD_KEYS[h] for h in lex.NAMED_AFTER_HEADS)
-_ORG_ABBR_HEADS = frozenset(lex.ORG_ABBREVIATION_HEADS)
-_ORG_ABBRS = {a: lex.ABBREVIATIONS[a] for a in lex.ORG_ABBREVIATIONS}
 _LEGAL_FORMS = frozenset(lex.COMPANY_LEGAL_FORMS)
-_HO_CHI_MINH = ("hồ", "chí", "minh")
 _ROMAN_RE = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_OPEN_PAREN_RE = re.compile(r"\(")
 _LOCATION_FIRST_KEYS = frozenset(LOCATION_PREFIXES.first) | frozenset(PLACES.first)
 # The words that can open an entity in the scan: cues, titles, heads, surnames (the rest can only continue one).
 _RUN_LOWER_OPENERS = frozenset(PERSON_CUES.first) | {"công"}
 _RUN_OPENERS = (_RUN_LOWER_OPENERS | frozenset(ROLE_TITLES.first) | frozenset(NOT_ORG.first)
-                | frozenset(ORG_HEADS.first) | _SURNAMES | {"tổng"})
+                | frozenset(ORG_HEADS.first) | SURNAMES | {"tổng"})
+
+
+def _opens(word: str) -> bool:
+    key, caps = WORD_KEYS[word], WORD_CAPS[word]
+    return (key in _RUN_OPENERS and (caps or key in _RUN_LOWER_OPENERS)) or (caps and word in ORG_ABBR_HEADS)
+
+
+_OPENS = WordTable(_opens)
+# A lower-case opener that is no cue by itself only opens something before one of these words: "các"
+# before "đồng chí", "công" before "nhân" or "đoàn" (the union of a named body).
+_LOWER_NEXT = {
+    first: frozenset(k for k in node if k) | ({"đoàn"} if first == "công" else set())
+    for first, node in PERSON_CUES.first.items() if "" not in node
+}
 _SENTENCE_BREAKS = frozenset(".;:!?\n()\"“”")
-_DASH = "-"
-_MAX_ORG_WORDS = 24
 
 
 def extract_names(text: str) -> list[Entity]:
@@ -108,7 +115,7 @@ def _locations(doc: Doc) -> list[tuple[int, int, str]]:
     keys, n = doc.keys, len(doc.words)
     out: list[tuple[int, int, str]] = []
     pos = 0
-    for i in [t for t, k in enumerate(keys) if k in _LOCATION_FIRST_KEYS]:
+    for i in compress(range(n), map(_LOCATION_FIRST_KEYS.__contains__, keys)):
         if i < pos or doc.skip[i] or doc.kinds[i] != Doc.WORD:
             continue
         found = None
@@ -126,7 +133,7 @@ def _locations(doc: Doc) -> list[tuple[int, int, str]]:
                     found = (i, end, doc.value_text(j, end))
         elif doc.caps[i]:
             place = PLACES.match(keys, i) if keys[i] in PLACES.first else None
-            if place is not None and tuple(keys[i : i + 3]) != _HO_CHI_MINH:
+            if place is not None and tuple(keys[i : i + 3]) != HO_CHI_MINH:
                 found = (i, place[0], doc.value_text(i, place[0]))
         if found is not None:
             out.append(found)
@@ -136,11 +143,11 @@ def _locations(doc: Doc) -> list[tuple[int, int, str]]:
 
 def _place_run(doc: Doc, j: int, strict: bool) -> int:
     """End of a place name after a level word: up to 4 capitalised words that start nothing else."""
-    if strict and doc.keys[j] in _SURNAMES:
+    if strict and doc.keys[j] in SURNAMES:
         return j  # "Thành phố Nguyễn …" is an organisation followed by a person, not a place
     end = j
     while end < len(doc.words) and end - j < 4 and doc.is_name_word(end):
-        if end > j and (_starts_phrase(doc, end) or (doc.keys[end] in _STRONG_SURNAMES and doc.is_name_word(end + 1))):
+        if end > j and (starts_phrase(doc, end) or (doc.keys[end] in STRONG_SURNAMES and doc.is_name_word(end + 1))):
             break
         end += 1
     if end - j == 4 and end < len(doc.words) and doc.is_name_word(end):
@@ -148,58 +155,12 @@ def _place_run(doc: Doc, j: int, strict: bool) -> int:
     return end
 
 
-# --- phrase starts shared by the rules -------------------------------------------------------------
-
-
-def _starts_phrase(doc: Doc, j: int) -> bool:
-    """Whether word ``j`` opens a role, an organisation, a person cue or a level word + name."""
-    keys = doc.keys
-    k = keys[j]
-    if k in ROLE_TITLES.first and _role_end(doc, j) is not None:
-        return True
-    if k in ORG_HEADS.first:
-        head = ORG_HEADS.match(keys, j)
-        if head is not None and (head[0] - j > 1 or (head[0] < len(keys) and doc.caps[head[0]])):
-            return True
-    if k in PERSON_CUES.first and doc.caps[j] and PERSON_CUES.match(keys, j) is not None:
-        end = PERSON_CUES.match(keys, j)[0]
-        return end - j > 1 or k in ("ông", "bà", "đồng")
-    if k in LOCATION_PREFIXES.first:
-        prefix = LOCATION_PREFIXES.match(keys, j)
-        if prefix is not None and prefix[0] < len(keys) and doc.caps[prefix[0]]:
-            return True
-    return doc.upper[j] and doc.words[j] in _ORG_ABBR_HEADS
-
-
-def _role_end(doc: Doc, i: int) -> int | None:
-    keys, n = doc.keys, len(doc.words)
-    if not doc.caps[i]:
-        return None
-    j = i + 1 if keys[i] == "phó" and i + 1 < n else i
-    title = ROLE_TITLES.match(keys, j)
-    if title is None:
-        return None
-    end, canonical = title
-    title_key = ROLE_TITLES.keys_of[canonical]
-    if title_key in COMMITTEE_TITLE_KEYS or (j > i and ("phó", *title_key) in COMMITTEE_TITLE_KEYS):
-        committee = COMMITTEES.match(keys, end) if end < n and doc.caps[end] else None
-        if committee is None and title_key in FUSED_BAN_TITLE_KEYS and end < n and doc.caps[end]:
-            committee = COMMITTEE_AFTER_BAN.match(keys, end)
-        if committee is not None:
-            end = committee[0]
-        elif title_key == ("trưởng",):
-            return None
-    if tuple(keys[end : end + 2]) == ("thường", "trực") and doc.caps[end]:
-        end += 2
-    if tuple(keys[end : end + 3]) == _HO_CHI_MINH:
-        return None
-    return end
-
-
 # --- the left-to-right scan: cues, roles, organisations, people ------------------------------------
 
 
-class _Scanner:
+class _Scanner(OrgRules):
+    """Left to right over the words that can open something: cues, roles, organisations, people."""
+
     def __init__(self, doc: Doc, in_location: list[int]) -> None:
         self.doc = doc
         self.in_location = in_location
@@ -210,17 +171,16 @@ class _Scanner:
 
     def run(self) -> list[tuple[str, int, int, object]]:
         doc = self.doc
-        kinds, skip = doc.kinds, doc.skip
+        kinds, skip, keys, caps, n = doc.kinds, doc.skip, doc.keys, doc.caps, len(doc.words)
+        lower_next = _LOWER_NEXT
         # Only capitalised words and cue words can open anything: the rest is skipped in one C-level pass.
-        openers, abbreviation_heads = _RUN_OPENERS, _ORG_ABBR_HEADS
-        candidates = [
-            t for t, (c, k, w) in enumerate(zip(doc.caps, doc.keys, doc.words, strict=True))
-            if (k in openers and (c or k in _RUN_LOWER_OPENERS)) or (c and w in abbreviation_heads)
-        ]
+        candidates = compress(range(n), map(_OPENS.__getitem__, doc.words))
         pos = 0
         for i in candidates:
             if i < pos or kinds[i] != Doc.WORD or skip[i]:
                 continue
+            if not caps[i] and keys[i] in lower_next and (i + 1 == n or keys[i + 1] not in lower_next[keys[i]]):
+                continue  # nothing opens here; the plain word ends a role's context, as the check below sees
             if self.role_context and self._context_broken(pos, i):
                 self.role_context = False
             pos = self._step(i)
@@ -259,7 +219,7 @@ class _Scanner:
                 return org
             self.role_context = False
             return i + 1
-        end = _role_end(doc, i) if k in ROLE_TITLES.first else None
+        end = role_end(doc, i) if k in ROLE_TITLES.first else None
         if end is not None:
             self._emit("role", i, end, self._role_value(i, end))
             self.role_context = True
@@ -269,7 +229,8 @@ class _Scanner:
             if skip is not None and not (skip[1] in NOT_ORG_UNLESS_NAMED and doc.is_name_word(skip[0])):
                 return skip[0]
         self.failed_until = i + 1
-        org = self._organization(i)
+        # Only a head word or an all-capital word can open an organisation.
+        org = self._organization(i) if k in ORG_HEADS.first or doc.upper[i] else None
         if org is not None:
             self._emit("organization", i, org, self._org_value(i, org))
             return org
@@ -288,209 +249,16 @@ class _Scanner:
         self.found.append((kind, i, j, value))
         self.entity_end = j
 
-    # people
-
-    def _person(self, i: int, cued: bool) -> int | None:
-        doc = self.doc
-        keys, n = doc.keys, len(doc.words)
-        if i >= n or self.in_location[i] or tuple(keys[i : i + 3]) == _HO_CHI_MINH:
-            return None
-        j = i
-        while j < n and j - i < 6 and doc.is_name_word(j) and not doc.skip[j]:
-            if _starts_phrase(doc, j):
-                break
-            j += 1
-        length = j - i
-        if length < 2 or length > 5:
-            return None
-        if not cued:
-            first = keys[i]
-            if first not in _SURNAMES:
-                return None
-            if first in _WEAK_SURNAMES and length < 3 and keys[i + 1] not in _MIDDLES:
-                return None
-        return j
-
-    # roles
-
-    def _role_value(self, i: int, j: int) -> str:
-        return self.doc.value_text(i, j, expand=lex.ABBREVIATIONS)
-
-    # organisations
-
-    def _lowercase_union(self, i: int) -> bool:
-        """"công đoàn Bộ Tư pháp": the union of a named body, written in lower case."""
-        doc, keys = self.doc, self.doc.keys
-        return (tuple(keys[i : i + 2]) == ("công", "đoàn") and doc.is_name_word(i + 2)
-                and keys[i + 2] in ORG_HEADS.first and ORG_HEADS.match(keys, i + 2) is not None)
-
-    def _organization(self, i: int) -> int | None:
-        doc = self.doc
-        if doc.is_quoted(i):
-            return None  # "Đổi mới tổ chức và hoạt động Công đoàn Việt Nam …" is a title, not a mention
-        keys, words, n = doc.keys, doc.words, len(doc.words)
-        head_end = None
-        if doc.upper[i]:
-            if words[i] in _ORG_ABBR_HEADS:
-                head_end = i + 1
-        elif keys[i] in ORG_HEADS.first:
-            head = ORG_HEADS.match(keys, i)
-            if head is not None:
-                head_end = head[0]
-            if k_is_tong_abbr(doc, i):
-                head_end = i + 2
-        if head_end is None:
-            return None
-        head_key = tuple(keys[i:head_end])
-        standing = head_key in _SELF_STANDING
-        good_end = head_end if standing else None
-        named = False
-        j = head_end
-        after_head = True  # qualifiers ("cơ sở", "các") may follow a head word
-        plural = False  # "Ban Chấp hành các Công đoàn bộ phận" names a kind of body, not one
-        tail_ok = False  # a lower-case tail may follow a capitalised name word ("Cục Trợ giúp pháp lý")
-        while j < n and j - i < _MAX_ORG_WORDS:
-            kind, k = doc.kinds[j], keys[j]
-            if kind == Doc.WORD and not doc.skip[j]:
-                tail = ORG_TAIL_QUALIFIERS.match(keys, j) if k in ORG_TAIL_QUALIFIERS.first else None
-                if tail is not None and (named or good_end is not None or doc.upper[i]):
-                    j = good_end = tail[0]
-                    named = True
-                    after_head = tail_ok = False
-                    continue
-                if after_head and not doc.caps[j] and k in ORG_QUALIFIERS.first:
-                    q = ORG_QUALIFIERS.match(keys, j)
-                    if q is not None:
-                        plural = plural or k == "các"
-                        j = q[0]
-                        continue
-                if self.in_location[j]:
-                    j = good_end = self.in_location[j]
-                    named = True
-                    after_head = tail_ok = False
-                    continue
-                nested = ORG_HEADS.match(keys, j) if doc.caps[j] and k in ORG_HEADS.first else None
-                if nested is not None and not self._stops_organization(j, head_key):
-                    standing = standing or tuple(keys[j : nested[0]]) in _SELF_STANDING
-                    j = good_end = nested[0]
-                    after_head = True
-                    tail_ok = False
-                    continue
-                level = LOCATION_PREFIXES.match(keys, j) if k in LOCATION_PREFIXES.first else None
-                if level is not None and doc.caps[j] and self._plain_lowercase(level[0]):
-                    level = None  # "Xã hội" is a word of the name, not the level "Xã"
-                if level is not None:  # "Công đoàn Viên chức tỉnh", "LĐLĐ Thành phố": the reader knows where
-                    j = good_end = level[0]
-                    named = True
-                    after_head = tail_ok = False
-                    continue
-                if doc.upper[j]:
-                    j = good_end = j + 1
-                    named = True
-                    after_head = words[j - 1] in _ORG_ABBR_HEADS
-                    tail_ok = False
-                    continue
-                if doc.caps[j]:
-                    if self._stops_organization(j, head_key):
-                        break
-                    # Only a one-word name start takes a lower-case tail: "Cục Trợ giúp pháp lý", but
-                    # "Khu kinh tế Nghi Sơn | ủng hộ".
-                    tail_ok = not (named and doc.is_name_word(j - 1))
-                    j = good_end = j + 1
-                    named = True
-                    after_head = False
-                    continue
-                if tail_ok:
-                    run_end = self._lowercase_tail(j)
-                    if run_end is None:
-                        return None  # where the name ends in the sentence going on cannot be told
-                    if run_end > j:
-                        j = good_end = run_end
-                        tail_ok = False
-                        continue
-                if k == "và" and named and self._continues_after_and(j, head_key):
-                    j += 1
-                    continue
-                break
-            if (k == _DASH and named and doc.is_name_word(j + 1) and not _starts_phrase(doc, j + 1)
-                    and not self._stops_organization(j + 1, head_key)):
-                j += 1
-                continue
-            if k == "(" and j + 3 < n and doc.upper[j + 1] and keys[j + 2] == ")":
-                after = j + 3
-                if (doc.is_name_word(after) and not _starts_phrase(doc, after)) or self.in_location[after] or (
-                    keys[after] in LOCATION_PREFIXES.first and doc.kinds[after] == Doc.WORD
-                ):
-                    j = after
-                    continue
-            break
-        if good_end is None or not (named or (standing and not plural)):
-            # Nothing but heads and qualifiers up to ``j``: a scan from any of them fails the same way.
-            self.failed_until = j if not named else i + 1
-            return None
-        return good_end
-
-    def _stops_organization(self, j: int, head_key: tuple[str, ...]) -> bool:
-        doc = self.doc
-        k = doc.keys[j]
-        if k in ROLE_TITLES.first and _role_end(doc, j) is not None:
-            return True
-        if k in PERSON_CUES.first and PERSON_CUES.match(doc.keys, j) is not None:
-            return True
-        if k in NOT_ORG.first and NOT_ORG.match(doc.keys, j) is not None:
-            return True
-        if k in _SURNAMES and head_key not in _NAMED_AFTER and not self.in_location[j]:
-            end = self._person(j, cued=False)
-            if end is not None and (self.role_context or end - j >= 3 or doc.keys[j + 1] in _MIDDLES):
-                return True
-        return False
-
-    def _lowercase_tail(self, j: int) -> int | None:
-        """End of a lower-case name tail ("Cục Trợ giúp pháp lý"): up to 3 words that are not stop words;
-        ``j`` when there is none, None when the lower-case run goes on too long to be part of a name."""
-        n = len(self.doc.words)
-        end = j
-        while end < n and end - j < 3 and self._plain_lowercase(end):
-            end += 1
-        if end - j == 3 and self._plain_lowercase(end):
-            return None  # a long lower-case run is the sentence going on, not a name
-        return end
-
-    def _plain_lowercase(self, t: int) -> bool:
-        """A lower-case word that neither stops a name nor opens a level ("tỉnh …")."""
-        doc = self.doc
-        if t >= len(doc.words) or doc.kinds[t] != Doc.WORD or doc.caps[t]:
-            return False
-        k = doc.keys[t]
-        if k in ORG_STOPS.first and ORG_STOPS.match(doc.keys, t) is not None:
-            return False
-        return not (k in LOCATION_PREFIXES.first and LOCATION_PREFIXES.match(doc.keys, t) is not None)
-
-    def _continues_after_and(self, j: int, head_key: tuple[str, ...]) -> bool:
-        doc = self.doc
-        nxt = j + 1
-        return (nxt < len(doc.words) and doc.caps[nxt] and not doc.upper[nxt]
-                and not _starts_phrase(doc, nxt) and not self._stops_organization(nxt, head_key)
-                and not self.in_location[nxt])
-
-    def _org_value(self, i: int, j: int) -> str:
-        return self.doc.value_text(i, j, expand=_ORG_ABBRS, drop_parenthesised=True)
-
-
-def k_is_tong_abbr(doc: Doc, i: int) -> bool:
-    """"Tổng LĐLĐ Việt Nam": "Tổng" before an organisation abbreviation is part of the head."""
-    return (doc.keys[i] == "tổng" and i + 1 < len(doc.words) and doc.upper[i + 1]
-            and doc.words[i + 1] in _ORG_ABBR_HEADS)
-
 
 # --- abbreviations --------------------------------------------------------------------------------
 
 
 def _abbreviation_definitions(doc: Doc) -> dict[str, str]:
     """Expansions the text gives: "Liên đoàn Lao động (LĐLĐ)" or "NLĐ (người lao động)"."""
-    keys, n = doc.keys, len(doc.words)
+    keys, n, starts = doc.keys, len(doc.words), doc.starts
     out: dict[str, str] = {}
-    for p in [t for t, k in enumerate(keys) if k == "("]:
+    # "(" is always a word of its own: its word indices come from the text, without a pass over the words.
+    for p in [bisect_left(starts, m.start()) for m in _OPEN_PAREN_RE.finditer(doc.text)]:
         if p < 1 or p + 2 >= n or keys[p + 2] != ")" or not doc.upper[p + 1]:
             continue
         abbr = nfc(doc.words[p + 1])
@@ -541,25 +309,34 @@ def _abbreviations(doc: Doc, definitions: dict[str, str]) -> list[Entity]:
     words, upper, skip = doc.words, doc.upper, doc.skip
     out = []
     heading = _capital_phrases(doc, definitions)
-    for t in [t for t, u in enumerate(upper) if u]:
+    for t in compress(range(len(upper)), upper):
         if skip[t] or t in heading:
             continue
-        word = nfc(words[t])
-        if _ROMAN_RE.fullmatch(word) or word in _LEGAL_FORMS:
+        word = _ABBREVIATION_WORDS[words[t]]
+        if word is None:
             continue
         value = definitions.get(word) or lex.ABBREVIATIONS.get(word)
         out.append(doc.entity("abbreviation", t, t + 1, value))
     return out
 
 
+def _abbreviation_word(word: str) -> str | None:
+    """The abbreviation an all-capital word is (NFC), or None for a roman numeral or a company's legal form."""
+    word = nfc(word)
+    return None if _ROMAN_RE.fullmatch(word) or word in _LEGAL_FORMS else word
+
+
+_ABBREVIATION_WORDS = WordTable(_abbreviation_word)
+
+
 def _capital_phrases(doc: Doc, definitions: dict[str, str]) -> set[int]:
-    """Words of all-capital phrases ("TIN HOẠT ĐỘNG") inside mixed lines: headings, not abbreviations.
+    """Words of all-capital phrases ("TIN TỨC SỰ KIỆN") inside mixed lines: headings, not abbreviations.
 
     A run of 3+ all-capital words is a heading unless every word in it is a known abbreviation."""
     out: set[int] = set()
     upper, n = doc.upper, len(doc.words)
     t = 0
-    for first in [x for x, u in enumerate(upper) if u]:
+    for first in compress(range(n), upper):
         if first < t:
             continue
         t = end = first

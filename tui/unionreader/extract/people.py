@@ -1,0 +1,133 @@
+"""People and roles for ``names.py``: where a phrase starts, how far a role's title runs, person names.
+
+Everything here reads a ``Doc`` (see ``name_rules``) by word index and is pure: the same text and index
+give the same answer, so the answers of ``starts_phrase`` are kept per text in ``Doc.memo``.
+"""
+
+from __future__ import annotations
+
+from . import lexicons as lex
+from .name_rules import (
+    COMMITTEE_AFTER_BAN,
+    COMMITTEE_TITLE_KEYS,
+    COMMITTEES,
+    FUSED_BAN_TITLE_KEYS,
+    LOCATION_PREFIXES,
+    ORG_HEADS,
+    PERSON_CUES,
+    ROLE_TITLES,
+    WORD_IS_NAME,
+    WORD_KEYS,
+    WORD_UPPER,
+    Doc,
+    WordTable,
+)
+
+SURNAMES = frozenset(w.lower() for w in lex.SURNAMES)
+WEAK_SURNAMES = frozenset(w.lower() for w in lex.WEAK_SURNAMES)
+STRONG_SURNAMES = SURNAMES - WEAK_SURNAMES
+MIDDLES = frozenset(w.lower() for w in lex.PERSON_MIDDLES)
+ORG_ABBR_HEADS = frozenset(lex.ORG_ABBREVIATION_HEADS)
+HO_CHI_MINH = ("hồ", "chí", "minh")
+_PHRASE_FIRST_KEYS = (frozenset(ROLE_TITLES.first) | frozenset(ORG_HEADS.first) | frozenset(PERSON_CUES.first)
+                      | frozenset(LOCATION_PREFIXES.first))
+_STANDING = ("thường", "trực")
+
+
+def _may_start(word: str) -> bool:
+    """Whether a phrase can start at this word at all (the words after it decide whether one does)."""
+    return WORD_KEYS[word] in _PHRASE_FIRST_KEYS or (WORD_UPPER[word] and word in ORG_ABBR_HEADS)
+
+
+_MAY_START = WordTable(_may_start)
+
+
+def starts_phrase(doc: Doc, j: int) -> bool:
+    """Whether word ``j`` opens a role, an organisation, a person cue or a level word + name."""
+    if not _MAY_START[doc.words[j]]:
+        return False
+    memo = doc.memo
+    found = memo.get(j)
+    if found is None:
+        memo[j] = found = _opens_phrase(doc, j)
+    return found
+
+
+def _opens_phrase(doc: Doc, j: int) -> bool:
+    keys = doc.keys
+    k = keys[j]
+    if k in ROLE_TITLES.first and role_end(doc, j) is not None:
+        return True
+    if k in ORG_HEADS.first:
+        head = ORG_HEADS.match(keys, j)
+        if head is not None and (head[0] - j > 1 or (head[0] < len(keys) and doc.caps[head[0]])):
+            return True
+    if k in PERSON_CUES.first and doc.caps[j]:
+        cue = PERSON_CUES.match(keys, j)
+        if cue is not None:
+            return cue[0] - j > 1 or k in ("ông", "bà", "đồng")
+    if k in LOCATION_PREFIXES.first:
+        prefix = LOCATION_PREFIXES.match(keys, j)
+        if prefix is not None and prefix[0] < len(keys) and doc.caps[prefix[0]]:
+            return True
+    return doc.upper[j] and doc.words[j] in ORG_ABBR_HEADS
+
+
+def role_end(doc: Doc, i: int) -> int | None:
+    """End of the role title at word ``i`` ("Phó Chủ tịch", "Ủy viên Ban Thường vụ"), or None."""
+    keys, caps, n = doc.keys, doc.caps, len(doc.words)
+    if not caps[i]:
+        return None
+    j = i + 1 if keys[i] == "phó" and i + 1 < n else i
+    title = ROLE_TITLES.match(keys, j)
+    if title is None:
+        return None
+    end, canonical = title
+    title_key = ROLE_TITLES.keys_of[canonical]
+    if title_key in COMMITTEE_TITLE_KEYS or (j > i and ("phó", *title_key) in COMMITTEE_TITLE_KEYS):
+        committee = COMMITTEES.match(keys, end) if end < n and caps[end] else None
+        if committee is None and title_key in FUSED_BAN_TITLE_KEYS and end < n and caps[end]:
+            committee = COMMITTEE_AFTER_BAN.match(keys, end)
+        if committee is not None:
+            end = committee[0]
+        elif title_key == ("trưởng",):
+            return None
+    if end < n and keys[end] == "thường" and tuple(keys[end : end + 2]) == _STANDING and caps[end]:
+        end += 2
+    if end < n and keys[end] == "hồ" and tuple(keys[end : end + 3]) == HO_CHI_MINH:
+        return None
+    return end
+
+
+class PeopleRules:
+    """The person and role rules of the scan (``names._Scanner``), over its ``doc`` and ``in_location``."""
+
+    doc: Doc
+    in_location: list[int]
+
+    def _person(self, i: int, cued: bool) -> int | None:
+        """End of a person's name of 2–5 capitalised words at word ``i``; without a cue it must open with
+        a surname (a weak one only with 3+ words or a middle name: "Cao Thị Mận", not "Cao Bằng")."""
+        doc = self.doc
+        keys, n = doc.keys, len(doc.words)
+        if i >= n or self.in_location[i] or (keys[i] == "hồ" and tuple(keys[i : i + 3]) == HO_CHI_MINH):
+            return None
+        words, skip, name_word, may_start = doc.words, doc.skip, WORD_IS_NAME, _MAY_START
+        j = i
+        while j < n and j - i < 6 and name_word[words[j]] and not skip[j]:
+            if may_start[words[j]] and starts_phrase(doc, j):
+                break
+            j += 1
+        length = j - i
+        if length < 2 or length > 5:
+            return None
+        if not cued:
+            first = keys[i]
+            if first not in SURNAMES:
+                return None
+            if first in WEAK_SURNAMES and length < 3 and keys[i + 1] not in MIDDLES:
+                return None
+        return j
+
+    def _role_value(self, i: int, j: int) -> str:
+        return self.doc.value_text(i, j, expand=lex.ABBREVIATIONS)
