@@ -1,0 +1,92 @@
+"""End to end: the installed `unionreader` command in a real terminal (tmux), typed at like a user."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[1]
+COMMAND = Path(sys.executable).with_name("unionreader")
+
+
+def tmux(socket: str, *args: str) -> str:
+    proc = subprocess.run(["tmux", "-L", socket, *args], capture_output=True, text=True, timeout=20)
+    return proc.stdout
+
+
+def wait_for(socket: str, predicate, timeout: float = 30.0) -> str:
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = tmux(socket, "capture-pane", "-p", "-t", "app")
+        if predicate(screen):
+            return screen
+        time.sleep(0.2)
+    raise AssertionError(f"screen never showed what was expected; last screen:\n{screen}")
+
+
+@pytest.fixture
+def terminal(tmp_path):
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed: the end-to-end terminal test needs it")
+    if not COMMAND.exists():
+        pytest.skip(f"the unionreader command is not installed beside {sys.executable}")
+    socket = f"unionreader-test-{uuid.uuid4().hex[:8]}"
+    clip = tmp_path / "copied.md"
+    env_config = tmp_path / "no-config.toml"  # a path that does not exist: the defaults, whatever the user has
+    shell = (
+        f"cd {ROOT} && UNIONREADER_CONFIG={env_config} TERM=xterm-256color "
+        f"{COMMAND} --copy-to {clip} {ROOT / 'seeds'}"
+    )
+    subprocess.run(
+        ["tmux", "-L", socket, "-f", os.devnull, "new-session", "-d", "-s", "app", "-x", "160", "-y", "48", shell],
+        check=True,
+        timeout=20,
+    )
+    tmux(socket, "set-option", "-g", "set-clipboard", "on")
+    tmux(socket, "resize-window", "-t", "app", "-x", "160", "-y", "48")  # -x/-y alone leave 80x24 on some tmux
+    try:
+        yield socket, clip
+    finally:
+        tmux(socket, "kill-server")
+
+
+def test_search_without_diacritics_in_a_real_terminal(terminal):
+    socket, clip = terminal
+    wait_for(socket, lambda s: "5 of 5 articles" in s)
+    tmux(socket, "send-keys", "-t", "app", "/")
+    tmux(socket, "send-keys", "-t", "app", "-l", "cong doan vien chuc")
+    screen = wait_for(socket, lambda s: "parsed as" in s and "chuc" in s)
+    assert "cong doan vien chuc" in screen
+    # the list shows the matching articles with their Vietnamese titles intact
+    assert "Công đoàn Viên chức" in screen
+    status = next(line for line in screen.splitlines() if "parsed as" in line)
+    assert "of 5 articles" in status
+
+    # back to the list, copy all facts of the previewed article as Markdown
+    # Escape on its own (ESC followed at once by a key reads as alt+key), then wait for the empty box
+    tmux(socket, "send-keys", "-t", "app", "Escape")
+    wait_for(socket, lambda s: "/ search:" in s)
+    tmux(socket, "send-keys", "-t", "app", "C")
+    screen = wait_for(socket, lambda s: "Copied" in s)
+    deadline = time.monotonic() + 10
+    while not clip.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert clip.read_text(encoding="utf-8").startswith("#")
+    # OSC 52 reached tmux's own clipboard buffer too
+    assert tmux(socket, "show-buffer").strip() == clip.read_text(encoding="utf-8").strip()
+
+    tmux(socket, "send-keys", "-t", "app", "q")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and "app" in tmux(socket, "list-sessions"):
+        time.sleep(0.2)
+    assert "app" not in tmux(socket, "list-sessions")

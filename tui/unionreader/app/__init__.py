@@ -1,0 +1,1 @@
+"""The Textual reader app (the only part of unionreader that imports Textual)."""

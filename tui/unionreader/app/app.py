@@ -1,0 +1,407 @@
+"""The reader app: search box and status, article list, reader, facts sidebar.
+
+Loading runs in a thread worker that adds batches to the index under a lock; the UI thread searches
+under the same lock, so typing works while a corpus loads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.css.query import NoMatches
+from textual.screen import Screen
+from textual.widgets import Input, Label, ProgressBar, Static
+
+from ..corpus import LoadError
+from ..index import SearchIndex
+from .actions import CopyActions
+from .bindings import APP_BINDINGS, all_binding_ids, help_rows
+from .clipboard import ClipboardSink
+from .config import Config, load_config
+from .loading import Batch, load_batches, load_path_batches
+from .screens.filters import FilterScreen
+from .screens.help import HelpScreen
+from .screens.main import MainScreen
+from .screens.prompt import LoadErrorsScreen, PathPrompt
+from .widgets.article_list import ArticleList
+from .widgets.facts import FactsTree
+from .widgets.reader import ENTITY_GROUPS, GROUP_LABELS, Reader, entity_description
+
+BatchSource = Callable[[], Iterator[Batch]]
+
+
+class UnionReaderApp(CopyActions, App[int]):
+    TITLE = "unionreader"
+    CSS_PATH = "app.tcss"
+    BINDINGS = APP_BINDINGS
+
+    def __init__(
+        self,
+        paths: Iterable[str] = (),
+        *,
+        batches: BatchSource | None = None,
+        copy_to: str | Path | None = None,
+        config: Config | None = None,
+        clipboard_commands: bool = True,
+        show_timing: bool = True,
+    ) -> None:
+        super().__init__()
+        self.show_timing = show_timing  # off in snapshot tests, where milliseconds would differ per run
+        self.paths = [str(p) for p in paths]
+        self._batches = batches or (lambda: load_path_batches(self.paths))
+        self.index = SearchIndex()
+        self.index_lock = threading.Lock()
+        self.result = None
+        self.load_errors: list[LoadError] = []
+        self.loading = False
+        self.loaded_articles = 0
+        self._hit_cache: dict[int, object] = {}
+        self._last_refresh = 0.0
+        self._refresh_pending = False
+        self._search_pending = False
+        self._pending_hits: set[int] = set()
+        self._shown_doc: int | None = None
+        self.config = config if config is not None else load_config(
+            binding_ids=all_binding_ids(), themes=self.available_themes
+        )
+        self.clipboard_sink = ClipboardSink(self.copy_to_clipboard, copy_to=copy_to, use_platform=clipboard_commands)
+        # Widgets are looked up on the main screen, not the current one: loading batches and timers
+        # keep arriving while a modal (help, filters, export) is on top.
+        self.main_screen = MainScreen()
+        self.started_at = time.perf_counter()
+        self.loaded_at: float | None = None
+
+    def get_default_screen(self) -> Screen:
+        return self.main_screen
+
+    # --- lifecycle -----------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.config.keymap:
+            self.set_keymap(self.config.keymap)
+        if self.config.theme:
+            self.theme = self.config.theme
+        for problem in self.config.problems:
+            self.notify(problem, title="Config", severity="warning", timeout=10)
+
+    def on_ready(self) -> None:
+        self.main_screen.query_one("#list", ArticleList).border_title = "Articles"
+        self.main_screen.query_one("#reader", Reader).border_title = "Reader"
+        self.main_screen.query_one("#facts", FactsTree).border_title = "Facts"
+        self._update_legend()
+        self.run_search()
+        self.main_screen.query_one(ArticleList).focus()
+        self.loading = True
+        self.main_screen.query_one("#loading-label", Label).update(" reading articles…")
+        self.load_worker()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_worker(self) -> None:
+        try:
+            try:
+                for batch in self._batches():
+                    if batch.analyses:
+                        with self.index_lock:
+                            self.index.add(batch.analyses)
+                    self.call_from_thread(self._while_open, self._batch_loaded, batch)
+            except RuntimeError:
+                raise
+            except Exception as exc:  # a bug in a reader must not take the app down with a traceback
+                self.call_from_thread(self.notify, f"Loading stopped: {exc}", severity="error", timeout=15)
+            self.call_from_thread(self._while_open, self._loading_done)
+        except RuntimeError:
+            return  # the app closed while loading (call_from_thread has no app to call any more)
+
+    def _while_open(self, callback, *args) -> None:
+        with contextlib.suppress(NoMatches):  # the app is closing and its widgets are gone
+            callback(*args)
+
+    def _batch_loaded(self, batch: Batch) -> None:
+        self.loaded_articles = batch.loaded
+        self.load_errors.extend(batch.errors)
+        progress = self.main_screen.query_one("#progress", ProgressBar)
+        progress.update(total=batch.total, progress=batch.loaded)
+        total = f"/{batch.total:,}" if batch.total else ""
+        self.main_screen.query_one("#loading-label", Label).update(
+            f" {batch.loaded:,}{total} articles · {batch.megabytes:.1f} MB · {batch.mb_per_s:.1f} MB/s"
+        )
+        self._schedule_refresh()
+
+    def _schedule_refresh(self) -> None:
+        """Re-run the query as batches arrive, at most a few times a second (a search per batch of a
+        100k corpus would spend the UI thread on results nobody reads)."""
+        elapsed = time.perf_counter() - self._last_refresh
+        if elapsed >= 0.3 or self._search_pending or self.result is None or not self.result.docs:
+            self.run_search(keep_position=True)
+        elif not self._refresh_pending:
+            self._refresh_pending = True
+            self.set_timer(0.3 - elapsed, lambda: self._while_open(self._pending_refresh))
+
+    def _pending_refresh(self) -> None:
+        self._refresh_pending = False
+        self.run_search(keep_position=True)
+
+    def _loading_done(self) -> None:
+        self.loading = False
+        self.loaded_at = time.perf_counter()
+        self.main_screen.query_one("#loading").display = False
+        self.run_search(keep_position=True)
+        if self.load_errors:
+            shown = "\n".join(str(e) for e in self.load_errors[:5])
+            more = f"\n… and {len(self.load_errors) - 5} more" if len(self.load_errors) > 5 else ""
+            self.notify(
+                f"{shown}{more}\n(ctrl+p → “Show load errors” lists them all; click to dismiss)",
+                title=f"{len(self.load_errors)} file(s) could not be loaded",
+                severity="warning",
+                timeout=30,
+            )
+
+    # --- search --------------------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#search")
+    def _query_submitted(self, event: Input.Submitted) -> None:
+        self.main_screen.query_one(ArticleList).focus()
+
+    def run_search(self, keep_position: bool = False) -> None:
+        query = self.main_screen.query_one("#search", Input).value
+        article_list = self.main_screen.query_one(ArticleList)
+        # A reader who moved down the list stays on their article as batches arrive; one who did not
+        # keeps seeing the top (newest / best) result.
+        keep = article_list.highlighted_doc if keep_position and article_list.cursor > 0 else None
+        # While the loader indexes a batch, the search waits for that batch instead of blocking the
+        # keyboard: the loader's next progress message runs it.
+        if not self.index_lock.acquire(blocking=False):
+            self._search_pending = True
+            return
+        try:
+            self._search_pending = False
+            result = self.index.search(query)
+            count = len(self.index)
+        finally:
+            self.index_lock.release()
+        self._last_refresh = time.perf_counter()
+        self.result = result
+        self._hit_cache = {}
+        self._pending_hits = set()
+        article_list.set_docs(result.docs, self._row_info, self._title_spans, keep_doc=keep)
+        article_list.border_title = f"Articles ({len(result.docs):,})"
+        parts = [f"{len(result.docs):,} of {count:,} articles"]
+        if query.strip():
+            parts.append(f"parsed as: {result.parsed}")
+        if result.ignored:
+            parts.append("ignored: " + ", ".join(result.ignored))
+        if self.show_timing:
+            parts.append(f"{result.elapsed_ms:.1f} ms")
+        if self.loading:
+            parts.append("loading…")
+        self.set_status(" · ".join(parts))
+        if not result.docs:
+            self._preview(None)
+
+    def _has_query(self) -> bool:
+        return bool(self.result is not None and self.result.query.strip())
+
+    def _hit(self, doc: int):
+        """The index's Hit for ``doc`` in the current result, or None while a batch is being indexed."""
+        hit = self._hit_cache.get(doc)
+        if hit is None and self.result is not None and self.index_lock.acquire(blocking=False):
+            try:
+                hit = self._hit_cache[doc] = self.index.hit(doc, self.result)
+            finally:
+                self.index_lock.release()
+        return hit
+
+    def _row_info(self, doc: int) -> tuple[str, bool, str]:
+        analysis = self.index.analysis(doc)
+        article = analysis.article
+        meta = " · ".join(p for p in (analysis.date or article.published, analysis.organiser) if p)
+        return article.title, article.title_derived, meta or "—"
+
+    def _title_spans(self, doc: int):
+        """Matched words of a row's title. Computing a Hit costs milliseconds, so a row drawn for the
+        first time is drawn plain and highlighted right after the frame (``_fill_hits``)."""
+        if not self._has_query():
+            return ()
+        hit = self._hit_cache.get(doc)
+        if hit is not None:
+            return hit.title_spans
+        if not self._pending_hits:
+            self.call_after_refresh(self._fill_hits, self.result)
+        self._pending_hits.add(doc)
+        return ()
+
+    def _fill_hits(self, result) -> None:
+        pending, self._pending_hits = self._pending_hits, set()
+        if result is not self.result:
+            return
+        for doc in pending:
+            self._hit(doc)
+        self.main_screen.query_one(ArticleList).redraw()
+
+    def set_status(self, text: str) -> None:
+        # One line of fixed size: no layout pass needed (the default one costs a frame per keystroke).
+        self.main_screen.query_one("#status", Static).update(text, layout=False)
+
+    # --- preview -------------------------------------------------------------------------------------
+
+    @on(ArticleList.Highlighted)
+    def _article_highlighted(self, event: ArticleList.Highlighted) -> None:
+        # After the next refresh, so a keystroke repaints the list before the reader re-wraps.
+        self.call_after_refresh(self._preview, event.doc)
+
+    @on(ArticleList.Opened)
+    def _article_opened(self, event: ArticleList.Opened) -> None:
+        self._preview(event.doc)
+        self.main_screen.query_one(Reader).focus()
+
+    def _preview(self, doc: int | None) -> None:
+        if doc != self.main_screen.query_one(ArticleList).highlighted_doc:
+            return  # the highlight has moved on since this preview was scheduled
+        reader = self.main_screen.query_one(Reader)
+        facts = self.main_screen.query_one(FactsTree)
+        analysis = self.index.analysis(doc) if doc is not None else None
+        hit = self._hit(doc) if doc is not None and self._has_query() else None
+        hits = hit.text_spans if hit is not None else ()
+        if doc == self._shown_doc and analysis is not None:
+            reader.set_hits(hits)
+            return
+        self._shown_doc = doc
+        reader.show(analysis, hits)
+        reader.border_title = "Reader" if analysis is None else f"Reader · {len(analysis.entities)} entities"
+        facts.show_facts(analysis)
+        facts.border_title = "Facts" if analysis is None else f"Facts ({len(analysis.facts)})"
+
+    @on(FactsTree.FactHighlighted)
+    def _fact_highlighted(self, event: FactsTree.FactHighlighted) -> None:
+        self.main_screen.query_one(Reader).highlight_range(event.fact.start, event.fact.end)
+
+    @on(Reader.EntityHovered)
+    def _entity_hovered(self, event: Reader.EntityHovered) -> None:
+        if event.entity is not None:
+            self.set_status(entity_description(event.entity))
+
+    # --- actions -------------------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.main_screen.query_one("#search", Input).focus()
+
+    def action_filters(self) -> None:
+        if self.result is None:
+            return
+        with self.index_lock:
+            facets = self.result.facets()
+        self.push_screen(FilterScreen(facets), self.add_query_term)
+
+    def add_query_term(self, term: str | None) -> None:
+        if not term:
+            return
+        search = self.main_screen.query_one("#search", Input)
+        query = search.value.rstrip()
+        search.value = f"{query} {term} " if query else f"{term} "
+        search.cursor_position = len(search.value)
+
+    def action_cycle_entities(self) -> None:
+        mode = self.main_screen.query_one(Reader).cycle_entities()
+        self._update_legend()
+        self.set_status(f"Highlighting: {mode if mode in ('all', 'none') else GROUP_LABELS[mode]}")
+
+    def action_jump(self, forward: bool) -> None:
+        target = self.main_screen.query_one(Reader).jump(forward)
+        if target is None:
+            self.set_status("No search hit or highlighted entity in this article.")
+        elif target.entity is None:
+            self.set_status("Search hit")
+
+    def action_toggle_pane(self, pane_id: str) -> None:
+        pane = self.main_screen.query_one(f"#{pane_id}")
+        visible = [p for p in self.main_screen.query("#panes > *") if p.display]
+        if pane.display and len(visible) == 1:
+            self.notify("At least one pane stays visible.", timeout=2)
+            return
+        pane.display = not pane.display
+        focused = self.focused
+        if focused is None or (not pane.display and (focused is pane or pane in focused.ancestors)):
+            # Textual would move focus to the search box, where the next keys would be typed.
+            target = next(w for w in (self.main_screen.query_one(ArticleList), self.main_screen.query_one(Reader), self.main_screen.query_one(FactsTree))
+                          if w.display and (w.parent is None or w.parent.display))
+            target.focus()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.help_rows()))
+
+    def help_rows(self) -> list[tuple[str, str, str]]:
+        return help_rows(self)
+
+    def action_show_load_errors(self) -> None:
+        self.push_screen(LoadErrorsScreen([str(e) for e in self.load_errors] or ["No load errors."]))
+
+    def action_open_file(self) -> None:
+        self.push_screen(PathPrompt("Open", "File or folder of articles to add", ""), self.open_paths)
+
+    def open_paths(self, name: str | None) -> None:
+        if not name:
+            return
+        self.paths = [name]
+        self._batches = lambda: load_path_batches([name])
+        self.main_screen.query_one("#loading").display = True
+        self.loading = True
+        self.load_worker()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("Open file or folder…", "Load more articles", self.action_open_file)
+        yield SystemCommand(
+            "Export facts of listed articles…", "Write Markdown / JSON / CSV / TSV", self.action_export
+        )
+        yield SystemCommand("Copy all facts (Markdown)", "Facts of the article in the reader", self.action_copy_all)
+        yield SystemCommand("Copy all facts (JSON)", "Facts of the article in the reader", self.action_copy_json)
+        yield SystemCommand("Toggle article list", "Show or hide (key 1)", lambda: self.action_toggle_pane("list"))
+        yield SystemCommand("Toggle reader", "Show or hide (key 2)", lambda: self.action_toggle_pane("reader-pane"))
+        yield SystemCommand("Toggle facts", "Show or hide (key 3)", lambda: self.action_toggle_pane("facts"))
+        yield SystemCommand("Filters", "Facets of the current results (key f)", self.action_filters)
+        yield SystemCommand("Show load errors", "Files that could not be read", self.action_show_load_errors)
+        yield SystemCommand("Help", "Keys and query language (key ?)", self.action_help)
+        yield from super().get_system_commands(screen)
+
+    def _update_legend(self) -> None:
+        reader = self.main_screen.query_one(Reader)
+        active = set(reader.active_groups)
+        legend = Text(no_wrap=True, overflow="ellipsis")
+        for group in ENTITY_GROUPS:
+            style = reader.style_for(group) if group in active else "dim strike"
+            legend.append(GROUP_LABELS[group], style=style)
+            legend.append(" ")
+        legend.append("· e cycles", style="dim")
+        self.main_screen.query_one("#legend", Static).update(legend)
+
+
+def run(paths: list[str], copy_to: str | None = None) -> int:
+    batches = None
+    if "-" in paths and not sys.stdin.isatty():
+        # Articles piped on stdin are read before the app takes over the terminal for its keys.
+        from ..corpus import iter_load
+
+        piped = list(iter_load(["-"]))
+        rest = [p for p in paths if p != "-"]
+        paths = rest
+        batches = lambda: load_batches(itertools.chain(piped, iter_load(rest) if rest else ()))  # noqa: E731
+        try:
+            tty = os.open("/dev/tty", os.O_RDONLY)
+        except OSError:
+            print("unionreader: no terminal to run the app on (stdin is a pipe); try `unionreader facts -`",
+                  file=sys.stderr)
+            return 2
+        os.dup2(tty, 0)
+        os.close(tty)
+    app = UnionReaderApp(paths, copy_to=copy_to, batches=batches)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,92 @@
+"""The facts sidebar: the article's facts grouped by kind, one tree leaf per fact."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from ...extract.models import FACT_KINDS, Analysis, Fact
+from ..core import fact_display_value
+
+KIND_LABELS = {
+    "event": "Event",
+    "organiser": "Organiser",
+    "people": "People and roles",
+    "figures": "Figures",
+    "awards": "Awards",
+    "documents": "Documents",
+    "abbreviations": "Abbreviations",
+    "byline": "Byline",
+}
+
+
+class FactsTree(Tree[Fact | None]):
+    ALLOW_SELECT = False
+    BINDINGS = [
+        Binding("j", "cursor_down", "Next fact", show=False, id="facts.down"),
+        Binding("k", "cursor_up", "Previous fact", show=False, id="facts.up"),
+    ]
+    DEFAULT_CSS = """
+    FactsTree { padding: 0; }
+    """
+
+    class FactHighlighted(Message):
+        def __init__(self, tree: FactsTree, fact: Fact) -> None:
+            super().__init__()
+            self.tree = tree
+            self.fact = fact
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__("Facts", id=id, classes=classes)
+        self.show_root = False
+        self.guide_depth = 2
+        self.analysis: Analysis | None = None
+
+    def show_facts(self, analysis: Analysis | None) -> None:
+        self.analysis = analysis
+        self.clear()
+        if analysis is None:
+            return
+        if not analysis.facts:
+            self.root.add_leaf(Text("No facts found in this article", style="dim"), data=None)
+            return
+        by_kind: dict[str, list[Fact]] = {}
+        for fact in analysis.facts:
+            by_kind.setdefault(fact.kind, []).append(fact)
+        kinds = [k for k in FACT_KINDS if k in by_kind] + sorted(set(by_kind) - set(FACT_KINDS))
+        for kind in kinds:
+            group = self.root.add(Text(f"{KIND_LABELS.get(kind, kind)} ({len(by_kind[kind])})", style="bold"), expand=True)
+            for fact in by_kind[kind]:
+                group.add_leaf(fact_label(fact), data=fact)
+
+    @property
+    def selected_fact(self) -> Fact | None:
+        node = self.cursor_node
+        return node.data if node is not None else None
+
+    def first_fact_node(self) -> TreeNode[Fact | None] | None:
+        for group in self.root.children:
+            for node in group.children:
+                if node.data is not None:
+                    return node
+        return None
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
+        if event.node.data is not None:
+            self.post_message(self.FactHighlighted(self, event.node.data))
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
+        if event.node.data is not None:
+            self.post_message(self.FactHighlighted(self, event.node.data))
+
+
+def fact_label(fact: Fact) -> Text:
+    label = Text(end="")
+    label.append(fact.label, style="bold")
+    value = fact_display_value(fact)
+    if value:
+        label.append(": " + value)
+    return label
