@@ -103,7 +103,13 @@ def _key(line: str) -> str:
     return fold(line).strip().rstrip(":").strip()
 
 
+# Furniture is short; a longer line is prose (or a caption) and skips the furniture rules entirely.
+MAX_FURNITURE_CHARS = 300
+
+
 def is_noise_line(line: str) -> bool:
+    if len(line) > MAX_FURNITURE_CHARS:
+        return False
     key = _key(line)
     if not key:
         return True
@@ -141,6 +147,8 @@ def _ends_sentence(line: str) -> bool:
 
 def parse_dateline(line: str) -> str | None:
     """ISO date of a page dateline ("Thứ Ba, 14/05/2024 10:15"), or None if the line is not one."""
+    if len(line) > 60:
+        return None
     m = _DATELINE_RE.fullmatch(_key(line))
     if not m:
         return None
@@ -255,7 +263,7 @@ def clean_page(raw: str, title_hint: str | None = None) -> CleanPage:
     for line in lines:
         if not line:
             continue
-        key = _key(line)
+        key = _key(line) if len(line) <= MAX_FURNITURE_CHARS else ""
         if key == "leftcenterrightdel":
             caption_next = True
             continue
