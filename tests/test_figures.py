@@ -195,3 +195,47 @@ def test_merge_drops_names_inside_documents_and_keeps_cross_type_overlaps():
         ("abbreviation", "LĐLĐ"),
         ("location", "tỉnh Hà Giang"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Chương trình “Vì\n01 triệu sáng kiến", True),  # quotes never span lines
+        ("“" + "x " * 250 + "5 người", True),  # an opening mark 500 characters back is too far
+        ("“" + "x " * 150 + "5 người", False),
+        ("“Tết” có 5 người", True),
+        ('"Vì 5 người', False),
+        ('"A" có 5 người', True),
+        ("Chị nói: “có 5 người", True),  # quoted speech states facts
+    ],
+)
+def test_counts_inside_quotes_are_names(text, counted):
+    assert bool(figures(text, "count")) is counted
+
+
+def test_numbers_glued_to_words_or_decimals_are_not_counts():
+    text = "x5 người, 1.5 người, _5 người, ²5 người, 5 người"
+    assert [(e.start, e.text) for e in figures(text, "count")] == [(41, "5 người")]
+
+
+def test_repeated_lines_give_every_count_and_no_quoted_one():
+    counts = figures("8.945 đoàn viên, " * 2000, "count")
+    assert len(counts) == 2000 and {tuple(e.value.values()) for e in counts} == {(8945, "đoàn viên", False)}
+    assert extract_figures("“01 triệu sáng kiến " * 2000) == []
+
+
+def test_merge_orders_by_start_then_longest_then_type_and_keeps_the_longer_of_a_type():
+    names = [
+        Entity("organization", "B C", 2, 5, "B C"),
+        Entity("location", "A B", 0, 3, "A B"),
+        Entity("organization", "A B C", 0, 5, "A B C"),
+        Entity("abbreviation", "A B", 0, 3, "A B"),
+        Entity("person", "", 4, 4, ""),
+    ]
+    merged = merge_entities(names, [])
+    assert [(e.type, e.start, e.end) for e in merged] == [
+        ("organization", 0, 5),
+        ("abbreviation", 0, 3),
+        ("location", 0, 3),
+        ("person", 4, 4),
+    ]

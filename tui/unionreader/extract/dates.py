@@ -36,7 +36,9 @@ _DATE_LINK = re.compile(r"\s*(?:và|,|;|–|-|đến|tới)\s*")
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
 _AFTER_DOCUMENT = re.compile(r"(?i)\s*,?\s*(?:ban hành\s+|được ban hành\s+)?(?:ngày\s+)?$")
 _YEAR_MENTION = re.compile(r"(?i)(?<!\w)năm\s+(\d{4})(?!\d)(?!\s*[-–—/]\s*\d{4})")
-_ANY_YEAR = re.compile(r"(?<![\w/.,-])(\d{4})(?![\w/]|[.,]\d|\s*[-–—]\s*\d{4})")
+# A year not glued to a word, number or range; the lookbehind comes after the first digit so that the
+# regex engine skips to digits instead of trying every character of a long article.
+_ANY_YEAR = re.compile(r"(\d(?<![\w/.,-]\d)\d{3})(?![\w/]|[.,]\d|\s*[-–—]\s*\d{4})")
 
 
 @dataclass(frozen=True, slots=True)

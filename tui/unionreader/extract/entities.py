@@ -14,8 +14,10 @@ Overlap policy, applied after both extractors ran on ``Article.text``:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
+from itertools import islice
+from operator import attrgetter, le, lt
 
 from ..corpus import Article
 from .figures import extract_figures
@@ -34,14 +36,32 @@ _ISO_YEAR = re.compile(r"^(\d{4})")
 __all__ = ["extract_entities", "merge_entities"]
 
 
-def _keep_longest(entities: Iterable[Entity]) -> list[Entity]:
-    """Same-type overlaps resolved in one sweep per type: of two overlapping spans the longer stays."""
-    by_type: dict[str, list[Entity]] = {}
-    for e in entities:
-        by_type.setdefault(e.type, []).append(e)
+_by_type, _by_start, _by_end = attrgetter("type"), attrgetter("start"), attrgetter("end")
+
+
+def _sort_by_position(entities: list[Entity]) -> None:
+    """Sort in place by (start, -end), stable: two key sorts run in C, no Python key per entity."""
+    entities.sort(key=_by_end, reverse=True)  # reverse=True keeps equal keys in their order
+    entities.sort(key=_by_start)
+
+
+def _keep_longest(entities: list[Entity]) -> list[Entity]:
+    """Same-type overlaps resolved in one sweep per type: of two overlapping spans the longer stays.
+
+    The result is grouped by type (types in alphabetical order), each group sorted by (start, -end).
+    """
+    entities.sort(key=_by_type)  # stable: each type's entities stay in their order
+    types = list(map(_by_type, entities))
     kept: list[Entity] = []
-    for group in by_type.values():
-        group.sort(key=lambda e: (e.start, -e.end))
+    for kind in sorted(set(types)):
+        group = entities[bisect_left(types, kind) : bisect_right(types, kind)]
+        starts = list(map(_by_start, group))
+        # Usually (always for figures, which claim their characters) each starts after the previous
+        # ends: the group is then sorted already and nothing overlaps, so it stays as it is.
+        if all(map(lt, starts, islice(starts, 1, None))) and all(map(le, map(_by_end, group), islice(starts, 1, None))):
+            kept += group
+            continue
+        _sort_by_position(group)
         chosen: list[Entity] = []
         for e in group:
             length = e.end - e.start
@@ -49,7 +69,7 @@ def _keep_longest(entities: Iterable[Entity]) -> list[Entity]:
                 chosen.pop()
             if not chosen or e.start >= chosen[-1].end:
                 chosen.append(e)
-        kept.extend(chosen)
+        kept += chosen
     return kept
 
 
@@ -76,18 +96,29 @@ class _Spans:
 def merge_entities(names: Iterable[Entity], figures: Iterable[Entity]) -> list[Entity]:
     """Apply the overlap policy above and return the entities sorted by start (then longest first)."""
     entities = _keep_longest([*names, *figures])
-    swallowing = _Spans((e.start, e.end) for e in entities if e.type in _SWALLOWING_FIGURES)
-    count_blockers = _Spans((e.start, e.end) for e in entities if e.type in _COUNT_BLOCKERS)
-    out = []
-    for e in entities:
-        if e.type in NAME_TYPES and swallowing.contains(e.start, e.end):
-            continue
-        if e.type == "count":
-            number_end = e.start + len(e.text.split(maxsplit=1)[0]) if e.text.strip() else e.end
-            if count_blockers.overlaps(e.start, number_end):
-                continue
-        out.append(e)
-    out.sort(key=lambda e: (e.start, -e.end, e.type))
+    swallowing = [(e.start, e.end) for e in entities if e.type in _SWALLOWING_FIGURES]
+    count_blockers = [(e.start, e.end) for e in entities if e.type in _COUNT_BLOCKERS]
+    if swallowing or count_blockers:
+        swallows, blocks = _Spans(swallowing), _Spans(count_blockers)
+        swallow_starts, swallow_ends = swallows.starts, swallows.ends  # ``contains``, inlined: per name
+        out = []
+        for e in entities:
+            kind = e.type
+            if kind in NAME_TYPES:
+                if swallow_starts:
+                    i = bisect_right(swallow_starts, e.start) - 1
+                    if i >= 0 and e.end <= swallow_ends[i]:
+                        continue
+            elif kind == "count" and count_blockers:
+                number_end = e.start + len(e.text.split(maxsplit=1)[0]) if e.text.strip() else e.end
+                if blocks.overlaps(e.start, number_end):
+                    continue
+            out.append(e)
+    else:
+        out = entities
+    # ``entities`` is grouped by type in alphabetical order, so sorting by (start, -end) with stable
+    # sorts gives the order of the key (start, -end, type).
+    _sort_by_position(out)
     return out
 
 

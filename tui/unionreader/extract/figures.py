@@ -17,7 +17,6 @@ Conventions (shared with the gold files and ``unionreader.evaluate``):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from decimal import Decimal
 from functools import lru_cache
 
@@ -61,11 +60,18 @@ _MONEY = re.compile(
 )
 _NOT_CURRENCY_DONG = re.compile(r"(?i)[ \u00a0]+(?:chí|bào|nghiệp|thời|hành|ý|bộ|loạt|lòng|đội|tâm|minh|đều|chủ|cảm|tình|hồ)(?!\w)")
 _RATIO = re.compile(r"(?<![:-])(\d{1,5})/(\d{1,5})(?![\w/]|[.,]\d|-\d)")
-_COUNT_NUMBER = re.compile(
-    rf"(?<![:%-])(?P<num>{NUMBER})(?:[ \u00a0]+(?P<mult>nghìn|ngàn|triệu|vạn)(?!\w))?(?=[ \u00a0]+\w)"
-)
 _WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
-_WORDS = re.compile(rf"(?:[ \u00a0]+[^\W\d_]+){{1,{UNIT_MAX_WORDS}}}")
+_WORDS_RE = rf"(?:[ \u00a0]+[^\W\d_]+){{1,{UNIT_MAX_WORDS}}}"
+_WORDS = re.compile(_WORDS_RE)
+# A count: the number (and a multiplier when a word follows it), then the words its unit is read from.
+# The atomic group keeps the number as if matched alone: words that are no unit never make the engine
+# try a shorter number or drop the multiplier.
+_COUNT = re.compile(
+    rf"(?<![:%-])(?>(?P<num>{NUMBER})(?:[ \u00a0]+(?P<mult>nghìn|ngàn|triệu|vạn)(?!\w))?(?=[ \u00a0]+\w))"
+    rf"(?P<words>{_WORDS_RE})"
+)
+_NUM, _MULT, _WORDS_GROUP = 1, 2, 3  # the groups of _COUNT by number: cheaper than by name, per count
+assert _COUNT.groupindex == {"num": _NUM, "mult": _MULT, "words": _WORDS_GROUP}
 # A number right after these words is a designation or ordinal ("số 24", "lần thứ 13", "giai đoạn 2").
 _DESIGNATION_BEFORE = re.compile(
     r"(?i)(?:^|[^\w])(?:số|thứ|lần|khóa|khoá|giai đoạn|điều|khoản|mục|phần|chương|phòng|tầng|quận|phường|"
@@ -83,62 +89,58 @@ def _claim(mask: bytearray, start: int, end: int) -> None:
     mask[start:end] = b"\x01" * (end - start)
 
 
-_QUOTE_MARKS = re.compile(r'[“”"\n]')
-
-
 class _Quotes:
     """Answers "is this offset inside a quoted name?" (“01 triệu sáng kiến”) from the quote marks alone.
 
-    Only the marks (and line breaks) are indexed, once, so a question costs a bisection plus the few
-    marks of the 400 characters before it, however long the line.
+    Only the marks of the 400 characters before the offset (and after the last line break) count, and
+    ``str.count``/``rfind`` look at them without building anything, so a question costs the same
+    however long the line and however many quotes it opens.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._marks: tuple[list[int], list[str]] | None = None
-
-    def _index(self) -> tuple[list[int], list[str]]:
-        if self._marks is None:
-            found = [(m.start(), m.group()) for m in _QUOTE_MARKS.finditer(self.text)]
-            self._marks = [p for p, _ in found], [c for _, c in found]
-        return self._marks
+        self.any = "“" in text or '"' in text  # without an opening mark nothing is inside quotes
+        self._asked: dict[int, bool] = {}  # money and counts ask about the same numbers
 
     def inside(self, pos: int) -> bool:
-        positions, chars = self._index()
-        hi = bisect_left(positions, pos)
-        lo = bisect_left(positions, pos - 400, 0, hi)
-        marks = chars[lo:hi]
-        if "\n" in marks:  # quotes never span lines
-            cut = len(marks) - marks[::-1].index("\n")
-            lo, marks = lo + cut, marks[cut:]
-        if not marks:
+        if not self.any:
             return False
-        if marks.count("“") > marks.count("”"):
-            opening = positions[lo + len(marks) - 1 - marks[::-1].index("“")]
-        elif marks.count('"') % 2 == 1:
-            opening = positions[lo + len(marks) - 1 - marks[::-1].index('"')]
+        inside = self._asked.get(pos)
+        if inside is None:
+            inside = self._asked[pos] = self._inside(pos)
+        return inside
+
+    def _inside(self, pos: int) -> bool:
+        text = self.text
+        lo = max(0, pos - 400)
+        line_break = text.rfind("\n", lo, pos)
+        if line_break != -1:  # quotes never span lines
+            lo = line_break + 1
+        if text.count("“", lo, pos) > text.count("”", lo, pos):
+            opening = text.rfind("“", lo, pos)
+        elif text.count('"', lo, pos) % 2 == 1:
+            opening = text.rfind('"', lo, pos)
         else:
             return False
         # Quoted speech ("chia sẻ: “Gia đình tôi có 2 con…”") states facts; only quoted titles are names.
-        return not self.text[max(0, opening - 8) : opening].rstrip().endswith(":")
-
-
-def _int_or_decimal(number_text: str) -> int | Decimal | None:
-    if "," not in number_text:
-        return int(number_text.replace(".", ""))
-    return parse_number(number_text)
+        return not text[max(0, opening - 8) : opening].rstrip().endswith(":")
 
 
 def _documents(text: str, mask: bytearray, starts: NumberStarts) -> list[Entity]:
     out = []
-    for pos in sorted(starts.slash + starts.word + starts.other):
+    # A document number's digits are followed right away by "/" or "-", so it starts in ``slash``;
+    # any other number is one only after "số", and then only if the text says "số" at all.
+    slash = frozenset(starts.slash)
+    candidates = starts.slash + starts.word + starts.other if "số" in text else list(starts.slash)
+    candidates.sort()
+    for pos in candidates:
         if mask[pos]:
             continue
-        if m := _DOCUMENT.match(text, pos):
+        if pos in slash and (m := _DOCUMENT.match(text, pos)):
             number = m.group()
             kind = _DOC_KIND_BEFORE.search(text, max(0, pos - 20), pos)
             meta = {"kind": kind.group(1)[:1].upper() + kind.group(1)[1:]} if kind else {}
-        elif "số" in text[max(0, pos - 5) : pos] and (m := _PLAIN_NUMBER.match(text, pos)) and (
+        elif text.find("số", max(0, pos - 5), pos) != -1 and (m := _PLAIN_NUMBER.match(text, pos)) and (
             kind := _DOC_KIND_NUMBER_BEFORE.search(text, max(0, pos - 24), pos)
         ):
             number = m.group()
@@ -200,6 +202,12 @@ def _designated(window: str) -> bool:
     return _DESIGNATION_BEFORE.search(window) is not None
 
 
+@lru_cache(maxsize=4096)
+def _before_count(window: str) -> tuple[bool, bool]:
+    """(designated, approx) for the 16 characters before a count: one cache lookup for both."""
+    return _designated(window), _approx(window[-12:])
+
+
 def _money_value(m: re.Match) -> int | None:
     value = parse_number(_leading_number(m.group()))
     if value is None:
@@ -225,12 +233,12 @@ def _money(text: str, mask: bytearray, starts: NumberStarts, quotes: _Quotes) ->
     for pos in starts.money:
         if mask[pos] or not (m := _MONEY.match(text, pos)):
             continue
-        mult, cur = m.group("mult"), m.group("cur")
-        if not (mult or cur) or not _free(mask, m.start(), m.end()):
+        mult, cur = m.group("mult", "cur")
+        if not (mult or cur) or mask.find(1, pos, m.end()) != -1:
             continue
-        number_text = _leading_number(m.group())
-        if cur and cur.lower() == "đồng" and not mult:
+        if cur and not mult and cur.lower() == "đồng":
             # "07 đồng chí" is seven comrades: a bare "đồng" is currency only with thousands.
+            number_text = _leading_number(m.group())
             if "." not in number_text and len(number_text) < 4:
                 continue
             if _NOT_CURRENCY_DONG.match(text, m.end("cur")):
@@ -272,29 +280,37 @@ def _ratios(text: str, mask: bytearray, starts: NumberStarts) -> list[Entity]:
 
 def _counts(text: str, mask: bytearray, starts: NumberStarts, quotes: _Quotes) -> list[Entity]:
     out = []
-    for pos in sorted(starts.word + starts.money):
-        if mask[pos] or not (m := _COUNT_NUMBER.match(text, pos)):
+    append, match, taken, inside = out.append, _COUNT.match, mask.find, quotes.inside if quotes.any else None
+    positions = starts.word + starts.money
+    positions.sort()
+    for pos in positions:
+        # No match also when no words follow: the cheapest test that rejects most numbers, so first.
+        if mask[pos] or not (m := match(text, pos)):
             continue
-        unit = _unit_at(text, m.end())  # the cheapest test that rejects most numbers, so first
-        if unit is None or not _free(mask, pos, m.end("num")):
+        unit = _unit_in(m.group(_WORDS_GROUP))
+        if unit is None or taken(1, pos, m.end(_NUM)) != -1:
             continue
-        number_text, mult = m.group("num"), m.group("mult")
-        if not mult and len(number_text) == 4 and number_text.isdigit() and 1900 <= int(number_text) <= 2100:
-            continue  # a year standing alone
-        value = _int_or_decimal(number_text)
-        if value is None:
-            continue
+        number_text, mult = m.group(_NUM, _MULT)
+        if "," in number_text:
+            value = parse_number(number_text)
+            if value is None:  # pragma: no cover - NUMBER always parses
+                continue
+        else:
+            value = int(number_text.replace(".", ""))
+            if not mult and len(number_text) == 4 and 1900 <= value <= 2100:
+                continue  # a year standing alone
         if mult:
             value *= COUNT_MULTIPLIERS[mult]
         if value <= 0 or (isinstance(value, Decimal) and value != value.to_integral_value()):
             continue
-        if _designated(text[max(0, pos - 16) : pos]) or quotes.inside(pos):
+        designated, approx = _before_count(text[pos - 16 if pos > 16 else 0 : pos])
+        if designated or (inside is not None and inside(pos)):
             continue
-        unit_text, end = unit
-        approx = _approx(text[max(0, pos - 12) : pos])
-        value_dict = {"number": int(value), "unit": unit_text, "approx": approx}
-        out.append(Entity("count", text[pos:end], pos, end, value_dict))
-        _claim(mask, pos, end)
+        words_start = m.start(_WORDS_GROUP)
+        end = words_start + unit[1]
+        value_dict = {"number": int(value), "unit": text[words_start + unit[0] : end], "approx": approx}
+        append(Entity("count", text[pos:end], pos, end, value_dict))
+        mask[pos:end] = b"\x01" * (end - pos)
     return out
 
 

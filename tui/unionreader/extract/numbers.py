@@ -79,8 +79,14 @@ NOT_UNITS = frozenset(unit_key(w) for w in _NOT_UNIT_WORDS.split())
 
 APPROX_BEFORE = re.compile(r"(?i)(?:^|\W)(hơn|gần|khoảng|trên|hàng|chừng|ước tính|ước|xấp xỉ|gần như)\s+$")
 
-_SHAPE = re.compile(rf"{NUMBER}[ \u00a0]*(?:(%)|([/.,-])|([^\W\d_]+))?")
-_DIGITS = re.compile(r"\d+")
+# A number start and its shape in one scan: the first digit, then a digit run not glued to a word, a
+# decimal or a fraction ("x1", "2.5", "1/2" continue a number, they do not start one), then the rest
+# of NUMBER and what follows it.  Leading with the digit lets the regex engine skip to the digits
+# instead of trying every character of the text; groups: 1 "%", 2 a separator, 3 a word.
+_START = re.compile(
+    r"\d(?<![\w.,/]\d)(?:\d{0,2}(?:\.\d{3})++(?!\d)|\d*+)(?:,\d++)?+"
+    r"[ \u00a0]*(?:(%)|([/.,-])|([^\W\d_]+))?"
+)
 MONEY_WORDS = frozenset({"tỷ", "tỉ", "triệu", "nghìn", "ngàn", "trăm", "đồng", "vnđ", "vnd", "đ"})
 
 
@@ -109,29 +115,25 @@ class NumberStarts:
 def number_starts(text: str) -> NumberStarts:
     """Offsets where a number begins (a digit run not glued to a word, a decimal or a fraction)."""
     out = NumberStarts()
-    for d in _DIGITS.finditer(text):
-        pos = d.start()
-        if pos:
-            before = text[pos - 1]
-            if before.isalnum() or before in "._,/":
-                continue
-        m = _SHAPE.match(text, pos)
-        if m is None:  # pragma: no cover - a digit run always matches NUMBER
-            continue
-        if m.group(1):
-            out.percent.append(pos)
-        elif sep := m.group(2):
-            (out.comma if sep == "," else out.slash).append(pos)
-        elif word := m.group(3):
-            key = word.casefold()
+    slash, comma, percent, money = out.slash, out.comma, out.percent, out.money
+    month, year, word, other = out.month, out.year, out.word, out.other
+    # One match per number; nothing a match consumes can start another number, so none is missed.
+    for m in _START.finditer(text):
+        kind = m.lastindex
+        if kind == 3:
+            key = m.group(3).casefold()
             if key in MONEY_WORDS:
-                out.money.append(pos)
+                money.append(m.start())
             elif key == "tháng":
-                out.month.append(pos)
+                month.append(m.start())
             elif key == "năm":
-                out.year.append(pos)
+                year.append(m.start())
             else:
-                out.word.append(pos)
+                word.append(m.start())
+        elif kind is None:
+            other.append(m.start())
+        elif kind == 2:
+            (comma if m.group(2) == "," else slash).append(m.start())
         else:
-            out.other.append(pos)
+            percent.append(m.start())
     return out
