@@ -18,15 +18,25 @@ from unionreader.corpus import Article, Paragraph, default_corpus_dir, load_path
 from unionreader.extract.entities import extract_entities
 from unionreader.extract.figures import extract_figures
 
+
+def _one_megabyte(unit: str) -> str:
+    """``unit`` repeated to exactly 1,000,000 bytes of UTF-8 (cut at a character boundary)."""
+    data = (unit * (1_000_000 // len(unit.encode()) + 1)).encode()[:1_000_000]
+    return data.decode("utf-8", errors="ignore")
+
+
 ADVERSARIAL = {
-    "long digit runs": "1234567890" * 100_000,
-    "dotted digits 1.1.1…": "1." * 500_000,
-    "slashed digits 1/1/1…": "1/" * 500_000,
-    "capitalised words": "Nguyễn Văn An Bình Minh Công Ty Sở Ban " * 26_000,
-    "repeated Công đoàn": "Công đoàn " * 100_000,
-    "date words": "ngày 12 tháng " * 70_000,
-    "counts": "8.945 đoàn viên, " * 60_000,
-    "open quotes": "“01 triệu sáng kiến " * 50_000,
+    name: _one_megabyte(unit)
+    for name, unit in {
+        "long digit runs": "1234567890",
+        "dotted digits 1.1.1…": "1.",
+        "slashed digits 1/1/1…": "1/",
+        "capitalised words": "Nguyễn Văn An Bình Minh Công Ty Sở Ban ",
+        "repeated Công đoàn": "Công đoàn ",
+        "date words": "ngày 12 tháng ",
+        "counts": "8.945 đoàn viên, ",
+        "open quotes": "“01 triệu sáng kiến ",
+    }.items()
 }
 GOAL_MB_S = 2.0  # extract_entities on the seeds, one core
 LIMIT_S = 1.0  # per adversarial line, whole extraction
