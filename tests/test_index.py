@@ -253,3 +253,127 @@ def test_postings_are_packed_arrays(union_ix):
     assert list(docs) == sorted(docs) and counts.min() >= 1
     assert union_ix.nbytes > 0
     assert union_ix.variants["ha"] >= {"hà", "hạ"}
+
+
+# --- the vectorised build against a plain one-token-at-a-time reference ------------------------------
+
+from collections import Counter  # noqa: E402
+from itertools import pairwise  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+import unionreader.index_build as build_module  # noqa: E402
+from unionreader.aliases import term_aliases  # noqa: E402
+from unionreader.corpus import Article  # noqa: E402
+from unionreader.text import TOKEN_RE, normalize_tones  # noqa: E402
+
+TRICKY = [
+    "Công đoàn cơ sở",
+    "Đ/c Nguyễn Văn A, Covid-19; abc123 x2",  # chunks of several tokens
+    "8.945 đoàn viên – 1,5% – 30/01/2024 – 09/NQ-CĐVC – 145/2020/NĐ-CP",
+    "Liên-đoàn-lao-động-tỉnh-Thanh-Hóa-và-các-đơn-vị",  # a chunk far over 16 bytes
+    "nghiệp nghiệm nghiêm trường trưởng",  # same first 8 bytes, different after
+    "./. … “” «» — ‘quote’",  # chunks without a token
+    "MTTQ LĐLĐ CĐCS mttq",
+    "a\x00b nul\x00inside",
+    "Ελληνικά кириллица 漢字 😀 e\u0301 Hoà Hòa",
+    "",
+]
+
+
+def article(i: int, text: str, title: str = "") -> Analysis:
+    body = f"{title}\n\n{text}" if title else text
+    return Analysis(Article(f"id{i}", f"t{i}.txt", title, not title, body, (), None, body), (), (), None)
+
+
+def reference(analyses: list[Analysis]):
+    """Per folded term: {doc: count}; per adjacent pair: {doc: count}; per exact spelling: {docs}."""
+    terms: dict[str, Counter] = {}
+    pairs: dict[tuple[str, str], Counter] = {}
+    exact: dict[str, set] = {}
+    for doc, a in enumerate(analyses):
+        words = TOKEN_RE.findall(a.article.text)
+        folded = [fold(w) for w in words]
+        for w, f in zip(words, folded, strict=True):
+            terms.setdefault(f, Counter())[doc] += 1
+            for alias in term_aliases(f):
+                terms.setdefault(alias, Counter())[doc] += 1
+            form = w.lower() if w.isascii() else normalize_tones(w).lower()
+            exact.setdefault(form, set()).add(doc)
+        for pair in pairwise(folded):
+            pairs.setdefault(pair, Counter())[doc] += 1
+    return terms, pairs, exact
+
+
+def check_against_reference(ix: SearchIndex, analyses: list[Analysis]) -> None:
+    terms, pairs, exact = reference(analyses)
+    for word, counts in terms.items():
+        docs, tf = ix.terms.get(ix.term_id(word))
+        assert dict(zip(docs.tolist(), tf.tolist(), strict=True)) == dict(counts), word
+        assert ix.df(ix.term_id(word)) == len(counts)
+    for (a, b), counts in pairs.items():
+        docs, tf = ix.pairs.get((ix.term_id(a) << 26) | ix.term_id(b))
+        assert dict(zip(docs.tolist(), tf.tolist(), strict=True)) == dict(counts), (a, b)
+    assert sum(s.size for s in ix.pairs.segments) == sum(len(c) for c in pairs.values())
+    for form, docs in exact.items():
+        assert set(ix.exact.get(ix.exact_id(form))[0].tolist()) == docs, form
+
+
+def test_vectorised_tokens_match_the_token_regex(monkeypatch):
+    monkeypatch.setattr(index_module, "BATCH", 4)
+    analyses = [article(i, " ".join(TRICKY[i % len(TRICKY) :] + TRICKY[: i % 3])) for i in range(23)]
+    ix = build(*analyses)
+    check_against_reference(ix, analyses)
+    assert len(ix._long_chunks) > 0  # the long chunk went the dict way
+
+
+def test_hash_collisions_fall_back_to_exact_chunks(monkeypatch):
+    # Every chunk hashes alike: the stored first bytes tell them apart, the dict does the rest.
+    monkeypatch.setattr(build_module, "_MIX_LO", np.uint64(0))
+    monkeypatch.setattr(build_module, "_MIX_HI", np.uint64(0))
+    analyses = [article(i, t) for i, t in enumerate(TRICKY * 2)]
+    check_against_reference(build(*analyses), analyses)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạấầẩẫậéèẻẽẹốồổỗộớờởỡợ .,-/0123456789ĐÂ\n", max_size=80), min_size=1, max_size=9))
+def test_random_texts_match_the_reference(texts):
+    analyses = [article(i, t) for i, t in enumerate(texts)]
+    check_against_reference(build(*analyses), analyses)
+
+
+def test_hash_table_grows_and_probes():
+    table = build_module._HashTable(bits=4)
+    rng = np.random.default_rng(3)
+    keys = np.unique(rng.integers(1, 2**63, 5000, dtype=np.uint64))
+    crowded = keys.copy()
+    crowded[:50] = (np.arange(1, 51, dtype=np.uint64) << np.uint64(20)) | np.uint64(1)  # same top bits: one slot
+    crowded = np.unique(crowded)
+    for part in np.array_split(np.arange(len(crowded)), 7):
+        table.insert(crowded[part], part.astype(np.int32))
+    assert (table.lookup(crowded) == np.arange(len(crowded))).all()
+    assert (table.lookup(np.array([7, 2**62 + 5], dtype=np.uint64)) == -1).all()
+
+
+def test_many_adds_compact_to_few_segments(monkeypatch):
+    monkeypatch.setattr(index_module, "BATCH", 2)
+    docs = [make(f"Tin {i}", f"Công đoàn số {i} họp. " + FILLER, name=f"d{i}") for i in range(40)]
+    growing = SearchIndex()
+    for start in range(0, 40, 3):
+        growing.add(docs[start : start + 3])
+        assert len(growing.pairs.segments) <= 6
+    whole = build(*docs)
+    for query in ("cong doan ", "so 17 ", '"cong doan so"', "hop"):
+        assert growing.search(query).docs == whole.search(query).docs
+
+
+def test_a_limited_search_is_the_head_of_the_full_ranking():
+    # Many equal scores (one frequent word): the shortcut to the first ``limit`` must keep the order.
+    docs = [make(f"Tin {i}", ("Công nhân " * (1 + i % 3)) + FILLER, date=f"2024-01-{1 + i % 28:02d}", name=f"d{i}")
+            for i in range(300)]
+    ix = build(*docs)
+    for query in ("cong ", "co", "cong nhan ", "dan chu ", "cong | hoi "):
+        full = ix.search(query)
+        for limit in (1, 7, 20):
+            assert ix.search(query, limit=limit).docs == full.docs[:limit], (query, limit)

@@ -1,8 +1,8 @@
 """Packed posting lists for the search index: numpy arrays grouped by key, in merge-on-add segments.
 
 A ``Postings`` maps a 64-bit key (a term id, or two term ids for an adjacent pair) to the ascending
-doc ids that contain it and a small weight per doc (occurrence count). Each ``add`` batch becomes a
-segment; segments of similar size are merged (a binary-counter / LSM policy) so a lookup visits only
+doc ids that contain it and a small weight per doc (occurrence count). Each indexed batch becomes a
+segment; ``compact`` merges the newest ones (a size-tiered / LSM policy) so a lookup visits only
 O(log n) of them while the build stays O(n log n).
 """
 
@@ -38,12 +38,18 @@ class Postings:
     def build(cls, keys: np.ndarray, docs: np.ndarray, weights: np.ndarray) -> Postings:
         """Group entries by key. Entries of one key must already come in ascending doc order."""
         order = np.argsort(keys, kind="stable")
-        keys = keys[order]
-        change = np.flatnonzero(keys[1:] != keys[:-1]) + 1 if len(keys) else _EMPTY_U32
-        starts = np.concatenate(([0], change)).astype(np.int64) if len(keys) else np.zeros(0, np.int64)
+        return cls.from_sorted(keys[order], docs[order], weights[order])
+
+    @classmethod
+    def from_sorted(cls, keys: np.ndarray, docs: np.ndarray, weights: np.ndarray) -> Postings:
+        """Entries already sorted by key, then doc: one entry per (key, doc)."""
+        if len(keys):
+            starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+        else:
+            starts = np.zeros(0, np.int64)
         offsets = np.append(starts, len(keys)).astype(np.int64)
-        w = np.minimum(weights[order], 65535).astype(np.uint16)
-        return cls(keys[starts], offsets, docs[order].astype(np.uint32), w)
+        w = np.minimum(weights, 65535).astype(np.uint16)
+        return cls(keys[starts].astype(np.uint64), offsets, docs.astype(np.uint32, copy=False), w)
 
     @property
     def size(self) -> int:
@@ -61,15 +67,33 @@ class Postings:
             return self.docs[a:b], self.weights[a:b]
         return _EMPTY_U32, _EMPTY_U16
 
-    def merged(self, later: Postings) -> Postings:
-        """One segment from two, ``later`` holding only higher doc ids (so doc order stays ascending)."""
-        keys = np.concatenate(
-            (np.repeat(self.keys, np.diff(self.offsets)), np.repeat(later.keys, np.diff(later.offsets)))
-        )
-        # Two sorted runs: the stable sort (timsort) merges them in linear time.
-        return Postings.build(
-            keys, np.concatenate((self.docs, later.docs)), np.concatenate((self.weights, later.weights))
-        )
+    @classmethod
+    def merge(cls, parts: list[Postings]) -> Postings:
+        """One segment from several, each holding only higher doc ids than the ones before it.
+
+        Linear in the postings: every entry is copied straight to its place, no sort of postings."""
+        if len(parts) == 1:
+            return parts[0]
+        keys = np.sort(np.concatenate([p.keys for p in parts]), kind="stable")  # sorted runs: merged
+        if len(keys):
+            keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+        where = [np.searchsorted(keys, p.keys) for p in parts]
+        count = np.zeros(len(keys), dtype=np.int64)
+        for p, at in zip(parts, where, strict=True):
+            count[at] += np.diff(p.offsets)
+        offsets = np.zeros(len(keys) + 1, dtype=np.int64)
+        np.cumsum(count, out=offsets[1:])
+        fill = offsets[:-1].copy()  # where each key's next docs go
+        docs = np.empty(int(offsets[-1]), dtype=np.uint32)
+        weights = np.empty(len(docs), dtype=np.uint16)
+        for p, at in zip(parts, where, strict=True):
+            n = np.diff(p.offsets)
+            dest = np.repeat(fill[at] - p.offsets[:-1], n)
+            dest += np.arange(p.size)
+            docs[dest] = p.docs
+            weights[dest] = p.weights
+            fill[at] += n
+        return cls(keys.astype(np.uint64), offsets, docs, weights)
 
 
 class PostingSet:
@@ -79,11 +103,22 @@ class PostingSet:
         self.segments: list[Postings] = []
 
     def add(self, segment: Postings) -> None:
+        """Append a segment of higher doc ids; ``compact`` merges them."""
         self.segments.append(segment)
+
+    def compact(self) -> None:
+        """Merge the newest segments until each is at least twice all newer ones together.
+
+        That keeps O(log n) segments while each posting is copied O(log n) times at most; a big
+        ``add`` of many batches is merged once, at its end."""
         segs = self.segments
-        while len(segs) > 1 and segs[-2].size <= 2 * segs[-1].size:
-            later = segs.pop()
-            segs[-1] = segs[-1].merged(later)
+        newer, first = 0, len(segs)
+        for i in range(len(segs) - 1, -1, -1):
+            if segs[i].size < 2 * newer:
+                first = i
+            newer += segs[i].size
+        if first < len(segs) - 1:
+            segs[first:] = [Postings.merge(segs[first:])]
 
     @property
     def nbytes(self) -> int:

@@ -8,6 +8,7 @@ matches, exact diacritics and BM25. Equal scores keep a stable order: newest fir
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -31,7 +32,46 @@ TYPO_TIER = 1e5
 _PAIR_SHIFT = 26
 _EXPANSIONS_FOR_PAIRS = (3, 10)
 _CACHE_SIZE = 24  # clause-prefix results kept (a few dense arrays of corpus size each)
-_BOOSTED_EXPANSIONS = 4  # title / entity bonuses are looked up for the best few expansions only  # best expansions of the left / right term tried for adjacency
+_BOOSTED_EXPANSIONS = 4  # title / entity bonuses are looked up for the best few expansions only
+_CACHE_BYTES = 160_000_000  # per-term and per-pair arrays kept across keystrokes
+
+
+class _TermData:
+    """What one term contributes to a clause, computed once while the index is unchanged."""
+
+    __slots__ = ("docs", "nbytes", "score")
+
+    def __init__(self, docs: np.ndarray, score: np.ndarray) -> None:
+        self.docs = docs  # intp: numpy indexes with it without converting
+        self.score = score  # BM25 per doc
+        self.nbytes = docs.nbytes + score.nbytes
+
+
+class _LRU:
+    """Arrays computed from the postings, kept while the index does not change, up to a byte budget."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.used = 0
+        self.items: OrderedDict[object, tuple[object, int]] = OrderedDict()
+
+    def get(self, key: object):
+        item = self.items.get(key)
+        if item is None:
+            return None
+        self.items.move_to_end(key)
+        return item[0]
+
+    def put(self, key: object, value: object, nbytes: int) -> None:
+        self.items[key] = (value, nbytes)
+        self.used += nbytes
+        while self.used > self.budget and len(self.items) > 1:
+            _, (_, size) = self.items.popitem(last=False)
+            self.used -= size
+
+    def clear(self) -> None:
+        self.items.clear()
+        self.used = 0
 
 
 class _ClauseMatch:
@@ -47,12 +87,16 @@ class Ranker:
     def __init__(self, index: SearchIndex) -> None:
         self.index = index
         self._norm = np.zeros(0, dtype=np.float32)
-        self._date_rank = np.zeros(0, dtype=np.float64)
+        self._date_pos = np.zeros(0, dtype=np.int64)
         self._by_date = np.zeros(0, dtype=np.int64)
         self._cache: dict[tuple[Clause, ...], tuple] = {}
+        self._arrays = _LRU(_CACHE_BYTES)
+        self._titles: dict[int, np.ndarray] = {}
 
     def refresh(self) -> None:
         self._cache.clear()
+        self._arrays.clear()
+        self._titles.clear()
         ix = self.index
         n = len(ix)
         lengths = np.frombuffer(ix._doc_len, dtype=np.uint32).astype(np.float32)
@@ -61,55 +105,106 @@ class Ranker:
         # Newest first, then insertion order: rank 1.0 is the first doc to show.
         order = sorted(range(n), key=lambda d: (ix._dates[d], -d))
         self._by_date = np.array(order[::-1], dtype=np.int64)
-        rank = np.empty(n, dtype=np.float64)
-        rank[np.array(order, dtype=np.int64)] = np.arange(n) / max(n, 1)
-        self._date_rank = rank
+        position = np.empty(n, dtype=np.int64)
+        position[np.array(order, dtype=np.int64)] = np.arange(n)
+        self._date_pos = position  # 0 for the oldest doc, n - 1 for the newest
 
     # --- postings of one clause -----------------------------------------------------------------
+
+    def _term(self, term_id: int) -> _TermData:
+        """The term's docs and BM25 per doc, computed once per index state."""
+        cached = self._arrays.get(term_id)
+        if cached is None:
+            docs, tf = self.index.terms.get(term_id)
+            cached = _TermData(docs.astype(np.intp), self._bm25(term_id, docs, tf))
+            self._arrays.put(term_id, cached, cached.nbytes)
+        return cached
 
     def _bm25(self, term_id: int, docs: np.ndarray, tf: np.ndarray) -> np.ndarray:
         n = len(self.index)
         df = self.index.df(term_id)
-        idf = np.log1p((n - df + 0.5) / (df + 0.5))
+        idf = np.float32(np.log1p((n - df + 0.5) / (df + 0.5)))
         tf = tf.astype(np.float32)
-        return (idf * tf * (K1 + 1) / (tf + self._norm[docs])).astype(np.float32)
+        score = tf * np.float32(K1 + 1)
+        score /= tf + self._norm[docs]
+        score *= idf
+        return score
+
+    def _title_docs(self, term_id: int) -> np.ndarray:
+        docs = self._titles.get(term_id)
+        if docs is None:  # all title postings together are small: kept without a budget
+            docs = self._titles[term_id] = self.index.titles.get(term_id)[0].astype(np.intp)
+        return docs
+
+    def _pair_bonus(self, left: int, right: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Docs where term ``left`` is directly followed by ``right``: (those where it happens once,
+        the others, their adjacency bonus), computed once per index state."""
+        key = ("pair", left, right)
+        cached = self._arrays.get(key)
+        if cached is None:
+            docs, counts = self.index.pairs.get((left << _PAIR_SHIFT) | right)
+            once = counts == 1
+            more = np.flatnonzero(~once)
+            bonus = np.float32(PAIR_BONUS) + np.log1p(counts[more].astype(np.float32))
+            cached = (docs[once].astype(np.intp), docs[more].astype(np.intp), bonus)
+            self._arrays.put(key, cached, sum(a.nbytes for a in cached))
+        return cached
 
     def _single(self, alt: Alternative, m: _ClauseMatch, matched: set[str], bonus: np.ndarray) -> list[int]:
+        """Each doc takes the score and typos of the best expansion (the first listed) it contains.
+
+        Best first: the first expansion is scored in full (and cached: the next keystroke usually
+        has it too); each later one only for the docs that no better expansion covered, which for
+        the completions of a short prefix is a small remainder."""
         ix = self.index
         n = len(ix)
         term = alt.terms[0]
         expansions = ix.expand(term)
-        doc_parts, tf_parts, idf, offset, typo = [], [], [], [], []
-        # Worst expansion first, so that one vectorised scatter leaves each doc with its best match.
-        for rank in range(len(expansions) - 1, -1, -1):
-            tid, typos, completion = expansions[rank]
-            docs, tf = ix.terms.get(tid)
-            if not len(docs):
-                continue
+        covered: np.ndarray | None = None
+        left = n  # docs no expansion covered yet
+        uncovered: np.ndarray | None = None  # their ids, once few
+        for rank, (tid, typos, completion) in enumerate(expansions):
+            if covered is None:
+                data = self._term(tid)
+                docs, score = data.docs, data.score
+                if not len(docs):
+                    continue
+                covered = np.zeros(n, dtype=bool)
+            elif not left:  # every doc has a better expansion already
+                if not ix.df(tid):
+                    continue
+                docs = score = None
+            else:
+                cached = self._arrays.get(tid)
+                all_docs, tf = (cached.docs, cached.score) if cached is not None else ix.terms.get(tid)
+                if not len(all_docs):
+                    continue
+                if left * 16 < len(all_docs):  # look the few uncovered docs up in this term's docs
+                    if uncovered is None:
+                        uncovered = np.flatnonzero(~covered)
+                    at = np.minimum(np.searchsorted(all_docs, uncovered), len(all_docs) - 1)
+                    hit = all_docs[at] == uncovered
+                    new = at[hit]
+                    uncovered = uncovered[~hit]
+                else:  # test each of this term's docs
+                    new = np.flatnonzero(~covered[all_docs])
+                    uncovered = None
+                docs = all_docs[new].astype(np.intp, copy=False)
+                score = cached.score[new] if cached is not None else self._bm25(tid, docs, tf[new])
+            if docs is not None and len(docs):
+                left -= len(docs)
+                covered[docs] = True
+                m.score[docs] = score - np.float32(COMPLETION_PENALTY) if completion else score
+                m.typos[docs] = typos
             word = ix.term(tid)
             matched.add(word)
-            df = ix.df(tid)
-            doc_parts.append(docs)
-            tf_parts.append(tf)
-            idf.append(np.log1p((n - df + 0.5) / (df + 0.5)))
-            offset.append(COMPLETION_PENALTY if completion else 0.0)
-            typo.append(typos)
             if rank < _BOOSTED_EXPANSIONS:
                 weight = 1.0 / (1 + typos + completion)
-                bonus[ix.titles.get(tid)[0]] += TITLE_BONUS * weight
+                bonus[self._title_docs(tid)] += TITLE_BONUS * weight
                 for name in ("person", "org"):
                     if word in ix.fields[name]:
                         bonus[ix.field_docs(name, word)] += ENTITY_BONUS * weight
-        if doc_parts:
-            sizes = [len(d) for d in doc_parts]
-            docs = np.concatenate(doc_parts) if len(doc_parts) > 1 else doc_parts[0]
-            tf = (np.concatenate(tf_parts) if len(tf_parts) > 1 else tf_parts[0]).astype(np.float32)
-            score = np.repeat(np.array(idf, np.float32), sizes) * tf * (K1 + 1) / (tf + self._norm[docs])
-            if any(offset):
-                score -= np.repeat(np.array(offset, np.float32), sizes)
-            m.score[docs] = score
-            m.typos[docs] = np.repeat(np.array(typo, np.uint8), sizes) if any(typo) else 0
-            m.docs = m.typos != 255
+        m.docs = m.typos != 255
         if term.exact:
             eid = ix.exact_id(term.exact)
             if eid is not None:
@@ -118,27 +213,31 @@ class Ranker:
 
     def _phrase(self, alt: Alternative, m: _ClauseMatch, matched: set[str]) -> None:
         ix = self.index
+        n = len(ix)
         ids = [ix.term_id(t.folded) for t in alt.terms]
         if any(i is None for i in ids):
             return
-        docs = None
-        adjacency = None
+        docs = adjacency = None
         for a, b in pairwise(ids):
             pair_docs, counts = ix.pairs.get((a << _PAIR_SHIFT) | b)
             if docs is None:
-                docs, adjacency = pair_docs, counts.astype(np.float32)
+                docs, adjacency = pair_docs.astype(np.intp), np.log1p(counts.astype(np.float32))
             else:
-                keep = np.isin(docs, pair_docs, assume_unique=True)
+                mask = np.zeros(n, dtype=bool)
+                mask[pair_docs] = True
+                keep = np.flatnonzero(mask[docs])
                 docs, adjacency = docs[keep], adjacency[keep]
-        if docs is None or not len(docs):
+            if not len(docs):
+                return
+        if docs is None:
             return
-        score = np.zeros(len(docs), dtype=np.float32)
+        score = adjacency + np.float32(PAIR_BONUS * (len(ids) - 1))
         for tid in ids:
-            tdocs, tf = ix.terms.get(tid)
-            pos = np.searchsorted(tdocs, docs)
-            score += self._bm25(tid, docs, tf[np.minimum(pos, len(tf) - 1)])
+            data = self._term(tid)
+            scratch = np.zeros(n, dtype=np.float32)
+            scratch[data.docs] = data.score
+            score += scratch[docs]
             matched.add(ix.term(tid))
-        score += PAIR_BONUS * (len(ids) - 1) + np.log1p(adjacency)
         m.score[docs] = np.maximum(m.score[docs], score)
         m.typos[docs] = 0
         m.docs[docs] = True
@@ -163,13 +262,23 @@ class Ranker:
         return m, ids
 
     def _adjacency(self, left: list[int], right: list[int], out: np.ndarray) -> None:
-        """Bonus for docs where some expansion of ``left`` is directly followed by one of ``right``."""
+        """Bonus for docs where some expansion of ``left`` is directly followed by one of ``right``:
+        the best over those pairs. Most docs have a pair once, all alike, so plain writes do; the
+        few with more are written after them, in increasing order, so that the largest stays."""
         best = np.zeros(len(out), dtype=np.float32)
+        once = np.float32(PAIR_BONUS + np.log1p(1.0))
+        more_docs, more_bonus = [], []
         for a in left[: _EXPANSIONS_FOR_PAIRS[0]]:
             for b in right[: _EXPANSIONS_FOR_PAIRS[1]]:
-                docs, counts = self.index.pairs.get((a << _PAIR_SHIFT) | b)
-                if len(docs):
-                    best[docs] = np.maximum(best[docs], PAIR_BONUS + np.log1p(counts.astype(np.float32)))
+                docs, docs_more, bonus = self._pair_bonus(a, b)
+                best[docs] = once
+                if len(docs_more):
+                    more_docs.append(docs_more)
+                    more_bonus.append(bonus)
+        if more_docs:
+            docs, bonus = np.concatenate(more_docs), np.concatenate(more_bonus)
+            order = np.argsort(bonus, kind="stable")
+            best[docs[order]] = bonus[order]
         out += best
 
     # --- filters --------------------------------------------------------------------------------
@@ -223,13 +332,16 @@ class Ranker:
         n = len(self.index)
         matched: set[str] = set()
         allowed = np.ones(n, dtype=bool)
+        filtered = False
         for flt in parsed.filters:
             allowed &= self._filter(flt)
+            filtered = True
         positive = [c for c in parsed.clauses if not c.negated]
         for clause in parsed.clauses:
             if clause.negated:
                 excluded, _ = self._clause(clause, set(), np.zeros(n, dtype=np.float32))
                 allowed &= ~excluded.docs
+                filtered = True
         if not positive:
             docs = self._by_date[allowed[self._by_date]]
             shown = docs if limit is None else docs[:limit]
@@ -237,17 +349,51 @@ class Ranker:
 
         count, typos, soft, matched_words = self._accumulate(tuple(positive))
         matched.update(matched_words)
-        full = allowed & (count == len(positive))
-        candidates = np.flatnonzero(full) if full.any() else np.flatnonzero(allowed & (count > 0))
-        key = (
-            count[candidates].astype(np.float64) * MATCHED_TIER
-            - typos[candidates].astype(np.float64) * TYPO_TIER
-            + np.round(np.minimum(soft[candidates], TYPO_TIER / 10).astype(np.float64), 3)
-        )
-        ranked = key + self._date_rank[candidates] * 1e-4
-        if limit is not None and limit < len(candidates):
-            top = np.argpartition(-ranked, limit)[:limit]
-            order = top[np.argsort(-ranked[top], kind="stable")]
+        full = count == len(positive)
+        if filtered:
+            full &= allowed
+        if full.any():
+            candidates = np.flatnonzero(full)
         else:
-            order = np.argsort(-ranked, kind="stable")
-        return candidates[order], key[order], candidates, matched
+            candidates = np.flatnonzero((allowed & (count > 0)) if filtered else count)
+        order = self._rank(candidates, count, typos, soft, limit)
+        shown = candidates[order]
+        key = (
+            count[shown].astype(np.float64) * MATCHED_TIER
+            - typos[shown].astype(np.float64) * TYPO_TIER
+            + np.round(np.minimum(soft[shown], TYPO_TIER / 10).astype(np.float64), 3)
+        )
+        return shown, key, candidates, matched
+
+    def _rank(self, candidates: np.ndarray, count: np.ndarray, typos: np.ndarray, soft: np.ndarray, limit: int | None):
+        """Positions of the first ``limit`` candidates (all when None), best first: more clauses
+        matched, fewer typos, higher soft score (to 3 decimals), newer. One exact int64 key per
+        candidate (all distinct, by the date rank), so a partial sort suffices and is fast."""
+        n = len(count)
+        date_bits = max(1, n.bit_length())
+        fits = 17 + 24 + date_bits <= 63  # under four million docs
+        # Whole arrays beat gathering when most docs are candidates and only the first few are wanted.
+        dense = fits and limit is not None and 4 * len(candidates) > n
+        if dense:
+            tier, score, date = count, soft, self._date_pos
+        else:
+            tier, score, date = count[candidates], soft[candidates], self._date_pos[candidates]
+            typos = typos[candidates]
+        tier = tier.astype(np.int64) * int(MATCHED_TIER / TYPO_TIER) - typos
+        milli = np.rint(np.minimum(score, TYPO_TIER / 10).astype(np.float64) * 1000).astype(np.int64)
+        if not fits:
+            order = np.lexsort((date, milli, tier))[::-1]
+            return order if limit is None else order[:limit]
+        key = (tier + (1 << 16)) << (24 + date_bits)
+        key |= np.clip(milli + (1 << 17), 0, (1 << 24) - 1) << date_bits
+        key |= date
+        if dense:
+            outside = np.ones(n, dtype=bool)
+            outside[candidates] = False
+            key[outside] = -1
+        if limit is not None and limit < len(candidates):
+            top = np.argpartition(-key, limit - 1)[:limit]
+            top = top[np.argsort(-key[top])]
+        else:
+            top = np.argsort(-key)[: len(candidates)]  # (dense: the outside docs sort last)
+        return np.searchsorted(candidates, top) if dense else top
