@@ -15,11 +15,17 @@ pytest.importorskip("pytest_textual_snapshot")
 from unionreader.app.app import UnionReaderApp
 from unionreader.app.config import Config
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def _in_repo_root(monkeypatch):
+    # Sources are shown as given; a relative path keeps the SVGs the same in any checkout.
+    monkeypatch.chdir(ROOT)
 
 
 def seeds_app() -> UnionReaderApp:
-    return UnionReaderApp([str(SEEDS)], config=Config(), clipboard_commands=False, show_timing=False)
+    return UnionReaderApp(["seeds"], config=Config(), clipboard_commands=False, show_timing=False)
 
 
 async def loaded(pilot) -> None:
