@@ -45,22 +45,10 @@ from typing import Any
 
 from .corpus import Article, load_paths
 from .extract.entities import extract_entities
-from .extract.models import Entity
+from .extract.models import ENTITY_TYPES, Entity
 from .text import normalize_tones
 
-TYPES = (
-    "person",
-    "organization",
-    "location",
-    "role",
-    "count",
-    "money",
-    "percent",
-    "ratio",
-    "date",
-    "document",
-    "abbreviation",
-)
+TYPES = ENTITY_TYPES
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _REPO = Path(__file__).resolve().parents[2]
 DEFAULT_GOLD = _REPO / "tests" / "gold"
