@@ -34,17 +34,28 @@ _EXPANSIONS_FOR_PAIRS = (3, 10)
 _CACHE_SIZE = 24  # clause-prefix results kept (a few dense arrays of corpus size each)
 _BOOSTED_EXPANSIONS = 4  # title / entity bonuses are looked up for the best few expansions only
 _CACHE_BYTES = 160_000_000  # per-term and per-pair arrays kept across keystrokes
+_DENSE_SHARE = 16  # a term in more than 1/16 of the docs is kept as whole per-doc arrays
 
 
 class _TermData:
-    """What one term contributes to a clause, computed once while the index is unchanged."""
+    """What one term contributes to a clause, computed once while the index is unchanged: its docs
+    and BM25 per doc, sparse; or, for a term in many docs, as whole per-doc arrays, which masked
+    copies handle faster than scattering that many doc ids."""
 
-    __slots__ = ("docs", "nbytes", "score")
+    __slots__ = ("dense", "docs", "nbytes", "present", "score")
 
-    def __init__(self, docs: np.ndarray, score: np.ndarray) -> None:
-        self.docs = docs  # intp: numpy indexes with it without converting
-        self.score = score  # BM25 per doc
-        self.nbytes = docs.nbytes + score.nbytes
+    def __init__(self, docs: np.ndarray, score: np.ndarray, n: int) -> None:
+        self.docs = self.score = self.present = self.dense = None
+        if len(docs) * _DENSE_SHARE > n:
+            self.present = np.zeros(n, dtype=bool)
+            self.present[docs] = True
+            self.dense = np.zeros(n, dtype=np.float32)
+            self.dense[docs] = score
+            self.nbytes = 5 * n
+        else:
+            self.docs = docs.astype(np.intp)  # numpy indexes with intp without converting
+            self.score = score
+            self.nbytes = self.docs.nbytes + score.nbytes
 
 
 class _LRU:
@@ -116,7 +127,7 @@ class Ranker:
         cached = self._arrays.get(term_id)
         if cached is None:
             docs, tf = self.index.terms.get(term_id)
-            cached = _TermData(docs.astype(np.intp), self._bm25(term_id, docs, tf))
+            cached = _TermData(docs, self._bm25(term_id, docs, tf), len(self.index))
             self._arrays.put(term_id, cached, cached.nbytes)
         return cached
 
@@ -131,9 +142,16 @@ class Ranker:
         return score
 
     def _title_docs(self, term_id: int) -> np.ndarray:
+        """The docs with the term in their title: ids, or a per-doc mask when they are many."""
         docs = self._titles.get(term_id)
         if docs is None:  # all title postings together are small: kept without a budget
-            docs = self._titles[term_id] = self.index.titles.get(term_id)[0].astype(np.intp)
+            docs = self.index.titles.get(term_id)[0]
+            n = len(self.index)
+            if len(docs) * _DENSE_SHARE > n:
+                mask = np.zeros(n, dtype=bool)
+                mask[docs] = True
+                docs = mask
+            self._titles[term_id] = docs = docs.astype(np.intp) if docs.dtype != bool else docs
         return docs
 
     def _pair_bonus(self, left: int, right: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -160,25 +178,25 @@ class Ranker:
         n = len(ix)
         term = alt.terms[0]
         expansions = ix.expand(term)
-        covered: np.ndarray | None = None
+        covered = np.zeros(n, dtype=bool)
         left = n  # docs no expansion covered yet
         uncovered: np.ndarray | None = None  # their ids, once few
         for rank, (tid, typos, completion) in enumerate(expansions):
-            if covered is None:
-                data = self._term(tid)
-                docs, score = data.docs, data.score
-                if not len(docs):
-                    continue
-                covered = np.zeros(n, dtype=bool)
-            elif not left:  # every doc has a better expansion already
-                if not ix.df(tid):
-                    continue
-                docs = score = None
-            else:
-                cached = self._arrays.get(tid)
-                all_docs, tf = (cached.docs, cached.score) if cached is not None else ix.terms.get(tid)
-                if not len(all_docs):
-                    continue
+            df = ix.df(tid)
+            if not df:
+                continue
+            penalty = np.float32(COMPLETION_PENALTY if completion else 0.0)
+            data = self._term(tid) if left == n else self._arrays.get(tid)  # the first: in full
+            if left and data is not None and data.dense is not None:  # whole-array masked copies
+                new = data.present & ~covered if left < n else data.present
+                np.subtract(data.dense, penalty, out=m.score, where=new)
+                np.copyto(m.typos, np.uint8(typos), where=new)
+                covered |= new
+                left = n - int(np.count_nonzero(covered))
+                uncovered = None
+            elif left:
+                cached = data
+                all_docs, values = (cached.docs, cached.score) if cached is not None else ix.terms.get(tid)
                 if left * 16 < len(all_docs):  # look the few uncovered docs up in this term's docs
                     if uncovered is None:
                         uncovered = np.flatnonzero(~covered)
@@ -186,24 +204,30 @@ class Ranker:
                     hit = all_docs[at] == uncovered
                     new = at[hit]
                     uncovered = uncovered[~hit]
-                else:  # test each of this term's docs
+                elif left < n:  # test each of this term's docs
                     new = np.flatnonzero(~covered[all_docs])
                     uncovered = None
+                else:
+                    new = slice(None)
                 docs = all_docs[new].astype(np.intp, copy=False)
-                score = cached.score[new] if cached is not None else self._bm25(tid, docs, tf[new])
-            if docs is not None and len(docs):
-                left -= len(docs)
-                covered[docs] = True
-                m.score[docs] = score - np.float32(COMPLETION_PENALTY) if completion else score
-                m.typos[docs] = typos
+                score = values[new] if cached is not None else self._bm25(tid, docs, values[new])
+                if len(docs):
+                    left -= len(docs)
+                    covered[docs] = True
+                    m.score[docs] = score - penalty
+                    m.typos[docs] = typos
             word = ix.term(tid)
             matched.add(word)
             if rank < _BOOSTED_EXPANSIONS:
-                weight = 1.0 / (1 + typos + completion)
-                bonus[self._title_docs(tid)] += TITLE_BONUS * weight
+                share = 1.0 / (1 + typos + completion)
+                titles = self._title_docs(tid)
+                if titles.dtype == bool:
+                    np.add(bonus, np.float32(TITLE_BONUS * share), out=bonus, where=titles)
+                else:
+                    bonus[titles] += TITLE_BONUS * share
                 for name in ("person", "org"):
                     if word in ix.fields[name]:
-                        bonus[ix.field_docs(name, word)] += ENTITY_BONUS * weight
+                        bonus[ix.field_docs(name, word)] += ENTITY_BONUS * share
         m.docs = m.typos != 255
         if term.exact:
             eid = ix.exact_id(term.exact)
@@ -234,9 +258,12 @@ class Ranker:
         score = adjacency + np.float32(PAIR_BONUS * (len(ids) - 1))
         for tid in ids:
             data = self._term(tid)
-            scratch = np.zeros(n, dtype=np.float32)
-            scratch[data.docs] = data.score
-            score += scratch[docs]
+            if data.dense is not None:
+                score += data.dense[docs]
+            else:
+                scratch = np.zeros(n, dtype=np.float32)
+                scratch[data.docs] = data.score
+                score += scratch[docs]
             matched.add(ix.term(tid))
         m.score[docs] = np.maximum(m.score[docs], score)
         m.typos[docs] = 0
@@ -263,22 +290,19 @@ class Ranker:
 
     def _adjacency(self, left: list[int], right: list[int], out: np.ndarray) -> None:
         """Bonus for docs where some expansion of ``left`` is directly followed by one of ``right``:
-        the best over those pairs. Most docs have a pair once, all alike, so plain writes do; the
-        few with more are written after them, in increasing order, so that the largest stays."""
+        the best over those pairs. A pair found once gives the smallest bonus, the same for all:
+        plain writes do for those, before the larger bonuses are merged in with a maximum."""
         best = np.zeros(len(out), dtype=np.float32)
         once = np.float32(PAIR_BONUS + np.log1p(1.0))
-        more_docs, more_bonus = [], []
+        more = []
         for a in left[: _EXPANSIONS_FOR_PAIRS[0]]:
             for b in right[: _EXPANSIONS_FOR_PAIRS[1]]:
                 docs, docs_more, bonus = self._pair_bonus(a, b)
                 best[docs] = once
                 if len(docs_more):
-                    more_docs.append(docs_more)
-                    more_bonus.append(bonus)
-        if more_docs:
-            docs, bonus = np.concatenate(more_docs), np.concatenate(more_bonus)
-            order = np.argsort(bonus, kind="stable")
-            best[docs[order]] = bonus[order]
+                    more.append((docs_more, bonus))
+        for docs, bonus in more:
+            best[docs] = np.maximum(best[docs], bonus)
         out += best
 
     # --- filters --------------------------------------------------------------------------------
@@ -349,14 +373,15 @@ class Ranker:
 
         count, typos, soft, matched_words = self._accumulate(tuple(positive))
         matched.update(matched_words)
-        full = count == len(positive)
+        mask = count == len(positive)
         if filtered:
-            full &= allowed
-        if full.any():
-            candidates = np.flatnonzero(full)
-        else:
-            candidates = np.flatnonzero((allowed & (count > 0)) if filtered else count)
-        order = self._rank(candidates, count, typos, soft, limit)
+            mask &= allowed
+        if not mask.any():  # nothing matches every clause: show the partial matches
+            mask = count > 0
+            if filtered:
+                mask &= allowed
+        candidates = np.flatnonzero(mask)
+        order = self._rank(candidates, mask, count, typos, soft, limit)
         shown = candidates[order]
         key = (
             count[shown].astype(np.float64) * MATCHED_TIER
@@ -365,35 +390,66 @@ class Ranker:
         )
         return shown, key, candidates, matched
 
-    def _rank(self, candidates: np.ndarray, count: np.ndarray, typos: np.ndarray, soft: np.ndarray, limit: int | None):
-        """Positions of the first ``limit`` candidates (all when None), best first: more clauses
-        matched, fewer typos, higher soft score (to 3 decimals), newer. One exact int64 key per
-        candidate (all distinct, by the date rank), so a partial sort suffices and is fast."""
+    def _rank(self, candidates: np.ndarray, mask: np.ndarray, count: np.ndarray, typos: np.ndarray,
+              soft: np.ndarray, limit: int | None) -> np.ndarray:
+        """Positions in ``candidates`` (the docs of ``mask``) of the first ``limit`` (all when None),
+        best first: more clauses matched, fewer typos, higher soft score (to 3 decimals), newer.
+
+        For the first few of many candidates, a shortlist is picked first from the tiers and the
+        rounded soft score, without sorting; then exact keys order the shortlist. Most docs are often
+        candidates: that work is then done on whole arrays, cheaper than gathering."""
+        if not len(candidates):
+            return np.zeros(0, dtype=np.intp)
         n = len(count)
-        date_bits = max(1, n.bit_length())
-        fits = 17 + 24 + date_bits <= 63  # under four million docs
-        # Whole arrays beat gathering when most docs are candidates and only the first few are wanted.
-        dense = fits and limit is not None and 4 * len(candidates) > n
-        if dense:
-            tier, score, date = count, soft, self._date_pos
-        else:
-            tier, score, date = count[candidates], soft[candidates], self._date_pos[candidates]
-            typos = typos[candidates]
-        tier = tier.astype(np.int64) * int(MATCHED_TIER / TYPO_TIER) - typos
-        milli = np.rint(np.minimum(score, TYPO_TIER / 10).astype(np.float64) * 1000).astype(np.int64)
-        if not fits:
-            order = np.lexsort((date, milli, tier))[::-1]
-            return order if limit is None else order[:limit]
-        key = (tier + (1 << 16)) << (24 + date_bits)
-        key |= np.clip(milli + (1 << 17), 0, (1 << 24) - 1) << date_bits
-        key |= date
-        if dense:
-            outside = np.ones(n, dtype=bool)
-            outside[candidates] = False
-            key[outside] = -1
+        dense = 4 * len(candidates) > n
+        pick = slice(None) if dense else candidates
+        inside = mask if dense else True
+        milli = np.minimum(soft[pick], np.float32(TYPO_TIER / 10))  # the soft score to 3 decimals
+        milli *= np.float32(1000)
+        np.rint(milli, out=milli)
+        chosen = None
         if limit is not None and limit < len(candidates):
-            top = np.argpartition(-key, limit - 1)[:limit]
-            top = top[np.argsort(-key[top])]
-        else:
-            top = np.argsort(-key)[: len(candidates)]  # (dense: the outside docs sort last)
-        return np.searchsorted(candidates, top) if dense else top
+            tier, typo = count[pick], typos[pick]
+            uniform = tier.min(initial=255, where=inside) == tier.max(initial=0, where=inside)
+            uniform = uniform and typo.min(initial=65535, where=inside) == typo.max(initial=0, where=inside)
+            if uniform:
+                chosen = np.flatnonzero(_reaching(np.where(mask, milli, -np.inf) if dense else milli, limit))
+            else:  # the tier of the limit-th doc: all docs of better tiers are in, and its best
+                tiers = tier.astype(np.int32) * int(MATCHED_TIER / TYPO_TIER) - typo
+                if dense:
+                    tiers[~mask] = np.iinfo(np.int32).min
+                last = tiers.max()
+                while np.count_nonzero(tiers >= last) < limit:
+                    last = tiers[tiers < last].max()
+                higher = np.flatnonzero(tiers > last)
+                boundary = np.flatnonzero(tiers == last)
+                best = boundary[_reaching(milli[boundary], limit - len(higher))]
+                chosen = np.sort(np.concatenate((higher, best)))
+        docs = candidates if chosen is None else chosen if dense else candidates[chosen]
+        milli = milli[chosen] if chosen is not None else milli[mask] if dense else milli
+        tier = count[docs].astype(np.int64) * int(MATCHED_TIER / TYPO_TIER) - typos[docs]
+        date = self._date_pos[docs]
+        date_bits = max(1, n.bit_length())
+        if 17 + 24 + date_bits > 63:  # over four million docs: the slower exact sort
+            order = np.lexsort((date, milli, tier))[::-1]
+        else:  # soft >= -0.5 per clause (a completion's penalty): the offset keeps it positive
+            key = (tier + (1 << 16)) << (24 + date_bits)
+            key |= (milli.astype(np.int64) + (1 << 17)) << date_bits
+            key |= date
+            order = np.argsort(-key)
+        if limit is not None:
+            order = order[:limit]
+        return order if chosen is None else np.searchsorted(candidates, docs[order])
+
+
+def _reaching(values: np.ndarray, need: int) -> np.ndarray:
+    """Mask of the values at least as high as the ``need``-th highest (ties all in). A sorted
+    sample gives a threshold that a few hundred reach; an exact partition only when it fails."""
+    step = 64
+    if len(values) > 64 * step:
+        sample = np.sort(values[::step])
+        threshold = sample[-min(len(sample), need // step + 8)]
+        reached = values >= threshold
+        if threshold > -np.inf and np.count_nonzero(reached) >= need:
+            return reached
+    return values >= -np.partition(-values, need - 1)[need - 1]
