@@ -35,6 +35,7 @@ _CACHE_SIZE = 24  # clause-prefix results kept (a few dense arrays of corpus siz
 _BOOSTED_EXPANSIONS = 4  # title / entity bonuses are looked up for the best few expansions only
 _CACHE_BYTES = 160_000_000  # per-term and per-pair arrays kept across keystrokes
 _DENSE_SHARE = 16  # a term in more than 1/16 of the docs is kept as whole per-doc arrays
+_OUT = np.float32(-1e9)  # a rounded soft score no candidate has (soft >= -0.5 per clause)
 
 
 class _TermData:
@@ -189,8 +190,12 @@ class Ranker:
             data = self._term(tid) if left == n else self._arrays.get(tid)  # the first: in full
             if left and data is not None and data.dense is not None:  # whole-array masked copies
                 new = data.present & ~covered if left < n else data.present
-                np.subtract(data.dense, penalty, out=m.score, where=new)
-                np.copyto(m.typos, np.uint8(typos), where=new)
+                # Blends by arithmetic: masked numpy operations are several times slower.
+                blend = data.dense - penalty
+                blend -= m.score
+                blend *= new
+                m.score += blend
+                m.typos -= (m.typos - np.uint8(typos)) * new  # (uint8 arithmetic wraps back)
                 covered |= new
                 left = n - int(np.count_nonzero(covered))
                 uncovered = None
@@ -222,7 +227,7 @@ class Ranker:
                 share = 1.0 / (1 + typos + completion)
                 titles = self._title_docs(tid)
                 if titles.dtype == bool:
-                    np.add(bonus, np.float32(TITLE_BONUS * share), out=bonus, where=titles)
+                    bonus += titles * np.float32(TITLE_BONUS * share)
                 else:
                     bonus[titles] += TITLE_BONUS * share
                 for name in ("person", "org"):
@@ -237,10 +242,26 @@ class Ranker:
 
     def _phrase(self, alt: Alternative, m: _ClauseMatch, matched: set[str]) -> None:
         ix = self.index
-        n = len(ix)
         ids = [ix.term_id(t.folded) for t in alt.terms]
         if any(i is None for i in ids):
             return
+        key = ("phrase", *ids)
+        found = self._arrays.get(key)
+        if found is None:
+            found = self._phrase_docs(ids)
+            self._arrays.put(key, found, found[0].nbytes + found[1].nbytes)
+        docs, score = found
+        if len(docs):
+            matched.update(ix.term(tid) for tid in ids)
+            m.score[docs] = np.maximum(m.score[docs], score)
+            m.typos[docs] = 0
+            m.docs[docs] = True
+
+    def _phrase_docs(self, ids: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """(docs, score) of the docs where the terms follow each other."""
+        ix = self.index
+        n = len(ix)
+        nothing = (np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.float32))
         docs = adjacency = None
         for a, b in pairwise(ids):
             pair_docs, counts = ix.pairs.get((a << _PAIR_SHIFT) | b)
@@ -252,9 +273,9 @@ class Ranker:
                 keep = np.flatnonzero(mask[docs])
                 docs, adjacency = docs[keep], adjacency[keep]
             if not len(docs):
-                return
+                return nothing
         if docs is None:
-            return
+            return nothing
         score = adjacency + np.float32(PAIR_BONUS * (len(ids) - 1))
         for tid in ids:
             data = self._term(tid)
@@ -264,10 +285,7 @@ class Ranker:
                 scratch = np.zeros(n, dtype=np.float32)
                 scratch[data.docs] = data.score
                 score += scratch[docs]
-            matched.add(ix.term(tid))
-        m.score[docs] = np.maximum(m.score[docs], score)
-        m.typos[docs] = 0
-        m.docs[docs] = True
+        return docs, score
 
     def _clause(self, clause: Clause, matched: set[str], bonus: np.ndarray) -> tuple[_ClauseMatch, list[int]]:
         m = _ClauseMatch(len(self.index))
@@ -342,7 +360,7 @@ class Ranker:
         bonus = np.zeros(n, dtype=np.float32)
         m, ids = self._clause(clauses[-1], matched, bonus)
         count = count + m.docs
-        typos = typos + np.where(m.docs, m.typos, 0).astype(np.uint16)
+        typos = typos + (m.typos * m.docs).astype(np.uint16)
         soft = soft + m.score + bonus
         if previous and ids:
             self._adjacency(previous, ids, soft)
@@ -376,12 +394,13 @@ class Ranker:
         mask = count == len(positive)
         if filtered:
             mask &= allowed
-        if not mask.any():  # nothing matches every clause: show the partial matches
+        all_clauses = bool(mask.any())
+        if not all_clauses:  # nothing matches every clause: show the partial matches
             mask = count > 0
             if filtered:
                 mask &= allowed
         candidates = np.flatnonzero(mask)
-        order = self._rank(candidates, mask, count, typos, soft, limit)
+        order = self._rank(candidates, mask, all_clauses, count, typos, soft, limit)
         shown = candidates[order]
         key = (
             count[shown].astype(np.float64) * MATCHED_TIER
@@ -390,8 +409,8 @@ class Ranker:
         )
         return shown, key, candidates, matched
 
-    def _rank(self, candidates: np.ndarray, mask: np.ndarray, count: np.ndarray, typos: np.ndarray,
-              soft: np.ndarray, limit: int | None) -> np.ndarray:
+    def _rank(self, candidates: np.ndarray, mask: np.ndarray, all_clauses: bool, count: np.ndarray,
+              typos: np.ndarray, soft: np.ndarray, limit: int | None) -> np.ndarray:
         """Positions in ``candidates`` (the docs of ``mask``) of the first ``limit`` (all when None),
         best first: more clauses matched, fewer typos, higher soft score (to 3 decimals), newer.
 
@@ -403,21 +422,23 @@ class Ranker:
         n = len(count)
         dense = 4 * len(candidates) > n
         pick = slice(None) if dense else candidates
-        inside = mask if dense else True
         milli = np.minimum(soft[pick], np.float32(TYPO_TIER / 10))  # the soft score to 3 decimals
         milli *= np.float32(1000)
         np.rint(milli, out=milli)
         chosen = None
         if limit is not None and limit < len(candidates):
             tier, typo = count[pick], typos[pick]
-            uniform = tier.min(initial=255, where=inside) == tier.max(initial=0, where=inside)
-            uniform = uniform and typo.min(initial=65535, where=inside) == typo.max(initial=0, where=inside)
+            uniform = all_clauses  # then every candidate matched them all
+            if uniform and dense:  # (masked numpy operations are slow: arithmetic sets the others aside)
+                uniform = (typo | ~mask * np.uint16(0xFFFF)).min() == (typo * mask).max()
+            elif uniform:
+                uniform = typo.min() == typo.max()
             if uniform:
-                chosen = np.flatnonzero(_reaching(np.where(mask, milli, -np.inf) if dense else milli, limit))
+                chosen = np.flatnonzero(_reaching(milli + ~mask * _OUT if dense else milli, limit))
             else:  # the tier of the limit-th doc: all docs of better tiers are in, and its best
                 tiers = tier.astype(np.int32) * int(MATCHED_TIER / TYPO_TIER) - typo
                 if dense:
-                    tiers[~mask] = np.iinfo(np.int32).min
+                    tiers -= ~mask * np.int32(1 << 30)
                 last = tiers.max()
                 while np.count_nonzero(tiers >= last) < limit:
                     last = tiers[tiers < last].max()
@@ -436,20 +457,25 @@ class Ranker:
             key = (tier + (1 << 16)) << (24 + date_bits)
             key |= (milli.astype(np.int64) + (1 << 17)) << date_bits
             key |= date
-            order = np.argsort(-key)
+            if limit is not None and limit < len(key):  # (many ties on the score: a big shortlist)
+                order = np.flatnonzero(_reaching(key, limit))
+                order = order[np.argsort(-key[order])]
+            else:
+                order = np.argsort(-key)
         if limit is not None:
             order = order[:limit]
         return order if chosen is None else np.searchsorted(candidates, docs[order])
 
 
 def _reaching(values: np.ndarray, need: int) -> np.ndarray:
-    """Mask of the values at least as high as the ``need``-th highest (ties all in). A sorted
-    sample gives a threshold that a few hundred reach; an exact partition only when it fails."""
+    """Mask of the values at least as high as the ``need``-th highest (ties all in; values of
+    ``_OUT`` are set aside, and there must be ``need`` others). A sorted sample gives a threshold
+    that a few hundred reach; an exact partition only when it fails."""
     step = 64
     if len(values) > 64 * step:
         sample = np.sort(values[::step])
         threshold = sample[-min(len(sample), need // step + 8)]
         reached = values >= threshold
-        if threshold > -np.inf and np.count_nonzero(reached) >= need:
+        if threshold > _OUT / 2 and np.count_nonzero(reached) >= need:
             return reached
     return values >= -np.partition(-values, need - 1)[need - 1]
