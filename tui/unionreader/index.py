@@ -68,6 +68,11 @@ class SearchIndex(IndexBuilder):
     def __init__(self) -> None:
         self._init_build()
         self._ranker = Ranker(self)
+        self._sorted_terms: list[str] = []
+        self._sorted_ids = np.zeros(0, dtype=np.int64)
+        self._recent_terms: list[str] = []
+        self._recent_ids = np.zeros(0, dtype=np.int64)
+        self._vocab_upto = 0  # terms [0, _vocab_upto) are in the sorted runs
 
     def __len__(self) -> int:
         return len(self._analyses)
@@ -84,11 +89,32 @@ class SearchIndex(IndexBuilder):
     def _refresh(self) -> None:
         if not self._dirty:
             return
-        self._sorted_terms = sorted(self._terms)
-        self._sorted_ids = np.array([self._term_ids[t] for t in self._sorted_terms], dtype=np.int64)
+        self._refresh_vocabulary()
         self._expansions: dict[tuple[str, bool, bool], list[tuple[int, int, bool]]] = {}
         self._ranker.refresh()
         self._dirty = False
+
+    def _refresh_vocabulary(self) -> None:
+        """Keep the vocabulary sorted for prefix lookups as batches add terms.
+
+        Re-sorting the whole vocabulary after every batch of a large load costs the UI thread a
+        tenth of a second each time, so new terms go to a small sorted "recent" run, merged into the
+        main run once it outgrows an eighth of it (as an LSM tree does): total sorting stays
+        O(V log V) over the whole load and each refresh is bounded by the recent run."""
+        total = len(self._terms)
+        if total == self._vocab_upto:
+            return
+        terms = self._terms
+        if (total - len(self._sorted_ids)) * 8 > max(len(self._sorted_ids), 4096):
+            order = sorted(range(total), key=terms.__getitem__)
+            self._sorted_terms = [terms[i] for i in order]
+            self._sorted_ids = np.array(order, dtype=np.int64)
+            recent: list[int] = []
+        else:
+            recent = sorted([*self._recent_ids.tolist(), *range(self._vocab_upto, total)], key=terms.__getitem__)
+        self._recent_terms = [terms[i] for i in recent]
+        self._recent_ids = np.array(recent, dtype=np.int64)
+        self._vocab_upto = total
 
     def df(self, term_id: int) -> int:
         return int(self._df[term_id])
@@ -98,12 +124,19 @@ class SearchIndex(IndexBuilder):
 
     def completions(self, prefix: str, limit: int = 20) -> list[int]:
         """The ``limit`` most frequent terms that start with ``prefix`` (longer than it)."""
-        lo = bisect.bisect_right(self._sorted_terms, prefix)
-        hi = bisect.bisect_left(self._sorted_terms, prefix + "\U0010ffff", lo)
-        ids = self._sorted_ids[lo:hi]
-        if len(ids) > limit:
-            ids = ids[np.argpartition(-self._df[ids], limit)[:limit]]
-        return ids[np.argsort(-self._df[ids], kind="stable")].tolist()
+        runs = []
+        for terms, term_ids in ((self._sorted_terms, self._sorted_ids), (self._recent_terms, self._recent_ids)):
+            lo = bisect.bisect_right(terms, prefix)
+            hi = bisect.bisect_left(terms, prefix + "\U0010ffff", lo)
+            runs.append(term_ids[lo:hi])
+        ids = np.concatenate(runs)
+        df = self._df[ids]
+        if len(ids) > limit:  # keep the limit-th highest count and all ties with it, then order them
+            keep = df >= np.partition(df, len(df) - limit)[len(df) - limit]
+            ids, df = ids[keep], df[keep]
+        # Most frequent first, ties alphabetically: the same answer whichever run a term sits in.
+        ranked = sorted(zip((-df).tolist(), [self._terms[i] for i in ids.tolist()], ids.tolist()))
+        return [tid for _, _, tid in ranked[:limit]]
 
     def fuzzy(self, folded: str, limit: int = 8) -> list[tuple[int, int]]:
         """Vocabulary terms within the typo budget, same first letter: [(term id, typos)], best first."""

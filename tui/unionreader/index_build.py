@@ -132,6 +132,7 @@ class IndexBuilder:
         self._analyses: list[Analysis] = []
         self._doc_len = array("I")
         self._dates: list[str] = []
+        self._date_numbers = array("q")  # the dates as YYYYMMDD numbers (0 for none), for sorting
         # vocabulary
         self._term_ids: dict[str, int] = {}
         self._terms: list[str] = []
@@ -398,7 +399,9 @@ class IndexBuilder:
                 put("date", key)
             if keys:
                 facets.add(("year", iso[:4]))
-        self._dates.append(analysis.date or analysis.article.published or "")
+        date = analysis.date or analysis.article.published or ""
+        self._dates.append(date)
+        self._date_numbers.append(_date_number(date))
         for facet in facets:
             fid = self._facet_ids.setdefault(facet, len(self._facet_names))
             if fid == len(self._facet_names):
@@ -416,6 +419,12 @@ class _Block(NamedTuple):
     lo: np.ndarray  # the chunk's first 8 bytes (zero-padded)
     keys: np.ndarray  # non-zero hash of its first 16 bytes
     chunk_text: np.ndarray  # the text (of the block) the chunk is in
+
+
+def _date_number(iso: str) -> int:
+    """ "2024-01-30" → 20240130, "2024-01" → 20240100, "2024" → 20240000: sorts as the strings do."""
+    digits = iso[:4] + iso[5:7].ljust(2, "0") + iso[8:10].ljust(2, "0")
+    return int(digits) if digits.isdigit() and len(digits) == 8 else 0
 
 
 def _blocks(texts: list[str]) -> Iterator[tuple[int, list[str]]]:

@@ -115,10 +115,11 @@ class Ranker:
         avg = float(lengths.mean()) if n else 1.0
         self._norm = (K1 * (1 - B + B * lengths / max(avg, 1.0))).astype(np.float32)
         # Newest first, then insertion order: rank 1.0 is the first doc to show.
-        order = sorted(range(n), key=lambda d: (ix._dates[d], -d))
-        self._by_date = np.array(order[::-1], dtype=np.int64)
+        dates = np.frombuffer(ix._date_numbers, dtype=np.int64) if n else np.zeros(0, dtype=np.int64)
+        order = np.lexsort((-np.arange(n), dates))
+        self._by_date = order[::-1].copy()
         position = np.empty(n, dtype=np.int64)
-        position[np.array(order, dtype=np.int64)] = np.arange(n)
+        position[order] = np.arange(n)
         self._date_pos = position  # 0 for the oldest doc, n - 1 for the newest
 
     # --- postings of one clause -----------------------------------------------------------------
