@@ -377,3 +377,57 @@ def test_a_limited_search_is_the_head_of_the_full_ranking():
         full = ix.search(query)
         for limit in (1, 7, 20):
             assert ix.search(query, limit=limit).docs == full.docs[:limit], (query, limit)
+
+
+# --- lazily ranked results and the incrementally sorted vocabulary ---------------------------------
+
+SYLLABLES = ["công", "đoàn", "hội", "nghị", "tổng", "kết", "lao", "động", "viên", "chức", "người", "cơ", "sở", "thoả", "ước", "tập", "thể", "khen", "thưởng"]
+
+
+def varied(i: int) -> Analysis:
+    """Deterministic articles with overlapping words, repeated scores and dates (ties to break)."""
+    words = [SYLLABLES[(i * 7 + k * k) % len(SYLLABLES)] for k in range(3 + i % 9)]
+    words.append(f"mã{i % 41}x")  # a vocabulary that keeps growing as batches arrive
+    date = f"20{20 + i % 5}-0{1 + i % 9}-1{i % 10}" if i % 4 else None
+    return make(" ".join(words[:3]).capitalize(), " ".join(words) + ". " + FILLER, date=date, name=f"v{i}")
+
+
+@pytest.fixture(scope="module")
+def varied_ix() -> SearchIndex:
+    return build(*(varied(i) for i in range(300)))
+
+
+@pytest.mark.parametrize("query", ["", "cong", "cong doan", "hoi ngh", "lao dng", "year:2022", "khen -tap", "ma1"])
+def test_lazily_ranked_docs_are_the_full_ranking(varied_ix, query):
+    full = varied_ix.search(query)
+    for first in (1, 7, 50):
+        lazy = varied_ix.search(query, rank_first=first)
+        assert lazy.total == full.total and len(lazy.docs) == len(full.docs)
+        assert lazy.docs[: min(first, len(full.docs))] == full.docs[:first]  # the head, before the rest is ranked
+        assert list(lazy.docs) == list(full.docs)
+        if full.docs:
+            assert lazy.docs[-1] == full.docs[-1]
+            last = full.docs[-1]
+            assert last in lazy.docs and lazy.docs.index(last) == len(full.docs) - 1
+            assert lazy.score_of(full.docs[0]) == full.scores[0]
+    assert -1 not in varied_ix.search(query, rank_first=3).docs
+
+
+def test_completions_do_not_depend_on_how_the_vocabulary_grew(monkeypatch):
+    monkeypatch.setattr(index_module, "BATCH", 16)
+    analyses = [varied(i) for i in range(300)]
+    growing = SearchIndex()
+    for start in range(0, len(analyses), 10):
+        growing.add(analyses[start : start + 10])
+        growing.search("m")  # each search sorts the terms added since the last one
+    assert len(growing._recent_ids) > 0  # the last batches' terms are still in the recent run
+    whole = build(*analyses)
+    whole.search("")
+    for prefix in ["c", "co", "m", "ma", "ma1", "ma2", "t", "th", "n", "x"]:
+        assert [growing.term(t) for t in growing.completions(prefix)] == [
+            whole.term(t) for t in whole.completions(prefix)
+        ], prefix
+        assert [growing.term(t) for t in growing.completions(prefix, limit=500)] == sorted(
+            (t for t in growing._terms if t.startswith(prefix) and t != prefix),
+            key=lambda t: (-growing.df(growing.term_id(t)), t),
+        )

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -44,13 +44,76 @@ def _batches(analyses: Iterable[Analysis], size: int) -> Iterator[list[Analysis]
         yield batch
 
 
+class RankedDocs(Sequence[int]):
+    """Every matching doc in rank order, of which only the first few are ranked when searching.
+
+    A list pane shows a screenful of a 100k-article result: sorting all of it on each keystroke would
+    cost more than the rest of the search. The full order is made on the first access past the ranked
+    head, from the arrays the search kept, so it is the order the head began."""
+
+    __slots__ = ("_head", "_rank_all", "_rest", "_total")
+
+    def __init__(self, head: np.ndarray, total: int, rank_all: Callable[[], np.ndarray]) -> None:
+        self._head = head
+        self._total = total
+        self._rank_all = rank_all
+        self._rest: np.ndarray | None = head if len(head) >= total else None
+
+    @property
+    def head(self) -> np.ndarray:
+        """The docs ranked at search time (the first ones)."""
+        return self._head
+
+    def _all(self) -> np.ndarray:
+        if self._rest is None:
+            self._rest = self._rank_all()
+        return self._rest
+
+    def __len__(self) -> int:
+        return self._total
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            _, stop, step = i.indices(self._total)
+            source = self._head if step > 0 and stop <= len(self._head) else self._all()
+            return tuple(source[i].tolist())
+        if i < 0:
+            i += self._total
+        if not 0 <= i < self._total:
+            raise IndexError("ranked doc index out of range")
+        return int(self._head[i]) if i < len(self._head) else int(self._all()[i])
+
+    def __iter__(self) -> Iterator[int]:
+        yield from self._head.tolist()
+        if self._total > len(self._head):
+            yield from self._all()[len(self._head):].tolist()
+
+    def __contains__(self, doc: object) -> bool:
+        return isinstance(doc, int) and bool(np.any(self._head == doc) or np.any(self._all() == doc))
+
+    def index(self, doc: int, start: int = 0, stop: int | None = None) -> int:
+        for source in (self._head, self._all()):
+            found = np.flatnonzero(source[start:stop] == doc)
+            if len(found):
+                return start + int(found[0])
+        raise ValueError(f"{doc} is not in the result")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and len(other) == self._total and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"RankedDocs({len(self._head)} of {self._total} ranked)"
+
+
 @dataclass(frozen=True, slots=True)
 class SearchResult:
     query: str
     parsed: str
     ignored: tuple[str, ...]
-    docs: tuple[int, ...]  # ranked; at most ``limit`` of ``total``
-    scores: tuple[float, ...]
+    docs: Sequence[int]  # ranked: a tuple of at most ``limit`` of ``total``, or all as ``RankedDocs``
+    scores: tuple[float, ...]  # of the first docs (those ranked at search time)
     total: int
     elapsed_ms: float
     matched_terms: frozenset[str] = frozenset()  # folded terms that matched, for highlighting
@@ -62,6 +125,12 @@ class SearchResult:
         if self.index is None or self.all_docs is None:
             return {name: [] for name in FACET_NAMES}
         return self.index.facet_counts(self.all_docs)
+
+    def score_of(self, doc: int) -> float:
+        """The doc's score if it is among the docs ranked at search time, else 0."""
+        head = self.docs.head if isinstance(self.docs, RankedDocs) else np.asarray(self.docs, dtype=np.int64)
+        found = np.flatnonzero(head[: len(self.scores)] == doc)
+        return self.scores[int(found[0])] if len(found) else 0.0
 
 
 class SearchIndex(IndexBuilder):
@@ -135,7 +204,7 @@ class SearchIndex(IndexBuilder):
             keep = df >= np.partition(df, len(df) - limit)[len(df) - limit]
             ids, df = ids[keep], df[keep]
         # Most frequent first, ties alphabetically: the same answer whichever run a term sits in.
-        ranked = sorted(zip((-df).tolist(), [self._terms[i] for i in ids.tolist()], ids.tolist()))
+        ranked = sorted(zip((-df).tolist(), [self._terms[i] for i in ids.tolist()], ids.tolist(), strict=True))
         return [tid for _, _, tid in ranked[:limit]]
 
     def fuzzy(self, folded: str, limit: int = 8) -> list[tuple[int, int]]:
@@ -210,16 +279,21 @@ class SearchIndex(IndexBuilder):
 
     # --- searching --------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int | None = None) -> SearchResult:
+    def search(self, query: str, limit: int | None = None, *, rank_first: int | None = None) -> SearchResult:
+        """Docs matching ``query``, best first: the first ``limit`` (all when None) as a tuple; or, with
+        ``rank_first``, all of them as ``RankedDocs`` with only the first ``rank_first`` ranked now."""
         started = time.perf_counter()
         self._refresh()
         parsed: ParsedQuery = parse_query(query)
-        docs, scores, all_docs, matched = self._ranker.run(with_abbreviations(parsed), limit)
+        lazy = limit is None and rank_first is not None
+        docs, scores, all_docs, matched, rank_all = self._ranker.run(
+            with_abbreviations(parsed), rank_first if lazy else limit
+        )
         return SearchResult(
             query=query,
             parsed=parsed.describe(),
             ignored=parsed.ignored,
-            docs=tuple(docs.tolist()),
+            docs=RankedDocs(docs, len(all_docs), rank_all) if lazy else tuple(docs.tolist()),
             scores=tuple(scores.tolist()),
             total=len(all_docs),
             elapsed_ms=(time.perf_counter() - started) * 1000,
@@ -245,15 +319,17 @@ class SearchIndex(IndexBuilder):
 
     # --- hits -------------------------------------------------------------------------------
 
+    def title_spans(self, doc: int, result: SearchResult) -> tuple[tuple[int, int], ...]:
+        """The matched words of the doc's title: all a list row needs, far cheaper than a ``hit``."""
+        return spans_of(self._analyses[doc].article.title, result.matched_terms)
+
     def hit(self, doc: int, result: SearchResult, width: int = 160) -> Hit:
         article = self._analyses[doc].article
         terms = result.matched_terms
         title_spans = spans_of(article.title, terms)
         text_spans = spans_of(article.text, terms)
         snippet, snippet_spans = snippet_around(article.text, text_spans, width)
-        rank = result.docs.index(doc) if doc in result.docs else -1
-        score = result.scores[rank] if rank >= 0 else 0.0
-        return Hit(doc, score, title_spans, text_spans, snippet, snippet_spans)
+        return Hit(doc, result.score_of(doc), title_spans, text_spans, snippet, snippet_spans)
 
     @property
     def nbytes(self) -> int:

@@ -9,6 +9,7 @@ matches, exact diacritics and BM25. Equal scores keep a stable order: newest fir
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -371,7 +372,9 @@ class Ranker:
         self._cache[clauses] = result
         return result[:4]
 
-    def run(self, parsed: ParsedQuery, limit: int | None) -> tuple[np.ndarray, np.ndarray, np.ndarray, set[str]]:
+    def run(self, parsed: ParsedQuery, limit: int | None) -> tuple[np.ndarray, np.ndarray, np.ndarray, set[str], Callable[[], np.ndarray] | None]:
+        """(first ``limit`` docs ranked, their scores, all matching docs, matched terms, a function that
+        ranks all matching docs when ``limit`` cut them: the arrays it needs are kept, not recomputed)."""
         n = len(self.index)
         matched: set[str] = set()
         allowed = np.ones(n, dtype=bool)
@@ -388,7 +391,7 @@ class Ranker:
         if not positive:
             docs = self._by_date[allowed[self._by_date]]
             shown = docs if limit is None else docs[:limit]
-            return shown, np.zeros(len(shown)), docs, matched
+            return shown, np.zeros(len(shown)), docs, matched, (lambda: docs)
 
         count, typos, soft, matched_words = self._accumulate(tuple(positive))
         matched.update(matched_words)
@@ -401,17 +404,21 @@ class Ranker:
             if filtered:
                 mask &= allowed
         candidates = np.flatnonzero(mask)
-        order = self._rank(candidates, mask, all_clauses, count, typos, soft, limit)
+        date_pos = self._date_pos  # as of this search: a refresh replaces it while the index grows
+        order = self._rank(candidates, mask, all_clauses, count, typos, soft, limit, date_pos)
         shown = candidates[order]
         key = (
             count[shown].astype(np.float64) * MATCHED_TIER
             - typos[shown].astype(np.float64) * TYPO_TIER
             + np.round(np.minimum(soft[shown], TYPO_TIER / 10).astype(np.float64), 3)
         )
-        return shown, key, candidates, matched
+        def rank_all() -> np.ndarray:
+            return candidates[self._rank(candidates, mask, all_clauses, count, typos, soft, None, date_pos)]
+
+        return shown, key, candidates, matched, rank_all
 
     def _rank(self, candidates: np.ndarray, mask: np.ndarray, all_clauses: bool, count: np.ndarray,
-              typos: np.ndarray, soft: np.ndarray, limit: int | None) -> np.ndarray:
+              typos: np.ndarray, soft: np.ndarray, limit: int | None, date_pos: np.ndarray) -> np.ndarray:
         """Positions in ``candidates`` (the docs of ``mask``) of the first ``limit`` (all when None),
         best first: more clauses matched, fewer typos, higher soft score (to 3 decimals), newer.
 
@@ -450,7 +457,7 @@ class Ranker:
         docs = candidates if chosen is None else chosen if dense else candidates[chosen]
         milli = milli[chosen] if chosen is not None else milli[mask] if dense else milli
         tier = count[docs].astype(np.int64) * int(MATCHED_TIER / TYPO_TIER) - typos[docs]
-        date = self._date_pos[docs]
+        date = date_pos[docs]
         date_bits = max(1, n.bit_length())
         if 17 + 24 + date_bits > 63:  # over four million docs: the slower exact sort
             order = np.lexsort((date, milli, tier))[::-1]

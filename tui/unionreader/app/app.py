@@ -37,6 +37,9 @@ from .widgets.article_list import ArticleList
 from .widgets.facts import FactsTree
 from .widgets.reader import ENTITY_GROUPS, GROUP_LABELS, Reader, entity_description
 
+# Rows ranked on each keystroke; the rest of a large result is ranked when the list scrolls past them.
+RANKED_ROWS = 500
+
 BatchSource = Callable[[], Iterator[Batch]]
 
 
@@ -69,7 +72,7 @@ class UnionReaderApp(CopyActions, App[int]):
         self._last_refresh = 0.0
         self._refresh_pending = False
         self._search_pending = False
-        self._pending_hits: set[int] = set()
+        self._title_span_cache: dict[int, tuple[tuple[int, int], ...]] = {}
         self._shown_doc: int | None = None
         self.config = config if config is not None else load_config(
             binding_ids=all_binding_ids(), themes=self.available_themes
@@ -185,14 +188,14 @@ class UnionReaderApp(CopyActions, App[int]):
             return
         try:
             self._search_pending = False
-            result = self.index.search(query)
+            result = self.index.search(query, rank_first=RANKED_ROWS)
             count = len(self.index)
         finally:
             self.index_lock.release()
         self._last_refresh = time.perf_counter()
         self.result = result
         self._hit_cache = {}
-        self._pending_hits = set()
+        self._title_span_cache = {}
         article_list.set_docs(result.docs, self._row_info, self._title_spans, keep_doc=keep)
         article_list.border_title = f"Articles ({len(result.docs):,})"
         parts = [f"{len(result.docs):,} of {count:,} articles"]
@@ -228,25 +231,13 @@ class UnionReaderApp(CopyActions, App[int]):
         return article.title, article.title_derived, meta or "—"
 
     def _title_spans(self, doc: int):
-        """Matched words of a row's title. Computing a Hit costs milliseconds, so a row drawn for the
-        first time is drawn plain and highlighted right after the frame (``_fill_hits``)."""
+        """Matched words of a row's title (a title is short: cheap enough to find while drawing)."""
         if not self._has_query():
             return ()
-        hit = self._hit_cache.get(doc)
-        if hit is not None:
-            return hit.title_spans
-        if not self._pending_hits:
-            self.call_after_refresh(self._fill_hits, self.result)
-        self._pending_hits.add(doc)
-        return ()
-
-    def _fill_hits(self, result) -> None:
-        pending, self._pending_hits = self._pending_hits, set()
-        if result is not self.result:
-            return
-        for doc in pending:
-            self._hit(doc)
-        self.main_screen.query_one(ArticleList).redraw()
+        spans = self._title_span_cache.get(doc)
+        if spans is None:
+            spans = self._title_span_cache[doc] = self.index.title_spans(doc, self.result)
+        return spans
 
     def set_status(self, text: str) -> None:
         # One line of fixed size: no layout pass needed (the default one costs a frame per keystroke).

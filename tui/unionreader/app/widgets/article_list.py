@@ -21,6 +21,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .virtual import set_virtual_height
+
 ROW_HEIGHT = 2
 DERIVED_MARK = "≈ "
 
@@ -110,30 +112,17 @@ class ArticleList(ScrollView, can_focus=True):
         self._row_info = row_info
         self._title_spans = title_spans
         self.generation += 1
-        self._set_virtual_height(len(docs) * ROW_HEIGHT)
+        set_virtual_height(self, len(docs) * ROW_HEIGHT)
         new_cursor = 0
         if keep_doc is not None:
             try:
-                new_cursor = list(docs).index(keep_doc)
+                new_cursor = docs.index(keep_doc)
             except ValueError:
                 new_cursor = 0
         if keep_doc is None or new_cursor != self.cursor or keep_doc != self.highlighted_doc:
             self.scroll_to(y=max(0, new_cursor * ROW_HEIGHT - self.size.height // 2), animate=False)
         self.cursor = new_cursor
         self.refresh()
-
-    def _set_virtual_height(self, height: int) -> None:
-        """Resize the canvas without a screen-wide layout pass when the scrollbar's need does not change
-        (assigning ``virtual_size`` always relayouts the whole screen: tens of ms per keystroke)."""
-        size = Size(0, height)
-        if size == self.virtual_size:
-            return
-        viewport = self.scrollable_content_region.height
-        if (height > viewport) != (self.virtual_size.height > viewport) or not viewport:
-            self.virtual_size = size
-        else:
-            self.set_reactive(ArticleList.virtual_size, size)
-            self._scroll_update(size)
 
     def _style(self, name: str) -> Style:
         """Rich styles cached until the CSS or focus changes (looking one up costs ~0.2 ms, per line)."""

@@ -18,7 +18,6 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
@@ -33,6 +32,7 @@ from .entity_styles import (
     abbreviation_expansion,
     entity_description,
 )
+from .virtual import set_virtual_height
 from .wrap import wrap_offsets
 
 __all__ = [
@@ -300,7 +300,7 @@ class Reader(ScrollView, can_focus=True):
         self._line_starts = [start for start, _ in lines]
         self._line_texts: list[Text] | None = None
         self._layout_width = width
-        self.virtual_size = Size(0, len(lines))
+        set_virtual_height(self, len(lines))
 
     def on_resize(self, event: events.Resize) -> None:
         if self._layout_width != self._wrap_width():
