@@ -66,7 +66,7 @@ _BYLINE_PREFIX_RE = re.compile(
     r"^(?:th/h|t/h|theo|pv|ptv|btv|tin|bai|tin, anh|tin va anh|tin & anh|bai va anh|bai, anh|"
     r"tin/anh|bai/anh|nguon|tac gia)\s*:\s*",
 )
-_SENTENCE_END = '.!?…"”’)»'
+_SENTENCE_ENDS = tuple('.!?…"”’)»')
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
@@ -87,15 +87,30 @@ class CleanPage:
     published: str | None  # ISO date from a dateline such as "Thứ Ba, 14/05/2024 10:15"
 
 
-_SPACES_RE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Spaces: " ", tab, no-break and the typographic spaces.  A run of them becomes one " ".
+_ODD_SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_SPACES_RE = re.compile(f"[ {_ODD_SPACES}]+")
+# Invisible characters (zero-width spaces, BOM, soft hyphen) and C0 controls other than tab,
+# "\n" and "\r" are deleted.
+_DROPPED = "\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+_DROPPED_RE = re.compile(f"[{_DROPPED}]")
+# Clean pages hold neither dropped characters, nor odd spaces, nor double spaces: one scan for a
+# character of either set (plus a substring test for "  ") proves a page clean, so the common
+# case never pays for the substitutions, which touch every single space of the page.
+_NEEDS_NORMALISING_RE = re.compile(f"[{_DROPPED}{_ODD_SPACES}]")
+
+
+def _normalise_chars(text: str) -> str:
+    """Delete invisible/control characters and collapse space runs.  "\\n" is neither, so this is
+    the same whether applied to a whole page or to each of its lines."""
+    if "  " not in text and not _NEEDS_NORMALISING_RE.search(text):
+        return text
+    return _SPACES_RE.sub(" ", _DROPPED_RE.sub("", text))
 
 
 def normalise_whitespace(line: str) -> str:
-    line = _INVISIBLE_RE.sub("", line)
-    line = _CONTROL_RE.sub("", line)
-    return _SPACES_RE.sub(" ", line).strip()
+    """One line (or a title) with invisible characters gone, spaces collapsed, ends stripped."""
+    return _normalise_chars(line).strip()
 
 
 def _key(line: str) -> str:
@@ -103,14 +118,22 @@ def _key(line: str) -> str:
     return fold(line).strip().rstrip(":").strip()
 
 
+def _is_photo_credit(line: str) -> bool:
+    """ "Ảnh: Minh Đức".  The rule needs a colon and folding never creates one: a colon-free
+    paragraph (most prose) is not folded."""
+    return ":" in line and _PHOTO_CREDIT_RE.match(_key(line)) is not None
+
+
 # Furniture is short; a longer line is prose (or a caption) and skips the furniture rules entirely.
 MAX_FURNITURE_CHARS = 300
 
 
 def is_noise_line(line: str) -> bool:
-    if len(line) > MAX_FURNITURE_CHARS:
-        return False
-    key = _key(line)
+    return len(line) <= MAX_FURNITURE_CHARS and _is_noise(line, _key(line))
+
+
+def _is_noise(line: str, key: str) -> bool:
+    """``is_noise_line`` for a line of at most MAX_FURNITURE_CHARS whose ``_key`` is known."""
     if not key:
         return True
     if key in _NOISE_LINES:
@@ -128,28 +151,45 @@ def is_noise_line(line: str) -> bool:
     return _is_breadcrumb(key)
 
 
+_BREADCRUMB_HEADS = ("trang chu", "home", "tin tuc")
+
+
 def _is_breadcrumb(key: str) -> bool:
+    # The first crumb is a prefix of the key, so a key not starting with a head is no breadcrumb.
+    if not key.startswith(_BREADCRUMB_HEADS):
+        return False
     parts = _BREADCRUMB_SEP_RE.split(key)
     if len(parts) < 2:
         return False
-    return parts[0] in {"trang chu", "home", "tin tuc"} and all(len(p.split()) <= 6 for p in parts)
+    return parts[0] in _BREADCRUMB_HEADS and all(len(p.split()) <= 6 for p in parts)
 
 
 def _is_category_banner(line: str) -> bool:
     """An all-capitals short line ("TIN HOẠT ĐỘNG TIN HOẠT ĐỘNG", "LIÊN KẾT WEBSITE")."""
-    letters = _LETTER_RE.findall(line)
-    return bool(letters) and line.upper() == line and len(line.split()) <= 8 and not _ends_sentence(line)
+    # Cheapest tests first: prose paragraphs end a sentence, or have many words.
+    return (
+        not _ends_sentence(line)
+        and len(line.split(maxsplit=8)) <= 8
+        and line.upper() == line
+        and _LETTER_RE.search(line) is not None
+    )
 
 
 def _ends_sentence(line: str) -> bool:
-    return line.rstrip().endswith(tuple(_SENTENCE_END))
+    return line.rstrip().endswith(_SENTENCE_ENDS)
+
+
+MAX_DATELINE_CHARS = 60
 
 
 def parse_dateline(line: str) -> str | None:
     """ISO date of a page dateline ("Thứ Ba, 14/05/2024 10:15"), or None if the line is not one."""
-    if len(line) > 60:
-        return None
-    m = _DATELINE_RE.fullmatch(_key(line))
+    return _dateline(_key(line)) if len(line) <= MAX_DATELINE_CHARS else None
+
+
+def _dateline(key: str) -> str | None:
+    """``parse_dateline`` given the ``_key`` of a line of at most MAX_DATELINE_CHARS."""
+    m = _DATELINE_RE.fullmatch(key)
     if not m:
         return None
     day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -172,16 +212,21 @@ def _is_headline(line: str) -> bool:
     return not stripped.endswith((".", "…", ";", ","))
 
 
+_BYLINE_ENDS = tuple(".!?:;,|")
+
+
 def _is_byline(line: str) -> str | None:
     """Return the reporter's name if ``line`` is a byline ("Mai Hoàng", "Th/h: Minh Quang")."""
     text = line.strip()
-    prefix = _BYLINE_PREFIX_RE.match(fold(text))
+    # Every prefix ends in a colon and folding never creates one: a colon-free line skips the fold.
+    prefix = _BYLINE_PREFIX_RE.match(fold(text)) if ":" in text else None
     if prefix:
         text = text[prefix.end() :].strip()
-    if not text or any(ch.isdigit() for ch in text) or text.endswith(tuple(".!?:;,|")):
+    # The length test comes first so that a prose paragraph is not scanned for digits.
+    if not text or len(text) > 60 or any(ch.isdigit() for ch in text) or text.endswith(_BYLINE_ENDS):
         return None
     words = text.split()
-    if len(words) > 8 or len(text) > 60 or not words[0][:1].isupper():
+    if len(words) > 8 or not words[0][:1].isupper():
         return None
     if prefix or all(w[:1].isupper() for w in words):
         return text
@@ -209,17 +254,17 @@ def _is_caption_without_marker(line: str) -> bool:
     """A photo caption the page left unmarked: a mid-article line that is not a sentence."""
     if _ends_sentence(line) or line.rstrip().endswith((":", ";", ",")):
         return False
-    words = line.split()
-    if not 4 <= len(words) <= 40:
+    # maxsplit: a count above 40 is all the test needs to know, without splitting a whole paragraph.
+    if not 4 <= len(line.split(maxsplit=40)) <= 40:
         return False
-    key = fold(line)
     # A sub-heading of a news round-up ("Lâm Đồng: Trao ...") names a place first, then a colon.
     if ":" in line[:40]:
         return False
-    return any(
-        verb in key
-        for verb in (" phat bieu", " trao ", " tang ", " nhan ", "quang canh", " chup anh", " ky ket")
-    )
+    key = fold(line)
+    return any(verb in key for verb in _CAPTION_VERBS)
+
+
+_CAPTION_VERBS = (" phat bieu", " trao ", " tang ", " nhan ", "quang canh", " chup anh", " ky ket")
 
 
 def derive_title(first_paragraph: str, max_words: int = 14) -> str:
@@ -256,25 +301,29 @@ def clean_page(raw: str, title_hint: str | None = None) -> CleanPage:
     ``raw`` must already be NFC with "\\n" line ends.  ``title_hint`` is a title given by metadata
     (JSONL); the first line is then body, not a headline.
     """
-    lines = [_strip_markdown(normalise_whitespace(line)) for line in raw.split("\n")]
     published: str | None = None
     kept: list[tuple[str, str]] = []  # (kind, text)
+    have_body = False
     caption_next = False
-    for line in lines:
+    # Normalising the whole page at once equals normalising each line (see _normalise_chars).
+    for line in _normalise_chars(raw).split("\n"):
+        line = _strip_markdown(line.strip())
         if not line:
             continue
-        key = _key(line) if len(line) <= MAX_FURNITURE_CHARS else ""
-        if key == "leftcenterrightdel":
-            caption_next = True
-            continue
-        if key in _TAIL_BLOCK_STARTS and any(kind == "body" for kind, _ in kept):
-            break
-        if is_noise_line(line):
-            continue
-        dateline = parse_dateline(line)
-        if dateline:
-            published = published or dateline
-            continue
+        # Only a short line can be furniture, so only a short line is folded, and only once.
+        if len(line) <= MAX_FURNITURE_CHARS:
+            key = _key(line)
+            if key == "leftcenterrightdel":
+                caption_next = True
+                continue
+            if key in _TAIL_BLOCK_STARTS and have_body:
+                break
+            if _is_noise(line, key):
+                continue
+            dateline = _dateline(key) if len(line) <= MAX_DATELINE_CHARS else None
+            if dateline:
+                published = published or dateline
+                continue
         if caption_next:
             kept.append(("caption", line))
             caption_next = False
@@ -283,13 +332,14 @@ def clean_page(raw: str, title_hint: str | None = None) -> CleanPage:
             kept.append(("caption", line.rstrip("| ").strip()))
             continue
         kept.append(("body", line))
+        have_body = True
 
     # Category banners sit above the headline or below the byline; mid-article capitals stay.
     while kept and _is_category_banner(kept[0][1]):
         kept.pop(0)
     while kept and _is_category_banner(kept[-1][1]):
         kept.pop()
-    while kept and kept[-1][0] == "body" and _PHOTO_CREDIT_RE.match(_key(kept[-1][1])):
+    while kept and kept[-1][0] == "body" and _is_photo_credit(kept[-1][1]):
         kept.pop()
 
     byline = None

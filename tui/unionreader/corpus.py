@@ -102,23 +102,18 @@ def parse_article(raw: str, source: str, meta: dict | None = None) -> Article:
     title_hint = meta.get("title")
     page = clean_page(raw, title_hint=nfc(str(title_hint)) if title_hint else None)
 
-    parts: list[str] = []
+    kinds = [block.kind for block in page.blocks]
+    parts = [block.text for block in page.blocks]
+    if not page.title_derived and page.title:
+        kinds.insert(0, "title")
+        parts.insert(0, page.title)
+    text = "\n\n".join(parts)
     paragraphs: list[Paragraph] = []
     pos = 0
-
-    def add(kind: str, text: str) -> None:
-        nonlocal pos
-        if parts:
-            pos += 2  # the "\n\n" between paragraphs
-        parts.append(text)
-        paragraphs.append(Paragraph(kind, pos, pos + len(text)))
-        pos += len(text)
-
-    if not page.title_derived and page.title:
-        add("title", page.title)
-    for block in page.blocks:
-        add(block.kind, block.text)
-    text = "\n\n".join(parts)
+    for kind, part in zip(kinds, parts, strict=True):
+        end = pos + len(part)
+        paragraphs.append(Paragraph(kind, pos, end))
+        pos = end + 2  # past the "\n\n" that joins paragraphs
     published = meta.get("date") or page.published
     return Article(
         id=article_id(text),

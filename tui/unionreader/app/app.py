@@ -151,8 +151,8 @@ class UnionReaderApp(CopyActions, App[int]):
             self.set_timer(0.3 - elapsed, lambda: self._while_open(self._pending_refresh))
 
     def _pending_refresh(self) -> None:
-        self._refresh_pending = False
-        self.run_search(keep_position=True)
+        if self._refresh_pending:  # (a search since it was scheduled, e.g. when loading ended, did it)
+            self.run_search(keep_position=True)
 
     def _loading_done(self) -> None:
         self.loading = False
@@ -188,6 +188,7 @@ class UnionReaderApp(CopyActions, App[int]):
             return
         try:
             self._search_pending = False
+            self._refresh_pending = False
             result = self.index.search(query, rank_first=RANKED_ROWS)
             count = len(self.index)
         finally:

@@ -1,0 +1,91 @@
+"""The fast paths of cleaning.py give the answers of the plain rules they stand in for.
+
+cleaning.py normalises a whole page at once instead of line by line, folds a short line once
+instead of once per rule, and skips folding a paragraph that has no colon.  Each test here pins
+one fact that makes such a shortcut exact, so a change elsewhere (in ``fold``, say) that breaks
+one fails here rather than silently changing which lines count as furniture.
+"""
+
+import re
+import sys
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from unionreader import cleaning
+from unionreader.text import fold
+
+ODD = "\t\u00a0\u1680\u2003\u200a\u202f\u205f\u3000\u200b\u200d\u2060\ufeff\u00ad\x00\x0b\x0c\x1f\x7f"
+ALPHABET = "aăđêÔơưÀảẠĐbc :|/#.,\n\r\x85\u2028\u0301\u0f73İΣ0123456789" + ODD
+# Pages of plain letters and spaces too: the shortcut for pages with nothing to normalise.
+pages = st.text(alphabet=st.sampled_from(ALPHABET), max_size=120) | st.text(alphabet="ab \n", max_size=40)
+lines = st.text(alphabet=st.sampled_from(ALPHABET.replace("\n", "")), max_size=80)
+
+# The per-line normalisation as it was first written: three substitutions, then strip.
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def plain_normalise(line: str) -> str:
+    return _SPACES.sub(" ", _CONTROL.sub("", _INVISIBLE.sub("", line))).strip()
+
+
+@given(pages)
+def test_normalising_a_page_equals_normalising_each_line(page):
+    per_line = [plain_normalise(line) for line in page.split("\n")]
+    assert [line.strip() for line in cleaning._normalise_chars(page).split("\n")] == per_line
+    assert [cleaning.normalise_whitespace(line) for line in page.split("\n")] == per_line
+
+
+def test_folding_never_creates_a_colon():
+    """Photo credits and byline prefixes need a colon in the folded line, so a line without one
+    is never folded for them: that is exact only while no character folds to a colon."""
+    step = 4096
+    for start in range(0, sys.maxunicode + 1, step):
+        chunk = "".join(chr(cp) for cp in range(start, start + step) if not 0xD800 <= cp <= 0xDFFF)
+        assert fold(chunk).count(":") == chunk.count(":"), hex(start)
+
+
+@given(lines)
+def test_is_noise_line_is_the_furniture_check_of_clean_page(line):
+    line = cleaning.normalise_whitespace(line)
+    page = cleaning.clean_page(f"Tiêu đề của bài báo\n\nĐoạn văn mở đầu.\n\n{line}\n\nĐoạn kết.")
+    kept = [b.text for b in page.blocks]
+    if line and cleaning.is_noise_line(line) and cleaning._key(line) not in cleaning._TAIL_BLOCK_STARTS:
+        assert line not in kept
+
+
+@given(lines)
+def test_reordered_predicates_keep_their_answers(line):
+    letters = re.findall(r"[^\W\d_]", line)
+    banner = bool(letters) and line.upper() == line and len(line.split()) <= 8
+    assert cleaning._is_category_banner(line) == (banner and not cleaning._ends_sentence(line))
+
+    key = cleaning._key(line)
+    parts = re.split(r"\s+[/>»›]\s+", key)
+    crumb = len(parts) >= 2 and parts[0] in {"trang chu", "home", "tin tuc"}
+    assert cleaning._is_breadcrumb(key) == (crumb and all(len(p.split()) <= 6 for p in parts))
+
+    credit = cleaning._PHOTO_CREDIT_RE.match(key) is not None
+    assert cleaning._is_photo_credit(line) == credit
+
+
+@given(lines)
+def test_byline_check_folds_only_lines_with_a_colon(line):
+    text = line.strip()
+    prefix = cleaning._BYLINE_PREFIX_RE.match(fold(text))
+    if prefix:
+        text = text[prefix.end() :].strip()
+    plain_rejects = (
+        not text
+        or any(ch.isdigit() for ch in text)
+        or text.endswith(tuple(".!?:;,|"))
+        or len(text.split()) > 8
+        or len(text) > 60
+        or not text.split()[0][:1].isupper()
+    )
+    if plain_rejects:
+        assert cleaning._is_byline(line) is None
+    elif prefix:
+        assert cleaning._is_byline(line) == text
