@@ -413,7 +413,7 @@ async def test_typing_works_while_loading_and_the_list_fills_in():
         yield from items[2:]
 
     app = UnionReaderApp(
-        [], batches=lambda: load_batches(slow_items(), total=5, batch_size=1), config=Config(), clipboard_commands=False
+        [], batches=lambda: load_batches(slow_items(), total=5, batch_size=1, max_batch_size=1), config=Config(), clipboard_commands=False
     )
     async with app.run_test(size=(160, 48)) as pilot:
         for _ in range(200):
@@ -503,7 +503,7 @@ async def test_batches_arriving_under_an_open_modal_do_not_break_anything():
         yield from items[1:]
 
     app = UnionReaderApp(
-        [], batches=lambda: load_batches(slow_items(), total=5, batch_size=1), config=Config(), clipboard_commands=False
+        [], batches=lambda: load_batches(slow_items(), total=5, batch_size=1, max_batch_size=1), config=Config(), clipboard_commands=False
     )
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(200):
@@ -516,3 +516,18 @@ async def test_batches_arriving_under_an_open_modal_do_not_break_anything():
         await wait_loaded(app, pilot)
         await pilot.press("escape")
         assert len(app.main_screen.query_one(ArticleList).docs) == 5
+
+
+def test_loading_batches_start_small_and_grow():
+    from unionreader.app.loading import load_batches
+    from unionreader.corpus import iter_load
+    from unionreader.extract.models import Analysis
+
+    items = list(iter_load([str(SEEDS)])) * 30  # 150 articles
+    batches = list(
+        load_batches(iter(items), total=len(items), batch_size=4, max_batch_size=32, max_batch_seconds=60,
+                     analyser=lambda a: Analysis(a, (), (), a.published))
+    )
+    sizes = [len(b.analyses) for b in batches]
+    assert sizes[:4] == [4, 8, 16, 32] and max(sizes) == 32
+    assert sum(sizes) == len(items) and batches[-1].loaded == len(items)
