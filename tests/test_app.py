@@ -531,3 +531,35 @@ def test_loading_batches_start_small_and_grow():
     sizes = [len(b.analyses) for b in batches]
     assert sizes[:4] == [4, 8, 16, 32] and max(sizes) == 32
     assert sum(sizes) == len(items) and batches[-1].loaded == len(items)
+
+
+async def test_open_file_from_the_palette_adds_articles_once_and_reports_bad_paths(tmp_path):
+    own = Path(__file__).resolve().parent / "fixtures" / "articles"
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Open file")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        prompt = app.screen.query_one("#path")
+        prompt.value = str(own)
+        await pilot.press("enter")
+        await pilot.pause()
+        await wait_loaded(app, pilot)
+        article_list = app.query_one(ArticleList)
+        assert len(article_list.docs) == 5 + len(list(own.glob("*.txt")))
+        assert "Articles (8)" in str(article_list.border_title)
+
+        app.open_paths(str(own))  # the same folder again: nothing new is listed
+        await wait_loaded(app, pilot)
+        assert len(article_list.docs) == 8
+        assert any("already listed" in m for m in notifications(app))
+
+        missing = tmp_path / "nowhere"
+        app.open_paths(str(missing))
+        await wait_loaded(app, pilot)
+        assert len(article_list.docs) == 8
+        assert any(str(missing) in m for m in notifications(app))

@@ -92,3 +92,42 @@ def test_search_without_diacritics_in_a_real_terminal(terminal):
     while time.monotonic() < deadline and "app" in tmux(socket, "list-sessions"):
         time.sleep(0.2)
     assert "app" not in tmux(socket, "list-sessions")
+
+
+def test_articles_piped_on_stdin_open_in_the_app(tmp_path):
+    """`cat article | unionreader - FOLDER`: the piped article is read first, then the keys come from
+    the terminal."""
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed: the end-to-end terminal test needs it")
+    if not COMMAND.exists():
+        pytest.skip(f"the unionreader command is not installed beside {sys.executable}")
+    socket = f"unionreader-test-{uuid.uuid4().hex[:8]}"
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[4]
+    own = ROOT / "tests" / "fixtures" / "articles"
+    shell = (
+        f"cd {ROOT} && UNIONREADER_CONFIG={tmp_path / 'no-config.toml'} TERM=xterm-256color "
+        f"cat {seed} | {COMMAND} - {own}"
+    )
+    subprocess.run(
+        ["tmux", "-L", socket, "-f", os.devnull, "new-session", "-d", "-s", "app", "-x", "160", "-y", "48", shell],
+        check=True,
+        timeout=20,
+    )
+    tmux(socket, "set-option", "-g", "window-size", "manual")
+    tmux(socket, "resize-window", "-t", "app", "-x", "160", "-y", "48")
+    try:
+        expected = 1 + len(list(own.glob("*.txt")))
+        wait_for(socket, lambda s: f"Articles ({expected})" in s)
+        tmux(socket, "send-keys", "-t", "app", "/")
+        tmux(socket, "send-keys", "-t", "app", "-l", "hung yen")
+        screen = wait_for(socket, lambda s: "parsed as" in s and "yen" in s.split("parsed as")[1])
+        assert "Hưng Yên" in screen  # the piped seed, found by a search typed on the terminal
+        tmux(socket, "send-keys", "-t", "app", "Escape")
+        wait_for(socket, lambda s: "/ search:" in s)
+        tmux(socket, "send-keys", "-t", "app", "q")
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and "app" in tmux(socket, "list-sessions"):
+            time.sleep(0.2)
+        assert "app" not in tmux(socket, "list-sessions")
+    finally:
+        tmux(socket, "kill-server")

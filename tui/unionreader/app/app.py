@@ -6,7 +6,6 @@ under the same lock, so typing works while a corpus loads.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import os
 import sys
@@ -16,11 +15,10 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import App, SystemCommand
-from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Input, Label, ProgressBar, Static
+from textual.widgets import Input, Label, Static
 
 from ..corpus import LoadError
 from ..index import SearchIndex
@@ -28,11 +26,11 @@ from .actions import CopyActions
 from .bindings import APP_BINDINGS, all_binding_ids, help_rows
 from .clipboard import ClipboardSink
 from .config import Config, load_config
+from .load_actions import LoadActions
 from .loading import Batch, load_batches, load_path_batches
 from .screens.filters import FilterScreen
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
-from .screens.prompt import LoadErrorsScreen, PathPrompt
 from .widgets.article_list import ArticleList
 from .widgets.facts import FactsTree
 from .widgets.reader import ENTITY_GROUPS, GROUP_LABELS, Reader, entity_description
@@ -43,7 +41,7 @@ RANKED_ROWS = 500
 BatchSource = Callable[[], Iterator[Batch]]
 
 
-class UnionReaderApp(CopyActions, App[int]):
+class UnionReaderApp(LoadActions, CopyActions, App[int]):
     TITLE = "unionreader"
     CSS_PATH = "app.tcss"
     BINDINGS = APP_BINDINGS
@@ -73,6 +71,10 @@ class UnionReaderApp(CopyActions, App[int]):
         self._refresh_pending = False
         self._search_pending = False
         self._title_span_cache: dict[int, tuple[tuple[int, int], ...]] = {}
+        self._article_ids: set[str] = set()
+        self.duplicates_skipped = 0
+        self._load_started = (0, 0)  # (load errors, duplicates) counted before the current load
+        self._queued_paths: list[str] = []
         self._shown_doc: int | None = None
         self.config = config if config is not None else load_config(
             binding_ids=all_binding_ids(), themes=self.available_themes
@@ -106,68 +108,7 @@ class UnionReaderApp(CopyActions, App[int]):
         self.main_screen.query_one(ArticleList).focus()
         self.loading = True
         self.main_screen.query_one("#loading-label", Label).update(" reading articles…")
-        self.load_worker()
-
-    @work(thread=True, exclusive=True, group="load")
-    def load_worker(self) -> None:
-        try:
-            try:
-                for batch in self._batches():
-                    if batch.analyses:
-                        with self.index_lock:
-                            self.index.add(batch.analyses)
-                    self.call_from_thread(self._while_open, self._batch_loaded, batch)
-            except RuntimeError:
-                raise
-            except Exception as exc:  # a bug in a reader must not take the app down with a traceback
-                self.call_from_thread(self.notify, f"Loading stopped: {exc}", severity="error", timeout=15)
-            self.call_from_thread(self._while_open, self._loading_done)
-        except RuntimeError:
-            return  # the app closed while loading (call_from_thread has no app to call any more)
-
-    def _while_open(self, callback, *args) -> None:
-        with contextlib.suppress(NoMatches):  # the app is closing and its widgets are gone
-            callback(*args)
-
-    def _batch_loaded(self, batch: Batch) -> None:
-        self.loaded_articles = batch.loaded
-        self.load_errors.extend(batch.errors)
-        progress = self.main_screen.query_one("#progress", ProgressBar)
-        progress.update(total=batch.total, progress=batch.loaded)
-        total = f"/{batch.total:,}" if batch.total else ""
-        self.main_screen.query_one("#loading-label", Label).update(
-            f" {batch.loaded:,}{total} articles · {batch.megabytes:.1f} MB · {batch.mb_per_s:.1f} MB/s"
-        )
-        self._schedule_refresh()
-
-    def _schedule_refresh(self) -> None:
-        """Re-run the query as batches arrive, at most a few times a second (a search per batch of a
-        100k corpus would spend the UI thread on results nobody reads)."""
-        elapsed = time.perf_counter() - self._last_refresh
-        if elapsed >= 0.3 or self._search_pending or self.result is None or not self.result.docs:
-            self.run_search(keep_position=True)
-        elif not self._refresh_pending:
-            self._refresh_pending = True
-            self.set_timer(0.3 - elapsed, lambda: self._while_open(self._pending_refresh))
-
-    def _pending_refresh(self) -> None:
-        if self._refresh_pending:  # (a search since it was scheduled, e.g. when loading ended, did it)
-            self.run_search(keep_position=True)
-
-    def _loading_done(self) -> None:
-        self.loading = False
-        self.loaded_at = time.perf_counter()
-        self.main_screen.query_one("#loading").display = False
-        self.run_search(keep_position=True)
-        if self.load_errors:
-            shown = "\n".join(str(e) for e in self.load_errors[:5])
-            more = f"\n… and {len(self.load_errors) - 5} more" if len(self.load_errors) > 5 else ""
-            self.notify(
-                f"{shown}{more}\n(ctrl+p → “Show load errors” lists them all; click to dismiss)",
-                title=f"{len(self.load_errors)} file(s) could not be loaded",
-                severity="warning",
-                timeout=30,
-            )
+        self.start_loading()
 
     # --- search --------------------------------------------------------------------------------------
 
@@ -333,21 +274,6 @@ class UnionReaderApp(CopyActions, App[int]):
 
     def help_rows(self) -> list[tuple[str, str, str]]:
         return help_rows(self)
-
-    def action_show_load_errors(self) -> None:
-        self.push_screen(LoadErrorsScreen([str(e) for e in self.load_errors] or ["No load errors."]))
-
-    def action_open_file(self) -> None:
-        self.push_screen(PathPrompt("Open", "File or folder of articles to add", ""), self.open_paths)
-
-    def open_paths(self, name: str | None) -> None:
-        if not name:
-            return
-        self.paths = [name]
-        self._batches = lambda: load_path_batches([name])
-        self.main_screen.query_one("#loading").display = True
-        self.loading = True
-        self.load_worker()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("Open file or folder…", "Load more articles", self.action_open_file)

@@ -1,0 +1,116 @@
+"""Loading articles into the running app: the loader worker, progress, refreshes while batches
+arrive, duplicates and load errors, and opening more files."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from pathlib import Path
+
+from textual import work
+from textual.css.query import NoMatches
+from textual.widgets import Label, ProgressBar
+
+from .loading import Batch, load_path_batches
+from .screens.prompt import LoadErrorsScreen, PathPrompt
+
+
+class LoadActions:
+    """Mixed into the app: needs ``main_screen``, ``index``, ``index_lock``, ``result``, ``run_search``,
+    ``_batches``, and the loading counters set in the app's ``__init__``."""
+
+    def start_loading(self) -> None:
+        self._load_started = (len(self.load_errors), self.duplicates_skipped)
+        self.load_worker()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_worker(self) -> None:
+        try:
+            try:
+                for batch in self._batches():
+                    # An article already listed (the same file opened twice, or the same text under
+                    # two names) is not listed again.
+                    fresh = [a for a in batch.analyses if a.article.id not in self._article_ids]
+                    self._article_ids.update(a.article.id for a in fresh)
+                    self.duplicates_skipped += len(batch.analyses) - len(fresh)
+                    if fresh:
+                        with self.index_lock:
+                            self.index.add(fresh)
+                    self.call_from_thread(self._while_open, self._batch_loaded, batch)
+            except RuntimeError:
+                raise
+            except Exception as exc:  # a bug in a reader must not take the app down with a traceback
+                self.call_from_thread(self.notify, f"Loading stopped: {exc}", severity="error", timeout=15)
+            self.call_from_thread(self._while_open, self._loading_done)
+        except RuntimeError:
+            return  # the app closed while loading (call_from_thread has no app to call any more)
+
+    def _while_open(self, callback, *args) -> None:
+        with contextlib.suppress(NoMatches):  # the app is closing and its widgets are gone
+            callback(*args)
+
+    def _batch_loaded(self, batch: Batch) -> None:
+        self.loaded_articles = batch.loaded
+        self.load_errors.extend(batch.errors)
+        progress = self.main_screen.query_one("#progress", ProgressBar)
+        progress.update(total=batch.total, progress=batch.loaded)
+        total = f"/{batch.total:,}" if batch.total else ""
+        self.main_screen.query_one("#loading-label", Label).update(
+            f" {batch.loaded:,}{total} articles · {batch.megabytes:.1f} MB · {batch.mb_per_s:.1f} MB/s"
+        )
+        self._schedule_refresh()
+
+    def _schedule_refresh(self) -> None:
+        """Re-run the query as batches arrive, at most a few times a second (a search per batch of a
+        100k corpus would spend the UI thread on results nobody reads)."""
+        elapsed = time.perf_counter() - self._last_refresh
+        if elapsed >= 0.3 or self._search_pending or self.result is None or not self.result.docs:
+            self.run_search(keep_position=True)
+        elif not self._refresh_pending:
+            self._refresh_pending = True
+            self.set_timer(0.3 - elapsed, lambda: self._while_open(self._pending_refresh))
+
+    def _pending_refresh(self) -> None:
+        if self._refresh_pending:  # (a search since it was scheduled, e.g. when loading ended, did it)
+            self.run_search(keep_position=True)
+
+    def _loading_done(self) -> None:
+        self.loading = False
+        self.loaded_at = time.perf_counter()
+        self.main_screen.query_one("#loading").display = False
+        self.run_search(keep_position=True)
+        errors = self.load_errors[self._load_started[0]:]  # this load's (an earlier open had its notice)
+        if errors:
+            shown = "\n".join(str(e) for e in errors[:5])
+            more = f"\n… and {len(errors) - 5} more" if len(errors) > 5 else ""
+            self.notify(
+                f"{shown}{more}\n(ctrl+p → “Show load errors” lists them all; click to dismiss)",
+                title=f"{len(errors)} file(s) could not be loaded",
+                severity="warning",
+                timeout=30,
+            )
+        skipped = self.duplicates_skipped - self._load_started[1]
+        if skipped:
+            self.notify(f"{skipped:,} article(s) already listed were not added again", title="Duplicates")
+        if self._queued_paths:
+            self.open_paths(self._queued_paths.pop(0))
+
+    def action_show_load_errors(self) -> None:
+        self.push_screen(LoadErrorsScreen([str(e) for e in self.load_errors] or ["No load errors."]))
+
+    def action_open_file(self) -> None:
+        self.push_screen(PathPrompt("Open", "File or folder of articles to add", ""), self.open_paths)
+
+    def open_paths(self, name: str | None) -> None:
+        if not name:
+            return
+        path = str(Path(name).expanduser())
+        if self.loading:  # one loader at a time: this one starts when the current load ends
+            self._queued_paths.append(path)
+            self.notify(f"{path} will be loaded after the current files", title="Open")
+            return
+        self.paths = [path]
+        self._batches = lambda: load_path_batches([path])
+        self.main_screen.query_one("#loading").display = True
+        self.loading = True
+        self.start_loading()
