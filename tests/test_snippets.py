@@ -46,7 +46,8 @@ def hits(index: SearchIndex, query: str):
 
 
 def collapse(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip()
+    """Whitespace runs as one space, or " · " where a run holds a paragraph break."""
+    return re.sub(r"\s+", lambda m: " · " if "\n" in m.group() else " ", s.strip())
 
 
 def reference_spans_of(s: str, terms: frozenset[str]) -> tuple[tuple[int, int], ...]:
@@ -161,7 +162,7 @@ def test_whitespace_runs_collapse_and_spans_follow():
     text = "Mở đầu.\n\nĐồng chí   Nguyễn Văn An,\nChủ tịch  Công đoàn\t tỉnh, phát biểu.\n\n\nHết."
     terms = frozenset({"chu", "tich", "cong", "doan"})
     snippet, spans = snippet_around(text, spans_of(text, terms), 200)
-    assert snippet == "Mở đầu. Đồng chí Nguyễn Văn An, Chủ tịch Công đoàn tỉnh, phát biểu. Hết."
+    assert snippet == "Mở đầu. · Đồng chí Nguyễn Văn An, · Chủ tịch Công đoàn tỉnh, phát biểu. · Hết."
     assert [snippet[a:b] for a, b in spans] == ["Chủ", "tịch", "Công", "đoàn"]
 
 
@@ -170,7 +171,7 @@ def test_a_cut_snippet_has_ellipses_at_word_boundaries():
     terms = frozenset({"chu", "tich"})
     snippet, spans = snippet_around(text, spans_of(text, terms), 120)
     assert snippet.startswith("…") and snippet.endswith("…")
-    assert "Chủ tịch Công đoàn phát biểu" in snippet
+    assert "Chủ tịch Công đoàn · phát biểu" in snippet
     assert [snippet[a:b] for a, b in spans][:2] == ["Chủ", "tịch"]  # then the filler's "dân chủ"
     assert_well_formed(text, terms, snippet, spans)
 

@@ -219,15 +219,17 @@ class _Matches:
 
 
 def _collapse(body: str, spans: list[Span]) -> tuple[str, list[Span]]:
-    """``body`` with each whitespace run made one space; ``spans`` (into ``body``) moved to match."""
+    """``body`` with each whitespace run made one space, or " · " where it held a paragraph break (a
+    heading run into the next sentence reads as one sentence); ``spans`` (into ``body``) moved to match."""
     gaps = [m.span() for m in _WHITESPACE.finditer(body)]
     if not gaps:
         return body, spans
     pieces, shifts, removed, prev = [], [], 0, 0  # shifts[g]: characters dropped before gaps[g]'s end
     for a, b in gaps:
         pieces.append(body[prev:a])
-        pieces.append(" ")
-        removed += b - a - 1
+        gap = " · " if "\n" in body[a:b] else " "
+        pieces.append(gap)
+        removed += b - a - len(gap)
         shifts.append(removed)
         prev = b
     pieces.append(body[prev:])
