@@ -563,3 +563,44 @@ async def test_open_file_from_the_palette_adds_articles_once_and_reports_bad_pat
         await wait_loaded(app, pilot)
         assert len(article_list.docs) == 8
         assert any(str(missing) in m for m in notifications(app))
+
+
+async def test_keys_typed_right_after_slash_go_to_the_search_box():
+    """A fast typist (or keys arriving in one read over SSH) must not have "c" taken as "copy"."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await wait_loaded(app, pilot)
+        app.clipboard_sink = sink = RecordingSink()
+        def arrive_together(*keys: tuple[str, str | None]) -> None:
+            for key, char in keys:  # as the driver delivers them, all queued before the first is handled
+                event = events.Key(key, char)
+                event.set_sender(app)
+                app._driver.send_message(event)
+
+        arrive_together(("slash", "/"), ("c", "c"), ("h", "h"), ("u", "u"))
+        await pilot.pause()
+        assert app.query_one("#search").value == "chu"
+        assert sink.copied == []
+        arrive_together((" ", " "), ("0", "0"), ("9", "9"), ("slash", "/"), ("N", "N"))  # "/" in a query is typed
+        await pilot.pause()
+        assert app.query_one("#search").value == "chu 09/N"
+        arrive_together(("escape", None), ("j", "j"))
+        await pilot.pause()
+        assert app.query_one("#search").value == ""
+        assert app.query_one(ArticleList).cursor == 1  # "j" moved down the list, not typed
+
+
+async def test_slash_types_a_slash_in_the_export_prompt(tmp_path):
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        prompt = app.screen.query_one("#path")
+        prompt.value = ""
+        await pilot.press(*"out", "slash", *"facts.md")
+        assert prompt.value == "out/facts.md"
+        assert app.screen is not app.main_screen  # still in the prompt, the search box untouched
+        assert app.main_screen.query_one("#search").value == ""

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from rich.text import Text
 from textual import on
+from textual.actions import SkipAction
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
@@ -33,6 +34,7 @@ from .screens.help import HelpScreen
 from .screens.main import MainScreen
 from .widgets.article_list import ArticleList
 from .widgets.facts import FactsTree
+from .widgets.focus import focus_now
 from .widgets.reader import ENTITY_GROUPS, GROUP_LABELS, Reader, entity_description
 
 # Rows ranked on each keystroke; the rest of a large result is ranked when the list scrolls past them.
@@ -114,7 +116,7 @@ class UnionReaderApp(LoadActions, CopyActions, App[int]):
 
     @on(Input.Submitted, "#search")
     def _query_submitted(self, event: Input.Submitted) -> None:
-        self.main_screen.query_one(ArticleList).focus()
+        focus_now(self.main_screen.query_one(ArticleList))
 
     def run_search(self, keep_position: bool = False) -> None:
         query = self.main_screen.query_one("#search", Input).value
@@ -195,7 +197,7 @@ class UnionReaderApp(LoadActions, CopyActions, App[int]):
     @on(ArticleList.Opened)
     def _article_opened(self, event: ArticleList.Opened) -> None:
         self._preview(event.doc)
-        self.main_screen.query_one(Reader).focus()
+        focus_now(self.main_screen.query_one(Reader))
 
     def _preview(self, doc: int | None) -> None:
         if doc != self.main_screen.query_one(ArticleList).highlighted_doc:
@@ -226,7 +228,13 @@ class UnionReaderApp(LoadActions, CopyActions, App[int]):
     # --- actions -------------------------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
-        self.main_screen.query_one("#search", Input).focus()
+        """Focus the search box at once, so keys typed right after "/" are typed into it.
+
+        The binding has priority (a focused widget would otherwise see "/" only after the app has
+        already sent it the next keys), so in a text box it steps aside and the box types "/"."""
+        if isinstance(self.focused, Input) or self.screen is not self.main_screen:
+            raise SkipAction()
+        focus_now(self.main_screen.query_one("#search", Input))
 
     def action_filters(self) -> None:
         if self.result is None:
@@ -267,7 +275,7 @@ class UnionReaderApp(LoadActions, CopyActions, App[int]):
             # Textual would move focus to the search box, where the next keys would be typed.
             target = next(w for w in (self.main_screen.query_one(ArticleList), self.main_screen.query_one(Reader), self.main_screen.query_one(FactsTree))
                           if w.display and (w.parent is None or w.parent.display))
-            target.focus()
+            focus_now(target)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.help_rows()))

@@ -13,7 +13,9 @@ from .widgets.facts import FactsTree
 from .widgets.reader import Reader
 
 APP_BINDINGS = [
-    Binding("slash", "focus_search", "Search", id="search"),
+    # A priority binding: the app handles "/" before forwarding the keys typed after it, which then
+    # reach the search box (see UnionReaderApp.action_focus_search).
+    Binding("slash", "focus_search", "Search", id="search", priority=True),
     Binding("f", "filters", "Filters", id="filters"),
     Binding("c", "copy_fact", "Copy fact", id="copy_fact"),
     Binding("C", "copy_all", "Copy all (MD)", id="copy_all"),

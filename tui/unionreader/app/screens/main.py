@@ -12,11 +12,13 @@ from textual.widgets import Footer, Input, Label, ProgressBar, Static
 
 from ..widgets.article_list import ArticleList
 from ..widgets.facts import FactsTree
+from ..widgets.focus import focus_now
 from ..widgets.reader import Reader
 
 
 class SearchInput(Input):
-    BINDINGS = [Binding("escape", "clear_search", "Clear search", show=False, id="search.clear")]
+    # Priority: the app runs it before sending on the keys typed after Esc, which then reach the list.
+    BINDINGS = [Binding("escape", "clear_search", "Clear search", show=False, id="search.clear", priority=True)]
 
     def __init__(self, on_change: Callable[[str], None], **kwargs) -> None:
         super().__init__(**kwargs)
@@ -30,7 +32,7 @@ class SearchInput(Input):
 
     def action_clear_search(self) -> None:
         self.value = ""
-        self.screen.query_one(ArticleList).focus()
+        focus_now(self.screen.query_one(ArticleList))
 
 
 class MainScreen(Screen):
