@@ -604,3 +604,15 @@ async def test_slash_types_a_slash_in_the_export_prompt(tmp_path):
         assert prompt.value == "out/facts.md"
         assert app.screen is not app.main_screen  # still in the prompt, the search box untouched
         assert app.main_screen.query_one("#search").value == ""
+
+
+async def test_loaded_articles_are_kept_out_of_the_garbage_collectors_passes():
+    import gc
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        article = app.index.analysis(0).article
+        # frozen objects are not in any generation the collector walks
+        assert not any(o is article for o in gc.get_objects())
+        assert gc.get_freeze_count() > 0
