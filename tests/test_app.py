@@ -616,3 +616,38 @@ async def test_loaded_articles_are_kept_out_of_the_garbage_collectors_passes():
         # frozen objects are not in any generation the collector walks
         assert not any(o is article for o in gc.get_objects())
         assert gc.get_freeze_count() > 0
+
+
+async def test_a_search_blocked_by_indexing_runs_as_soon_as_the_index_is_free():
+    import threading
+
+    from unionreader.app.loading import load_batches
+    from unionreader.corpus import iter_load
+
+    release = threading.Event()
+
+    def slow_items():
+        items = list(iter_load([str(SEEDS)]))
+        yield from items[:2]
+        release.wait(10)
+        yield from items[2:]
+
+    app = UnionReaderApp(
+        [], batches=lambda: load_batches(slow_items(), total=5, batch_size=1, max_batch_size=1),
+        config=Config(), clipboard_commands=False,
+    )
+    async with app.run_test(size=(160, 48)) as pilot:
+        for _ in range(200):
+            if len(app.query_one(ArticleList).docs) == 2:
+                break
+            await pilot.pause(0.05)
+        with app.index_lock:  # as if the loader were indexing a slice
+            await pilot.press("slash", *"cuc tro giup")
+            await pilot.pause(0.05)
+            assert app.result.query == ""  # the search waits for the index
+        await pilot.pause(0.1)  # no batch arrives meanwhile: the retry alone runs it
+        assert app.result.query == "cuc tro giup"
+        top = app.query_one(ArticleList).docs[0]
+        assert "Trợ giúp pháp lý" in app.index.analysis(top).article.title
+        release.set()
+        await wait_loaded(app, pilot)

@@ -77,6 +77,7 @@ class UnionReaderApp(LoadActions, CopyActions, App[int]):
         self.duplicates_skipped = 0
         self._load_started = (0, 0)  # (load errors, duplicates) counted before the current load
         self._queued_paths: list[str] = []
+        self._switch_interval = sys.getswitchinterval()
         self._shown_doc: int | None = None
         self.config = config if config is not None else load_config(
             binding_ids=all_binding_ids(), themes=self.available_themes
@@ -124,10 +125,12 @@ class UnionReaderApp(LoadActions, CopyActions, App[int]):
         # A reader who moved down the list stays on their article as batches arrive; one who did not
         # keeps seeing the top (newest / best) result.
         keep = article_list.highlighted_doc if keep_position and article_list.cursor > 0 else None
-        # While the loader indexes a batch, the search waits for that batch instead of blocking the
-        # keyboard: the loader's next progress message runs it.
+        # While the loader indexes a slice of a batch, the search waits for it without blocking the
+        # keyboard: it is tried again in a moment (and at the loader's next progress message).
         if not self.index_lock.acquire(blocking=False):
-            self._search_pending = True
+            if not self._search_pending:
+                self._search_pending = True
+                self.set_timer(0.015, self._retry_search)
             return
         try:
             self._search_pending = False
@@ -154,6 +157,11 @@ class UnionReaderApp(LoadActions, CopyActions, App[int]):
         self.set_status(" · ".join(parts))
         if not result.docs:
             self._preview(None)
+
+    def _retry_search(self) -> None:
+        if self._search_pending:
+            self._search_pending = False
+            self.run_search(keep_position=True)
 
     def _has_query(self) -> bool:
         return bool(self.result is not None and self.result.query.strip())

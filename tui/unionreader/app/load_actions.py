@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import sys
 import time
 from pathlib import Path
 
@@ -15,12 +16,20 @@ from textual.widgets import Label, ProgressBar
 from .loading import Batch, load_path_batches
 from .screens.prompt import LoadErrorsScreen, PathPrompt
 
+INDEX_SLICE = 128  # articles indexed per hold of the index lock
+LOADING_SWITCH_INTERVAL = 0.0005  # seconds; see start_loading
+
 
 class LoadActions:
     """Mixed into the app: needs ``main_screen``, ``index``, ``index_lock``, ``result``, ``run_search``,
     ``_batches``, and the loading counters set in the app's ``__init__``."""
 
     def start_loading(self) -> None:
+        # The loader thread is CPU-bound; the UI's event loop waits on select() between messages and
+        # must win the GIL back each time, which CPython lets it do only every switch interval (5 ms
+        # by default): hundreds of such waits per frame delayed each keystroke's repaint by a second
+        # or more. A short interval while loading keeps typing responsive (restored when loading ends).
+        sys.setswitchinterval(LOADING_SWITCH_INTERVAL)
         self._load_started = (len(self.load_errors), self.duplicates_skipped)
         self.load_worker()
 
@@ -34,9 +43,12 @@ class LoadActions:
                     fresh = [a for a in batch.analyses if a.article.id not in self._article_ids]
                     self._article_ids.update(a.article.id for a in fresh)
                     self.duplicates_skipped += len(batch.analyses) - len(fresh)
-                    if fresh:
+                    # Indexed in slices, the lock released between them: a search typed meanwhile
+                    # waits for one slice (tens of ms), not for a whole batch of thousands.
+                    for start in range(0, len(fresh), INDEX_SLICE):
+                        self._let_search_run()
                         with self.index_lock:
-                            self.index.add(fresh)
+                            self.index.add(fresh[start : start + INDEX_SLICE])
                     self.call_from_thread(self._while_open, self._batch_loaded, batch)
             except RuntimeError:
                 raise
@@ -45,6 +57,13 @@ class LoadActions:
             self.call_from_thread(self._while_open, self._loading_done)
         except RuntimeError:
             return  # the app closed while loading (call_from_thread has no app to call any more)
+
+    def _let_search_run(self) -> None:
+        """A lock is not fair: released and taken again at once, the search typed meanwhile would
+        hardly ever get it. When one waits, give it the index for a moment (at most 50 ms)."""
+        deadline = time.perf_counter() + 0.05
+        while self._search_pending and time.perf_counter() < deadline:
+            time.sleep(0.002)
 
     def _while_open(self, callback, *args) -> None:
         with contextlib.suppress(NoMatches):  # the app is closing and its widgets are gone
@@ -80,6 +99,7 @@ class LoadActions:
         # view spares the UI its full collections, which pause it for a few hundred ms per pass at 10k
         # articles (seen as the slowest keystroke in benchmarks/app_bench.py).
         gc.freeze()
+        sys.setswitchinterval(self._switch_interval)
         self.loading = False
         self.loaded_at = time.perf_counter()
         self.main_screen.query_one("#loading").display = False
