@@ -65,3 +65,21 @@ def test_limit_and_jsonl_input(capsys, tmp_path):
     assert len(json.loads(out)["hits"]) == 3
     code, _, err = run(capsys, "x", "--limit", "0")
     assert code == 2 and "--limit" in err
+
+
+def test_loading_for_search_counts_articles_and_shows_progress(tmp_path, capsys):
+    from unionreader.cli import _load_for_search
+    from unionreader.corpus import count_articles
+
+    fixtures = Path(__file__).resolve().parent / "fixtures"
+    jsonl = fixtures / "inputs" / "articles.jsonl"
+    lines = sum(1 for line in jsonl.read_text(encoding="utf-8").splitlines() if line.strip())
+    own = sorted((fixtures / "articles").glob("*.txt"))
+    assert count_articles([str(jsonl)]) == lines
+    assert count_articles([str(fixtures / "articles"), str(jsonl)]) == len(own) + lines
+    assert count_articles(["-"]) is None  # stdin: unknown until read
+
+    analyses = _load_for_search([str(fixtures / "articles")], progress=True)
+    assert [a.article.source for a in analyses] == [str(p) for p in own]
+    assert all(a.entities for a in analyses)  # analysed as they were read
+    assert "reading and analysing" in capsys.readouterr().err  # the bar went to stderr, not stdout

@@ -129,37 +129,40 @@ def build_search_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load_for_search(paths: list[str]):
-    """Articles from PATHs with problems on stderr; a progress bar when stderr is a terminal."""
-    from .corpus import Article, discover, load_source
+def _load_for_search(paths: list[str], progress: bool | None = None) -> list:
+    """Analyses of the articles in PATHs, problems on stderr (one line each). Reading and extraction
+    (a few ms per article: minutes for a big folder) show one progress bar, per article, when stderr is
+    a terminal (``progress`` forces it on or off)."""
+    from .corpus import Article, count_articles, iter_load
+    from .extract import analyse
 
-    sources = discover(paths or [default_corpus_path()])
-    articles: list = []
-    show_progress = sys.stderr.isatty() and len(sources) > 20
-    progress = None
-    if show_progress:
+    paths = paths or [default_corpus_path()]
+    if progress is None:
+        progress = sys.stderr.isatty()
+    bar = None
+    if progress:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        progress = Progress(
-            TextColumn("loading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-            console=Console(stderr=True), transient=True,
+        bar = Progress(
+            TextColumn("reading and analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+            console=Console(stderr=True, force_terminal=True), transient=True,  # (shown only on a terminal)
         )
-        progress.start()
-        task = progress.add_task("load", total=len(sources))
+        bar.start()
+        task = bar.add_task("load", total=count_articles(paths))
+    analyses: list = []
     try:
-        for source in sources:
-            for item in load_source(source):
-                if isinstance(item, Article):
-                    articles.append(item)
-                else:
-                    print(f"unionreader: {item}", file=sys.stderr)
-            if progress is not None:
-                progress.advance(task)
+        for item in iter_load(paths):
+            if isinstance(item, Article):
+                analyses.append(analyse(item))
+                if bar is not None:
+                    bar.advance(task)
+            else:
+                print(f"unionreader: {item}", file=sys.stderr)
     finally:
-        if progress is not None:
-            progress.stop()
-    return articles
+        if bar is not None:
+            bar.stop()
+    return analyses
 
 
 def default_corpus_path() -> str:
@@ -171,19 +174,18 @@ def default_corpus_path() -> str:
 def cmd_search(argv: list[str]) -> int:
     import json
 
-    from .extract import analyse
     from .index import SearchIndex
 
     ns = build_search_parser().parse_args(argv)
     if ns.limit < 1:
         print("unionreader search: --limit must be at least 1", file=sys.stderr)
         return 2
-    articles = _load_for_search(ns.paths)
-    if not articles:
+    analyses = _load_for_search(ns.paths)
+    if not analyses:
         print("unionreader search: no article could be loaded", file=sys.stderr)
         return 2
     index = SearchIndex()
-    index.add(analyse(a) for a in articles)
+    index.add(analyses)
     result = index.search(ns.query, limit=ns.limit)
     hits = [index.hit(doc, result) for doc in result.docs]
     if ns.format == "json":

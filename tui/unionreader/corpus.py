@@ -296,3 +296,33 @@ def load_paths(paths: Iterable[str | Path]) -> LoadResult:
         else:
             errors.append(item)
     return LoadResult(tuple(articles), tuple(errors), tuple(warnings))
+
+
+def _source_path(source) -> Path | None:
+    for candidate in (source, getattr(source, "path", None)):
+        if isinstance(candidate, str | Path) and str(candidate) != "-":
+            return Path(candidate)
+    return None
+
+
+def count_articles(paths: list[str]) -> int | None:
+    """Articles to expect, for progress bars: one per .txt/.md file plus one per non-blank line of .jsonl
+    files (None if unknown, e.g. stdin)."""
+    try:
+        sources = discover(paths or [str(default_corpus_dir())])
+    except Exception:  # counting is only for the progress bar; loading reports the real errors
+        return None
+    total = 0
+    for source in sources:
+        path = _source_path(source)
+        if path is None:
+            return None
+        if path.suffix.lower() == ".jsonl":
+            try:
+                with path.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            except OSError:
+                continue
+        else:
+            total += 1
+    return total

@@ -8,9 +8,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
-from ..corpus import Article, LoadError, default_corpus_dir, discover, iter_load
+from ..corpus import Article, LoadError, count_articles, iter_load
 from ..extract import analyse
 from ..extract.models import Analysis
 
@@ -27,35 +26,6 @@ class Batch:
     @property
     def mb_per_s(self) -> float:
         return self.megabytes / self.seconds if self.seconds > 0 else 0.0
-
-
-def _source_path(source) -> Path | None:
-    for candidate in (source, getattr(source, "path", None)):
-        if isinstance(candidate, str | Path) and str(candidate) != "-":
-            return Path(candidate)
-    return None
-
-
-def expected_articles(paths: list[str]) -> int | None:
-    """Articles to expect: one per .txt/.md file plus one per line of .jsonl files (None if unknown)."""
-    try:
-        sources = discover(paths or [str(default_corpus_dir())])
-    except Exception:  # counting is only for the progress bar; loading reports the real errors
-        return None
-    total = 0
-    for source in sources:
-        path = _source_path(source)
-        if path is None:
-            return None
-        if path.suffix.lower() == ".jsonl":
-            try:
-                with path.open("rb") as handle:
-                    total += sum(1 for line in handle if line.strip())
-            except OSError:
-                continue
-        else:
-            total += 1
-    return total
 
 
 def load_batches(
@@ -96,4 +66,4 @@ def load_batches(
 
 def load_path_batches(paths: list[str], **kwargs) -> Iterator[Batch]:
     """Batches for files and folders (the bundled seeds when ``paths`` is empty)."""
-    return load_batches(iter_load(paths), total=expected_articles(paths), **kwargs)
+    return load_batches(iter_load(paths), total=count_articles(paths), **kwargs)
