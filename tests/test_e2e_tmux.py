@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,19 +36,17 @@ def wait_for(socket: str, predicate, timeout: float = 30.0) -> str:
     raise AssertionError(f"screen never showed what was expected; last screen:\n{screen}")
 
 
-@pytest.fixture
-def terminal(tmp_path):
+@contextlib.contextmanager
+def app_in_tmux(tmp_path: Path, command_line: str) -> Iterator[str]:
+    """Run ``command_line`` (a shell line starting the app) in a detached 160x48 tmux session named
+    "app"; yields the tmux socket name and kills the server afterwards."""
     if shutil.which("tmux") is None:
         pytest.skip("tmux is not installed: the end-to-end terminal test needs it")
     if not COMMAND.exists():
         pytest.skip(f"the unionreader command is not installed beside {sys.executable}")
     socket = f"unionreader-test-{uuid.uuid4().hex[:8]}"
-    clip = tmp_path / "copied.md"
     env_config = tmp_path / "no-config.toml"  # a path that does not exist: the defaults, whatever the user has
-    shell = (
-        f"cd {ROOT} && UNIONREADER_CONFIG={env_config} TERM=xterm-256color "
-        f"{COMMAND} --copy-to {clip} {ROOT / 'seeds'}"
-    )
+    shell = f"cd {ROOT} && UNIONREADER_CONFIG={env_config} TERM=xterm-256color {command_line}"
     subprocess.run(
         ["tmux", "-L", socket, "-f", os.devnull, "new-session", "-d", "-s", "app", "-x", "160", "-y", "48", shell],
         check=True,
@@ -56,9 +56,24 @@ def terminal(tmp_path):
     tmux(socket, "set-option", "-g", "window-size", "manual")  # no client: keep the size we ask for
     tmux(socket, "resize-window", "-t", "app", "-x", "160", "-y", "48")  # -x/-y alone leave 80x24 on some tmux
     try:
-        yield socket, clip
+        yield socket
     finally:
         tmux(socket, "kill-server")
+
+
+def quit_app(socket: str) -> None:
+    tmux(socket, "send-keys", "-t", "app", "q")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and "app" in tmux(socket, "list-sessions"):
+        time.sleep(0.2)
+    assert "app" not in tmux(socket, "list-sessions")
+
+
+@pytest.fixture
+def terminal(tmp_path):
+    clip = tmp_path / "copied.md"
+    with app_in_tmux(tmp_path, f"{COMMAND} --copy-to {clip} {ROOT / 'seeds'}") as socket:
+        yield socket, clip
 
 
 def test_search_without_diacritics_in_a_real_terminal(terminal):
@@ -87,35 +102,15 @@ def test_search_without_diacritics_in_a_real_terminal(terminal):
     # OSC 52 reached tmux's own clipboard buffer too
     assert tmux(socket, "show-buffer").strip() == clip.read_text(encoding="utf-8").strip()
 
-    tmux(socket, "send-keys", "-t", "app", "q")
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and "app" in tmux(socket, "list-sessions"):
-        time.sleep(0.2)
-    assert "app" not in tmux(socket, "list-sessions")
+    quit_app(socket)
 
 
 def test_articles_piped_on_stdin_open_in_the_app(tmp_path):
     """`cat article | unionreader - FOLDER`: the piped article is read first, then the keys come from
     the terminal."""
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed: the end-to-end terminal test needs it")
-    if not COMMAND.exists():
-        pytest.skip(f"the unionreader command is not installed beside {sys.executable}")
-    socket = f"unionreader-test-{uuid.uuid4().hex[:8]}"
     seed = sorted((ROOT / "seeds").glob("*.txt"))[4]
     own = ROOT / "tests" / "fixtures" / "articles"
-    shell = (
-        f"cd {ROOT} && UNIONREADER_CONFIG={tmp_path / 'no-config.toml'} TERM=xterm-256color "
-        f"cat {seed} | {COMMAND} - {own}"
-    )
-    subprocess.run(
-        ["tmux", "-L", socket, "-f", os.devnull, "new-session", "-d", "-s", "app", "-x", "160", "-y", "48", shell],
-        check=True,
-        timeout=20,
-    )
-    tmux(socket, "set-option", "-g", "window-size", "manual")
-    tmux(socket, "resize-window", "-t", "app", "-x", "160", "-y", "48")
-    try:
+    with app_in_tmux(tmp_path, f"cat {seed} | {COMMAND} - {own}") as socket:
         expected = 1 + len(list(own.glob("*.txt")))
         wait_for(socket, lambda s: f"Articles ({expected})" in s)
         tmux(socket, "send-keys", "-t", "app", "/")
@@ -124,10 +119,4 @@ def test_articles_piped_on_stdin_open_in_the_app(tmp_path):
         assert "Hưng Yên" in screen  # the piped seed, found by a search typed on the terminal
         tmux(socket, "send-keys", "-t", "app", "Escape")
         wait_for(socket, lambda s: "/ search:" in s)
-        tmux(socket, "send-keys", "-t", "app", "q")
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and "app" in tmux(socket, "list-sessions"):
-            time.sleep(0.2)
-        assert "app" not in tmux(socket, "list-sessions")
-    finally:
-        tmux(socket, "kill-server")
+        quit_app(socket)
