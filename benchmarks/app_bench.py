@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import resource
 import sys
 import time
 from pathlib import Path
@@ -237,6 +238,9 @@ def main() -> None:
             loading_p95_ms=round(big["loading_p95_ms"], 1) if big["loading_keystrokes"] else None,
             loading_max_ms=round(big["loading_max_ms"], 1) if big["loading_keystrokes"] else None,
         )
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # (kB on Linux)
+    print(f"peak memory of this process (seeds and the large corpus in turn): {peak_mb:,.0f} MB")
+    result["peak_rss_mb"] = round(peak_mb)
     print(json.dumps(result))
 
 

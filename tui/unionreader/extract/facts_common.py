@@ -7,18 +7,24 @@ and abbreviations of the genre: "8.945", "30/01/2024", "TP. Hồ Chí Minh", "Đ
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
+from operator import le
 
-from ..text import fold_nfc, normalize_tones
+from ..text import fold_nfc
 from .models import Entity
+from .tones import canonical_tones
 
 # A sentence ends at a line break, or at . ! ? … (closing quotes and a "./." tail included) followed
 # by space and something that can start a sentence. A period after a short abbreviation ("TP.",
 # "Th.S.", "PGS.") is not an end; "8.945" and "30/01/2024" have no space after the dot anyway.
-_END_RE = re.compile(r"\n+|(?:\.{3}|…|[.!?])+[”\"')\]]*(?:\s*\./\.)?")
+#
+# That is ``\n+|[.!?…]+[”"')\]]*(?:\s*\./\.)?``, written to open with one class of first characters: the
+# regular expression engine then skips to those characters instead of trying a match at every offset.
+_END_RE = re.compile(r"[\n.!?…](?:(?<=\n)\n*|(?<!\n)[.!?…]*[”\"')\]]*(?:\s*\./\.)?)")
 _ABBREV_BEFORE_DOT = re.compile(r"(?:^|[\s(])(?:TP|Tp|TX|Q|P|ThS|Th\.S|TS|PGS|GS|BS|KS|CN|[A-ZĐ])$")
 _OPENERS = "\"“‘'([-–•"
 
@@ -33,16 +39,21 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentence spans of ``text`` (whitespace trimmed, empty ones dropped), in order."""
     spans: list[Sentence] = []
     pos = 0
+    n = len(text)
     for m in _END_RE.finditer(text):
-        if not m.group().startswith("\n"):
-            if not _starts_sentence(text, m.end()):
+        start, end = m.span()
+        if text[start] == "\n":
+            cut = start
+        else:
+            # Most dots are inside numbers and abbreviations ("8.945", "TP.HCM"): no space follows them.
+            if end < n and (not text[end].isspace() or not _starts_sentence(text, end)):
                 continue
-            if m.group() == "." and _ABBREV_BEFORE_DOT.search(text, max(0, m.start() - 6), m.start()):
+            if end - start == 1 and text[start] == "." and _ABBREV_BEFORE_DOT.search(text, max(0, start - 6), start):
                 continue
-        end = m.start() if m.group().startswith("\n") else m.end()
-        _add_trimmed(text, pos, end, spans)
-        pos = m.end()
-    _add_trimmed(text, pos, len(text), spans)
+            cut = end
+        _add_trimmed(text, pos, cut, spans)
+        pos = end
+    _add_trimmed(text, pos, n, spans)
     return spans
 
 
@@ -68,6 +79,22 @@ def _add_trimmed(text: str, start: int, end: int, out: list[Sentence]) -> None:
         out.append(Sentence(start, end))
 
 
+# ``str.lower`` lower-cases each letter as the regular expression engine compares it under IGNORECASE,
+# except that the engine also takes "İ" and "ı" for "i" and "ſ" for "s" (and "İ" is the one letter
+# ``lower`` makes two characters of). With those three mapped first, ``lowered(text)`` has the offsets
+# of ``text`` and holds, at the same offset, the lower-case spelling of every phrase an IGNORECASE
+# pattern finds there: a cheap, sure test of whether a pattern can match at all
+# (tests/test_extract_speed_equivalence.py checks this over all of Unicode).
+_ENGINE_CASES = str.maketrans("İıſ", "iis")
+
+
+def lowered(text: str) -> str:
+    """``text`` lower-cased for "can this IGNORECASE pattern match here?" checks, with the same offsets."""
+    if "İ" in text or "ı" in text or "ſ" in text:
+        text = text.translate(_ENGINE_CASES)
+    return text.lower()
+
+
 class SentenceIndex:
     """Finds the sentence around an offset in O(log n)."""
 
@@ -90,13 +117,21 @@ class SentenceIndex:
 
 
 class EntityIndex:
-    """The article's entities by type, with their positions in the full entity list."""
+    """The article's entities by type, with their positions in the full entity list.
+
+    Entities come sorted by start (``entities.merge_entities``), and then so do each type's: the questions
+    about one type bisect its starts instead of visiting all its entities, with the same answers. Entities
+    in any other order are answered by the visit."""
 
     def __init__(self, entities: Sequence[Entity]) -> None:
         self.entities = entities
         self._by_type: dict[str, list[int]] = {}
         for i, e in enumerate(entities):
             self._by_type.setdefault(e.type, []).append(i)
+        starts = [e.start for e in entities]
+        self._starts: dict[str, list[int]] | None = None
+        if all(map(le, starts, islice(starts, 1, None))):
+            self._starts = {t: [starts[i] for i in found] for t, found in self._by_type.items()}
 
     def of_type(self, *types: str) -> list[int]:
         if len(types) == 1:
@@ -104,9 +139,20 @@ class EntityIndex:
         return sorted(i for t in types for i in self._by_type.get(t, []))
 
     def within(self, start: int, end: int, *types: str) -> list[int]:
-        return [i for i in self.of_type(*types) if self.entities[i].start >= start and self.entities[i].end <= end]
+        entities = self.entities
+        found = self.of_type(*types)
+        if self._starts is not None and len(types) == 1 and found:
+            # Only entities starting in [start, end] can lie within: the others end after ``end``.
+            starts = self._starts[types[0]]
+            found = found[bisect_left(starts, start) : bisect_right(starts, end)]
+            return [i for i in found if entities[i].end <= end]
+        return [i for i in found if entities[i].start >= start and entities[i].end <= end]
 
     def starting_at(self, offset: int, *types: str, slack: int = 0) -> int | None:
+        if self._starts is not None and len(types) == 1:
+            starts = self._starts.get(types[0], ())
+            k = bisect_left(starts, offset)  # the first entity of the type starting at ``offset`` or after
+            return self._by_type[types[0]][k] if k < len(starts) and starts[k] <= offset + slack else None
         for i in self.of_type(*types):
             e = self.entities[i]
             if offset <= e.start <= offset + slack:
@@ -125,7 +171,7 @@ class EntityIndex:
 @lru_cache(maxsize=8192)
 def clean_phrase(s: str) -> str:
     """One-line display form: canonical tone marks, single spaces, no defining "(ABBR)"."""
-    s = normalize_tones(s)
+    s = canonical_tones(s)
     s = re.sub(r"\s*\((?:[A-ZĐ][A-ZĐ0-9&/.-]*)\)", "", s)
     s = re.sub(r"\s+", " ", s)
     return s.strip(" ,;:–-")

@@ -12,8 +12,9 @@ import re
 from collections.abc import Sequence
 
 from ..text import fold_nfc, normalize_tones
-from .facts_common import EntityIndex, SentenceIndex, capitalise, clean_phrase, key
+from .facts_common import EntityIndex, Sentence, SentenceIndex, capitalise, clean_phrase, key, lowered
 from .models import Entity, Fact
+from .tones import canonical_tones
 
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)?")
 # Words that end the descriptive phrase after a number: prepositions, linking words, verbs of the genre.
@@ -56,11 +57,16 @@ _MONEY_PRIORITY = ("hỗ trợ", "ủng hộ", "trợ cấp", "thưởng", "quà
 _OCCASIONS = (("tết", "Tết"), ("tháng công nhân", "Tháng Công nhân"), ("thiên tai", "thiên tai"), ("bão", "bão lũ"))
 _PERCENT_VERBS = ("đạt", "thống nhất", "tăng", "giảm", "hoàn thành", "chiếm", "vượt")
 
-_AWARD_RE = re.compile(
-    r"\b(?:Huân chương|Huy chương|Bằng khen|Giấy khen|Cờ thi đua|Kỷ niệm chương|Giấy chứng nhận|"
-    r"Chiến sĩ thi đua|danh hiệu|khen thưởng(?=\s+(?:cho|\d)))\b",
-    re.IGNORECASE,
+_AWARD_WORDS = (
+    "Huân chương", "Huy chương", "Bằng khen", "Giấy khen", "Cờ thi đua", "Kỷ niệm chương", "Giấy chứng nhận",
+    "Chiến sĩ thi đua", "danh hiệu", "khen thưởng",
 )
+_AWARD_RE = re.compile(  # "khen thưởng" names an award only before its recipients or their number
+    r"\b(?:" + "|".join(_AWARD_WORDS[:-1]) + r"|khen thưởng(?=\s+(?:cho|\d)))\b", re.IGNORECASE
+)
+# Every award mention is one of the award words, so a sentence whose lower-case text (``lowered``) holds
+# none has no mention; ``str.find`` looks for them far faster than the pattern's search.
+_AWARD_NEEDLES = tuple(w.lower() for w in _AWARD_WORDS)
 _AWARD_QUALIFIER = re.compile(
     r"\s*(?:(?:chuyên đề|xuất sắc|hạng (?:Nhất|Nhì|Ba))\b|[“\"][^”\"]{1,120}[”\"]|Vì [^;,.]{1,80}?(?=\s*(?:[;,.]|cho\b|của\b|$)))"
 )
@@ -79,10 +85,10 @@ def _words_after(
             continue
         if not tok[0].isalnum():
             break
-        word = normalize_tones(tok.lower())
+        word = canonical_tones(tok.lower())
         if word in stops:
             break
-        if words and words[-1] != "," and f"{normalize_tones(words[-1].lower())} {word}" in _PHRASE_STOP_PAIRS:
+        if words and words[-1] != "," and f"{canonical_tones(words[-1].lower())} {word}" in _PHRASE_STOP_PAIRS:
             words.pop()
             break
         words.append(tok)
@@ -126,8 +132,10 @@ def _number_of(entity: Entity):
     return v
 
 
-def figure_facts(text: str, entities: Sequence[Entity], sentences: SentenceIndex) -> list[Fact]:
-    ents = EntityIndex(entities)
+def figure_facts(
+    text: str, entities: Sequence[Entity], sentences: SentenceIndex, ents: EntityIndex | None = None
+) -> list[Fact]:
+    ents = ents if ents is not None else EntityIndex(entities)
     facts: list[Fact] = []
     for i in ents.of_type("count", "money", "percent", "ratio"):
         e = entities[i]
@@ -235,13 +243,15 @@ def _percent_label(text: str, left: int, right: int, e: Entity) -> str:
 # --- awards ----------------------------------------------------------------------------------
 
 
-def award_facts(text: str, entities: Sequence[Entity], sentences: SentenceIndex) -> list[Fact]:
-    ents = EntityIndex(entities)
+def award_facts(
+    text: str, entities: Sequence[Entity], sentences: SentenceIndex, ents: EntityIndex | None = None
+) -> list[Fact]:
+    ents = ents if ents is not None else EntityIndex(entities)
     role_ends = {entities[i].end for i in ents.of_type("role")}
     affiliations = {i for i in ents.of_type("organization") if any(entities[i].start - d in role_ends for d in (0, 1))}
     facts: list[Fact] = []
     seen: set[tuple] = set()
-    for sent in sentences.sentences:
+    for sent in _award_sentences(text, sentences):
         mentions = [m for m in _AWARD_RE.finditer(text, sent.start, sent.end) if not _named_by_danh_hieu(text, m)]
         if not mentions:
             continue
@@ -277,6 +287,19 @@ def award_facts(text: str, entities: Sequence[Entity], sentences: SentenceIndex)
             facts.append(Fact("awards", capitalise(name), value, text[sent.start : sent.end], sent.start, sent.end,
                               tuple(sorted(set(used)))))
     return _drop_vaguer_awards(facts)
+
+
+def _award_sentences(text: str, sentences: SentenceIndex) -> list[Sentence]:
+    """The sentences where an award word starts, in order: a mention starts with one, so no other
+    sentence holds a mention. Every occurrence is found, overlapping ones too."""
+    low = lowered(text)
+    found: set[int] = set()
+    for needle in _AWARD_NEEDLES:
+        at = low.find(needle)
+        while at != -1:
+            found.add(sentences.position(at))
+            at = low.find(needle, at + 1)
+    return [sentences.sentences[k] for k in sorted(found)]
 
 
 _AWARD_FOR = re.compile(r"\bcho\s+((?:các|những)\s[^;.]{3,100}?)(?=\s*[;.]|\s+(?:vì|đã|nhằm)\s|$)")

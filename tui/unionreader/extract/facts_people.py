@@ -14,23 +14,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..corpus import Article
-from ..text import normalize_tones
-from .facts_common import EntityIndex, SentenceIndex, clean_phrase, key
+from .facts_common import EntityIndex, SentenceIndex, clean_phrase, key, lowered
 from .models import Entity, Fact
+from .tones import canonical_tones
 
-# (action, pattern, who): "before" = the subject named before the verb, else the first named after it;
-# "after" = every person listed after the verb ("Tham dự có các đồng chí A, B, C").
-_ACTIONS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
-    (name, re.compile(pattern, re.IGNORECASE), who)
-    for name, pattern, who in (
-        ("tham dự", r"(?:\b(?:tham|tới|về|đến)\s)?(?<!vinh )(?<!dự )\bdự\b(?!\s(?:thảo|án|kiến|báo|toán|thi|bị|phòng|trữ|định|tính))", "list"),
-        ("chủ trì", r"\bchủ trì\b", "subject"),
-        ("phát biểu", r"\bphát biểu\b", "subject"),
-        ("trình bày báo cáo", r"\btrình bày\b|\bbáo cáo tại\b", "subject"),
-        ("được bầu", r"\bđược bầu\b|\btrúng cử\b|\btái đắc cử\b|\bđắc cử\b", "subject"),
-        ("được bầu", r"\bbầu(?: ra)?\b(?=.*\bgồm\b)", "list"),
-        ("nhận", r"(?<!ghi )(?<!nhìn )(?<!tiếp )(?<!xác )(?<!thừa )(?<!công )(?<!đón )\bnhận\b|\bđược trao\b", "subject"),
-        ("trao", r"(?<!được )\btrao\b(?!\s(?:đổi|quyền))", "subject"),
+# (action, pattern, who, needles): "before" = the subject named before the verb, else the first named after
+# it; "after" = every person listed after the verb ("Tham dự có các đồng chí A, B, C"). A pattern can only
+# match a sentence whose lower-case text holds one of its needles (``facts_common.lowered``): most
+# sentences hold none, and the test is far cheaper than the search, whose look-behinds leave the regular
+# expression engine no first letter to skip to.
+_ACTIONS: tuple[tuple[str, re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE), who, needles)
+    for name, pattern, who, needles in (
+        ("tham dự", r"(?:\b(?:tham|tới|về|đến)\s)?(?<!vinh )(?<!dự )\bdự\b(?!\s(?:thảo|án|kiến|báo|toán|thi|bị|phòng|trữ|định|tính))", "list", ("dự",)),
+        ("chủ trì", r"\bchủ trì\b", "subject", ("chủ trì",)),
+        ("phát biểu", r"\bphát biểu\b", "subject", ("phát biểu",)),
+        ("trình bày báo cáo", r"\btrình bày\b|\bbáo cáo tại\b", "subject", ("trình bày", "báo cáo tại")),
+        ("được bầu", r"\bđược bầu\b|\btrúng cử\b|\btái đắc cử\b|\bđắc cử\b", "subject", ("được bầu", "trúng cử", "đắc cử")),
+        ("được bầu", r"\bbầu(?: ra)?\b(?=.*\bgồm\b)", "list", ("bầu",)),
+        ("nhận", r"(?<!ghi )(?<!nhìn )(?<!tiếp )(?<!xác )(?<!thừa )(?<!công )(?<!đón )\bnhận\b|\bđược trao\b", "subject", ("nhận", "được trao")),
+        ("trao", r"(?<!được )\btrao\b(?!\s(?:đổi|quyền))", "subject", ("trao",)),
     )
 )
 # Separators allowed between a name and its roles, and between two roles of one person.
@@ -57,7 +60,7 @@ class _RoleItem:
 
 
 def person_name(entity: Entity) -> str:
-    return normalize_tones(entity.value if isinstance(entity.value, str) and entity.value else entity.text)
+    return canonical_tones(entity.value if isinstance(entity.value, str) and entity.value else entity.text)
 
 
 _ROLE_QUALIFIER = re.compile(r"\s(?:phụ trách|thường trực|kiêm|chuyên trách)\b")
@@ -132,12 +135,14 @@ def _role_items(text: str, ents: EntityIndex) -> list[_RoleItem]:
 
 
 def _merge_key(name: str) -> str:
-    return normalize_tones(name).casefold()
+    return canonical_tones(name).casefold()
 
 
-def collect_people(article: Article, entities: Sequence[Entity], sentences: SentenceIndex) -> list[_Person]:
+def collect_people(
+    article: Article, entities: Sequence[Entity], sentences: SentenceIndex, ents: EntityIndex | None = None
+) -> list[_Person]:
     text = article.text
-    ents = EntityIndex(entities)
+    ents = ents if ents is not None else EntityIndex(entities)
     mentions = ents.of_type("person")
     people: dict[str, _Person] = {}
     owner: dict[int, _Person] = {}
@@ -237,7 +242,10 @@ def _assign_actions(text, entities, ents: EntityIndex, mentions, owner, sentence
         sent = sentences.sentences[pos]
         in_sentence.sort(key=lambda j: entities[j].start)
         chunk = text[sent.start : sent.end]
-        for action, pattern, who in _ACTIONS:
+        low = lowered(chunk)
+        for action, pattern, who, needles in _ACTIONS:
+            if not _holds_any(low, needles):
+                continue
             for m in pattern.finditer(chunk):
                 at = sent.start + m.start()
                 if inside_name(at) or any(
@@ -256,6 +264,13 @@ def _assign_actions(text, entities, ents: EntityIndex, mentions, owner, sentence
                         owner[j].actions.append(action)
 
 
+def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
+    for needle in needles:  # noqa: SIM110 - a loop: ``any`` over a generator costs more than the tests
+        if needle in text:
+            return True
+    return False
+
+
 def _doers(text, entities, in_sentence: list[int], at: int, who: str) -> list[int]:
     before = [j for j in in_sentence if entities[j].end <= at]
     after = [j for j in in_sentence if entities[j].start > at]
@@ -272,9 +287,11 @@ def _doers(text, entities, in_sentence: list[int], at: int, who: str) -> list[in
     return doers
 
 
-def people_facts(article: Article, entities: Sequence[Entity], sentences: SentenceIndex) -> list[Fact]:
+def people_facts(
+    article: Article, entities: Sequence[Entity], sentences: SentenceIndex, ents: EntityIndex | None = None
+) -> list[Fact]:
     facts: list[Fact] = []
-    for p in collect_people(article, entities, sentences):
+    for p in collect_people(article, entities, sentences, ents):
         anchor = p.anchor if p.anchor is not None else entities[p.mentions[0]].start
         sent = sentences.at(anchor)
         facts.append(

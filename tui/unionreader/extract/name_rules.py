@@ -11,11 +11,12 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
-from itertools import accumulate, chain
+from itertools import accumulate
 
-from ..text import fold, nfc, normalize_tones
+from ..text import fold, nfc
 from . import lexicons as lex
 from .models import Entity
+from .tones import canonical_tones
 
 # Words are cut by one regular expression over the text, whose character classes are read off an ASCII
 # "shape" of every character: a letter, a digit, a gap (spaces, "_"), a line break or a punctuation mark
@@ -24,9 +25,7 @@ from .models import Entity
 # document numbers never look like abbreviations. The classes cover U+0000–U+2FFF, where the regular
 # expression engine tests them with a bitmap; text with characters beyond (CJK, emoji: rare) is first
 # translated to its shape and cut there, which gives the same words.
-_SHAPE_TOKEN_RE = re.compile(
-    r"([ \t\r\f\v_]*)([A-Za-z]+|[0-9]+(?:[.,][0-9]+)*(?:[/\-][A-Za-z0-9]+)*|\n|[^\w\s])", re.ASCII
-)
+_SHAPE_TOKEN_RE = re.compile(r"([A-Za-z]+|[0-9]+(?:[.,][0-9]+)*(?:[/\-][A-Za-z0-9]+)*|\n|[^\w\s])", re.ASCII)
 _TOKEN_RE = re.compile(
     r"\d+(?:[.,]\d+)*(?:[/\-](?:[^\W_]|[\u0300-\u036f])+)*"
     r"|(?:[^\W\d_]|[\u0300-\u036f])+"
@@ -96,7 +95,7 @@ def _build_token_re() -> re.Pattern[str]:
 
     letter, digit, gap, newline = (members(k) for k in "LDSN")
     return re.compile(
-        f"([{gap}]*)([{letter}]+|[{digit}]+(?:[.,][{digit}]+)*(?:[/\\-][{letter}{digit}]+)*|[{newline}]|"
+        f"([{letter}]+|[{digit}]+(?:[.,][{digit}]+)*(?:[/\\-][{letter}{digit}]+)*|[{newline}]|"
         f"[^{letter}{digit}{gap}{newline}])"
     )
 
@@ -110,7 +109,7 @@ _KEY_CACHE_LIMIT = 200_000
 def word_key(word: str) -> str:
     key = _KEY_CACHE.get(word)
     if key is None:
-        key = normalize_tones(word).lower().translate(_DASHES)
+        key = canonical_tones(word).lower().translate(_DASHES)
         if len(_KEY_CACHE) < _KEY_CACHE_LIMIT:
             _KEY_CACHE[word] = key
     return key
@@ -240,12 +239,14 @@ class Doc:
         # article, so no Python statement runs per word.
         beyond = _BEYOND_TABLE_RE.search(text) is not None
         if beyond:  # scripts beyond the table (CJK, emoji): rare, so the shape is cut instead
-            pairs = _SHAPE_TOKEN_RE.findall(_BEYOND_TABLE_RE.sub(_shape_of, text.translate(_SHAPE_TABLE)))
+            shape = _BEYOND_TABLE_RE.sub(_shape_of, text.translate(_SHAPE_TABLE))
+            pieces = _SHAPE_TOKEN_RE.split(shape)
         else:
-            pairs = _TEXT_TOKEN_RE.findall(text)
-        pieces = list(chain.from_iterable(pairs))  # gap, word, gap, word, …
-        bounds = list(accumulate(map(len, pieces)))  # gap end = word start, word end
-        starts, ends = bounds[0::2], bounds[1::2]
+            pieces = _TEXT_TOKEN_RE.split(text)
+        # ``split`` gives gap, word, gap, word, …, gap: every character that is no gap starts a word, so
+        # the gaps hold only gap characters, as the offsets below assume.
+        bounds = list(accumulate(map(len, pieces)))  # gap end = word start, word end, …, text end
+        starts, ends = bounds[0:-1:2], bounds[1::2]
         words = [text[a:b] for a, b in zip(starts, ends, strict=True)] if beyond else pieces[1::2]
         self.words, self.starts, self.ends = words, starts, ends
         self.keys = list(map(WORD_KEYS.__getitem__, words))
@@ -328,7 +329,7 @@ class Doc:
             out = "".join(parts)
         out = " ".join(nfc(out).split())
         if tones:
-            out = normalize_tones(out)
+            out = canonical_tones(out)
         if len(_VALUE_CACHE) < _VALUE_CACHE_LIMIT:
             _VALUE_CACHE[cache_key] = out
         return out

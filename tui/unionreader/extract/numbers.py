@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from ..text import normalize_tones
+from .tones import canonical_tones
 
 # A number as the genre writes it.  Possessive quantifiers keep a megabyte of digits linear.
 NUMBER = r"(?:\d{1,3}(?:\.\d{3})++(?!\d)|\d++)(?:,\d++)?+"
@@ -42,7 +42,7 @@ def plain(value: Decimal) -> int | float:
 
 
 def unit_key(word: str) -> str:
-    return normalize_tones(word).casefold()
+    return canonical_tones(word).casefold()
 
 
 # Count units of the genre: people, organisations, awards, gifts and items that reports count.

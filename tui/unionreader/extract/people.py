@@ -112,6 +112,8 @@ class PeopleRules:
         keys, n = doc.keys, len(doc.words)
         if i >= n or self.in_location[i] or (keys[i] == "hồ" and tuple(keys[i : i + 3]) == HO_CHI_MINH):
             return None
+        if not cued and keys[i] not in SURNAMES:
+            return None  # decided before walking the name: most capitalised words are no surname
         words, skip, name_word, may_start = doc.words, doc.skip, WORD_IS_NAME, _MAY_START
         j = i
         while j < n and j - i < 6 and name_word[words[j]] and not skip[j]:
@@ -123,8 +125,6 @@ class PeopleRules:
             return None
         if not cued:
             first = keys[i]
-            if first not in SURNAMES:
-                return None
             if first in WEAK_SURNAMES and length < 3 and keys[i + 1] not in MIDDLES:
                 return None
         return j
