@@ -431,3 +431,28 @@ def test_completions_do_not_depend_on_how_the_vocabulary_grew(monkeypatch):
             (t for t in growing._terms if t.startswith(prefix) and t != prefix),
             key=lambda t: (-growing.df(growing.term_id(t)), t),
         )
+
+
+def test_compaction_planned_apart_from_adding_gives_the_same_index(monkeypatch):
+    """The app's loader adds without merging, works the merge out while searches go on, then swaps it in."""
+    monkeypatch.setattr(index_module, "BATCH", 16)
+    analyses = [varied(i) for i in range(200)]
+    merged_at_once, merged_later = SearchIndex(), SearchIndex()
+    queries = ["cong doan", "hoi ngh", "ma1", '"lao dong"', "khen -tap", "year:2023"]
+    plans_seen = 0
+    for start in range(0, len(analyses), 16):
+        part = analyses[start : start + 16]
+        merged_at_once.add(part)
+        merged_later.add(part, compact=False)
+        before = {q: list(merged_later.search(q).docs) for q in queries}
+        plans = merged_later.plan_compaction()
+        assert {q: list(merged_later.search(q).docs) for q in queries} == before  # planning changes nothing
+        plans_seen += bool(plans)
+        merged_later.apply_compaction(plans)
+        for q in queries:
+            assert list(merged_later.search(q).docs) == list(merged_at_once.search(q).docs), q
+        assert [len(p.segments) for p in (merged_later.terms, merged_later.pairs)] == [
+            len(p.segments) for p in (merged_at_once.terms, merged_at_once.pairs)
+        ]
+    assert plans_seen >= 3 and len(merged_later.terms.segments) <= 5
+    check_against_reference(merged_later, analyses)

@@ -149,9 +149,11 @@ class SearchIndex(IndexBuilder):
     def analysis(self, doc: int) -> Analysis:
         return self._analyses[doc]
 
-    def add(self, analyses: Iterable[Analysis]) -> None:
-        """Index more articles (any number; built in batches). Searches see them at once."""
-        self._add_batches(_batches(analyses, BATCH))
+    def add(self, analyses: Iterable[Analysis], *, compact: bool = True) -> None:
+        """Index more articles (any number; built in batches). Searches see them at once.
+
+        With ``compact=False`` the new posting segments are left unmerged: see ``plan_compaction``."""
+        self._add_batches(_batches(analyses, BATCH), compact)
 
     # --- vocabulary lookups (all cached; caches are dropped when the vocabulary grows) ------------
 

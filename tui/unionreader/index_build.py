@@ -280,7 +280,7 @@ class IndexBuilder:
         out_exact[at] = self._chunk_exact.data[np.repeat(self._chunk_start.data[ids[multi]], many) + ranges]
         return out_exact, out_text
 
-    def _add_batches(self, batches: Iterable[list[Analysis]]) -> None:
+    def _add_batches(self, batches: Iterable[list[Analysis]], compact: bool = True) -> None:
         """Index batches on two worker threads (numpy releases the GIL while it works): the pure
         steps (a block's chunk keys, a batch's sorted postings) run there, while this thread looks
         the chunks up and registers new ones, which must happen in order."""
@@ -304,11 +304,22 @@ class IndexBuilder:
                 pending = pool.submit(_batch_postings, *staged)
             if pending is not None:
                 self._finish_batch(*pending.result())
-            merging = [pool.submit(p.compact) for p in (self.pairs, self.terms)]
-            self.exact.compact()
-            self.titles.compact()
-            for future in merging:
-                future.result()
+            if compact:
+                merging = [pool.submit(p.compact) for p in (self.pairs, self.terms)]
+                self.exact.compact()
+                self.titles.compact()
+                for future in merging:
+                    future.result()
+
+    def plan_compaction(self) -> list:
+        """The segment merges due after ``add(..., compact=False)``, worked out without changing the
+        index, so a loader can do them while searches go on; ``apply_compaction`` puts them in place."""
+        return [(postings, plan) for postings in (self.pairs, self.terms, self.exact, self.titles)
+                if (plan := postings.compaction()) is not None]
+
+    def apply_compaction(self, plans: list) -> None:
+        for postings, plan in plans:
+            postings.apply(plan)
 
     def _stage_batch(self, batch: list[Analysis], blocks: list[tuple[int, Future]]) -> tuple:
         """Tokenise a batch and record its fields; what ``_batch_postings`` needs, as private copies."""

@@ -111,14 +111,27 @@ class PostingSet:
 
         That keeps O(log n) segments while each posting is copied O(log n) times at most; a big
         ``add`` of many batches is merged once, at its end."""
-        segs = self.segments
+        plan = self.compaction()
+        if plan is not None:
+            self.apply(plan)
+
+    def compaction(self) -> tuple[int, int, Postings] | None:
+        """The merge ``compact`` would make, as (first, end, merged segment), made without changing
+        this set: searches may go on reading it meanwhile (a merge of a large index takes seconds)."""
+        segs = list(self.segments)
         newer, first = 0, len(segs)
         for i in range(len(segs) - 1, -1, -1):
             if segs[i].size < 2 * newer:
                 first = i
             newer += segs[i].size
-        if first < len(segs) - 1:
-            segs[first:] = [Postings.merge(segs[first:])]
+        if first >= len(segs) - 1:
+            return None
+        return first, len(segs), Postings.merge(segs[first:])
+
+    def apply(self, plan: tuple[int, int, Postings]) -> None:
+        """Put a ``compaction`` in place: the same postings, in fewer segments."""
+        first, end, merged = plan
+        self.segments[first:end] = [merged]
 
     @property
     def nbytes(self) -> int:

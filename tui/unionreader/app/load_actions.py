@@ -48,7 +48,20 @@ class LoadActions:
                     for start in range(0, len(fresh), INDEX_SLICE):
                         self._let_search_run()
                         with self.index_lock:
-                            self.index.add(fresh[start : start + INDEX_SLICE])
+                            self.index.add(fresh[start : start + INDEX_SLICE], compact=False)
+                        # Merging posting segments copies the whole index now and then (seconds at
+                        # 50k articles): done outside the lock, only the swap inside it. This thread
+                        # is the index's only writer, so the segments cannot change meanwhile.
+                        plans = self.index.plan_compaction()
+                        if plans:
+                            self._let_search_run()
+                            with self.index_lock:
+                                self.index.apply_compaction(plans)
+                    # The articles stay for the app's life: once the young garbage is swept, take
+                    # them out of the collector's view, or its full passes over a growing heap pause
+                    # the UI for up to a second or more while a large corpus loads.
+                    gc.collect(1)
+                    gc.freeze()
                     self.call_from_thread(self._while_open, self._batch_loaded, batch)
             except RuntimeError:
                 raise
@@ -95,9 +108,8 @@ class LoadActions:
             self.run_search(keep_position=True)
 
     def _loading_done(self) -> None:
-        # The loaded articles live as long as the app: taking them out of the cyclic garbage collector's
-        # view spares the UI its full collections, which pause it for a few hundred ms per pass at 10k
-        # articles (seen as the slowest keystroke in benchmarks/app_bench.py).
+        # (The last batch's objects, see load_worker: full collections over the loaded articles pause
+        # the UI for a few hundred ms per pass at 10k articles.)
         gc.freeze()
         sys.setswitchinterval(self._switch_interval)
         self.loading = False
