@@ -263,7 +263,7 @@ from itertools import pairwise  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-import unionreader.index_build as build_module  # noqa: E402
+import unionreader.index_batch as batch_module  # noqa: E402
 from unionreader.aliases import term_aliases  # noqa: E402
 from unionreader.corpus import Article  # noqa: E402
 from unionreader.text import TOKEN_RE, normalize_tones  # noqa: E402
@@ -330,8 +330,8 @@ def test_vectorised_tokens_match_the_token_regex(monkeypatch):
 
 def test_hash_collisions_fall_back_to_exact_chunks(monkeypatch):
     # Every chunk hashes alike: the stored first bytes tell them apart, the dict does the rest.
-    monkeypatch.setattr(build_module, "_MIX_LO", np.uint64(0))
-    monkeypatch.setattr(build_module, "_MIX_HI", np.uint64(0))
+    monkeypatch.setattr(batch_module, "_MIX_LO", np.uint64(0))
+    monkeypatch.setattr(batch_module, "_MIX_HI", np.uint64(0))
     analyses = [article(i, t) for i, t in enumerate(TRICKY * 2)]
     check_against_reference(build(*analyses), analyses)
 
@@ -344,7 +344,7 @@ def test_random_texts_match_the_reference(texts):
 
 
 def test_hash_table_grows_and_probes():
-    table = build_module._HashTable(bits=4)
+    table = batch_module._HashTable(bits=4)
     rng = np.random.default_rng(3)
     keys = np.unique(rng.integers(1, 2**63, 5000, dtype=np.uint64))
     crowded = keys.copy()
