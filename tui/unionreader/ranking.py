@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .query import Alternative, Clause, Filter, ParsedQuery
+from .ranking_order import MATCHED_TIER, TYPO_TIER, rank_candidates
 
 if TYPE_CHECKING:
     from .index import SearchIndex
@@ -28,15 +29,12 @@ TITLE_BONUS = 3.0
 ENTITY_BONUS = 2.0
 EXACT_BONUS = 1.0  # the term was typed with diacritics and the doc has that exact spelling
 COMPLETION_PENALTY = 0.5  # a completion of the word being typed, versus the word itself
-MATCHED_TIER = 1e7
-TYPO_TIER = 1e5
 _PAIR_SHIFT = 26
 _EXPANSIONS_FOR_PAIRS = (3, 10)
 _CACHE_SIZE = 24  # clause-prefix results kept (a few dense arrays of corpus size each)
 _BOOSTED_EXPANSIONS = 4  # title / entity bonuses are looked up for the best few expansions only
 _CACHE_BYTES = 160_000_000  # per-term and per-pair arrays kept across keystrokes
 _DENSE_SHARE = 16  # a term in more than 1/16 of the docs is kept as whole per-doc arrays
-_OUT = np.float32(-1e9)  # a rounded soft score no candidate has (soft >= -0.5 per clause)
 
 
 class _TermData:
@@ -405,7 +403,7 @@ class Ranker:
                 mask &= allowed
         candidates = np.flatnonzero(mask)
         date_pos = self._date_pos  # as of this search: a refresh replaces it while the index grows
-        order = self._rank(candidates, mask, all_clauses, count, typos, soft, limit, date_pos)
+        order = rank_candidates(candidates, mask, all_clauses, count, typos, soft, limit, date_pos)
         shown = candidates[order]
         key = (
             count[shown].astype(np.float64) * MATCHED_TIER
@@ -413,77 +411,6 @@ class Ranker:
             + np.round(np.minimum(soft[shown], TYPO_TIER / 10).astype(np.float64), 3)
         )
         def rank_all() -> np.ndarray:
-            return candidates[self._rank(candidates, mask, all_clauses, count, typos, soft, None, date_pos)]
+            return candidates[rank_candidates(candidates, mask, all_clauses, count, typos, soft, None, date_pos)]
 
         return shown, key, candidates, matched, rank_all
-
-    def _rank(self, candidates: np.ndarray, mask: np.ndarray, all_clauses: bool, count: np.ndarray,
-              typos: np.ndarray, soft: np.ndarray, limit: int | None, date_pos: np.ndarray) -> np.ndarray:
-        """Positions in ``candidates`` (the docs of ``mask``) of the first ``limit`` (all when None),
-        best first: more clauses matched, fewer typos, higher soft score (to 3 decimals), newer.
-
-        For the first few of many candidates, a shortlist is picked first from the tiers and the
-        rounded soft score, without sorting; then exact keys order the shortlist. Most docs are often
-        candidates: that work is then done on whole arrays, cheaper than gathering."""
-        if not len(candidates):
-            return np.zeros(0, dtype=np.intp)
-        n = len(count)
-        dense = 4 * len(candidates) > n
-        pick = slice(None) if dense else candidates
-        milli = np.minimum(soft[pick], np.float32(TYPO_TIER / 10))  # the soft score to 3 decimals
-        milli *= np.float32(1000)
-        np.rint(milli, out=milli)
-        chosen = None
-        if limit is not None and limit < len(candidates):
-            tier, typo = count[pick], typos[pick]
-            uniform = all_clauses  # then every candidate matched them all
-            if uniform and dense:  # (masked numpy operations are slow: arithmetic sets the others aside)
-                uniform = (typo | ~mask * np.uint16(0xFFFF)).min() == (typo * mask).max()
-            elif uniform:
-                uniform = typo.min() == typo.max()
-            if uniform:
-                chosen = np.flatnonzero(_reaching(milli + ~mask * _OUT if dense else milli, limit))
-            else:  # the tier of the limit-th doc: all docs of better tiers are in, and its best
-                tiers = tier.astype(np.int32) * int(MATCHED_TIER / TYPO_TIER) - typo
-                if dense:
-                    tiers -= ~mask * np.int32(1 << 30)
-                last = tiers.max()
-                while np.count_nonzero(tiers >= last) < limit:
-                    last = tiers[tiers < last].max()
-                higher = np.flatnonzero(tiers > last)
-                boundary = np.flatnonzero(tiers == last)
-                best = boundary[_reaching(milli[boundary], limit - len(higher))]
-                chosen = np.sort(np.concatenate((higher, best)))
-        docs = candidates if chosen is None else chosen if dense else candidates[chosen]
-        milli = milli[chosen] if chosen is not None else milli[mask] if dense else milli
-        tier = count[docs].astype(np.int64) * int(MATCHED_TIER / TYPO_TIER) - typos[docs]
-        date = date_pos[docs]
-        date_bits = max(1, n.bit_length())
-        if 17 + 24 + date_bits > 63:  # over four million docs: the slower exact sort
-            order = np.lexsort((date, milli, tier))[::-1]
-        else:  # soft >= -0.5 per clause (a completion's penalty): the offset keeps it positive
-            key = (tier + (1 << 16)) << (24 + date_bits)
-            key |= (milli.astype(np.int64) + (1 << 17)) << date_bits
-            key |= date
-            if limit is not None and limit < len(key):  # (many ties on the score: a big shortlist)
-                order = np.flatnonzero(_reaching(key, limit))
-                order = order[np.argsort(-key[order])]
-            else:
-                order = np.argsort(-key)
-        if limit is not None:
-            order = order[:limit]
-        return order if chosen is None else np.searchsorted(candidates, docs[order])
-
-
-def _reaching(values: np.ndarray, need: int) -> np.ndarray:
-    """Mask of the values at least as high as the ``need``-th highest (ties all in; values of
-    ``_OUT`` are set aside, and there must be ``need`` others). A sorted sample gives a threshold
-    that a few hundred reach; an exact partition only when it fails."""
-    step = 64
-    if len(values) > 64 * step:
-        sample = np.sort(values[::step])
-        threshold = sample[-min(len(sample), need // step + 8)]
-        reached = values >= threshold
-        if threshold > _OUT / 2 and np.count_nonzero(reached) >= need:
-            return reached
-    return values >= -np.partition(-values, need - 1)[need - 1]
