@@ -12,8 +12,9 @@ from collections import Counter
 
 from ..corpus import Article
 from ..text import fold_nfc
+from .facts_awards import award_facts
 from .facts_common import EntityIndex, Sentence, SentenceIndex, clean_phrase, key
-from .facts_figures import award_facts, figure_facts
+from .facts_figures import figure_facts
 from .facts_people import people_facts
 from .models import Entity, Fact
 
@@ -179,7 +180,7 @@ def _event_date(article, entities, ents: EntityIndex, sentences: SentenceIndex, 
 def _event_place(text, ents: EntityIndex, entities, sentences: SentenceIndex, lead) -> Fact | None:
     for s in lead:
         chunk = text[s.start : s.end]
-        m = _PLACE_HEAD.search(chunk)
+        m = _PLACE_HEAD.search(chunk) if "tại" in chunk else None  # the search tries every offset
         if m:
             return Fact("event", "Địa điểm", clean_phrase(m.group(1)), chunk, s.start, s.end)
         for i in ents.within(s.start, s.end, "location"):

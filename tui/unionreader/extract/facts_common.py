@@ -26,6 +26,9 @@ from .tones import canonical_tones
 # regular expression engine then skips to those characters instead of trying a match at every offset.
 _END_RE = re.compile(r"[\n.!?…](?:(?<=\n)\n*|(?<!\n)[.!?…]*[”\"')\]]*(?:\s*\./\.)?)")
 _ABBREV_BEFORE_DOT = re.compile(r"(?:^|[\s(])(?:TP|Tp|TX|Q|P|ThS|Th\.S|TS|PGS|GS|BS|KS|CN|[A-ZĐ])$")
+# What can stand right before such a dot: the last letter of one of those abbreviations, or the line
+# break that ``$`` also matches before.
+_ABBREV_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐp\n")
 _OPENERS = "\"“‘'([-–•"
 
 
@@ -48,7 +51,8 @@ def split_sentences(text: str) -> list[Sentence]:
             # Most dots are inside numbers and abbreviations ("8.945", "TP.HCM"): no space follows them.
             if end < n and (not text[end].isspace() or not _starts_sentence(text, end)):
                 continue
-            if end - start == 1 and text[start] == "." and _ABBREV_BEFORE_DOT.search(text, max(0, start - 6), start):
+            if (end - start == 1 and text[start] == "." and start and text[start - 1] in _ABBREV_LAST
+                    and _ABBREV_BEFORE_DOT.search(text, max(0, start - 6), start)):
                 continue
             cut = end
         _add_trimmed(text, pos, cut, spans)
@@ -95,6 +99,38 @@ def lowered(text: str) -> str:
     return text.lower()
 
 
+def needle_starts(
+    low: str, needles: Iterable[str], back: Iterable[int] = (0,), lo: int = 0, hi: int | None = None
+) -> list[int]:
+    """Sorted offsets where a needle starts in ``low[lo:hi]``, or ``back`` characters before one (but not
+    before ``lo``), overlapping occurrences too: where a pattern can match whose every match holds one of
+    the needles that far in."""
+    hi = len(low) if hi is None else hi
+    starts: set[int] = set()
+    for needle in needles:
+        at = low.find(needle, lo, hi)
+        while at != -1:
+            starts.update(at - d for d in back if d <= at - lo)
+            at = low.find(needle, at + 1, hi)
+    return sorted(starts)
+
+
+def matches_from(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int], endpos: int | None = None
+) -> list[re.Match[str]]:
+    """``pattern.finditer(text, …, endpos)`` when no match can start anywhere but at ``starts`` (sorted):
+    the pattern is tried there only, left to right, each time after the previous match, as ``finditer``
+    does."""
+    endpos = len(text) if endpos is None else endpos
+    found: list[re.Match[str]] = []
+    end = 0
+    for at in starts:
+        if at >= end and (m := pattern.match(text, at, endpos)) is not None:
+            found.append(m)
+            end = m.end()
+    return found
+
+
 class SentenceIndex:
     """Finds the sentence around an offset in O(log n)."""
 
@@ -102,6 +138,14 @@ class SentenceIndex:
         self.text = text
         self.sentences = split_sentences(text)
         self._starts = [s.start for s in self.sentences]
+        self._low: str | None = None
+
+    @property
+    def low(self) -> str:
+        """``lowered(text)``, made once: the fact rules look for their words in it."""
+        if self._low is None:
+            self._low = lowered(self.text)
+        return self._low
 
     def at(self, offset: int) -> Sentence:
         i = bisect_right(self._starts, offset) - 1
@@ -166,6 +210,13 @@ class EntityIndex:
             if offset - slack <= e.end <= offset and (best is None or e.end > self.entities[best].end):
                 best = i
         return best
+
+
+def clause_bounds(text: str, sent_start: int, sent_end: int, at: int) -> tuple[int, int]:
+    """The clause of the sentence ``[sent_start, sent_end)`` around offset ``at``: parted by ";"."""
+    left = max(text.rfind(";", sent_start, at), sent_start - 1) + 1
+    right = text.find(";", at, sent_end)
+    return left, (sent_end if right < 0 else right)
 
 
 @lru_cache(maxsize=8192)

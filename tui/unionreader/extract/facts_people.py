@@ -9,31 +9,34 @@ X" → "Chủ tịch Công đoàn X").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..corpus import Article
-from .facts_common import EntityIndex, SentenceIndex, clean_phrase, key, lowered
+from .facts_common import EntityIndex, SentenceIndex, clean_phrase, key, matches_from, needle_starts
 from .models import Entity, Fact
 from .tones import canonical_tones
 
-# (action, pattern, who, needles): "before" = the subject named before the verb, else the first named after
-# it; "after" = every person listed after the verb ("Tham dự có các đồng chí A, B, C"). A pattern can only
-# match a sentence whose lower-case text holds one of its needles (``facts_common.lowered``): most
-# sentences hold none, and the test is far cheaper than the search, whose look-behinds leave the regular
-# expression engine no first letter to skip to.
-_ACTIONS: tuple[tuple[str, re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
-    (name, re.compile(pattern, re.IGNORECASE), who, needles)
-    for name, pattern, who, needles in (
-        ("tham dự", r"(?:\b(?:tham|tới|về|đến)\s)?(?<!vinh )(?<!dự )\bdự\b(?!\s(?:thảo|án|kiến|báo|toán|thi|bị|phòng|trữ|định|tính))", "list", ("dự",)),
-        ("chủ trì", r"\bchủ trì\b", "subject", ("chủ trì",)),
-        ("phát biểu", r"\bphát biểu\b", "subject", ("phát biểu",)),
-        ("trình bày báo cáo", r"\btrình bày\b|\bbáo cáo tại\b", "subject", ("trình bày", "báo cáo tại")),
-        ("được bầu", r"\bđược bầu\b|\btrúng cử\b|\btái đắc cử\b|\bđắc cử\b", "subject", ("được bầu", "trúng cử", "đắc cử")),
-        ("được bầu", r"\bbầu(?: ra)?\b(?=.*\bgồm\b)", "list", ("bầu",)),
-        ("nhận", r"(?<!ghi )(?<!nhìn )(?<!tiếp )(?<!xác )(?<!thừa )(?<!công )(?<!đón )\bnhận\b|\bđược trao\b", "subject", ("nhận", "được trao")),
-        ("trao", r"(?<!được )\btrao\b(?!\s(?:đổi|quyền))", "subject", ("trao",)),
+# (action, pattern, who, needles, back): "before" = the subject named before the verb, else the first named
+# after it; "after" = every person listed after the verb ("Tham dự có các đồng chí A, B, C"). Every match
+# holds one of the needles (in lower case), starting there or ``back`` characters before ("tham dự"), so
+# the pattern is only tried at those offsets (``facts_common.matches_from``): most sentences hold none,
+# and the look-behinds that open the patterns leave the regular expression engine nothing to skip to.
+_ACTIONS: tuple[tuple[str, re.Pattern[str], str, tuple[str, ...], tuple[int, ...]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE), who, needles, back)
+    for name, pattern, who, needles, back in (
+        ("tham dự", r"(?:\b(?:tham|tới|về|đến)\s)?(?<!vinh )(?<!dự )\bdự\b(?!\s(?:thảo|án|kiến|báo|toán|thi|bị|phòng|trữ|định|tính))",
+         "list", ("dự",), (0, len("về "), len("tới "), len("tham "))),
+        ("chủ trì", r"\bchủ trì\b", "subject", ("chủ trì",), (0,)),
+        ("phát biểu", r"\bphát biểu\b", "subject", ("phát biểu",), (0,)),
+        ("trình bày báo cáo", r"\btrình bày\b|\bbáo cáo tại\b", "subject", ("trình bày", "báo cáo tại"), (0,)),
+        ("được bầu", r"\bđược bầu\b|\btrúng cử\b|\btái đắc cử\b|\bđắc cử\b", "subject",
+         ("được bầu", "trúng cử", "tái đắc cử", "đắc cử"), (0,)),
+        ("được bầu", r"\bbầu(?: ra)?\b(?=.*\bgồm\b)", "list", ("bầu",), (0,)),
+        ("nhận", r"(?<!ghi )(?<!nhìn )(?<!tiếp )(?<!xác )(?<!thừa )(?<!công )(?<!đón )\bnhận\b|\bđược trao\b", "subject",
+         ("nhận", "được trao"), (0,)),
+        ("trao", r"(?<!được )\btrao\b(?!\s(?:đổi|quyền))", "subject", ("trao",), (0,)),
     )
 )
 # Separators allowed between a name and its roles, and between two roles of one person.
@@ -235,6 +238,8 @@ def _assign_actions(text, entities, ents: EntityIndex, mentions, owner, sentence
         k = bisect_right(span_starts, at) - 1
         return k >= 0 and any(st <= at < en for st, en in spans[max(0, k - 3) : k + 1])
 
+    # Where each action's needles start in the whole text: a sentence none starts in is passed over.
+    occurrences = [needle_starts(sentences.low, needles) for _, _, _, needles, _ in _ACTIONS]
     by_sentence: dict[int, list[int]] = {}
     for i in mentions:
         by_sentence.setdefault(sentences.position(entities[i].start), []).append(i)
@@ -242,11 +247,12 @@ def _assign_actions(text, entities, ents: EntityIndex, mentions, owner, sentence
         sent = sentences.sentences[pos]
         in_sentence.sort(key=lambda j: entities[j].start)
         chunk = text[sent.start : sent.end]
-        low = lowered(chunk)
-        for action, pattern, who, needles in _ACTIONS:
-            if not _holds_any(low, needles):
+        for (action, pattern, who, needles, back), found in zip(_ACTIONS, occurrences, strict=True):
+            k = bisect_left(found, sent.start)
+            if k == len(found) or found[k] >= sent.end:
                 continue
-            for m in pattern.finditer(chunk):
+            starts = needle_starts(sentences.low, needles, back, sent.start, sent.end)
+            for m in matches_from(pattern, chunk, [at - sent.start for at in starts]):
                 at = sent.start + m.start()
                 if inside_name(at) or any(
                     entities[j].start <= at < entities[j].end for j in in_sentence
@@ -262,13 +268,6 @@ def _assign_actions(text, entities, ents: EntityIndex, mentions, owner, sentence
                 for j in _doers(text, entities, candidates, at, who):
                     if action not in owner[j].actions:
                         owner[j].actions.append(action)
-
-
-def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
-    for needle in needles:  # noqa: SIM110 - a loop: ``any`` over a generator costs more than the tests
-        if needle in text:
-            return True
-    return False
 
 
 def _doers(text, entities, in_sentence: list[int], at: int, who: str) -> list[int]:

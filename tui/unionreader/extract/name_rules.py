@@ -12,6 +12,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
 from itertools import accumulate
+from operator import itemgetter
 
 from ..text import fold, nfc
 from . import lexicons as lex
@@ -116,26 +117,22 @@ def word_key(word: str) -> str:
 
 
 class _WordFacts(dict):
-    """Token text → one fact about it (key, kind, capitalised, all capitals), computed once per spelling.
+    """Token text → its facts (``KEY``, ``KIND``, ``CAPS``, ``UPPER``, ``OPENS``), computed once per spelling.
 
-    The four tables are filled together on the first miss, so ``Doc`` reads each list off with one
-    ``map`` over the words instead of Python work per word."""
+    ``Doc`` looks each word up once and reads its lists off the tuples with one ``map`` each, no Python
+    statement per word. Once a corpus is read the table is large: one look-up per word misses the
+    processor's caches once where a table per fact would miss them once per fact."""
 
     LIMIT = 200_000
 
-    def __init__(self, slot: int) -> None:
-        super().__init__()
-        self.slot = slot
-
-    def __missing__(self, word: str) -> object:
+    def __missing__(self, word: str) -> tuple[str, int, bool, bool, int]:
         facts = _word_facts(word)
         if len(self) < self.LIMIT and len(word) <= 64:
-            for table, fact in zip(_FACT_TABLES, facts, strict=True):
-                table[word] = fact
-        return facts[self.slot]
+            self[word] = facts
+        return facts
 
 
-def _word_facts(word: str) -> tuple[str, int, bool, bool]:
+def _word_facts(word: str) -> tuple[str, int, bool, bool, int]:
     shape = _shape_char(word[0])
     if shape.isalpha():
         kind = Doc.WORD
@@ -144,11 +141,12 @@ def _word_facts(word: str) -> tuple[str, int, bool, bool]:
         kind = Doc.NUMBER if shape.isdigit() else Doc.NEWLINE if shape == "\n" else Doc.PUNCT
         key = _KEY_CACHE.get(word) or word.translate(_DASHES)
     caps = shape.isupper()
-    return key, kind, caps, caps and len(word) > 1 and word.isupper()
+    return key, kind, caps, caps and len(word) > 1 and word.isupper(), _word_opens(word, key, caps)
 
 
-# Each a dict: token text → its key, kind, capitalised, all capitals.
-WORD_KEYS, WORD_KINDS, WORD_CAPS, WORD_UPPER = _FACT_TABLES = tuple(_WordFacts(slot) for slot in range(4))
+WORD_FACTS = _WordFacts()
+KEY, KIND, CAPS, UPPER, OPENS = range(5)  # the places of a word's facts
+_FACT_GETTERS = tuple(itemgetter(slot) for slot in range(5))
 # Values by span text (see ``Doc.value_text``); the expansion tables are the lexicons' own, never changed.
 _VALUE_CACHE: dict[tuple[str, int, bool, bool], str] = {}
 _VALUE_CACHE_LIMIT = 50_000
@@ -172,7 +170,8 @@ class WordTable(dict):
 
 
 def _is_name(word: str) -> bool:
-    return WORD_CAPS[word] and not WORD_UPPER[word] and WORD_KINDS[word] == Doc.WORD
+    _, kind, caps, upper, _ = WORD_FACTS[word]
+    return caps and not upper and kind == Doc.WORD
 
 
 WORD_IS_NAME = WordTable(_is_name)  # ``Doc.is_name_word`` as a fact of the word alone
@@ -249,10 +248,9 @@ class Doc:
         starts, ends = bounds[0:-1:2], bounds[1::2]
         words = [text[a:b] for a, b in zip(starts, ends, strict=True)] if beyond else pieces[1::2]
         self.words, self.starts, self.ends = words, starts, ends
-        self.keys = list(map(WORD_KEYS.__getitem__, words))
-        self.kinds = list(map(WORD_KINDS.__getitem__, words))
-        self.caps = list(map(WORD_CAPS.__getitem__, words))
-        self.upper = list(map(WORD_UPPER.__getitem__, words))
+        facts = list(map(WORD_FACTS.__getitem__, words))
+        # ``opens``: what each word can open, ``OPENS_SCAN | OPENS_PLACE`` bits (see ``_word_opens``).
+        self.keys, self.kinds, self.caps, self.upper, self.opens = (list(map(get, facts)) for get in _FACT_GETTERS)
         self.skip = self._heading_words()
         self._quotes: tuple[list[int], ...] | None = None
         self.memo: dict[int, bool] = {}  # word index → whether a phrase starts there (``names._starts_phrase``)
@@ -357,3 +355,21 @@ ORG_TAIL_QUALIFIERS = Lexicon(lex.ORG_TAIL_QUALIFIERS)
 ORG_STOPS = Lexicon(lex.ORG_STOP_WORDS)
 LOCATION_PREFIXES = Lexicon(lex.LOCATION_PREFIXES)
 PLACES = Lexicon(lex.PROVINCES)
+
+
+# --- what a word can open ----------------------------------------------------------------------------
+
+SURNAMES = frozenset(w.lower() for w in lex.SURNAMES)
+ORG_ABBR_HEADS = frozenset(lex.ORG_ABBREVIATION_HEADS)
+LOCATION_FIRST_KEYS = frozenset(LOCATION_PREFIXES.first) | frozenset(PLACES.first)
+# The words that can open an entity in the scan: cues, titles, heads, surnames (the rest can only continue one).
+_RUN_LOWER_OPENERS = frozenset(PERSON_CUES.first) | {"công"}
+_RUN_OPENERS = (_RUN_LOWER_OPENERS | frozenset(ROLE_TITLES.first) | frozenset(NOT_ORG.first)
+                | frozenset(ORG_HEADS.first) | SURNAMES | {"tổng"})
+OPENS_SCAN, OPENS_PLACE = 1, 2
+
+
+def _word_opens(word: str, key: str, caps: bool) -> int:
+    """``OPENS_SCAN`` if the word can open something of the names scan, ``OPENS_PLACE`` if a location."""
+    scan = (key in _RUN_OPENERS and (caps or key in _RUN_LOWER_OPENERS)) or (caps and word in ORG_ABBR_HEADS)
+    return (OPENS_SCAN if scan else 0) | (OPENS_PLACE if key in LOCATION_FIRST_KEYS else 0)

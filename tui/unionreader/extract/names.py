@@ -43,37 +43,25 @@ from .name_rules import (
     LOCATION_PREFIXES,
     NOT_ORG,
     NOT_ORG_UNLESS_NAMED,
+    OPENS_PLACE,
+    OPENS_SCAN,
     ORG_HEADS,
     PERSON_CUES,
     PLACES,
     ROLE_TITLES,
-    WORD_CAPS,
-    WORD_KEYS,
+    SURNAMES,
     Doc,
     WordTable,
     abbreviation_letters,
 )
 from .orgs import OrgRules
-from .people import HO_CHI_MINH, ORG_ABBR_HEADS, STRONG_SURNAMES, SURNAMES, role_end, starts_phrase
+from .people import HO_CHI_MINH, STRONG_SURNAMES, role_end, starts_phrase
 
 __all__ = ["extract_names"]
 
 _LEGAL_FORMS = frozenset(lex.COMPANY_LEGAL_FORMS)
 _ROMAN_RE = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _OPEN_PAREN_RE = re.compile(r"\(")
-_LOCATION_FIRST_KEYS = frozenset(LOCATION_PREFIXES.first) | frozenset(PLACES.first)
-# The words that can open an entity in the scan: cues, titles, heads, surnames (the rest can only continue one).
-_RUN_LOWER_OPENERS = frozenset(PERSON_CUES.first) | {"công"}
-_RUN_OPENERS = (_RUN_LOWER_OPENERS | frozenset(ROLE_TITLES.first) | frozenset(NOT_ORG.first)
-                | frozenset(ORG_HEADS.first) | SURNAMES | {"tổng"})
-
-
-def _opens(word: str) -> bool:
-    key, caps = WORD_KEYS[word], WORD_CAPS[word]
-    return (key in _RUN_OPENERS and (caps or key in _RUN_LOWER_OPENERS)) or (caps and word in ORG_ABBR_HEADS)
-
-
-_OPENS = WordTable(_opens)
 # A lower-case opener that is no cue by itself only opens something before one of these words: "các"
 # before "đồng chí", "công" before "nhân" or "đoàn" (the union of a named body).
 _LOWER_NEXT = {
@@ -89,12 +77,14 @@ def extract_names(text: str) -> list[Entity]:
         return []
     doc = Doc(text)
     definitions = _abbreviation_definitions(doc)
-    locations = _locations(doc)
+    opens = doc.opens
+    openers = list(compress(range(len(opens)), opens))  # the few words that can open anything
+    locations = _locations(doc, [i for i in openers if opens[i] & OPENS_PLACE])
     in_location = [0] * (len(doc.words) + 1)
     for i, j, _ in locations:
         for t in range(i, j):
             in_location[t] = j
-    found = _Scanner(doc, in_location).run()
+    found = _Scanner(doc, in_location).run([i for i in openers if opens[i] & OPENS_SCAN])
     in_person = bytearray(len(doc.words))
     for kind, i, j, _ in found:
         if kind == "person":
@@ -111,11 +101,12 @@ def extract_names(text: str) -> list[Entity]:
 # --- locations ---------------------------------------------------------------------------------
 
 
-def _locations(doc: Doc) -> list[tuple[int, int, str]]:
+def _locations(doc: Doc, candidates: list[int]) -> list[tuple[int, int, str]]:
+    """Locations at the ``candidates``: the words whose key can open one (``OPENS_PLACE``)."""
     keys, n = doc.keys, len(doc.words)
     out: list[tuple[int, int, str]] = []
     pos = 0
-    for i in compress(range(n), map(_LOCATION_FIRST_KEYS.__contains__, keys)):
+    for i in candidates:
         if i < pos or doc.skip[i] or doc.kinds[i] != Doc.WORD:
             continue
         found = None
@@ -169,12 +160,12 @@ class _Scanner(OrgRules):
         self.entity_end = -1  # token index right after the last entity or cue
         self.failed_until = 0  # where the last failed organisation scan stopped
 
-    def run(self) -> list[tuple[str, int, int, object]]:
+    def run(self, candidates: list[int]) -> list[tuple[str, int, int, object]]:
+        """Scan from each of the ``candidates``: the words that can open something (``OPENS_SCAN``), in
+        order; only capitalised words and cue words can, and the rest is never visited."""
         doc = self.doc
         kinds, skip, keys, caps, n = doc.kinds, doc.skip, doc.keys, doc.caps, len(doc.words)
         lower_next = _LOWER_NEXT
-        # Only capitalised words and cue words can open anything: the rest is skipped in one C-level pass.
-        candidates = compress(range(n), map(_OPENS.__getitem__, doc.words))
         pos = 0
         for i in candidates:
             if i < pos or kinds[i] != Doc.WORD or skip[i]:

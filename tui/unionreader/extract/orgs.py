@@ -13,6 +13,7 @@ from . import lexicons as lex
 from .name_rules import (
     LOCATION_PREFIXES,
     NOT_ORG,
+    ORG_ABBR_HEADS,
     ORG_HEAD_KEYS,
     ORG_HEADS,
     ORG_QUALIFIERS,
@@ -20,13 +21,12 @@ from .name_rules import (
     ORG_TAIL_QUALIFIERS,
     PERSON_CUES,
     ROLE_TITLES,
-    WORD_CAPS,
-    WORD_KEYS,
-    WORD_KINDS,
+    SURNAMES,
+    WORD_FACTS,
     Doc,
     WordTable,
 )
-from .people import MIDDLES, ORG_ABBR_HEADS, SURNAMES, PeopleRules, role_end, starts_phrase
+from .people import MIDDLES, PeopleRules, role_end, starts_phrase
 
 SELF_STANDING = frozenset(ORG_HEAD_KEYS[h] for h in lex.SELF_STANDING_HEADS)
 _NAMED_AFTER = frozenset(ORG_HEAD_KEYS[h] for h in lex.NAMED_AFTER_HEADS)
@@ -212,9 +212,10 @@ class OrgRules(PeopleRules):
 
 def _plain_word(word: str) -> bool | None:
     """``_plain_lowercase`` as far as the word alone tells: None when the words after it decide."""
-    if WORD_KINDS[word] != Doc.WORD or WORD_CAPS[word]:
+    key, kind, caps, _, _ = WORD_FACTS[word]
+    if kind != Doc.WORD or caps:
         return False
-    return None if WORD_KEYS[word] in _STOP_OR_LEVEL_FIRST else True
+    return None if key in _STOP_OR_LEVEL_FIRST else True
 
 
 _PLAIN = WordTable(_plain_word)

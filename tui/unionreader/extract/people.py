@@ -13,21 +13,20 @@ from .name_rules import (
     COMMITTEES,
     FUSED_BAN_TITLE_KEYS,
     LOCATION_PREFIXES,
+    ORG_ABBR_HEADS,
     ORG_HEADS,
     PERSON_CUES,
     ROLE_TITLES,
+    SURNAMES,
+    WORD_FACTS,
     WORD_IS_NAME,
-    WORD_KEYS,
-    WORD_UPPER,
     Doc,
     WordTable,
 )
 
-SURNAMES = frozenset(w.lower() for w in lex.SURNAMES)
 WEAK_SURNAMES = frozenset(w.lower() for w in lex.WEAK_SURNAMES)
 STRONG_SURNAMES = SURNAMES - WEAK_SURNAMES
 MIDDLES = frozenset(w.lower() for w in lex.PERSON_MIDDLES)
-ORG_ABBR_HEADS = frozenset(lex.ORG_ABBREVIATION_HEADS)
 HO_CHI_MINH = ("hồ", "chí", "minh")
 _PHRASE_FIRST_KEYS = (frozenset(ROLE_TITLES.first) | frozenset(ORG_HEADS.first) | frozenset(PERSON_CUES.first)
                       | frozenset(LOCATION_PREFIXES.first))
@@ -36,7 +35,8 @@ _STANDING = ("thường", "trực")
 
 def _may_start(word: str) -> bool:
     """Whether a phrase can start at this word at all (the words after it decide whether one does)."""
-    return WORD_KEYS[word] in _PHRASE_FIRST_KEYS or (WORD_UPPER[word] and word in ORG_ABBR_HEADS)
+    key, _, _, upper, _ = WORD_FACTS[word]
+    return key in _PHRASE_FIRST_KEYS or (upper and word in ORG_ABBR_HEADS)
 
 
 _MAY_START = WordTable(_may_start)
@@ -110,8 +110,9 @@ class PeopleRules:
         a surname (a weak one only with 3+ words or a middle name: "Cao Thị Mận", not "Cao Bằng")."""
         doc = self.doc
         keys, n = doc.keys, len(doc.words)
-        if i >= n or self.in_location[i] or (keys[i] == "hồ" and tuple(keys[i : i + 3]) == HO_CHI_MINH):
-            return None
+        if (i >= n or not WORD_IS_NAME[doc.words[i]] or self.in_location[i]
+                or (keys[i] == "hồ" and tuple(keys[i : i + 3]) == HO_CHI_MINH)):
+            return None  # no name starts here (after a cue, often a comma)
         if not cued and keys[i] not in SURNAMES:
             return None  # decided before walking the name: most capitalised words are no surname
         words, skip, name_word, may_start = doc.words, doc.skip, WORD_IS_NAME, _MAY_START

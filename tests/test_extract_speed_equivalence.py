@@ -1,0 +1,259 @@
+"""The fast paths of extraction give the answers of the plain code they stand in for.
+
+Extraction cuts words with ``re.split`` instead of ``findall``, tries the IGNORECASE patterns of the fact
+rules only where one of their words starts in the lower-case text, skips ``normalize_tones`` where no
+tone mark can move, answers entity look-ups by bisection and opens the sentence pattern with one class
+of first characters. Each test pins one fact that makes such a shortcut exact, against the plain code
+written out here, on generated text and on the seed articles; a change elsewhere (in ``str.lower``, the
+regular expression engine, ``text.normalize_tones``, a pattern or its needles) that breaks one fails
+here instead of silently changing what is extracted.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from itertools import accumulate, chain
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from unionreader.corpus import load_paths
+from unionreader.extract import analyse
+from unionreader.extract import facts_awards as fa
+from unionreader.extract import facts_common as fc
+from unionreader.extract import facts_people as fp
+from unionreader.extract import name_rules as nr
+from unionreader.extract.tones import canonical_tones
+from unionreader.text import normalize_tones
+
+ROOT = Path(__file__).resolve().parents[1]
+INPUTS = [ROOT / "seeds", ROOT / "tests" / "fixtures" / "articles"]
+
+# Letters, case variants and look-alikes the shortcuts are sensitive to: "İ", "ı" and "ſ" (which IGNORECASE
+# reads as "i" and "s"), "Σ" (lower-cased by context), tone placements, quotes, dots and line breaks.
+_ODD = "İıſΣσKẞ\u0301\u0300\u00a0\t_\x1c\u2028😀日"
+_LETTERS = "aăâàáãảạeêèéẻẹoòóỏọôơờuưúủụyỳýỷiìíịdđnhậượcrtsg"
+_WORD_TEXT = (
+    "dự tham dự tới về đến vinh nhận ghi được trao đổi chủ trì phát biểu trình bày báo cáo tại bầu ra gồm "
+    "trúng cử tái đắc cử Huân chương Huy chương Bằng khen Giấy khen Cờ thi đua Kỷ niệm chương Giấy chứng nhận "
+    "Chiến sĩ thi đua danh hiệu khen thưởng cho số tổng là TP Tp Q ThS Th.S PGS CN Đ Hòa hoà Uỷ Ủy thuý khoẻ"
+)
+_WORDS = [*_WORD_TEXT.split(), "tham dự", "Tới dự", "về\tdự", "ĐẾN DỰ", "vinh dự", "dự án", "ghi nhận", "được trao",
+          "trao đổi", "được bầu", "báo cáo tại", "danh hiệu Chiến sĩ thi đua", "khen thưởng cho", "Giấy khen thưởng 5",
+          "TP.", "Th.S.", "Huân chương Lao động", "KHEN THƯỞNG\n5"]
+_PUNCT = [*" .,;:!?…“”\"')(][\n-–/0123456789", " ", " ", " ", ". ", ".\n", "./.", "...", "\n\n"]
+texts = st.lists(
+    st.sampled_from(_WORDS) | st.sampled_from(_PUNCT) | st.text(alphabet=_LETTERS + _ODD, max_size=4),
+    max_size=60,
+).map("".join)
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return list(load_paths([str(p) for p in INPUTS]).articles)
+
+
+# --- lower-case text: what every needle test relies on --------------------------------------------
+
+
+def _needle_letters() -> set[str]:
+    needles = [n for action in fp._ACTIONS for n in action[3]] + list(fa._AWARD_NEEDLES) + ["số "]
+    return set("".join(needles))
+
+
+def test_lowered_keeps_offsets_and_spells_every_ignorecase_match_of_the_needle_letters():
+    """For each letter of a needle, every character the engine's IGNORECASE takes for it is lowered to it,
+    and every character is lowered to exactly one: a match of an IGNORECASE pattern holds its needle, in
+    lower case, at the same offset of ``lowered(text)``."""
+    everything = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
+    low = fc.lowered(everything)
+    assert len(low) == len(everything)
+    assert all(len(fc.lowered(ch)) == 1 for ch in "İıſΣẞﬀ")
+    for letter in _needle_letters():
+        for m in re.finditer(re.escape(letter), everything, re.IGNORECASE):
+            assert low[m.start()] == letter, (letter, hex(ord(m.group())))
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_lowered_agrees_with_slices(text):
+    """The fact rules look for needles in ``lowered(text)`` between a sentence's offsets instead of in
+    ``lowered`` of the sentence: the same needles are found either way."""
+    low = fc.lowered(text)
+    for lo in range(0, len(text) + 1, 7):
+        for needle in _needle_letters() | {"dự", "nhận", "khen thưởng"}:
+            assert (low.find(needle, lo) != -1) == (needle in fc.lowered(text[lo:]))
+
+
+# --- patterns tried only where their needles start -------------------------------------------------
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_action_patterns_match_as_finditer_does(text):
+    low = fc.lowered(text)
+    for _, pattern, _, needles, back in fp._ACTIONS:
+        fast = fc.matches_from(pattern, text, fc.needle_starts(low, needles, back))
+        assert [m.span() for m in fast] == [m.span() for m in pattern.finditer(text)], pattern.pattern
+
+
+def test_action_patterns_match_as_finditer_does_in_seed_sentences(articles):
+    for article in articles:
+        sentences = fc.SentenceIndex(article.text)
+        for s in sentences.sentences:
+            chunk = article.text[s.start : s.end]
+            for _, pattern, _, needles, back in fp._ACTIONS:
+                starts = fc.needle_starts(sentences.low, needles, back, s.start, s.end)
+                fast = fc.matches_from(pattern, chunk, [at - s.start for at in starts])
+                assert [m.span() for m in fast] == [m.span() for m in pattern.finditer(chunk)]
+
+
+def _plain_award_mentions(text: str) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
+    out = []
+    for s in fc.SentenceIndex(text).sentences:
+        found = [m.span() for m in fa._AWARD_RE.finditer(text, s.start, s.end)]
+        if found:
+            out.append(((s.start, s.end), found))
+    return out
+
+
+def _fast_award_mentions(text: str) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
+    return [((s.start, s.end), [m.span() for m in found]) for s, found in fa._award_mentions(text, fc.SentenceIndex(text))]
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_award_mentions_are_those_finditer_finds_sentence_by_sentence(text):
+    assert _fast_award_mentions(text) == _plain_award_mentions(text)
+
+
+def test_award_mentions_of_the_seeds(articles):
+    for article in articles:
+        assert _fast_award_mentions(article.text) == _plain_award_mentions(article.text)
+
+
+def _plain_nearest_award(text: str, start: int, end: int) -> str | None:
+    m = fa._AWARD_RE.search(text, start, end)
+    if m is None:
+        for m in fa._AWARD_RE.finditer(text, max(0, start - 200), start):  # noqa: B007 - the last one
+            pass
+    return fa.award_name(text, m) if m else None
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.integers(0, 80), st.integers(0, 80))
+def test_nearest_award_is_the_search_it_replaces(text, a, b):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    assert fa.nearest_award(text, fc.lowered(text), start, end) == _plain_nearest_award(text, start, end)
+
+
+# --- sentences ---------------------------------------------------------------------------------------
+
+_PLAIN_END_RE = re.compile(r"\n+|(?:\.{3}|…|[.!?])+[”\"')\]]*(?:\s*\./\.)?")
+
+
+def _plain_split_sentences(text: str) -> list[fc.Sentence]:
+    """``split_sentences`` as first written: the sentence rules without the shortcuts."""
+    spans: list[fc.Sentence] = []
+    pos = 0
+    for m in _PLAIN_END_RE.finditer(text):
+        if not m.group().startswith("\n"):
+            if not fc._starts_sentence(text, m.end()):
+                continue
+            if m.group() == "." and fc._ABBREV_BEFORE_DOT.search(text, max(0, m.start() - 6), m.start()):
+                continue
+        end = m.start() if m.group().startswith("\n") else m.end()
+        fc._add_trimmed(text, pos, end, spans)
+        pos = m.end()
+    fc._add_trimmed(text, pos, len(text), spans)
+    return spans
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+def test_sentence_ends_and_sentences_are_those_of_the_plain_rules(text):
+    assert [m.span() for m in fc._END_RE.finditer(text)] == [m.span() for m in _PLAIN_END_RE.finditer(text)]
+    assert fc.split_sentences(text) == _plain_split_sentences(text)
+
+
+def test_abbreviation_dot_after_a_line_break():
+    """``$`` also matches before a final line break: "TP\\n." is still read as an abbreviation's dot."""
+    text = "Ở TP\n. Sau đó"
+    assert fc.split_sentences(text) == _plain_split_sentences(text)
+
+
+def test_seed_sentences(articles):
+    for article in articles:
+        assert fc.split_sentences(article.text) == _plain_split_sentences(article.text)
+
+
+# --- tone marks --------------------------------------------------------------------------------------
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+def test_canonical_tones_is_normalize_tones(text):
+    assert canonical_tones(text) == normalize_tones(text)
+
+
+def test_canonical_tones_of_seed_words(articles):
+    for word in {w for a in articles for w in a.text.split()}:
+        assert canonical_tones(word) == normalize_tones(word)
+
+
+# --- entity look-ups -----------------------------------------------------------------------------------
+
+
+class _PlainIndex(fc.EntityIndex):
+    """Every question answered by visiting the type's entities, as before the bisection."""
+
+    def __init__(self, entities):
+        super().__init__(entities)
+        self._starts = None
+
+
+def test_entity_index_bisection_answers_as_the_visit(articles):
+    for article in articles:
+        entities = list(analyse(article).entities)
+        fast, plain = fc.EntityIndex(entities), _PlainIndex(entities)
+        assert fast._starts is not None
+        offsets = sorted({0, len(article.text)} | {x for e in entities for x in (e.start, e.end, e.end + 2)})
+        for kind in ("organization", "location", "date", "person", "count", "role"):
+            for lo, hi in zip(offsets, offsets[3:], strict=False):
+                assert fast.within(lo, hi, kind) == plain.within(lo, hi, kind)
+            for at in offsets:
+                for slack in (0, 1, 2, 8):
+                    assert fast.starting_at(at, kind, slack=slack) == plain.starting_at(at, kind, slack=slack)
+
+
+def test_unsorted_entities_are_answered_by_the_visit(articles):
+    entities = list(reversed(analyse(articles[0]).entities))
+    index = fc.EntityIndex(entities)
+    assert index._starts is None
+    plain = _PlainIndex(entities)
+    assert index.within(0, 10_000, "organization") == plain.within(0, 10_000, "organization")
+
+
+# --- words -----------------------------------------------------------------------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_split_cuts_the_words_findall_cut(text):
+    """``Doc`` cuts words with ``split`` (gap, word, …, gap); first they were (gap, word) pairs of
+    ``findall``. Every character that is no gap starts a word, so both give the same words and offsets."""
+    text = nr._BEYOND_TABLE_RE.sub("", text)
+    gaps = "".join(ch for ch in map(chr, range(nr._TABLE_END)) if nr._shape_char(ch) in " \t\r\f\v_")
+    plain = re.compile(f"([{re.escape(gaps)}]*)" + nr._TEXT_TOKEN_RE.pattern)
+    pieces = list(chain.from_iterable(plain.findall(text)))
+    bounds = list(accumulate(map(len, pieces)))
+    doc = nr.Doc(text)
+    assert (doc.words, doc.starts, doc.ends) == (pieces[1::2], bounds[0::2], bounds[1::2])
+
+
+def test_needles_are_lower_case_and_cover_the_award_words():
+    for name, _, _, needles, back in fp._ACTIONS:
+        assert all(n == n.lower() for n in needles) and 0 in back, name
+    assert set(fa._AWARD_NEEDLES) == {w.lower() for w in fa._AWARD_WORDS}

@@ -1,0 +1,245 @@
+"""Award facts: who gave which award to whom, and the award mentions figure labels name.
+
+An award mention is one of the award words ("Bằng khen", "Cờ thi đua", "danh hiệu …") with what
+qualifies it ("Bằng khen của Tổng Liên đoàn", "hạng Nhất", "“Giỏi việc nước, đảm việc nhà”").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .facts_common import (
+    EntityIndex,
+    Sentence,
+    SentenceIndex,
+    capitalise,
+    clause_bounds,
+    clean_phrase,
+    key,
+    matches_from,
+    needle_starts,
+)
+from .models import Entity, Fact
+
+_AWARD_WORDS = (
+    "Huân chương", "Huy chương", "Bằng khen", "Giấy khen", "Cờ thi đua", "Kỷ niệm chương", "Giấy chứng nhận",
+    "Chiến sĩ thi đua", "danh hiệu", "khen thưởng",
+)
+_AWARD_RE = re.compile(  # "khen thưởng" names an award only before its recipients or their number
+    r"\b(?:" + "|".join(_AWARD_WORDS[:-1]) + r"|khen thưởng(?=\s+(?:cho|\d)))\b", re.IGNORECASE
+)
+# Every award mention starts with one of the award words, as the lower-case text (``lowered``) spells it.
+_AWARD_NEEDLES = tuple(w.lower() for w in _AWARD_WORDS)
+_AWARD_QUALIFIER = re.compile(
+    r"\s*(?:(?:chuyên đề|xuất sắc|hạng (?:Nhất|Nhì|Ba))\b|[“\"][^”\"]{1,120}[”\"]|Vì [^;,.]{1,80}?(?=\s*(?:[;,.]|cho\b|của\b|$)))"
+)
+_DANH_HIEU = re.compile(r"\s*(?:[“\"][^”\"]{1,80}[”\"]|[^\W\d_][^,;.()“”\"]{0,60}?(?=\s*(?:[,;.()]|cho\b|của\b|năm\b|và\b|$)))")
+
+
+def nearest_award(text: str, low: str, start: int, end: int) -> str | None:
+    """The first award mention in ``[start, end)``, else the last in the 200 characters before ``start``
+    (tried where award words start: see ``_award_mentions``)."""
+    for at in needle_starts(low, _AWARD_NEEDLES, lo=start, hi=end):
+        if (m := _AWARD_RE.match(text, at, end)) is not None:
+            break
+    else:
+        lo = max(0, start - 200)
+        before = matches_from(_AWARD_RE, text, needle_starts(low, _AWARD_NEEDLES, lo=lo, hi=start), start)
+        m = before[-1] if before else None
+    return award_name(text, m) if m else None
+
+
+def award_name(text: str, m: re.Match[str]) -> str:
+    """The award a mention names, with its qualifier: "Bằng khen" → "Bằng khen hạng Nhất"."""
+    name = capitalise(m.group())
+    pos = m.end()
+    if name.lower() == "danh hiệu":
+        d = _DANH_HIEU.match(text, pos)
+        if d:
+            name = f"danh hiệu {d.group().strip()}"
+        return name
+    q = _AWARD_QUALIFIER.match(text, pos)
+    if q:
+        name = f"{name} {q.group().strip()}"
+    return name
+
+
+# --- award facts -----------------------------------------------------------------------------
+
+
+def award_facts(
+    text: str, entities: Sequence[Entity], sentences: SentenceIndex, ents: EntityIndex | None = None
+) -> list[Fact]:
+    ents = ents if ents is not None else EntityIndex(entities)
+    role_ends = {entities[i].end for i in ents.of_type("role")}
+    affiliations = {i for i in ents.of_type("organization") if any(entities[i].start - d in role_ends for d in (0, 1))}
+    facts: list[Fact] = []
+    seen: set[tuple] = set()
+    for sent, found in _award_mentions(text, sentences):
+        mentions = [m for m in found if not _named_by_danh_hieu(text, m)]
+        if not mentions:
+            continue
+        counts = _award_counts(text, entities, ents, sent, mentions)
+        last_giver = None
+        for k, m in enumerate(mentions):
+            left, right = clause_bounds(text, sent.start, sent.end, m.start())
+            name = award_name(text, m)
+            value: dict = {"award": name, "type": capitalise(m.group().lower())}
+            used: list[int] = []
+            giver = _award_giver(text, ents, left, right, m, affiliations)
+            if giver is None and re.match(r"\s*(?:tặng|trao)\b", text[left : m.start()]):
+                giver = last_giver  # "X tặng Cờ thi đua cho …; tặng Bằng khen cho …"
+            if giver is not None:
+                value["from"] = clean_phrase(entities[giver].text)
+                used.append(giver)
+                last_giver = giver
+            for field_name, (number, i) in counts.get(k, {}).items():
+                value[field_name] = number
+                used.append(i)
+            recipients, who = _award_recipients(text, ents, left, right, m, giver)
+            if recipients:
+                value["recipients"] = recipients
+                used.extend(who)
+            if not counts.get(k) and not recipients:
+                target = _AWARD_FOR.search(text, m.end(), right)
+                if target and target.start() - m.end() < 80:
+                    value["for"] = clean_phrase(target.group(1))
+            ident = tuple(sorted((f, str(v)) for f, v in value.items()))
+            if ident in seen:
+                continue
+            seen.add(ident)
+            facts.append(Fact("awards", capitalise(name), value, text[sent.start : sent.end], sent.start, sent.end,
+                              tuple(sorted(set(used)))))
+    return _drop_vaguer_awards(facts)
+
+
+def _award_mentions(text: str, sentences: SentenceIndex) -> list[tuple[Sentence, list[re.Match[str]]]]:
+    """Each sentence with award mentions, in order, with what ``_AWARD_RE.finditer`` finds in it.
+
+    A mention starts with an award word, so the pattern is only tried where one starts (``str.find`` on
+    the lower-case text finds every start), from left to right, each start after the previous mention:
+    what ``finditer`` does sentence by sentence, without trying every other offset of the text."""
+    out: list[tuple[Sentence, list[re.Match[str]]]] = []
+    end = 0
+    for at in needle_starts(sentences.low, _AWARD_NEEDLES):
+        if at < end:
+            continue  # inside the mention before
+        sent = sentences.at(at)
+        if not sent.start <= at < sent.end:
+            continue
+        m = _AWARD_RE.match(text, at, sent.end)
+        if m is None:
+            continue
+        if out and out[-1][0] is sent:
+            out[-1][1].append(m)
+        else:
+            out.append((sent, [m]))
+        end = m.end()
+    return out
+
+
+_AWARD_FOR = re.compile(r"\bcho\s+((?:các|những)\s[^;.]{3,100}?)(?=\s*[;.]|\s+(?:vì|đã|nhằm)\s|$)")
+
+
+def _named_by_danh_hieu(text: str, m: re.Match[str]) -> bool:
+    """"danh hiệu chiến sĩ thi đua cơ sở" is one award, found by its "danh hiệu"."""
+    return m.group().lower() != "danh hiệu" and text[max(0, m.start() - 10) : m.start()].lower().endswith("danh hiệu ")
+
+
+def _count_kind(entity: Entity) -> str | None:
+    unit = key(entity.value.get("unit", "") if isinstance(entity.value, dict) else "")
+    if unit.startswith(("tap the", "don vi", "co quan", "cong doan")):
+        return "collectives"
+    if unit.startswith(("ca nhan", "dong chi", "can bo", "doan vien", "cong nhan", "nguoi", "giao vien", "lao dong")):
+        return "individuals"
+    return None
+
+
+def _award_counts(text, entities, ents: EntityIndex, sent, mentions) -> dict[int, dict[str, tuple[int, int]]]:
+    """Give each count of collectives or individuals to the nearest award mention of its clause."""
+    out: dict[int, dict[str, tuple[int, int]]] = {}
+    for i in ents.within(sent.start, sent.end, "count"):
+        e = entities[i]
+        kind = _count_kind(e)
+        number = e.value.get("number") if isinstance(e.value, dict) else None
+        if kind is None or number is None:
+            continue
+        left, right = clause_bounds(text, sent.start, sent.end, e.start)
+        best, best_distance = None, None
+        for k, m in enumerate(mentions):
+            if not left <= m.start() < right:
+                continue
+            distance = e.start - m.end() if m.end() <= e.start else m.start() - e.end
+            if best_distance is None or distance < best_distance:
+                best, best_distance = k, distance
+        if best is not None and best_distance is not None and best_distance < 150:
+            out.setdefault(best, {}).setdefault(kind, (number, i))
+    return out
+
+
+def _award_giver(text, ents: EntityIndex, left, right, m: re.Match[str], affiliations: set[int]) -> int | None:
+    """"Bằng khen của Tổng Liên đoàn…", "… được Ủy ban X tặng Bằng khen", "X tặng Cờ thi đua", "được sự
+    ủy quyền của X, đồng chí … trao". An organisation right after a role is the giver's affiliation."""
+    entities = ents.entities
+    of = re.compile(r"(?:\s+[^\s;,]+){0,4}?\s+của\s+", re.IGNORECASE).match(text, m.end(), right)
+    if of:
+        giver = ents.starting_at(of.end(), "organization", slack=1)
+        if giver is not None:
+            return giver
+    proxy = re.search(r"ủy quyền của\s+", text[left : m.start()], re.IGNORECASE)
+    if proxy:
+        giver = ents.starting_at(left + proxy.end(), "organization", slack=1)
+        if giver is not None:
+            return giver
+    for i in reversed(ents.within(left, m.start(), "organization")):
+        if i in affiliations:
+            continue
+        between = text[entities[i].end : m.start()].lower()
+        if not between.strip() or (
+            len(between) < 60 and re.search(r"\b(?:tặng|trao|khen thưởng)\b", between)
+        ):
+            return i
+    return None
+
+
+def _award_recipients(text, ents: EntityIndex, left, right, m: re.Match[str], giver) -> tuple[list[str], list[int]]:
+    """People (or a collective) named as receiving the award in its clause."""
+    entities = ents.entities
+    names: list[str] = []
+    used: list[int] = []
+    for i in ents.within(left, right, "person"):
+        e = entities[i]
+        if e.start > m.end():
+            linked = re.search(r"\b(?:cho|tặng|tới)\b", text[m.end() : e.start].lower()) and e.start - m.end() < 80
+        else:
+            linked = re.search(r"\bnhận\b", text[e.end : m.start()].lower()) and m.start() - e.end < 120
+        if linked:
+            names.append(clean_phrase(e.value if isinstance(e.value, str) else e.text))
+            used.append(i)
+    if not names:
+        for i in ents.within(left, m.start(), "organization"):
+            if i == giver:
+                continue
+            between = text[entities[i].end : m.start()].lower()
+            passive = giver is not None and entities[giver].start > entities[i].end and re.fullmatch(
+                r"\s*được\s*", text[entities[i].end : entities[giver].start]
+            )  # "X được <giver> tặng Bằng khen"
+            if passive or (len(between) < 40 and re.search(r"\bđược (?:\w+ )?nhận\b|\bvinh dự\b", between)):
+                names.append(clean_phrase(entities[i].text))
+                used.append(i)
+    return names, used
+
+
+def _drop_vaguer_awards(facts: list[Fact]) -> list[Fact]:
+    """A bare mention ("cán bộ được trao tặng kỷ niệm chương") adds nothing when the same award is
+    reported with details elsewhere in the article. Titles ("danh hiệu X") differ by their name."""
+
+    def ident(f: Fact) -> str:
+        return key(f.value["award"] if key(f.value["type"]) == "danh hieu" else f.value["type"])
+
+    def has_details(f: Fact) -> bool:
+        return any(k in f.value for k in ("from", "collectives", "individuals", "recipients"))
+
+    detailed = {ident(f) for f in facts if has_details(f)}
+    return [f for f in facts if has_details(f) or ident(f) not in detailed]
