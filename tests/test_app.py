@@ -37,6 +37,14 @@ async def wait_loaded(app: UnionReaderApp, pilot) -> None:
     await pilot.pause()
 
 
+async def answer_path_prompt(app: UnionReaderApp, pilot, path) -> None:
+    """Type ``path`` into the open file-name prompt (export, open file) and press Enter."""
+    await pilot.pause()
+    app.screen.query_one("#path").value = str(path)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 def notifications(app: UnionReaderApp) -> list[str]:
     return [n.message for n in app._notifications]
 
@@ -246,11 +254,7 @@ async def test_x_exports_the_listed_articles_atomically(tmp_path):
         app.query_one(ArticleList).focus()
         listed = [app.index.analysis(d) for d in app.query_one(ArticleList).docs]
         await pilot.press("x")
-        await pilot.pause()
-        prompt = app.screen.query_one("#path")
-        prompt.value = str(target)
-        await pilot.press("enter")
-        await pilot.pause()
+        await answer_path_prompt(app, pilot, target)
         assert target.read_text(encoding="utf-8") == export.to_json(listed)
         assert not [p for p in tmp_path.iterdir() if p.name != "facts.json"], "temporary file left behind"
 
@@ -543,11 +547,7 @@ async def test_open_file_from_the_palette_adds_articles_once_and_reports_bad_pat
         await pilot.press(*"Open file")
         await pilot.pause(0.3)
         await pilot.press("enter")
-        await pilot.pause()
-        prompt = app.screen.query_one("#path")
-        prompt.value = str(own)
-        await pilot.press("enter")
-        await pilot.pause()
+        await answer_path_prompt(app, pilot, own)
         await wait_loaded(app, pilot)
         article_list = app.query_one(ArticleList)
         assert len(article_list.docs) == 5 + len(list(own.glob("*.txt")))
