@@ -147,7 +147,23 @@ def _plain_nearest_award(text: str, start: int, end: int) -> str | None:
 @given(texts, st.integers(0, 80), st.integers(0, 80))
 def test_nearest_award_is_the_search_it_replaces(text, a, b):
     start, end = sorted((min(a, len(text)), min(b, len(text))))
-    assert fa.nearest_award(text, fc.lowered(text), start, end) == _plain_nearest_award(text, start, end)
+    assert fa.nearest_award(text, fc.SentenceIndex(text), start, end) == _plain_nearest_award(text, start, end)
+
+
+def _plain_clause(text: str, sent_start: int, sent_end: int, at: int) -> tuple[int, int]:
+    left = max(text.rfind(";", sent_start, at), sent_start - 1) + 1
+    right = text.find(";", at, sent_end)
+    return left, (sent_end if right < 0 else right)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", ";", " ", ". ", "\n", "Bb"]), max_size=40).map("".join))
+def test_clauses_are_those_rfind_and_find_give(text):
+    sentences = fc.SentenceIndex(text)
+    for s in sentences.sentences:
+        for at in range(s.start, s.end + 1):
+            assert sentences.clause(s, at) == _plain_clause(text, s.start, s.end, at)
+        assert sentences.span_text(s) == text[s.start : s.end]
 
 
 # --- sentences ---------------------------------------------------------------------------------------

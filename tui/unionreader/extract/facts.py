@@ -326,7 +326,7 @@ def _document_facts(text, entities, ents: EntityIndex, sentences: SentenceIndex)
             merged = {**value, **old.value}
             facts[k] = Fact(old.kind, old.label, merged, old.text, old.start, old.end, tuple(sorted({*old.entities, *used})))
         else:
-            facts[k] = Fact("documents", label, value, text[s.start : s.end], s.start, s.end, tuple(used))
+            facts[k] = Fact("documents", label, value, sentences.span_text(s), s.start, s.end, tuple(used))
     return list(facts.values())
 
 
@@ -344,7 +344,7 @@ def _abbreviation_facts(text, entities, ents: EntityIndex, sentences: SentenceIn
         j = defined.get(abbr, i)
         e = entities[j]
         s = sentences.at(e.start)
-        facts.append(Fact("abbreviations", e.text, e.value, text[s.start : s.end], s.start, s.end, (j,)))
+        facts.append(Fact("abbreviations", e.text, e.value, sentences.span_text(s), s.start, s.end, (j,)))
     return facts
 
 

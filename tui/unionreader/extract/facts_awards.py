@@ -7,6 +7,7 @@ qualifies it ("Bằng khen của Tổng Liên đoàn", "hạng Nhất", "“Gi�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from .facts_common import (
@@ -14,11 +15,9 @@ from .facts_common import (
     Sentence,
     SentenceIndex,
     capitalise,
-    clause_bounds,
     clean_phrase,
     key,
     matches_from,
-    needle_starts,
 )
 from .models import Entity, Fact
 
@@ -37,15 +36,20 @@ _AWARD_QUALIFIER = re.compile(
 _DANH_HIEU = re.compile(r"\s*(?:[“\"][^”\"]{1,80}[”\"]|[^\W\d_][^,;.()“”\"]{0,60}?(?=\s*(?:[,;.()]|cho\b|của\b|năm\b|và\b|$)))")
 
 
-def nearest_award(text: str, low: str, start: int, end: int) -> str | None:
-    """The first award mention in ``[start, end)``, else the last in the 200 characters before ``start``
-    (tried where award words start: see ``_award_mentions``)."""
-    for at in needle_starts(low, _AWARD_NEEDLES, lo=start, hi=end):
-        if (m := _AWARD_RE.match(text, at, end)) is not None:
-            break
-    else:
+def nearest_award(text: str, sentences: SentenceIndex, start: int, end: int) -> str | None:
+    """The first award mention in ``[start, end)``, else the last in the 200 characters before ``start``.
+
+    A mention starts with an award word, so the pattern is only tried where one starts (found once in the
+    whole text: a line may hold thousands of figures that ask), as ``search`` and ``finditer`` would."""
+    starts = sentences.starts_of(_AWARD_NEEDLES)
+    k = j = bisect_left(starts, start)
+    m = None
+    while m is None and j < len(starts) and starts[j] < end:
+        m = _AWARD_RE.match(text, starts[j], end)
+        j += 1
+    if m is None:
         lo = max(0, start - 200)
-        before = matches_from(_AWARD_RE, text, needle_starts(low, _AWARD_NEEDLES, lo=lo, hi=start), start)
+        before = matches_from(_AWARD_RE, text, starts[bisect_left(starts, lo) : k], start)
         m = before[-1] if before else None
     return award_name(text, m) if m else None
 
@@ -80,10 +84,10 @@ def award_facts(
         mentions = [m for m in found if not _named_by_danh_hieu(text, m)]
         if not mentions:
             continue
-        counts = _award_counts(text, entities, ents, sent, mentions)
+        counts = _award_counts(entities, ents, sentences, sent, mentions)
         last_giver = None
         for k, m in enumerate(mentions):
-            left, right = clause_bounds(text, sent.start, sent.end, m.start())
+            left, right = sentences.clause(sent, m.start())
             name = award_name(text, m)
             value: dict = {"award": name, "type": capitalise(m.group().lower())}
             used: list[int] = []
@@ -109,7 +113,7 @@ def award_facts(
             if ident in seen:
                 continue
             seen.add(ident)
-            facts.append(Fact("awards", capitalise(name), value, text[sent.start : sent.end], sent.start, sent.end,
+            facts.append(Fact("awards", capitalise(name), value, sentences.span_text(sent), sent.start, sent.end,
                               tuple(sorted(set(used)))))
     return _drop_vaguer_awards(facts)
 
@@ -122,7 +126,7 @@ def _award_mentions(text: str, sentences: SentenceIndex) -> list[tuple[Sentence,
     what ``finditer`` does sentence by sentence, without trying every other offset of the text."""
     out: list[tuple[Sentence, list[re.Match[str]]]] = []
     end = 0
-    for at in needle_starts(sentences.low, _AWARD_NEEDLES):
+    for at in sentences.starts_of(_AWARD_NEEDLES):
         if at < end:
             continue  # inside the mention before
         sent = sentences.at(at)
@@ -156,7 +160,7 @@ def _count_kind(entity: Entity) -> str | None:
     return None
 
 
-def _award_counts(text, entities, ents: EntityIndex, sent, mentions) -> dict[int, dict[str, tuple[int, int]]]:
+def _award_counts(entities, ents: EntityIndex, sentences: SentenceIndex, sent, mentions) -> dict[int, dict[str, tuple[int, int]]]:
     """Give each count of collectives or individuals to the nearest award mention of its clause."""
     out: dict[int, dict[str, tuple[int, int]]] = {}
     for i in ents.within(sent.start, sent.end, "count"):
@@ -165,7 +169,7 @@ def _award_counts(text, entities, ents: EntityIndex, sent, mentions) -> dict[int
         number = e.value.get("number") if isinstance(e.value, dict) else None
         if kind is None or number is None:
             continue
-        left, right = clause_bounds(text, sent.start, sent.end, e.start)
+        left, right = sentences.clause(sent, e.start)
         best, best_distance = None, None
         for k, m in enumerate(mentions):
             if not left <= m.start() < right:

@@ -132,13 +132,19 @@ def matches_from(
 
 
 class SentenceIndex:
-    """Finds the sentence around an offset in O(log n)."""
+    """Finds the sentence around an offset in O(log n), and what the rules ask of the whole text once.
+
+    A line may be one sentence of a megabyte with thousands of figures: everything asked per figure
+    (its sentence's text, its clause, the words near it) is answered from what is worked out here once,
+    never by reading the line again."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.sentences = split_sentences(text)
         self._starts = [s.start for s in self.sentences]
         self._low: str | None = None
+        self._texts: dict[int, str] = {}
+        self._found: dict[tuple[str, ...], list[int]] = {}
 
     @property
     def low(self) -> str:
@@ -157,7 +163,26 @@ class SentenceIndex:
         return max(0, bisect_right(self._starts, offset) - 1)
 
     def span_text(self, sentence: Sentence) -> str:
-        return self.text[sentence.start : sentence.end]
+        """The sentence's text: one string for all the facts of a sentence."""
+        found = self._texts.get(sentence.start)
+        if found is None or len(found) != sentence.end - sentence.start:
+            found = self._texts[sentence.start] = self.text[sentence.start : sentence.end]
+        return found
+
+    def starts_of(self, needles: tuple[str, ...]) -> list[int]:
+        """Sorted offsets where one of the ``needles`` starts in ``low`` (``needle_starts``), found once."""
+        found = self._found.get(needles)
+        if found is None:
+            found = self._found[needles] = needle_starts(self.low, needles)
+        return found
+
+    def clause(self, sentence: Sentence, at: int) -> tuple[int, int]:
+        """The clause of ``sentence`` around offset ``at``: the sentence between the ";" before and after."""
+        semicolons = self.starts_of((";",))
+        k = bisect_left(semicolons, at)
+        left = semicolons[k - 1] + 1 if k and semicolons[k - 1] >= sentence.start else sentence.start
+        right = semicolons[k] if k < len(semicolons) and semicolons[k] < sentence.end else sentence.end
+        return left, right
 
 
 class EntityIndex:
@@ -210,13 +235,6 @@ class EntityIndex:
             if offset - slack <= e.end <= offset and (best is None or e.end > self.entities[best].end):
                 best = i
         return best
-
-
-def clause_bounds(text: str, sent_start: int, sent_end: int, at: int) -> tuple[int, int]:
-    """The clause of the sentence ``[sent_start, sent_end)`` around offset ``at``: parted by ";"."""
-    left = max(text.rfind(";", sent_start, at), sent_start - 1) + 1
-    right = text.find(";", at, sent_end)
-    return left, (sent_end if right < 0 else right)
 
 
 @lru_cache(maxsize=8192)

@@ -9,11 +9,12 @@ for counts, ratios and percentages; the verb or noun before it ("hỗ trợ", "k
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..text import fold_nfc, normalize_tones
 from .facts_awards import nearest_award
-from .facts_common import EntityIndex, SentenceIndex, capitalise, clause_bounds, clean_phrase, key
+from .facts_common import EntityIndex, SentenceIndex, capitalise, clean_phrase, key
 from .models import Entity, Fact
 from .tones import canonical_tones
 
@@ -122,7 +123,7 @@ def figure_facts(
     for i in ents.of_type("count", "money", "percent", "ratio"):
         e = entities[i]
         sent = sentences.at(e.start)
-        left, right = clause_bounds(text, sent.start, sent.end, e.start)
+        left, right = sentences.clause(sent, e.start)
         if e.type == "money":
             label = _money_label(text, left, right, e)
             approx = _approx_word(text, e)
@@ -134,24 +135,26 @@ def figure_facts(
             label = capitalise(_words_after(text, e.end, right, 12, stops=_RATIO_STOP)) or "Tỷ lệ"
             display = _NUMBER_RE.search(e.text).group() if _NUMBER_RE.search(e.text) else e.text
         else:
-            label = _count_label(text, sentences.low, left, right, e)
+            label = _count_label(text, sentences, left, right, e)
             display = _display_number(text, e)
         value = {"display": display, "number": _number_of(e), "type": e.type}
         if e.type == "count" and isinstance(e.value, dict) and e.value.get("unit"):
             value["unit"] = e.value["unit"]
-        facts.append(Fact("figures", clean_phrase(label), value, text[sent.start : sent.end], sent.start, sent.end, (i,)))
+        facts.append(Fact("figures", clean_phrase(label), value, sentences.span_text(sent), sent.start, sent.end, (i,)))
     return facts
 
 
 # "tổng số công đoàn viên là 37 người": the thing counted is named before the number. It holds "số " (in
-# any case), and most clauses do not: the lower-case text (``lowered``) tells before the search tries
-# every offset.
+# any case), and most clauses do not: where "số " stands in the lower-case text (``lowered``), found
+# once, tells before the search tries every offset of the clause.
+_SO = ("số ",)
 _COUNTED_BEFORE = re.compile(r"(?:tổng )?số ([^\d,;:]{2,60}?) (?:là|đạt|có) (?:hơn |gần |khoảng )?$", re.IGNORECASE)
 
 
-def _count_label(text: str, low: str, left: int, right: int, e: Entity) -> str:
-    before = text[left : e.start]
-    m = _COUNTED_BEFORE.search(before) if low.find("số ", left, e.start) != -1 else None
+def _count_label(text: str, sentences: SentenceIndex, left: int, right: int, e: Entity) -> str:
+    so = sentences.starts_of(_SO)
+    k = bisect_left(so, left)
+    m = _COUNTED_BEFORE.search(text, left, e.start) if k < len(so) and so[k] + len(_SO[0]) <= e.start else None
     if m:
         return capitalise(m.group(1))
     number = _NUMBER_RE.match(e.text)
@@ -161,7 +164,7 @@ def _count_label(text: str, low: str, left: int, right: int, e: Entity) -> str:
     # The unit as written plus what qualifies it: "lượt thăm hỏi đoàn viên", "nhiệm vụ trọng tâm".
     more = _words_after(text, e.end, right, 4, allow_comma_until=0)
     label = capitalise(f"{unit} {more}".strip()) or "Số lượng"
-    award = nearest_award(text, low, e.end, right) if key(unit) in _AWARD_UNITS else None
+    award = nearest_award(text, sentences, e.end, right) if key(unit) in _AWARD_UNITS else None
     if award and key(award) not in key(label):
         if award.lower() == "khen thưởng":
             label = f"{label} được khen thưởng"

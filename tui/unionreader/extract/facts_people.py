@@ -239,7 +239,7 @@ def _assign_actions(text, entities, ents: EntityIndex, mentions, owner, sentence
         return k >= 0 and any(st <= at < en for st, en in spans[max(0, k - 3) : k + 1])
 
     # Where each action's needles start in the whole text: a sentence none starts in is passed over.
-    occurrences = [needle_starts(sentences.low, needles) for _, _, _, needles, _ in _ACTIONS]
+    occurrences = [sentences.starts_of(needles) for _, _, _, needles, _ in _ACTIONS]
     by_sentence: dict[int, list[int]] = {}
     for i in mentions:
         by_sentence.setdefault(sentences.position(entities[i].start), []).append(i)
