@@ -77,7 +77,6 @@ class UnionReaderApp(LoadActions, CopyActions, App[int]):
         self.duplicates_skipped = 0
         self._load_started = (0, 0)  # (load errors, duplicates) counted before the current load
         self._queued_paths: list[str] = []
-        self._switch_interval = sys.getswitchinterval()
         self._shown_doc: int | None = None
         self.config = config if config is not None else load_config(
             binding_ids=all_binding_ids(), themes=self.available_themes

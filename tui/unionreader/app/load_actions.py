@@ -29,6 +29,7 @@ class LoadActions:
         # must win the GIL back each time, which CPython lets it do only every switch interval (5 ms
         # by default): hundreds of such waits per frame delayed each keystroke's repaint by a second
         # or more. A short interval while loading keeps typing responsive (restored when loading ends).
+        self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(LOADING_SWITCH_INTERVAL)
         self._load_started = (len(self.load_errors), self.duplicates_skipped)
         self.load_worker()

@@ -142,11 +142,6 @@ class ArticleList(ScrollView, can_focus=True):
     def on_blur(self) -> None:
         self.notify_style_update()
 
-    def redraw(self) -> None:
-        """Draw the visible rows again (their highlights are now known)."""
-        self._strip_cache.clear()
-        self.refresh()
-
     # --- cursor -------------------------------------------------------------------------------------
 
     def validate_cursor(self, value: int) -> int:
