@@ -259,6 +259,22 @@ async def test_x_exports_the_listed_articles_atomically(tmp_path):
         assert not [p for p in tmp_path.iterdir() if p.name != "facts.json"], "temporary file left behind"
 
 
+async def test_x_to_a_csv_file_writes_a_spreadsheet_readable_csv(tmp_path):
+    # Without the BOM a spreadsheet reads the file in the local code page and breaks the diacritics.
+    target = tmp_path / "facts.csv"
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await wait_loaded(app, pilot)
+        app.query_one(ArticleList).focus()
+        listed = [app.index.analysis(d) for d in app.query_one(ArticleList).docs]
+        await pilot.press("x")
+        await answer_path_prompt(app, pilot, target)
+        data = target.read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf")
+        assert data.decode("utf-8-sig") == export.to_csv(listed)
+        assert "Công đoàn" in data.decode("utf-8-sig")
+
+
 async def test_f_filter_panel_adds_a_field_term_to_the_query():
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:

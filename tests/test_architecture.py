@@ -79,3 +79,12 @@ def test_wheel_ships_the_seeds(tmp_path):
     assert seeds == sorted(p.name for p in (ROOT / "seeds").iterdir())
     assert "unionreader/cli.py" in names
     assert not any(n.startswith("unionreader/tests") for n in names)
+
+
+def test_import_layers_hold():
+    """The import-linter contracts in pyproject.toml: one-way layers, Textual only in the app."""
+    linter = Path(sys.executable).with_name("lint-imports")
+    if not linter.exists():
+        pytest.skip("import-linter is not installed (it comes with the test extra)")
+    proc = subprocess.run([str(linter), "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]

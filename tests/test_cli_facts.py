@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from unionreader.cli import main
 from unionreader.corpus import default_corpus_dir
 
@@ -67,6 +69,14 @@ def test_output_file_csv_opens_in_a_spreadsheet(tmp_path, capsys):
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert rows[0] == ["article_id", "title", "kind", "label", "value", "sentence"]
     assert len(rows) > 10 and all(len(r) == 6 for r in rows)
+
+
+@pytest.mark.parametrize(("name", "first"), [("facts.json", b"{"), ("facts.tsv", b"\xef\xbb\xbfarticle_id\t"),
+                                           ("facts.md", b"#")])
+def test_output_format_follows_the_file_suffix_when_not_given(tmp_path, capsys, name, first):
+    out = tmp_path / name
+    assert main(["facts", SEED, "--output", str(out)]) == 0
+    assert out.read_bytes().startswith(first)
 
 
 def test_unwritable_output_is_one_line_and_nothing_is_created(tmp_path, capsys):

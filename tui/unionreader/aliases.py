@@ -10,10 +10,7 @@ from .text import fold, iter_tokens
 
 __all__ = ["fold_phrase", "term_aliases", "with_abbreviations"]
 
-try:  # the genre's abbreviation lexicon, shared with entity extraction
-    from .extract.lexicons import ABBREVIATIONS as _ABBREVIATIONS
-except ImportError:  # pragma: no cover - only while the lexicon module is absent
-    _ABBREVIATIONS = {"LĐLĐ": "Liên đoàn Lao động", "MTTQ": "Mặt trận Tổ quốc", "CĐCS": "Công đoàn cơ sở"}
+from .extract.lexicons import ABBREVIATIONS as _ABBREVIATIONS  # the genre's lexicon, shared with extraction
 
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 

@@ -38,10 +38,10 @@ def run_app(paths: list[str], copy_to: str | None = None) -> int:
     return run(paths, copy_to=copy_to)
 
 
-FACT_FORMATS = ("md", "json", "csv", "tsv")
 
 
 def build_facts_parser() -> argparse.ArgumentParser:
+    from .export import EXPORT_FORMATS
     from .extract.models import FACT_KINDS
 
     parser = argparse.ArgumentParser(
@@ -50,7 +50,10 @@ def build_facts_parser() -> argparse.ArgumentParser:
         "awards, documents, abbreviations) as Markdown, JSON, CSV or TSV.",
     )
     parser.add_argument("paths", nargs="*", help="article files or folders, or - for stdin (default: the bundled seeds)")
-    parser.add_argument("--format", "-f", choices=FACT_FORMATS, default="md", help="output format (default: md)")
+    parser.add_argument(
+        "--format", "-f", choices=EXPORT_FORMATS,
+        help="output format (default: from the --output file's suffix, else md)",
+    )
     parser.add_argument(
         "--kind", "-k", metavar="KINDS", help=f"comma-separated kinds to keep, from: {', '.join(FACT_KINDS)}"
     )
@@ -77,6 +80,7 @@ def cmd_facts(argv: list[str]) -> int:
     from .extract import analyse
 
     ns = build_facts_parser().parse_args(argv)
+    ns.format = ns.format or (export.format_for_path(ns.output) if ns.output else "md")
     try:
         kinds = _parse_kinds(ns.kind)
     except ValueError as e:
@@ -90,21 +94,14 @@ def cmd_facts(argv: list[str]) -> int:
         print("unionreader facts: no article could be loaded", file=sys.stderr)
         return 2
     analyses = [analyse(a) for a in articles]
-    if ns.format == "json":
-        text = export.to_json(analyses, errors, kinds)
-    elif ns.format in ("csv", "tsv"):
-        text = export.to_csv(analyses, kinds, delimiter="\t" if ns.format == "tsv" else ",")
-    else:
-        text = export.to_markdown(analyses, kinds)
     if ns.output:
-        # Spreadsheets need the BOM to read a CSV as UTF-8 rather than the local code page.
-        encoding = "utf-8-sig" if ns.format in ("csv", "tsv") else "utf-8"
         try:
-            export.write_atomic(ns.output, text, encoding=encoding)
+            export.write_export(ns.output, analyses, errors, kinds, fmt=ns.format)
         except OSError as e:
             print(f"unionreader facts: cannot write {ns.output}: {e.strerror or e}", file=sys.stderr)
             return 1
         return 0
+    text = export.render(ns.format, analyses, errors, kinds)
     try:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -22,14 +22,18 @@ from .extract.models import FACT_KINDS, Analysis, Fact
 
 __all__ = [
     "CSV_COLUMNS",
+    "EXPORT_FORMATS",
     "JSON_SCHEMA",
     "KIND_HEADINGS",
     "fact_display_value",
     "fact_to_markdown",
+    "format_for_path",
+    "render",
     "to_csv",
     "to_json",
     "to_markdown",
     "write_atomic",
+    "write_export",
 ]
 
 JSON_SCHEMA = "unionreader/facts-v1"
@@ -199,6 +203,50 @@ def to_csv(analyses: Iterable[Analysis], kinds: Iterable[str] | None = None, del
         for f in _selected(analysis.facts, kinds):
             writer.writerow([analysis.article.id, _title_of(analysis), f.kind, f.label, fact_display_value(f), f.text])
     return out.getvalue()
+
+
+# --- one decision for every caller: which format, which encoding ------------------------------
+
+EXPORT_FORMATS = ("md", "json", "csv", "tsv")
+_SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".tsv": "tsv"}
+
+
+def format_for_path(path: str | os.PathLike[str]) -> str:
+    """The format a file name asks for: .json, .csv, .tsv by suffix, anything else Markdown."""
+    return _SUFFIX_FORMATS.get(Path(path).suffix.lower(), "md")
+
+
+def encoding_for(fmt: str) -> str:
+    # Spreadsheets need the BOM to read a CSV as UTF-8 rather than the local code page (without it
+    # Excel shows "CÃ´ng Ä‘oÃ n" for "Công đoàn").
+    return "utf-8-sig" if fmt in ("csv", "tsv") else "utf-8"
+
+
+def render(
+    fmt: str, analyses: Iterable[Analysis], errors: Iterable[Any] = (), kinds: Iterable[str] | None = None
+) -> str:
+    """The export of ``analyses`` as text in ``fmt`` (one of ``EXPORT_FORMATS``)."""
+    analyses = list(analyses)
+    if fmt == "json":
+        return to_json(analyses, errors, kinds)
+    if fmt in ("csv", "tsv"):
+        return to_csv(analyses, kinds, delimiter="\t" if fmt == "tsv" else ",")
+    if fmt == "md":
+        return to_markdown(analyses, kinds)
+    raise ValueError(f"unknown export format {fmt!r} (choose from: {', '.join(EXPORT_FORMATS)})")
+
+
+def write_export(
+    path: str | os.PathLike[str],
+    analyses: Iterable[Analysis],
+    errors: Iterable[Any] = (),
+    kinds: Iterable[str] | None = None,
+    fmt: str | None = None,
+) -> str:
+    """Write the export atomically, in ``fmt`` or the format the file name asks for; returns the format."""
+    fmt = fmt or format_for_path(path)
+    write_atomic(path, render(fmt, analyses, errors, kinds), encoding=encoding_for(fmt))
+    return fmt
 
 
 # --- files -------------------------------------------------------------------------------------

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..export import fact_to_markdown, to_json, to_markdown, write_export
 from ..extract.models import Analysis, Fact
-from .core import analyses_json, analyses_markdown, export_text, fact_markdown, write_atomic
 from .screens.prompt import PathPrompt
 from .widgets.facts import FactsTree
 from .widgets.reader import Reader
@@ -37,21 +37,21 @@ class CopyActions:
         if fact is None:
             self.notify("No fact to copy: this article has none.", severity="warning")
             return
-        self.copy_everywhere(fact_markdown(fact), f"the fact “{fact.label}” as Markdown")
+        self.copy_everywhere(fact_to_markdown(fact), f"the fact “{fact.label}” as Markdown")
 
     def action_copy_all(self) -> None:
         analysis = self.current_analysis()
         if analysis is None:
             self.notify("No article selected.", severity="warning")
             return
-        self.copy_everywhere(analyses_markdown([analysis]), f"all {len(analysis.facts)} facts as Markdown")
+        self.copy_everywhere(to_markdown([analysis]), f"all {len(analysis.facts)} facts as Markdown")
 
     def action_copy_json(self) -> None:
         analysis = self.current_analysis()
         if analysis is None:
             self.notify("No article selected.", severity="warning")
             return
-        self.copy_everywhere(analyses_json([analysis]), f"all {len(analysis.facts)} facts as JSON")
+        self.copy_everywhere(to_json([analysis]), f"all {len(analysis.facts)} facts as JSON")
 
     def action_export(self) -> None:
         count = len(self.result.docs) if self.result else 0
@@ -75,7 +75,7 @@ class CopyActions:
             self.notify(f"{path}: is an article file; choose another name.", severity="error")
             return
         try:
-            write_atomic(path, export_text(path, analyses))
+            write_export(path, analyses)
         except OSError as exc:
             self.notify(f"{path}: cannot write ({exc.strerror or exc}).", severity="error")
             return

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .core import write_atomic
+from ..export import write_atomic
 
 CommandRunner = Callable[[Sequence[str], str], bool]
 

@@ -22,11 +22,7 @@ from operator import attrgetter, le, lt
 from ..corpus import Article
 from .figures import extract_figures
 from .models import Entity
-
-try:  # written alongside this module; entities must keep working while it is missing or broken
-    from .names import extract_names as _extract_names
-except ImportError:  # pragma: no cover - only while names.py does not exist yet
-    _extract_names = None
+from .names import extract_names as _extract_names
 
 NAME_TYPES = frozenset({"person", "organization", "location", "role", "abbreviation"})
 _SWALLOWING_FIGURES = frozenset({"document", "date"})

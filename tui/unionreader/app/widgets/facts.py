@@ -8,8 +8,8 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from ...export import fact_display_value
 from ...extract.models import FACT_KINDS, Analysis, Fact
-from ..core import fact_display_value
 
 KIND_LABELS = {
     "event": "Event",
