@@ -79,6 +79,8 @@ def test_wheel_ships_the_seeds(tmp_path):
     assert seeds == sorted(p.name for p in (ROOT / "seeds").iterdir())
     assert "unionreader/cli.py" in names
     assert not any(n.startswith("unionreader/tests") for n in names)
+    # Development tools (extraction scoring) stay out of the product.
+    assert not any("eval" in n.rsplit("/", 1)[-1] for n in names), [n for n in names if "eval" in n]
 
 
 def test_import_layers_hold():

@@ -1,4 +1,4 @@
-"""Extraction quality against the hand-annotated gold (issue 3's goals); see unionreader.evaluate."""
+"""Extraction quality against the hand-annotated gold (issue 3's goals); see tools/eval_entities.py."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from unionreader.evaluate import DEFAULT_ARTICLES, evaluate, main
+from eval_entities import DEFAULT_ARTICLES, evaluate, main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_GOLD = ROOT / "tests" / "gold"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from eval_facts import evaluate
 from unionreader.corpus import default_corpus_dir, load_paths, parse_article
-from unionreader.evaluate_facts import evaluate
 from unionreader.extract import analyse
 from unionreader.extract.facts import extract_facts
 from unionreader.extract.facts_common import split_sentences

@@ -1,10 +1,10 @@
 """Measure entity extraction against hand-annotated gold files.
 
-    python -m unionreader.evaluate                          # tests/gold/*.json against seeds/
-    python -m unionreader.evaluate --gold tests/gold/own --articles tests/fixtures/articles
-    python -m unionreader.evaluate --gold ../shared/devset/gold.json   # a combined file
-    python -m unionreader.evaluate --json                   # the same figures as JSON
-    python -m unionreader.evaluate -v                       # plus each article's misses and extras
+    python tools/eval_entities.py                          # tests/gold/*.json against seeds/
+    python tools/eval_entities.py --gold tests/gold/own --articles tests/fixtures/articles
+    python tools/eval_entities.py --gold ../shared/devset/gold.json   # a combined file
+    python tools/eval_entities.py --json                   # the same figures as JSON
+    python tools/eval_entities.py -v                       # plus each article's misses and extras
 
 Gold format: one JSON object per article, in a file named like the article (``000_x.json`` for
 ``000_x.txt``), or one combined file keyed by article file name (the devset's ``gold.json``).
@@ -43,14 +43,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .corpus import Article, load_paths
-from .extract.entities import extract_entities
-from .extract.models import ENTITY_TYPES, Entity
-from .text import normalize_tones
+from scoring import Score
+from unionreader.corpus import Article, load_paths
+from unionreader.extract.entities import extract_entities
+from unionreader.extract.models import ENTITY_TYPES, Entity
+from unionreader.text import normalize_tones
 
 TYPES = ENTITY_TYPES
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_REPO = Path(__file__).resolve().parents[2]
+_REPO = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = _REPO / "tests" / "gold"
 DEFAULT_ARTICLES = _REPO / "seeds"
 
@@ -58,36 +59,6 @@ DEFAULT_ARTICLES = _REPO / "seeds"
 def norm(s: Any) -> str:
     s = unicodedata.normalize("NFC", "" if s is None else str(s))
     return re.sub(r"\s+", " ", normalize_tones(s).casefold()).strip()
-
-
-@dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else (1.0 if not self.fn else 0.0)
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {
-            "tp": self.tp,
-            "fp": self.fp,
-            "fn": self.fn,
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-        }
 
 
 @dataclass
@@ -100,9 +71,7 @@ class Report:
     def micro(self) -> Score:
         total = Score()
         for s in self.per_type.values():
-            total.tp += s.tp
-            total.fp += s.fp
-            total.fn += s.fn
+            total.add(s)
         return total
 
 
@@ -238,7 +207,7 @@ def format_table(report: Report, verbose: bool = False) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m unionreader.evaluate", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(prog="python tools/eval_entities.py", description=__doc__.split("\n\n")[0])
     ap.add_argument("gold_pos", nargs="?", metavar="GOLD", help="same as --gold")
     ap.add_argument("--gold", type=Path, help=f"folder of per-article gold files or a combined gold.json "
                     f"(default {DEFAULT_GOLD})")

@@ -1,7 +1,7 @@
 """Measure fact extraction against hand-written gold facts (``tests/gold/facts/<article stem>.json``).
 
-    python -m unionreader.evaluate_facts                 # the bundled seeds
-    python -m unionreader.evaluate_facts PATH... --gold DIR
+    python tools/eval_facts.py                 # the bundled seeds
+    python tools/eval_facts.py PATH... --gold DIR
 
 Prints precision/recall per kind of fact (and accuracy for the one-per-article facts: event date,
 organiser, event name). ``evaluate(analyses, gold_dir)`` returns the same figures for tests.
@@ -14,36 +14,14 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from .extract.facts_common import key
-from .extract.models import Analysis
+from scoring import Score
+from unionreader.extract.facts_common import key
+from unionreader.extract.models import Analysis
 
-DEFAULT_GOLD_DIR = Path(__file__).resolve().parents[2] / "tests" / "gold" / "facts"
+DEFAULT_GOLD_DIR = Path(__file__).resolve().parents[1] / "tests" / "gold" / "facts"
 _LABEL_STOP = frozenset(("cac", "nhung", "cho", "cua", "va", "duoc", "nhan", "dat", "so", "nguoi"))
-
-
-@dataclass(slots=True)
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    misses: list[str] = field(default_factory=list)
-    extras: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def _facts(analysis: Analysis, kind: str, label: str | None = None):
@@ -198,10 +176,10 @@ def format_scores(scores: dict[str, Score], verbose: bool = False) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from .corpus import load_paths
-    from .extract import analyse
+    from unionreader.corpus import load_paths
+    from unionreader.extract import analyse
 
-    parser = argparse.ArgumentParser(prog="python -m unionreader.evaluate_facts", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python tools/eval_facts.py", description=__doc__.split("\n")[0])
     parser.add_argument("paths", nargs="*", help="articles (default: the bundled seeds)")
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD_DIR, help="folder of <article stem>.json gold facts")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and extra")
