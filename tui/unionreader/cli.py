@@ -38,7 +38,7 @@ def run_app(paths: list[str], copy_to: str | None = None) -> int:
     return run(paths, copy_to=copy_to)
 
 
-FACT_FORMATS = ("md", "json", "csv", "tsv")
+FACT_FORMATS = ("md", "json", "csv", "tsv", "parquet")
 
 
 def build_facts_parser() -> argparse.ArgumentParser:
@@ -54,7 +54,10 @@ def build_facts_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--kind", "-k", metavar="KINDS", help=f"comma-separated kinds to keep, from: {', '.join(FACT_KINDS)}"
     )
-    parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of stdout; "
+                        "for parquet, the dataset folder DIR")
+    parser.add_argument("--dask", metavar="ADDRESS", help="parquet only: run on the Dask scheduler at ADDRESS "
+                        "(tcp://host:8786), or `local` for a cluster on this machine (the scale extra)")
     return parser
 
 
@@ -82,6 +85,13 @@ def cmd_facts(argv: list[str]) -> int:
     except ValueError as e:
         print(f"unionreader facts: {e}", file=sys.stderr)
         return 2
+    if ns.format == "parquet" or ns.dask:
+        if ns.format != "parquet":
+            print("unionreader facts: --dask needs --format parquet", file=sys.stderr)
+            return 2
+        from .scale.command import run_facts_dataset
+
+        return run_facts_dataset(ns.paths, ns.output, kinds, dask=ns.dask)
     errors: list = []
     articles = load_articles_for_cli(ns.paths, collect_errors=errors)
     if not articles:
