@@ -76,6 +76,11 @@ def run_facts_dataset(
             "partition_bytes": target,
             **counts,
             "errors": progress.errors,
+            # Where the time went, summed over tasks (benchmarks/scale_bench.py reads these).
+            "task_seconds": {
+                "extract": round(sum(s.extract_seconds for s in summaries), 3),
+                "write": round(sum(s.write_seconds for s in summaries), 3),
+            },
             "kinds": list(kinds) if kinds is not None else None,
         })
         committed = True
