@@ -160,3 +160,17 @@ def test_worker_check_names_what_it_cannot_read_or_write(tmp_path):
     assert unreadable([str(seen), missing], str(tmp_path / "no-such-dir")) == [
         f"cannot read {missing}", f"cannot write {tmp_path / 'no-such-dir'}",
     ]
+
+
+def test_the_scale_package_imports_without_pyarrow_or_dask():
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "import unionreader.cli, unionreader.scale.command, unionreader.scale.tables\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('pyarrow', 'dask', 'distributed'))\n"
+        "print(heavy)\n"
+        "sys.exit(1 if heavy else 0)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr[-2000:]
