@@ -38,6 +38,8 @@ def run_app(paths: list[str], copy_to: str | None = None) -> int:
     return run(paths, copy_to=copy_to)
 
 
+# Parquet is a dataset folder written by ``scale`` (the optional extra), not a text export.
+DATASET_FORMATS = ("parquet",)
 
 
 def build_facts_parser() -> argparse.ArgumentParser:
@@ -51,13 +53,16 @@ def build_facts_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="*", help="article files or folders, or - for stdin (default: the bundled seeds)")
     parser.add_argument(
-        "--format", "-f", choices=EXPORT_FORMATS,
+        "--format", "-f", choices=EXPORT_FORMATS + DATASET_FORMATS,
         help="output format (default: from the --output file's suffix, else md)",
     )
     parser.add_argument(
         "--kind", "-k", metavar="KINDS", help=f"comma-separated kinds to keep, from: {', '.join(FACT_KINDS)}"
     )
-    parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of stdout; "
+                        "for parquet, the dataset folder DIR")
+    parser.add_argument("--dask", metavar="ADDRESS", help="parquet only: run on the Dask scheduler at ADDRESS "
+                        "(tcp://host:8786), or `local` for a cluster on this machine (the scale extra)")
     return parser
 
 
@@ -80,12 +85,20 @@ def cmd_facts(argv: list[str]) -> int:
     from .extract import analyse
 
     ns = build_facts_parser().parse_args(argv)
-    ns.format = ns.format or (export.format_for_path(ns.output) if ns.output else "md")
+    if ns.format is None:
+        ns.format = export.format_for_path(ns.output) if ns.output else "md"
     try:
         kinds = _parse_kinds(ns.kind)
     except ValueError as e:
         print(f"unionreader facts: {e}", file=sys.stderr)
         return 2
+    if ns.format == "parquet" or ns.dask:
+        if ns.format != "parquet":
+            print("unionreader facts: --dask needs --format parquet", file=sys.stderr)
+            return 2
+        from .scale.command import run_facts_dataset
+
+        return run_facts_dataset(ns.paths, ns.output, kinds, dask=ns.dask)
     errors: list = []
     articles = load_articles_for_cli(ns.paths, collect_errors=errors)
     if not articles:
