@@ -22,11 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from short_news import write_short_news  # noqa: E402
-from unionreader.cli import main as cli_main  # noqa: E402
-from unionreader.corpus import Article, Paragraph, default_corpus_dir, load_paths  # noqa: E402
-from unionreader.extract.entities import extract_entities  # noqa: E402
-from unionreader.extract.figures import extract_figures  # noqa: E402
+from short_news import write_short_news
+from unionreader.cli import main as cli_main
+from unionreader.corpus import Article, Paragraph, default_corpus_dir, load_paths
+from unionreader.extract.entities import extract_entities
+from unionreader.extract.figures import extract_figures
 
 
 def _one_megabyte(unit: str) -> str:
