@@ -61,6 +61,8 @@ def fact_display_value(fact: Fact) -> str:
     v = fact.value
     if fact.kind == "event" and isinstance(v, Mapping) and "iso" in v:
         words = re.sub(r"^ngày\s+", "", str(v.get("text") or ""), flags=re.IGNORECASE)
+        if not v["iso"]:  # a day-month whose year the article never gives: shown as written
+            return words or "—"
         return f"{words} ({v['iso']})" if words and words != v["iso"] else str(v["iso"])
     if fact.kind == "people" and isinstance(v, Mapping):
         shown = "; ".join(v.get("roles") or ())

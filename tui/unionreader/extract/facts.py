@@ -140,7 +140,7 @@ def _event_facts(article, entities, ents: EntityIndex, sentences: SentenceIndex,
         e = entities[i]
         prefix = _DATE_PREFIX.search(text, max(s.start, e.start - 30), e.start)
         words = clean_phrase(text[prefix.start() if prefix else e.start : e.end])
-        value = {"iso": e.value, "text": words[:1].upper() + words[1:]}
+        value = {"iso": None if e.meta.get("year_unknown") else e.value, "text": words[:1].upper() + words[1:]}
         if e.meta.get("year_inferred"):
             value["year_inferred"] = True
         facts.append(Fact("event", "Ngày", value, text[s.start : s.end], s.start, s.end, (i,)))
@@ -161,20 +161,28 @@ def _event_date(article, entities, ents: EntityIndex, sentences: SentenceIndex, 
     text = article.text
     docs = [(entities[i].start, entities[i].end) for i in ents.of_type("document")]
     lead_end = lead[-1].end if lead else len(text)
+    yearless = None  # "Chiều 9/5" in a text that never says the year: shown as written, no ISO date
     for i in ents.of_type("date"):
         e = entities[i]
         if e.start >= lead_end:
             break
         if not _full_iso(e.value):
+            if yearless is None and e.meta.get("year_unknown") and not _after_bound(text, e.start):
+                yearless = i, sentences.at(e.start)
             continue
         if any(0 <= e.start - d_end <= 12 for _, d_end in docs):
             continue
         if re.search(r"(?:ban hành|ký)\s+(?:ngày\s+)?$", text[max(0, e.start - 20) : e.start]):
             continue
-        if re.search(r"\bt(?:ừ|ới) ngày\s*$|\bđến ngày\s*$", text[max(0, e.start - 12) : e.start]):
+        if _after_bound(text, e.start):
             continue
         return i, sentences.at(e.start)
-    return None
+    return yearless
+
+
+def _after_bound(text: str, start: int) -> bool:
+    """"từ ngày …", "đến ngày …": the bound of a period, not the day of the event."""
+    return re.search(r"\bt(?:ừ|ới) ngày\s*$|\bđến ngày\s*$", text[max(0, start - 12) : start]) is not None
 
 
 def _event_place(text, ents: EntityIndex, entities, sentences: SentenceIndex, lead) -> Fact | None:

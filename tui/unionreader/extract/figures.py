@@ -316,17 +316,18 @@ def _counts(text: str, mask: bytearray, starts: NumberStarts, quotes: _Quotes) -
     return out
 
 
-def extract_figures(text: str, default_year: int | None = None) -> list[Entity]:
+def extract_figures(text: str, default_year: int | None = None, published: str | None = None) -> list[Entity]:
     """Documents, dates, percentages, money, ratios and counts of ``text`` (NFC), sorted by start.
 
-    ``default_year`` completes day-month dates when the text itself never names a year.
+    ``published`` (the page's ISO date) gives day-month dates their year; ``default_year`` completes
+    them when neither it nor the text names one.
     """
     starts = number_starts(text)
     if not starts:
         return []
     mask = bytearray(len(text))
     documents = _documents(text, mask, starts)
-    dates = date_entities(text, mask, starts, [d.end for d in documents], default_year)
+    dates = date_entities(text, mask, starts, [d.end for d in documents], default_year, published)
     quotes = _Quotes(text)
     found = documents + dates + _percents(text, mask, starts) + _money(text, mask, starts, quotes)
     found += _ratios(text, mask, starts) + _counts(text, mask, starts, quotes)
