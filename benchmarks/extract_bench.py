@@ -1,9 +1,12 @@
-"""Extraction speed: the seeds repeated to ~10 MB, and megabyte lines of adversarial input.
+"""Extraction speed: the seeds repeated to ~10 MB, short news articles, and adversarial input.
 
-    .venv/bin/python benchmarks/extract_bench.py [--mb 10] [--runs 3]
+    .venv/bin/python benchmarks/extract_bench.py [--mb 10] [--runs 3] [--short 1000] [--short-only]
 
 Prints MB/s (median of the runs, one core) for ``extract_entities`` and for the figures pass alone,
-then the seconds each 1 MB adversarial line takes, whole extraction and figures pass alone, with a
+then the short-article case: the whole ``unionreader facts DIR --format json`` command (reading, cleaning,
+extraction, JSON) over ``--short`` generated news articles of 1–4 KB (general news, sport, business,
+tech, about one in ten union news; see ``short_news.py``), in MB/s per core (goal >= 2); then the
+seconds each 1 MB adversarial line takes, whole extraction and figures pass alone, with a
 PASS or OVER verdict (goal: under 1 s each), and a last ``summary:`` line (goal for MB/s: >= 2).
 """
 
@@ -11,9 +14,16 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
+import tempfile
 import time
 from dataclasses import replace
+from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from short_news import write_short_news
+from unionreader.cli import main as cli_main
 from unionreader.corpus import Article, Paragraph, default_corpus_dir, load_paths
 from unionreader.extract.entities import extract_entities
 from unionreader.extract.figures import extract_figures
@@ -64,11 +74,37 @@ def _rate(fn, articles: list[Article], runs: int) -> tuple[float, float]:
     return size_mb, size_mb / statistics.median(timings)
 
 
+def _facts_command_rate(folder: Path, runs: int) -> tuple[int, float, float]:
+    """The ``facts`` command in this process over ``folder``: (articles, MB, median MB/s)."""
+    files = sorted(folder.glob("*.txt"))
+    size_mb = sum(f.stat().st_size for f in files) / 1_000_000
+    timings = []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = str(Path(tmp) / "facts.json")
+        for _ in range(runs):
+            started = time.perf_counter()
+            cli_main(["facts", str(folder), "--format", "json", "--output", out])
+            timings.append(time.perf_counter() - started)
+    return len(files), size_mb, size_mb / statistics.median(timings)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mb", type=float, default=10.0, help="corpus size in MB (default 10)")
     ap.add_argument("--runs", type=int, default=3, help="runs; the median is reported (default 3)")
+    ap.add_argument("--short", type=int, default=1000, help="short news articles for the facts case (default 1000)")
+    ap.add_argument("--short-only", action="store_true", help="run only the short-article facts case")
     args = ap.parse_args()
+
+    folder = write_short_news(args.short)
+    count, short_mb, short_rate = _facts_command_rate(folder, args.runs)
+    short_verdict = "PASS" if short_rate >= GOAL_MB_S else f"UNDER {GOAL_MB_S:g} MB/s"
+    print(
+        f"facts command, short news: {count} articles, {short_mb:.1f} MB, {short_rate:.2f} MB/s, "
+        f"{1000 * short_mb / short_rate / count:.2f} ms per article (median of {args.runs}; {short_verdict})"
+    )
+    if args.short_only:
+        return
 
     articles = _corpus(args.mb)
     size, rate = _rate(extract_entities, articles, args.runs)
@@ -96,7 +132,8 @@ def main() -> None:
     rate_verdict = "PASS" if rate >= GOAL_MB_S else f"UNDER {GOAL_MB_S:g} MB/s"
     adversarial = "all PASS" if not over else f"{len(over)} OVER {LIMIT_S:g} s ({', '.join(over)})"
     print(
-        f"summary: extract_entities {rate:.2f} MB/s ({rate_verdict}), figures alone {figures_rate:.2f} MB/s; "
+        f"summary: facts command on short news {short_rate:.2f} MB/s ({short_verdict}); "
+        f"extract_entities {rate:.2f} MB/s ({rate_verdict}), figures alone {figures_rate:.2f} MB/s; "
         f"adversarial {adversarial}, slowest {slowest:.3f} s"
     )
 

@@ -9,6 +9,7 @@ import pytest
 from eval_facts import evaluate
 from unionreader.corpus import default_corpus_dir, load_paths, parse_article
 from unionreader.extract import analyse
+from unionreader.extract.entities import extract_entities
 from unionreader.extract.facts import extract_facts
 from unionreader.extract.facts_common import split_sentences
 from unionreader.extract.models import FACT_KINDS, Entity
@@ -79,7 +80,8 @@ def test_sentences_respect_numbers_abbreviations_and_end_marks():
 
 def test_every_fact_points_at_its_sentence(fixture_facts):
     article, _, facts = fixture_facts
-    assert {f.kind for f in facts} == set(FACT_KINDS)
+    # The fixture names no reporter and no publication, so it has no byline fact (its path is none).
+    assert {f.kind for f in facts} == set(FACT_KINDS) - {"byline"}
     for f in facts:
         if f.end > f.start:
             assert article.text[f.start : f.end] == f.text
@@ -138,9 +140,19 @@ def test_abbreviation_glossary_has_one_entry_per_abbreviation(fixture_facts):
     assert [(f.label, f.value) for f in _of(facts, "abbreviations")] == [("LĐLĐ", "Liên đoàn Lao động")]
 
 
-def test_byline_and_source(fixture_facts):
+def test_the_file_path_is_no_source_fact(fixture_facts):
     _, _, facts = fixture_facts
-    assert ("Nguồn", "daihoi_synthetic.txt") in [(f.label, f.value) for f in _of(facts, "byline")]
+    assert "Nguồn" not in [f.label for f in _of(facts, "byline")]
+
+
+def test_the_source_is_the_publication_and_url_the_page_or_record_gives():
+    page = "Giá xăng giảm nhẹ\n\nChiều 4/6, giá xăng giảm 300 đồng mỗi lít.\n\nNguồn: Báo Kinh tế Miền Trung\nhttps://example.vn/gia-xang-giam.html\n"
+    article = parse_article(page, "/home/an/luu-tru/a.txt")
+    sources = [f.value for f in extract_facts(article, extract_entities(article)) if f.label == "Nguồn"]
+    assert sources == ["Báo Kinh tế Miền Trung · https://example.vn/gia-xang-giam.html"]
+    record = parse_article("Tin ngắn\n\nSáng 2/3, chợ mở cửa.", "b.jsonl:3", {"source": "Thời báo X", "url": "https://x.vn/1"})
+    sources = [f.value for f in extract_facts(record, extract_entities(record)) if f.label == "Nguồn"]
+    assert sources == ["Thời báo X · https://x.vn/1"]
 
 
 def test_document_date_is_not_the_event_date():

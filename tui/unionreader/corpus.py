@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -115,6 +116,10 @@ def parse_article(raw: str, source: str, meta: dict | None = None) -> Article:
         paragraphs.append(Paragraph(kind, pos, end))
         pos = end + 2  # past the "\n\n" that joins paragraphs
     published = meta.get("date") or page.published
+    url, origin = meta.get("url"), meta.get("source")
+    if not url or not origin:
+        page_url, page_origin = _page_source(raw)
+        url, origin = url or page_url, origin or page_origin
     return Article(
         id=article_id(text),
         source=source,
@@ -125,9 +130,29 @@ def parse_article(raw: str, source: str, meta: dict | None = None) -> Article:
         byline=page.byline,
         raw=raw,
         published=str(published) if published else None,
-        url=str(meta["url"]) if meta.get("url") else None,
-        origin=str(meta["source"]) if meta.get("source") else None,
+        url=str(url) if url else None,
+        origin=str(origin) if origin else None,
     )
+
+
+# A saved page's own line naming where it came from: "Nguồn: https://…", "URL: …", "Nguồn: Báo Lao Động".
+_SOURCE_LINE = re.compile(r"(?im)^[ \t]*(?:(nguồn|link|url|source)[ \t]*:[ \t]*)?(\S[^\n]{0,199}?)[ \t]*$")
+_URL = re.compile(r"https?://[^\s<>\"“”]+")
+
+
+def _page_source(raw: str) -> tuple[str | None, str | None]:
+    """(URL, publication) a page states on a line of its own, or None for each."""
+    if "http" not in raw and "guồn" not in raw:
+        return None, None
+    url = origin = None
+    for m in _SOURCE_LINE.finditer(raw):
+        label, rest = m.group(1), m.group(2)
+        found = _URL.fullmatch(rest)
+        if found and url is None:
+            url = rest
+        elif label and label.lower() == "nguồn" and origin is None and not _URL.search(rest) and len(rest) <= 60:
+            origin = rest.rstrip(".")
+    return url, origin
 
 
 # --- decoding ------------------------------------------------------------------------------------

@@ -65,6 +65,8 @@ def fact_display_value(fact: Fact) -> str:
     v = fact.value
     if fact.kind == "event" and isinstance(v, Mapping) and "iso" in v:
         words = re.sub(r"^ngày\s+", "", str(v.get("text") or ""), flags=re.IGNORECASE)
+        if not v["iso"]:  # a day-month whose year the article never gives: shown as written
+            return words or "—"
         return f"{words} ({v['iso']})" if words and words != v["iso"] else str(v["iso"])
     if fact.kind == "people" and isinstance(v, Mapping):
         shown = "; ".join(v.get("roles") or ())
@@ -189,8 +191,31 @@ def to_json(analyses: Iterable[Analysis], errors: Iterable[Any] = (), kinds: Ite
                 "facts": [_fact_json(f) for f in _selected(analysis.facts, kinds)],
             }
         )
-    doc = {"schema": JSON_SCHEMA, "articles": articles, "errors": [_error_json(e) for e in errors]}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return _json_document(articles, [_error_json(e) for e in errors])
+
+
+_dumps = json.JSONEncoder(ensure_ascii=False).encode  # the C encoder: ``indent`` would turn it off
+
+
+def _json_list(items: list[Any], indent: str) -> str:
+    """A list with one item a line, each item compact: as readable as ``indent=2`` and ten times faster."""
+    if not items:
+        return "[]"
+    inner = indent + "  "
+    return "[\n" + ",\n".join(inner + _dumps(item) for item in items) + "\n" + indent + "]"
+
+
+def _json_document(articles: list[dict[str, Any]], errors: list[dict[str, str]]) -> str:
+    """The document, indented down to each article's fields; entities, facts and errors a line each."""
+    blocks = []
+    for article in articles:
+        fields = [
+            f'      {_dumps(key)}: {_json_list(value, "      ") if key in ("entities", "facts") else _dumps(value)}'
+            for key, value in article.items()
+        ]
+        blocks.append("    {\n" + ",\n".join(fields) + "\n    }")
+    shown = "[\n" + ",\n".join(blocks) + "\n  ]" if blocks else "[]"
+    return f'{{\n  "schema": {_dumps(JSON_SCHEMA)},\n  "articles": {shown},\n  "errors": {_json_list(errors, "  ")}\n}}\n'
 
 
 def to_csv(analyses: Iterable[Analysis], kinds: Iterable[str] | None = None, delimiter: str = ",") -> str:

@@ -2,9 +2,16 @@
 
 Forms: "30/01/2024", "14/05/2024 10:15", "ngày 18/1", "Sáng 12-4", "22/02", "ngày 26 tháng 7",
 "ngày 10 tháng 10 năm 2023", "tháng 7/2024" (month precision).  A bare "năm 2023" is a period, not a
-date, and "6 tháng đầu năm" is a duration.  Day-month without a year takes the article's year: a full
-date near the top (not a cited document's date), else the latest "năm YYYY" of the title and lead,
-else any full date, else the latest year mentioned, else the caller's default (the page's dateline).
+date, and "6 tháng đầu năm" is a duration.
+
+A day-month without a year takes the year of the page's published date (the one nearest to it, so
+"28/12" in an article of 3 January is of the year before); else a year the text gives for the present:
+a full date near the top (not a cited document's date), else the latest "năm YYYY" of the title and
+lead, else of the whole text, else the latest full date.  A target ("đến năm 2030", "tầm nhìn 2045"),
+a period ("giai đoạn 2021–2025"), a measurement ("1536 x 2048") or a code (a hotline, a model number)
+never gives the year: a four-digit number without "năm" or a date around it is not a year.  When
+nothing gives it, the date keeps no year: its value is "--MM-DD" (ISO 8601's form without a year,
+``meta["year_unknown"]``), so it has no ISO date and the article sorts as undated.
 """
 
 from __future__ import annotations
@@ -18,7 +25,8 @@ from .models import Entity
 from .numbers import NumberStarts
 
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_FIRST_YEAR, _LAST_YEAR = 1945, 2100
+_FIRST_YEAR, _LAST_YEAR = 1945, 2100  # years a missing one can be inferred from
+_FIRST_WRITTEN_YEAR = 1800  # a full date as written: "(28/7/1929 – 28/7/2022)" is an anniversary
 
 # Every pattern is tried only where a number starts (see ``figures.number_starts``), so each begins
 # with the day or month digits; the words before them are checked in a short window.
@@ -36,9 +44,12 @@ _DATE_LINK = re.compile(r"\s*(?:và|,|;|–|-|đến|tới)\s*")
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
 _AFTER_DOCUMENT = re.compile(r"(?i)\s*,?\s*(?:ban hành\s+|được ban hành\s+)?(?:ngày\s+)?$")
 _YEAR_MENTION = re.compile(r"(?i)(?<!\w)năm\s+(\d{4})(?!\d)(?!\s*[-–—/]\s*\d{4})")
-# A year not glued to a word, number or range; the lookbehind comes after the first digit so that the
-# regex engine skips to digits instead of trying every character of a long article.
-_ANY_YEAR = re.compile(r"(\d(?<![\w/.,-]\d)\d{3})(?![\w/]|[.,]\d|\s*[-–—]\s*\d{4})")
+# Words that make "năm 2030" a target or a bound rather than the present: "đến năm", "tầm nhìn đến
+# năm", "phấn đấu năm", "trước năm", "kế hoạch … năm".
+_TARGET_BEFORE = re.compile(
+    r"(?i)(?:^|[^\w])(?:đến|tới|trước|sau|tầm nhìn|định hướng|mục tiêu|phấn đấu|hướng tới|lộ trình|chiến lược|"
+    r"kế hoạch|dự kiến|dự báo|vào)(?:\s+(?:hết|cuối|giữa|đầu|đến|tới|trước|sau))?\s+$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +65,7 @@ class _Mention:
 def _valid(day: int | None, month: int, year: int | None) -> bool:
     if not 1 <= month <= 12:
         return False
-    if year is not None and not _FIRST_YEAR <= year <= _LAST_YEAR:
+    if year is not None and not _FIRST_WRITTEN_YEAR <= year <= _LAST_YEAR:
         return False
     if day is None:
         return True
@@ -146,21 +157,46 @@ def _plausible(year: int) -> bool:
     return _FIRST_YEAR <= year <= _LAST_YEAR
 
 
-def infer_year(text: str, mentions: Sequence[_Mention], default_year: int | None) -> int | None:
+def _present_years(text: str, start: int, end: int) -> list[int]:
+    """The years "năm YYYY" gives in ``text[start:end]`` that are not targets or bounds."""
+    out = []
+    for m in _YEAR_MENTION.finditer(text, start, end):
+        year = int(m.group(1))
+        if _plausible(year) and not _TARGET_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            out.append(year)
+    return out
+
+
+def infer_year(text: str, mentions: Sequence[_Mention], default_year: int | None = None) -> int | None:
+    """The year the text gives for the present (see the module docstring); ``default_year`` last."""
     header_end = _header_end(text)
-    dated = [d for d in mentions if d.year is not None and d.day is not None and not d.after_document]
-    in_header = [d for d in dated if d.start < header_end]
+    dated = [d for d in mentions if d.year is not None and not d.after_document and _plausible(d.year)]
+    in_header = [d for d in dated if d.start < header_end and d.day is not None]
     if in_header:
         return in_header[0].year
-    header_years = [int(y) for y in _YEAR_MENTION.findall(text, 0, header_end) if _plausible(int(y))]
+    header_years = _present_years(text, 0, header_end)
     if header_years:
         return max(header_years)
-    if dated:
-        return dated[0].year
-    years = [int(y) for y in _ANY_YEAR.findall(text) if _plausible(int(y))]
+    years = _present_years(text, header_end, len(text))
     if years:
         return max(years)
+    if dated:
+        return max(d.year for d in dated if d.year is not None)
     return default_year
+
+
+def _nearest_year(published: tuple[int, int, int], month: int, day: int | None) -> int:
+    """The year that puts day-month nearest to the published date (a report looks back, or ahead a little)."""
+    year, pub_month, pub_day = published
+    offset = (month - pub_month) * 31 + ((day or 15) - pub_day)
+    if offset > 6 * 31:
+        return year - 1
+    if offset < -6 * 31:
+        return year + 1
+    return year
+
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def date_entities(
@@ -169,24 +205,39 @@ def date_entities(
     starts: NumberStarts,
     document_ends: Sequence[int] = (),
     default_year: int | None = None,
+    published: str | None = None,
 ) -> list[Entity]:
-    """Date entities of ``text`` at the number ``starts``; claims their spans in ``mask``."""
+    """Date entities of ``text`` at the number ``starts``; claims their spans in ``mask``.
+
+    ``published`` (ISO) is the page's date, ``default_year`` a year to fall back on.
+    """
     mentions = _mentions(text, mask, starts, document_ends)
     if not mentions:
         return []
     year: int | None = None
-    if any(d.year is None for d in mentions):
+    pub = _ISO_DAY.match(published or "")
+    published_day = (int(pub.group(1)), int(pub.group(2)), int(pub.group(3))) if pub else None
+    if published_day is None and any(d.year is None for d in mentions):
         year = infer_year(text, mentions, default_year)
     out: list[Entity] = []
     for d in mentions:
         meta: dict = {}
         y = d.year
         if y is None:
-            if year is None or not _valid(d.day, d.month, year):
+            if published_day is not None:
+                y = _nearest_year(published_day, d.month, d.day)
+            else:
+                y = year
+            if y is not None and _valid(d.day, d.month, y):
+                meta["year_inferred"] = True
+            elif d.day is None:
                 continue
-            y = year
-            meta["year_inferred"] = True
-        if d.day is None:
+            else:
+                y = None
+                meta["year_unknown"] = True
+        if y is None:
+            value = f"--{d.month:02d}-{d.day:02d}"
+        elif d.day is None:
             value = f"{y:04d}-{d.month:02d}"
             meta["precision"] = "month"
         else:

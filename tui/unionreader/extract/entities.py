@@ -128,5 +128,5 @@ def extract_entities(article: Article, names: Callable[[str], list[Entity]] | No
     text = article.text
     find_names = names or _extract_names
     name_entities = find_names(text) if find_names is not None else []
-    figures = extract_figures(text, default_year=_default_year(article))
+    figures = extract_figures(text, default_year=_default_year(article), published=article.published)
     return merge_entities(name_entities, figures)

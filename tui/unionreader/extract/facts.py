@@ -23,17 +23,29 @@ __all__ = ["extract_facts"]
 # The kinds of gathering this genre reports on.
 _EVENT_HEAD = (
     r"(?:Hội nghị|Đại hội|Lễ|Hội thảo|Tọa đàm|Toạ đàm|Diễn đàn|Hội thi|Cuộc thi|Giải|Chương trình|"
-    r"Buổi gặp mặt|Gặp mặt|Lớp tập huấn|Tập huấn|Hội diễn|Liên hoan|Ngày hội|Phiên họp|Kỳ họp)"
+    r"Buổi gặp mặt|Gặp mặt|Lớp tập huấn|Tập huấn|Hội diễn|Liên hoan|Ngày hội|Phiên họp|Kỳ họp|Triển lãm|Hội chợ|"
+    r"Hội trại|Tuần lễ)"
 )
 _EVENT_RE = re.compile(r"(?<![^\s(“\"])" + _EVENT_HEAD + r"\b")
-_HOLD_RE = re.compile(r"\b(?:đã |long trọng |phối hợp |chủ trì )?tổ chức(?: thành công)?:?\s+", re.IGNORECASE)
-# The event name ends after its time qualifier ("năm 2023", "nhiệm kỳ 2023-2028", "khóa IV").
+_HOLD_RE = re.compile(
+    r"\b(?:đã |long trọng |phối hợp |chủ trì )?tổ chức(?: thành công)?(?::?\s+|(?=[.;,)]))", re.IGNORECASE
+)
+# "lễ ký kết … giữa A và B": the two parties hold a signing together.
+_BETWEEN_RE = re.compile(r"\bgiữa\s+", re.IGNORECASE)
+_SIGNING_RE = re.compile(r"\bký\b|\bkí\b", re.IGNORECASE)
+# "Đại hội Công đoàn X …", "Hội nghị Ban Chấp hành Công đoàn Y": a body's own congress is held by it.
+_OWN_MEETING_RE = re.compile(r"(?:Đại hội|Hội nghị(?: Ban Chấp hành| BCH)?)\s+$")
+# The event name ends after its time qualifier ("năm 2023", "nhiệm kỳ 2023-2028", "khóa IV", a bare
+# year: "Hội nghị di động thế giới 2017").
 _EVENT_TIME_END = re.compile(
-    r"(?:năm \d{4}|nhiệm kỳ \d{4}\s*[-–]\s*\d{4}|giai đoạn \d{4}\s*[-–]\s*\d{4}|khóa [IVXLC]+|lần thứ [IVXLC\d]+)"
+    r"(?:(?:năm )?(?<!\d)(?:19|20)\d\d(?![\d/.,-]\d)(?!\s*[-–]\s*\d)|nhiệm kỳ \d{4}\s*[-–]\s*\d{4}|giai đoạn \d{4}\s*[-–]\s*\d{4}|khóa [IVXLC]+|lần thứ [IVXLC\d]+)"
     r"(?:\s*\(\d{4}\s*[-–]\s*\d{4}\))?",
     re.IGNORECASE,
 )
-_EVENT_STOP = re.compile(r"\s+(?:do|tại|vào|với sự|nhằm|để|của|được|có|đã|sẽ)\s|[.;:]|\s[–-]\s|$")
+_EVENT_STOP = re.compile(
+    r"\s+(?:do|tại|vào|với sự|nhằm|để|của|được|có|đã|sẽ|khai mạc|bế mạc|diễn ra)\s|[.;:]|\s[–-]\s"
+    r"|,\s*(?:nơi|khi|lúc|với|trong đó|là|thu hút|quy tụ)\s|$"
+)
 _DATE_PREFIX = re.compile(r"(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:thứ \S+|chủ nhật),?\s+)?(?:ngày\s+)?$", re.IGNORECASE)
 _PLACE_HEAD = re.compile(
     r"\btại\s+((?:Hội trường|hội trường|trụ sở|Trụ sở|Nhà văn hóa|Nhà văn hoá|Cung văn hóa|Trung tâm|Khách sạn|"
@@ -140,7 +152,7 @@ def _event_facts(article, entities, ents: EntityIndex, sentences: SentenceIndex,
         e = entities[i]
         prefix = _DATE_PREFIX.search(text, max(s.start, e.start - 30), e.start)
         words = clean_phrase(text[prefix.start() if prefix else e.start : e.end])
-        value = {"iso": e.value, "text": words[:1].upper() + words[1:]}
+        value = {"iso": None if e.meta.get("year_unknown") else e.value, "text": words[:1].upper() + words[1:]}
         if e.meta.get("year_inferred"):
             value["year_inferred"] = True
         facts.append(Fact("event", "Ngày", value, text[s.start : s.end], s.start, s.end, (i,)))
@@ -161,20 +173,28 @@ def _event_date(article, entities, ents: EntityIndex, sentences: SentenceIndex, 
     text = article.text
     docs = [(entities[i].start, entities[i].end) for i in ents.of_type("document")]
     lead_end = lead[-1].end if lead else len(text)
+    yearless = None  # "Chiều 9/5" in a text that never says the year: shown as written, no ISO date
     for i in ents.of_type("date"):
         e = entities[i]
         if e.start >= lead_end:
             break
         if not _full_iso(e.value):
+            if yearless is None and e.meta.get("year_unknown") and not _after_bound(text, e.start):
+                yearless = i, sentences.at(e.start)
             continue
         if any(0 <= e.start - d_end <= 12 for _, d_end in docs):
             continue
         if re.search(r"(?:ban hành|ký)\s+(?:ngày\s+)?$", text[max(0, e.start - 20) : e.start]):
             continue
-        if re.search(r"\bt(?:ừ|ới) ngày\s*$|\bđến ngày\s*$", text[max(0, e.start - 12) : e.start]):
+        if _after_bound(text, e.start):
             continue
         return i, sentences.at(e.start)
-    return None
+    return yearless
+
+
+def _after_bound(text: str, start: int) -> bool:
+    """"từ ngày …", "đến ngày …": the bound of a period, not the day of the event."""
+    return re.search(r"\bt(?:ừ|ới) ngày\s*$|\bđến ngày\s*$", text[max(0, start - 12) : start]) is not None
 
 
 def _event_place(text, ents: EntityIndex, entities, sentences: SentenceIndex, lead) -> Fact | None:
@@ -257,6 +277,21 @@ def _organiser_in_lead(text, entities, ents: EntityIndex, lead) -> tuple[int, in
                 i = ents.starting_at(s.start + do.end(), "organization", slack=2)
                 if i is not None:
                     return _joined_org(text, entities, ents, i)
+    for s in lead:
+        between = _BETWEEN_RE.search(text, s.start, s.end) if _SIGNING_RE.search(text, s.start, s.end) else None
+        if between is None:
+            continue
+        first = ents.starting_at(between.end(), "organization", slack=2)
+        if first is None:
+            continue
+        link = re.match(r"\s*(?:và|với)\s+", text[entities[first].end : s.end])
+        second = ents.starting_at(entities[first].end + link.end(), "organization", slack=2) if link else None
+        if second is not None:
+            return entities[first].start, entities[second].end
+    for s in lead:
+        for i in ents.within(s.start, s.end, "organization"):
+            if _OWN_MEETING_RE.search(text, max(s.start, entities[i].start - 30), entities[i].start):
+                return _joined_org(text, entities, ents, i)
     return None
 
 
@@ -349,10 +384,14 @@ def _abbreviation_facts(text, entities, ents: EntityIndex, sentences: SentenceIn
 
 
 def _byline_facts(article: Article) -> list[Fact]:
+    """The reporter, and the publication and URL the page or JSONL record gives (never the file's path on
+    this machine: that is no fact to paste into a report; the reader's header shows it)."""
     facts = []
     if article.byline:
         facts.append(Fact("byline", "Phóng viên", article.byline, "", 0, 0))
-    facts.append(Fact("byline", "Nguồn", article.source, "", 0, 0))
+    source = " · ".join(part for part in (article.origin, article.url) if part)
+    if source:
+        facts.append(Fact("byline", "Nguồn", source, "", 0, 0))
     return facts
 
 

@@ -151,7 +151,20 @@ _SO = ("số ",)
 _COUNTED_BEFORE = re.compile(r"(?:tổng )?số ([^\d,;:]{2,60}?) (?:là|đạt|có) (?:hơn |gần |khoảng )?$", re.IGNORECASE)
 
 
+# "Ủy viên Ban Chấp hành lâm thời: 5 đồng chí": the phrase before the colon names what is counted when the
+# unit is only a counter word for people or things.
+_COUNTER_UNITS = frozenset(
+    fold_nfc(w) for w in ("đồng chí", "người", "thành viên", "cái", "chiếc", "lượt", "trường hợp", "em", "cháu", "vị")
+)
+_LABEL_BEFORE_COLON = re.compile(r"(?:^|[.;!?\n]\s*)([^\W\d_](?:[^\d:;.!?\n,]){1,60}?)\s*:\s*$")
+
+
 def _count_label(text: str, sentences: SentenceIndex, left: int, right: int, e: Entity) -> str:
+    unit_key = key(e.value.get("unit") or "") if isinstance(e.value, dict) else ""
+    if unit_key in _COUNTER_UNITS and text.rfind(":", max(0, e.start - 4), e.start) != -1:
+        colon = _LABEL_BEFORE_COLON.search(text, max(0, e.start - 80), e.start)
+        if colon and len(colon.group(1).split()) <= 8:
+            return capitalise(colon.group(1).strip())
     so = sentences.starts_of(_SO)
     k = bisect_left(so, left)
     m = _COUNTED_BEFORE.search(text, left, e.start) if k < len(so) and so[k] + len(_SO[0]) <= e.start else None

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..corpus import Article
+from . import lexicons as lex
 from .facts_common import EntityIndex, SentenceIndex, clean_phrase, key, matches_from, needle_starts
 from .models import Entity, Fact
 from .tones import canonical_tones
@@ -215,18 +216,33 @@ def collect_people(
     return ordered
 
 
+_ABBREVIATION_WORD = re.compile(r"\w+")
+
+
+def _expanded(role: str) -> str:
+    """The role with its abbreviations written out: "Phó Chủ tịch LĐLĐ tỉnh" → "… Liên đoàn Lao động tỉnh"."""
+    if not any(w.isupper() and len(w) > 1 for w in role.split()):
+        return role
+    return _ABBREVIATION_WORD.sub(lambda m: lex.ABBREVIATIONS.get(m.group(), m.group()) if m.group().isupper() else m.group(), role)
+
+
 def _canonical_roles(roles: list[str]) -> list[str]:
-    """Deduplicate; drop a role that only shortens another ("Chủ tịch Công đoàn" when the full one is given)."""
-    keys = [key(r) for r in roles]
+    """Deduplicate (a role and its abbreviated form are one: the written-out one is kept); drop a role that
+    only shortens another ("Chủ tịch Công đoàn" when the full one is given)."""
+    keys = [key(_expanded(r)) for r in roles]
+    fullest: dict[str, str] = {}
+    for r, k in zip(roles, keys, strict=True):
+        if k and (k not in fullest or len(r) > len(fullest[k])):
+            fullest[k] = r
     out: list[str] = []
     seen: set[str] = set()
-    for r, k in zip(roles, keys, strict=True):
+    for k in keys:
         if not k or k in seen:
             continue
         if any(other != k and other.startswith(k + " ") for other in keys):
             continue
         seen.add(k)
-        out.append(r)
+        out.append(fullest[k])
     return out
 
 

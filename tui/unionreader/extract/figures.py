@@ -60,6 +60,8 @@ _MONEY = re.compile(
     r"(?P<per>(?:[ \u00a0]?/[ \u00a0]?[^\W\d_]+){1,3})?",
 )
 _NOT_CURRENCY_DONG = re.compile(r"(?i)[ \u00a0]+(?:chí|bào|nghiệp|thời|hành|ý|bộ|loạt|lòng|đội|tâm|minh|đều|chủ|cảm|tình|hồ)(?!\w)")
+# "1536 x 2048", "3840×2160", "60 x 120 x 200 cm": sizes and screen resolutions, not counts.
+_DIMENSIONS = re.compile(r"\d+(?:[.,]\d+)?(?:[ \u00a0]?[x×X*][ \u00a0]?\d+(?:[.,]\d+)?)+(?![\w.,]\d)")
 _RATIO = re.compile(r"(?<![:-])(\d{1,5})/(\d{1,5})(?![\w/]|[.,]\d|-\d)")
 _WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
 _WORDS_RE = rf"(?:[ \u00a0]+[^\W\d_]+){{1,{UNIT_MAX_WORDS}}}"
@@ -316,17 +318,21 @@ def _counts(text: str, mask: bytearray, starts: NumberStarts, quotes: _Quotes) -
     return out
 
 
-def extract_figures(text: str, default_year: int | None = None) -> list[Entity]:
+def extract_figures(text: str, default_year: int | None = None, published: str | None = None) -> list[Entity]:
     """Documents, dates, percentages, money, ratios and counts of ``text`` (NFC), sorted by start.
 
-    ``default_year`` completes day-month dates when the text itself never names a year.
+    ``published`` (the page's ISO date) gives day-month dates their year; ``default_year`` completes
+    them when neither it nor the text names one.
     """
     starts = number_starts(text)
     if not starts:
         return []
     mask = bytearray(len(text))
     documents = _documents(text, mask, starts)
-    dates = date_entities(text, mask, starts, [d.end for d in documents], default_year)
+    dates = date_entities(text, mask, starts, [d.end for d in documents], default_year, published)
+    if "x" in text or "×" in text or "X" in text or "*" in text:
+        for m in _DIMENSIONS.finditer(text):
+            mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     quotes = _Quotes(text)
     found = documents + dates + _percents(text, mask, starts) + _money(text, mask, starts, quotes)
     found += _ratios(text, mask, starts) + _counts(text, mask, starts, quotes)

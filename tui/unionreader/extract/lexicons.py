@@ -45,6 +45,9 @@ PERSON_CUES = [
     "đoàn viên", "công nhân", "giáo viên", "nhà giáo", "bác sĩ", "kỹ sư", "luật sư", "nghệ sĩ", "tác giả",
     "nữ đoàn viên", "nữ công nhân", "đại biểu", "học sinh", "sinh viên", "gia đình", "trung tá", "thượng tá",
     "đại tá", "thiếu tá", "đại úy", "thiếu tướng", "trung tướng", "phóng viên", "nhà báo",
+    # General news: sport, arts and business name people after what they do.
+    "HLV", "huấn luyện viên", "cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "vận động viên", "VĐV",
+    "đạo diễn", "ca sĩ", "diễn viên", "nhạc sĩ", "nhà văn", "họa sĩ", "doanh nhân", "tỷ phú",
 ]
 
 # --- roles ------------------------------------------------------------------------------------
@@ -154,6 +157,22 @@ PROVINCES = [
     "Đồng Tháp", "An Giang", "Kiên Giang", "Hậu Giang", "Sóc Trăng", "Bạc Liêu", "Cà Mau", "Việt Nam",
     "Sài Gòn", "Tây Nguyên", "Đồng bằng sông Cửu Long", "Nha Trang", "Đà Lạt", "Hạ Long", "Phú Quốc",
     "Thái Lan", "Lào", "Campuchia", "Trung Quốc", "Nhật Bản", "Hàn Quốc",
+    # Island groups and islands named bare ("ngư trường Hoàng Sa"): they read like a surname and a name.
+    "Hoàng Sa", "Trường Sa", "Côn Đảo", "Lý Sơn", "Cô Tô", "Bạch Long Vĩ", "Cát Bà", "Phú Quý", "Thổ Chu",
+]
+
+# The sexagenary (can-chi) year names: a heavenly stem and an earthly branch, "Giáp Thìn", "Quý Mão".
+# Some stems are family names too (Đinh, Canh, Bính): only a stem directly followed by a branch is a year.
+CAN_CHI_STEMS = ["Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"]
+CAN_CHI_BRANCHES = ["Tý", "Sửu", "Dần", "Mão", "Mẹo", "Thìn", "Tỵ", "Tị", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"]
+
+# Words before a quotation that make it a title (of a film, song, programme, contest…), not speech:
+# the capitalised words inside are the title's, not a person's.
+TITLE_HEADS = [
+    "phim", "bộ phim", "ca khúc", "bài hát", "chương trình", "cuộc thi", "hội thi", "vở", "vở diễn",
+    "tác phẩm", "cuốn sách", "sách", "album", "tiết mục", "giải", "phong trào", "chủ đề", "khẩu hiệu",
+    "trò chơi", "gameshow", "show", "dự án", "ứng dụng", "tiểu thuyết", "truyện", "bài thơ", "chuyên mục",
+    "tên gọi", "mô hình", "đề án", "triển lãm", "MV", "phóng sự", "đêm nhạc", "liveshow", "game",
 ]
 
 # --- abbreviations ----------------------------------------------------------------------------
@@ -256,6 +275,41 @@ ABBREVIATIONS = {
     "VN": "Việt Nam",
     "VNĐ": "Việt Nam đồng",
     "CBCNVLĐ": "cán bộ, công nhân viên, lao động",
+    # General news (used without a definition: a news site assumes its readers know them).
+    "TP.HCM": "Thành phố Hồ Chí Minh",
+    "TPHCM": "Thành phố Hồ Chí Minh",
+    "HCM": "Hồ Chí Minh",
+    "HLV": "huấn luyện viên",
+    "VĐV": "vận động viên",
+    "CLB": "câu lạc bộ",
+    "ĐTQG": "đội tuyển quốc gia",
+    "TTXVN": "Thông tấn xã Việt Nam",
+    "CSGT": "cảnh sát giao thông",
+    "CAND": "Công an nhân dân",
+    "QĐND": "Quân đội nhân dân",
+    "BĐBP": "Bộ đội Biên phòng",
+    "ATGT": "an toàn giao thông",
+    "GTVT": "giao thông vận tải",
+    "NHNN": "Ngân hàng Nhà nước",
+    "TMCP": "thương mại cổ phần",
+    "HTX": "hợp tác xã",
+    "CNTT": "công nghệ thông tin",
+    "BĐS": "bất động sản",
+    "ĐBSCL": "Đồng bằng sông Cửu Long",
+    "BTC": "Ban Tổ chức",
+    "PV": "phóng viên",
+    "GS": "giáo sư",
+    "PGS": "phó giáo sư",
+    "TS": "tiến sĩ",
+    "PGS.TS": "phó giáo sư, tiến sĩ",
+    "GS.TS": "giáo sư, tiến sĩ",
+    "UBTVQH": "Ủy ban Thường vụ Quốc hội",
+    "TT&TT": "Thông tin và Truyền thông",
+    "KH&CN": "Khoa học và Công nghệ",
+    "NN&PTNT": "Nông nghiệp và Phát triển nông thôn",
+    "TN&MT": "Tài nguyên và Môi trường",
+    "VH-TT&DL": "Văn hóa, Thể thao và Du lịch",
+    "VHTTDL": "Văn hóa, Thể thao và Du lịch",
 }
 
 # Legal forms inside company names ("Công ty TNHH …"): part of the name, not abbreviations to explain.

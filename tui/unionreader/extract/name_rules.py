@@ -284,6 +284,18 @@ class Doc:
         return (bisect_left(opens, pos) - bisect_left(opens, line) > bisect_left(closes, pos) - bisect_left(closes, line)
                 or (bisect_left(straight, pos) - bisect_left(straight, line)) % 2 == 1)
 
+    def is_quoted_title(self, t: int) -> bool:
+        """Whether word ``t`` is inside a quotation opened right after a title word ("phim “…”")."""
+        if not self.is_quoted(t):
+            return False
+        q = t - 1
+        while q >= 0 and self.words[q] not in ("“", '"') and self.words[q] != "\n":
+            q -= 1
+        if q < 1 or self.words[q] == "\n":
+            return False
+        keys = self.keys
+        return (keys[q - 1],) in TITLE_HEADS or (q >= 2 and (keys[q - 2], keys[q - 1]) in TITLE_HEADS)
+
     def is_name_word(self, t: int) -> bool:
         """A capitalised word that is not all capitals: "Hà", "Nguyễn", "Trợ"."""
         return t < len(self.words) and self.caps[t] and not self.upper[t] and self.kinds[t] == Doc.WORD
@@ -355,6 +367,7 @@ ORG_TAIL_QUALIFIERS = Lexicon(lex.ORG_TAIL_QUALIFIERS)
 ORG_STOPS = Lexicon(lex.ORG_STOP_WORDS)
 LOCATION_PREFIXES = Lexicon(lex.LOCATION_PREFIXES)
 PLACES = Lexicon(lex.PROVINCES)
+TITLE_HEADS = Lexicon(lex.TITLE_HEADS)
 
 
 # --- what a word can open ----------------------------------------------------------------------------

@@ -300,8 +300,15 @@ def _abbreviations(doc: Doc, definitions: dict[str, str]) -> list[Entity]:
     words, upper, skip = doc.words, doc.upper, doc.skip
     out = []
     heading = _capital_phrases(doc, definitions)
+    covered = -1
     for t in compress(range(len(upper)), upper):
-        if skip[t] or t in heading:
+        if skip[t] or t in heading or t < covered:
+            continue
+        joined = _joined_abbreviation(doc, t, definitions)
+        if joined is not None:
+            end, value = joined
+            out.append(doc.entity("abbreviation", t, end, value))
+            covered = end
             continue
         word = _ABBREVIATION_WORDS[words[t]]
         if word is None:
@@ -309,6 +316,25 @@ def _abbreviations(doc: Doc, definitions: dict[str, str]) -> list[Entity]:
         value = definitions.get(word) or lex.ABBREVIATIONS.get(word)
         out.append(doc.entity("abbreviation", t, t + 1, value))
     return out
+
+
+def _joined_abbreviation(doc: Doc, t: int, definitions: dict[str, str]) -> tuple[int, str] | None:
+    """ "TP.HCM", "GD&ĐT", "PGS.TS": capital words glued by "." "&" "-" that the text or the glossary
+    knows as one abbreviation; (end word index, expansion), or None to take the words one by one."""
+    words, starts, ends, upper = doc.words, doc.starts, doc.ends, doc.upper
+    n = len(words)
+    end = t + 1
+    while (end + 1 < n and words[end] in _ABBREVIATION_GLUE and upper[end + 1]
+           and ends[end - 1] == starts[end] and ends[end] == starts[end + 1]):
+        end += 2
+    if end == t + 1:
+        return None
+    joined = nfc(doc.text[starts[t] : ends[end - 1]])
+    value = definitions.get(joined) or lex.ABBREVIATIONS.get(joined)
+    return (end, value) if value is not None else None
+
+
+_ABBREVIATION_GLUE = frozenset(".&-")
 
 
 def _abbreviation_word(word: str) -> str | None:

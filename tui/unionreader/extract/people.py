@@ -28,6 +28,21 @@ WEAK_SURNAMES = frozenset(w.lower() for w in lex.WEAK_SURNAMES)
 STRONG_SURNAMES = SURNAMES - WEAK_SURNAMES
 MIDDLES = frozenset(w.lower() for w in lex.PERSON_MIDDLES)
 HO_CHI_MINH = ("hồ", "chí", "minh")
+CAN_CHI_STEMS = frozenset(w.lower() for w in lex.CAN_CHI_STEMS)
+CAN_CHI_BRANCHES = frozenset(w.lower() for w in lex.CAN_CHI_BRANCHES)
+
+
+def is_can_chi(doc: Doc, i: int) -> bool:
+    """Words ``i``, ``i+1`` name a year of the sexagenary cycle ("Giáp Thìn", "Đinh Dậu")."""
+    keys = doc.keys
+    return i + 1 < len(keys) and keys[i] in CAN_CHI_STEMS and keys[i + 1] in CAN_CHI_BRANCHES
+
+
+def _glued_hyphen(doc: Doc, j: int) -> bool:
+    """Word ``j`` is a hyphen joining two letter words without spaces: "Seung-woo", "Jae-in"."""
+    words, starts, ends = doc.words, doc.starts, doc.ends
+    return (0 < j < len(words) - 1 and words[j] == "-" and ends[j - 1] == starts[j] and ends[j] == starts[j + 1]
+            and doc.kinds[j + 1] == Doc.WORD)
 _PHRASE_FIRST_KEYS = (frozenset(ROLE_TITLES.first) | frozenset(ORG_HEADS.first) | frozenset(PERSON_CUES.first)
                       | frozenset(LOCATION_PREFIXES.first))
 _STANDING = ("thường", "trực")
@@ -117,17 +132,25 @@ class PeopleRules:
             return None  # decided before walking the name: most capitalised words are no surname
         words, skip, name_word, may_start = doc.words, doc.skip, WORD_IS_NAME, _MAY_START
         j = i
-        while j < n and j - i < 6 and name_word[words[j]] and not skip[j]:
+        glued = 0  # hyphens and the syllables they join: "Lee Seung-woo" is one name of two parts
+        while j < n and j - i - glued < 6 and name_word[words[j]] and not skip[j]:
             if may_start[words[j]] and starts_phrase(doc, j):
                 break
             j += 1
-        length = j - i
+            while _glued_hyphen(doc, j):
+                j += 2
+                glued += 2
+        length = j - i - glued
         if length < 2 or length > 5:
             return None
+        if is_can_chi(doc, i) and (length == 2 or not cued):
+            return None  # "Tết Đinh Dậu", "Xuân Giáp Thìn": a year, not "Đinh Dậu" the person
         if not cued:
             first = keys[i]
             if first in WEAK_SURNAMES and length < 3 and keys[i + 1] not in MIDDLES:
                 return None
+            if doc.is_quoted_title(i):
+                return None  # "phim “Người giữ đèn”", "ca khúc “…”": the words of a title
         return j
 
     def _role_value(self, i: int, j: int) -> str:

@@ -250,7 +250,7 @@ class Reader(ScrollView, can_focus=True):
             header.append("≈ " + article.title, self.style_for("title") + Style(italic=True))
             header.append("  (title derived from the text)\n", self.style_for("meta"))
         meta = " · ".join(
-            part for part in (analysis.date or article.published, article.byline, Path(article.source).name) if part
+            part for part in (analysis.date or article.published, article.byline, _shown_path(article.source)) if part
         )
         header.append(meta + "\n\n", self.style_for("meta"))
         return header
@@ -393,3 +393,12 @@ class Reader(ScrollView, can_focus=True):
             self._hovered = None
             self.tooltip = None
             self.post_message(self.EntityHovered(self, None))
+
+
+def _shown_path(source: str) -> str:
+    """The article's file as the user can find it: relative to the working folder when inside it."""
+    path = Path(source)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return source

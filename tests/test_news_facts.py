@@ -1,0 +1,64 @@
+"""Facts of real reports: who held the event, roles merged across abbreviations, event names that end at
+their phrase, figure labels that name what is counted (fixture sentences written for these tests)."""
+
+from __future__ import annotations
+
+from unionreader.corpus import parse_article
+from unionreader.export import fact_display_value
+from unionreader.extract import analyse
+
+
+def facts(page: str):
+    return analyse(parse_article(page, "f.txt"))
+
+
+def test_the_organiser_is_who_the_text_says_held_it():
+    a = facts(
+        "Hội thi tay nghề thợ hàn\n\nSáng 8/6/2024, hội thi tay nghề dành cho công nhân Công đoàn Công ty Thép Việt "
+        "đã diễn ra. Hội thi do Công đoàn Khu công nghiệp Tân Phú tổ chức. Công đoàn Công ty Thép Việt có 60 thí sinh."
+    )
+    assert a.organiser == "Công đoàn Khu công nghiệp Tân Phú"
+
+
+def test_a_signing_is_held_by_the_two_parties():
+    a = facts(
+        "Ký kết thỏa ước lao động tập thể\n\nChiều 2/7/2024, lễ ký kết thỏa ước lao động tập thể giữa "
+        "Công đoàn Công ty TNHH Dệt Hòa Lợi và Công ty TNHH Dệt Hòa Lợi đã diễn ra."
+    )
+    assert a.organiser == "Công đoàn Công ty TNHH Dệt Hòa Lợi và Công ty TNHH Dệt Hòa Lợi"
+
+
+def test_a_unions_congress_is_held_by_that_union():
+    a = facts(
+        "Tin hoạt động\n\nNgày 14/3/2024, Đại hội Công đoàn Trường Tiểu học Bình An lần thứ III, nhiệm kỳ "
+        "2024 – 2029 đã thành công tốt đẹp. Dự có đại diện Công đoàn Giáo dục huyện Mỹ Hòa; bà Lê Thị Thu, "
+        "Chủ tịch Công đoàn Giáo dục huyện Mỹ Hòa, phát biểu."
+    )
+    assert a.organiser == "Công đoàn Trường Tiểu học Bình An"
+
+
+def test_a_role_and_its_abbreviated_form_are_one_role():
+    a = facts(
+        "Gặp mặt công nhân\n\nSáng 9/1/2024, ông Lê Quang Vĩnh, Phó Chủ tịch LĐLĐ tỉnh Hòa Bình dự buổi gặp mặt. "
+        "Phát biểu tại buổi gặp, ông Lê Quang Vĩnh, Phó Chủ tịch Liên đoàn Lao động tỉnh Hòa Bình cảm ơn công nhân."
+    )
+    person = next(f for f in a.facts if f.kind == "people" and f.label == "Lê Quang Vĩnh")
+    assert person.value["roles"] == ["Phó Chủ tịch Liên đoàn Lao động tỉnh Hòa Bình"]
+
+
+def test_an_event_name_ends_at_its_phrase():
+    a = facts(
+        "Triển lãm ô tô quốc tế 2019 khai mạc\n\nNgày 23/10/2019, Triển lãm ô tô quốc tế 2019, nơi 40 hãng "
+        "giới thiệu mẫu xe mới, đã mở cửa."
+    )
+    event = next(f for f in a.facts if f.kind == "event" and f.label == "Sự kiện")
+    assert event.value == "Triển lãm ô tô quốc tế 2019"
+
+
+def test_a_figure_label_names_what_is_counted_before_the_colon():
+    a = facts(
+        "Ra mắt công đoàn mới\n\nSáng 4/4/2024, Công đoàn công ty ra mắt. Ủy viên Ban Chấp hành lâm thời: 7 đồng chí. "
+        "Đoàn viên kết nạp đợt đầu: 210 người."
+    )
+    labels = {f.label: fact_display_value(f) for f in a.facts if f.kind == "figures"}
+    assert labels == {"Ủy viên Ban Chấp hành lâm thời": "7", "Đoàn viên kết nạp đợt đầu": "210"}

@@ -1,0 +1,97 @@
+"""General news: names that are not people, foreign names whole, the glossary of abbreviations,
+sizes and resolutions that are not counts (fixture sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from unionreader.extract.figures import extract_figures
+from unionreader.extract.names import extract_names
+
+
+def of_type(text: str, kind: str) -> list[str]:
+    return [e.text for e in extract_names(text) if e.type == kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tết Đinh Dậu năm ấy, cả làng mở hội đua thuyền.",
+        "Đón Xuân Giáp Thìn, phố ông đồ bày bán câu đối.",
+        "Giáp Thìn là năm con rồng, Quý Mão là năm con mèo.",
+        "Bước sang năm Canh Tý, giá gạo tăng nhẹ.",
+    ],
+)
+def test_can_chi_year_names_are_not_people(text):
+    assert of_type(text, "person") == []
+
+
+def test_family_names_that_are_also_stems_still_make_people():
+    text = "Đồng chí Đinh Quốc Bảo và bà Canh Thị Nhung dự lễ; ông Bính Văn Khởi và Đinh Thị Thu đoạt giải."
+    assert of_type(text, "person") == ["Đinh Quốc Bảo", "Canh Thị Nhung", "Bính Văn Khởi", "Đinh Thị Thu"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Tàu cá vẫn bám ngư trường Hoàng Sa dịp Tết.", "Hoàng Sa"),
+        ("Hoàng Sa, Trường Sa là một phần lãnh thổ.", "Trường Sa"),
+        ("Du khách ra đảo Lý Sơn bằng tàu cao tốc.", "Lý Sơn"),
+    ],
+)
+def test_islands_are_places_not_people(text, place):
+    assert of_type(text, "person") == []
+    assert place in of_type(text, "location")
+
+
+def test_words_of_a_quoted_title_are_not_people():
+    text = "Bộ phim “Trần Văn Khuê trở về” và ca khúc “Phạm Ngọc Lan” được trình chiếu tối qua."
+    assert of_type(text, "person") == []
+    # Quoted speech is not a title: a name in it is still a person.
+    assert of_type("Anh nói: “Nguyễn Thị Hoa đã giúp tôi rất nhiều”.", "person") == ["Nguyễn Thị Hoa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ông Kim Dae-sung, giám đốc nhà máy, cho biết sản lượng tăng.", "Kim Dae-sung"),
+        ("HLV Shin Tae-yong đã triệu tập 28 cầu thủ.", "Shin Tae-yong"),
+        ("Bà Anne-Marie Dubois phát biểu khai mạc.", "Anne-Marie Dubois"),
+        ("Bà Marine Le Pen trả lời phỏng vấn.", "Marine Le Pen"),
+    ],
+)
+def test_foreign_names_keep_hyphens_and_every_part(text, name):
+    assert of_type(text, "person") == [name]
+
+
+def test_abbreviations_used_without_a_definition_get_the_standard_expansion():
+    found = {e.text: e.value for e in extract_names(
+        "Tại TP.HCM, HLV của CLB cho biết CSGT và UBND quận đã hỗ trợ; TTXVN đưa tin, PGS.TS Lê Văn Mạnh nhận xét."
+    ) if e.type == "abbreviation"}
+    assert found == {
+        "TP.HCM": "Thành phố Hồ Chí Minh",
+        "HLV": "huấn luyện viên",
+        "CLB": "câu lạc bộ",
+        "CSGT": "cảnh sát giao thông",
+        "UBND": "Ủy ban nhân dân",
+        "TTXVN": "Thông tấn xã Việt Nam",
+        "PGS.TS": "phó giáo sư, tiến sĩ",
+    }
+
+
+def test_a_definition_in_the_article_wins_and_unknown_ones_stay_unexpanded():
+    found = {e.text: e.value for e in extract_names(
+        "Cảng Long Bình (CLB) mở rộng bến; QXZ chưa rõ nghĩa. CLB có 40 cầu cảng."
+    ) if e.type == "abbreviation"}
+    assert found == {"CLB": "Cảng Long Bình", "QXZ": None}
+
+
+def test_screen_resolutions_and_sizes_are_not_counts():
+    text = "Máy có màn hình 1080 x 2400 điểm ảnh, bản lớn 2560×1600; thùng 40 x 60 x 80 cm; trao 25 suất quà."
+    counts = [e.value["number"] for e in extract_figures(text) if e.type == "count"]
+    assert counts == [25]
+
+
+def test_a_free_stall_is_not_an_amount():
+    found = [e for e in extract_figures("Hội chợ có 12 gian hàng 0 đồng cho công nhân.") if e.type in ("money", "count")]
+    assert [(e.type, e.value["number"]) for e in found] == [("count", 12)]
