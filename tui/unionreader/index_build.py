@@ -231,9 +231,29 @@ class IndexBuilder:
         return [(postings, plan) for postings in (self.pairs, self.terms, self.exact, self.titles)
                 if (plan := postings.compaction()) is not None]
 
+    def plan_full_merge(self) -> list:
+        """Every kind of postings merged into one segment, worked out without changing the index (as
+        ``plan_compaction``): for when loading ends, since a lookup visits every segment; the app's
+        sliced loading leaves several per kind. ``apply_compaction`` swaps them in."""
+        return [(postings, (0, len(segments), Postings.merge(segments)))
+                for postings in (self.pairs, self.terms, self.exact, self.titles)
+                if len(segments := list(postings.segments)) > 1]
+
     def apply_compaction(self, plans: list) -> None:
+        """Put planned merges in place: the same postings in fewer segments. Segments added after
+        the plan was made stay after the merged one."""
         for postings, plan in plans:
             postings.apply(plan)
+
+    def optimize(self) -> None:
+        """Merge every kind of postings into one segment now (``plan_full_merge`` + apply)."""
+        self.apply_compaction(self.plan_full_merge())
+
+    @property
+    def segment_counts(self) -> dict[str, int]:
+        """Posting segments per kind: what a lookup visits."""
+        kinds = {"terms": self.terms, "pairs": self.pairs, "exact": self.exact, "titles": self.titles}
+        return {name: len(postings.segments) for name, postings in kinds.items()}
 
     def _stage_batch(self, batch: list[Analysis], blocks: list[tuple[int, Future]]) -> tuple:
         """Tokenise a batch and record its fields; what ``_batch_postings`` needs, as private copies."""
