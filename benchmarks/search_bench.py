@@ -1,6 +1,11 @@
 """Search benchmark: build time, index memory and per-keystroke latency, against a naive baseline.
 
     python benchmarks/search_bench.py --articles 10000 [--reps 3] [--analyse] [--baseline-keystrokes 12]
+                                      [--build once|app]
+
+``--build app`` indexes the way the app's loader does (slices of 128, merges planned and applied
+between them, one full merge when loading ends) and times the keystrokes both before and after
+that last merge; ``--build once`` (the default) indexes everything in one call.
 
 Every prefix of 30 realistic queries (no diacritics, short-syllable typos, filters, phrases) is
 searched as if typed, 3 times; a keystroke's latency is the median of its repetitions, and p50 / p95
@@ -65,6 +70,20 @@ QUERIES = [
 ]
 
 
+APP_SLICE = 128  # as app/load_actions.INDEX_SLICE (not imported: the benchmark needs no Textual)
+
+
+def type_queries(index: SearchIndex, keystrokes: list[str], reps: int) -> list[list[float]]:
+    """Per keystroke, its search time in ms in each repetition."""
+    times: list[list[float]] = [[] for _ in keystrokes]
+    for _ in range(reps):
+        for k, prefix in enumerate(keystrokes):
+            t0 = time.perf_counter()
+            index.search(prefix, limit=20)
+            times[k].append((time.perf_counter() - t0) * 1000)
+    return times
+
+
 def percentile(values: list[float], p: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
@@ -81,6 +100,7 @@ def main() -> None:
     p.add_argument("--reps", type=int, default=3)
     p.add_argument("--analyse", action="store_true", help="run entity/fact extraction on every article in the build")
     p.add_argument("--baseline-keystrokes", type=int, default=12, help="keystrokes sampled for the naive baseline")
+    p.add_argument("--build", choices=("once", "app"), default="once", help="index in one call, or the app's way")
     ns = p.parse_args()
 
     t0 = time.perf_counter()
@@ -104,9 +124,24 @@ def main() -> None:
 
     index = SearchIndex()
     t0 = time.perf_counter()
-    index.add(analyses)
+    if ns.build == "app":
+        for start in range(0, len(analyses), APP_SLICE):
+            index.add(analyses[start : start + APP_SLICE], compact=False)
+            index.apply_compaction(index.plan_compaction())
+    else:
+        index.add(analyses)
     index.search("")  # first search finalises the sorted vocabulary and ranks
     build_s = time.perf_counter() - t0
+    keystrokes = [q[:i] for q in QUERIES for i in range(1, len(q) + 1)]
+    unmerged = None
+    if ns.build == "app":
+        print(f"app-style build: {build_s:.1f} s; segments per kind before the final merge: {index.segment_counts}")
+        unmerged = type_queries(index, keystrokes, ns.reps)
+        t0 = time.perf_counter()
+        index.optimize()
+        merge_s = time.perf_counter() - t0
+        print(f"final merge when loading ends: {merge_s:.1f} s (outside the index lock in the app)")
+    print(f"segments per kind searched: {index.segment_counts}")
     arrays_mb = index.nbytes / 1e6
     dicts_mb = sum(dict_bytes(d) for d in (index._term_ids, index._exact_ids, index._words, index._long_chunks)) / 1e6
     index_mb = arrays_mb + dicts_mb
@@ -120,14 +155,8 @@ def main() -> None:
         f"dicts (sys.getsizeof estimate); {index_mb / corpus_mb:.2f}x the corpus text"
     )
 
-    keystrokes = [q[:i] for q in QUERIES for i in range(1, len(q) + 1)]
-    times: list[list[float]] = [[] for _ in keystrokes]
     cpu0, wall0 = time.process_time(), time.perf_counter()
-    for _ in range(ns.reps):
-        for k, prefix in enumerate(keystrokes):
-            t0 = time.perf_counter()
-            index.search(prefix, limit=20)
-            times[k].append((time.perf_counter() - t0) * 1000)
+    times = type_queries(index, keystrokes, ns.reps)
     cpu_share = (time.process_time() - cpu0) / (time.perf_counter() - wall0)
     medians = [statistics.median(t) for t in times]
     p50, p95, worst = percentile(medians, 50), percentile(medians, 95), max(medians)
@@ -153,6 +182,9 @@ def main() -> None:
     print(f"{'index':28}{p50:>10.2f}{p95:>10.2f}{worst:>10.2f}   slowest: {slowest!r}")
     print(f"{'index, first rep only':28}{cold50:>10.2f}{cold95:>10.2f}{cold_worst:>10.2f}"
           f"   slowest: {keystrokes[first.index(cold_worst)]!r}")
+    if unmerged is not None:
+        um = [statistics.median(t) for t in unmerged]
+        print(f"{'index before final merge':28}{percentile(um, 50):>10.2f}{percentile(um, 95):>10.2f}{max(um):>10.2f}")
     print(f"{'baseline (rapidfuzz scan)':28}{base_p50:>10.1f}{base_p95:>10.1f}{max(base):>10.1f}"
           f"   on a sample of {len(sampled)} keystrokes, 1 rep")
     print(f"{'ratio baseline / index':28}{base_p50 / max(p50, 1e-9):>10.0f}{base_p95 / max(p95, 1e-9):>10.0f}")
@@ -160,7 +192,8 @@ def main() -> None:
         "articles": len(articles), "corpus_mb": round(corpus_mb, 1), "build_s": round(build_s, 2),
         "index_mb": round(index_mb, 1), "p50_ms": round(p50, 3), "p95_ms": round(p95, 3),
         "max_ms": round(worst, 3), "first_rep_p95_ms": round(cold95, 3), "first_rep_max_ms": round(cold_worst, 3),
-        "baseline_p95_ms": round(base_p95, 1), "loadavg": os.getloadavg()[0],
+        "baseline_p95_ms": round(base_p95, 1), "loadavg": os.getloadavg()[0], "build": ns.build,
+        "segments": index.segment_counts, "terms": len(index._terms),
     }))
 
 

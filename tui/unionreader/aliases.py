@@ -52,7 +52,8 @@ def with_abbreviations(parsed: ParsedQuery) -> ParsedQuery:
     for clause in parsed.clauses:
         expansion = _ABBR_EXPANSIONS.get(_plain_word(clause) or "")
         if expansion:
-            phrase = Alternative(tuple(Term(f, fuzzy=False) for f in expansion), phrase=len(expansion) > 1)
+            terms = tuple(Term(f, fuzzy=False) for f in expansion)
+            phrase = Alternative(terms, phrase=len(expansion) > 1, expansion=True)
             clause = Clause((*clause.alternatives, phrase))
         out.append(clause)
     return ParsedQuery(parsed.text, tuple(out), parsed.filters, parsed.ignored)

@@ -38,6 +38,9 @@ class Term:
 class Alternative:
     terms: tuple[Term, ...]
     phrase: bool = False  # the terms must follow each other
+    # The terms are what one typed word stands for ("ldld" → "lien doan lao dong"): scored as that
+    # one word, not as a phrase of several typed words.
+    expansion: bool = False
 
 
 @dataclass(frozen=True, slots=True)
