@@ -344,7 +344,7 @@ def test_random_texts_match_the_reference(texts):
 
 
 def test_hash_table_grows_and_probes():
-    table = batch_module._HashTable(bits=4)
+    table = batch_module.HashTable(bits=4)
     rng = np.random.default_rng(3)
     keys = np.unique(rng.integers(1, 2**63, 5000, dtype=np.uint64))
     crowded = keys.copy()

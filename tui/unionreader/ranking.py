@@ -15,19 +15,42 @@ found adjacent beats a partial one in a title.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 
-from .query import Alternative, Clause, Filter, ParsedQuery
+from .postings import PostingSet
+from .query import Alternative, Clause, Filter, ParsedQuery, Term
 from .ranking_order import MATCHED_TIER, TYPO_TIER, rank_candidates
 
-if TYPE_CHECKING:
-    from .index import SearchIndex
+__all__ = ["Ranker", "RankingSource"]
 
-__all__ = ["Ranker"]
+
+class RankingSource(Protocol):
+    """What the ranker reads from the index, all read-only (``SearchIndex`` is one)."""
+
+    @property
+    def terms(self) -> PostingSet: ...
+    @property
+    def pairs(self) -> PostingSet: ...
+    @property
+    def exact(self) -> PostingSet: ...
+    @property
+    def titles(self) -> PostingSet: ...
+    @property
+    def fields(self) -> Mapping[str, Mapping[str, object]]: ...
+    def __len__(self) -> int: ...
+    def df(self, term_id: int) -> int: ...
+    def expand(self, term: Term) -> list[tuple[int, int, bool]]: ...
+    def term(self, term_id: int) -> str: ...
+    def term_id(self, folded: str) -> int | None: ...
+    def exact_id(self, form: str) -> int | None: ...
+    def field_docs(self, name: str, value: str) -> np.ndarray: ...
+    def field_match(self, name: str, folded: str) -> np.ndarray: ...
+    def doc_lengths(self) -> np.ndarray: ...
+    def date_numbers(self) -> np.ndarray: ...
 
 # An alternative's first and last term ids (each: its expansions), and whether it is an abbreviation
 # written out (a pair through it says the query in other words: a little less than as typed).
@@ -106,7 +129,7 @@ class _ClauseMatch:
 
 
 class Ranker:
-    def __init__(self, index: SearchIndex) -> None:
+    def __init__(self, index: RankingSource) -> None:
         self.index = index
         self._norm = np.zeros(0, dtype=np.float32)
         self._date_pos = np.zeros(0, dtype=np.int64)
@@ -121,11 +144,11 @@ class Ranker:
         self._titles.clear()
         ix = self.index
         n = len(ix)
-        lengths = np.frombuffer(ix._doc_len, dtype=np.uint32).astype(np.float32)
+        lengths = ix.doc_lengths().astype(np.float32)
         avg = float(lengths.mean()) if n else 1.0
         self._norm = (K1 * (1 - B + B * lengths / max(avg, 1.0))).astype(np.float32)
         # Newest first, then insertion order: rank 1.0 is the first doc to show.
-        dates = np.frombuffer(ix._date_numbers, dtype=np.int64) if n else np.zeros(0, dtype=np.int64)
+        dates = ix.date_numbers()
         order = np.lexsort((-np.arange(n), dates))
         self._by_date = order[::-1].copy()
         position = np.empty(n, dtype=np.int64)
