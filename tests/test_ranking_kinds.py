@@ -60,10 +60,16 @@ def test_abbreviation_then_word_ranks_the_adjacent_form_first(federation_ix, que
     assert order.index("full") < min(order.index(p) for p in ("place1", "place2", "place3")), order
 
 
-def test_written_out_query_ranks_the_written_out_form_first(federation_ix):
-    order = ranked(federation_ix, "lien doan lao dong tinh ")
+@pytest.mark.parametrize("query", ["lien doan lao dong tinh", "lien doan lao dong tinh "])
+def test_written_out_query_finds_the_short_form_adjacent_too(federation_ix, query):
+    order = ranked(federation_ix, query)
     assert order[0] == "full", order
-    assert "short" in order  # (the text's abbreviations are indexed with their expansions' words)
+    assert order.index("short") < min(order.index(p) for p in ("place1", "place2", "place3")), order
+
+
+def test_the_short_form_counts_after_the_word_before_a_written_out_run(federation_ix):
+    order = ranked(federation_ix, "chu tich tong lien doan lao dong ")
+    assert order[0] == "national", order
 
 
 def test_expansion_inside_a_longer_query_is_a_phrase_match(federation_ix):
@@ -84,3 +90,13 @@ def test_whole_name_adjacent_beats_two_syllables_in_a_title_and_entity():
         assert ranked(ix, query)[0] == "whole", (query, ranked(ix, query))
     # The two-syllable query still puts the titles first: there they match the whole query.
     assert ranked(ix, "le quoc binh ")[:2] in (["partial", "partial2"], ["partial2", "partial"])
+
+
+def test_typing_prefix_by_prefix_ranks_as_a_fresh_search(federation_ix):
+    """The per-prefix caches (adjacency, written-out runs) give what one search from scratch gives."""
+    query = "chu tich tong lien doan lao dong tinh thai nguyen"
+    for i in range(1, len(query) + 1):
+        typed = federation_ix.search(query[:i])
+    federation_ix._dirty = True  # drops every cache
+    fresh = federation_ix.search(query)
+    assert typed.docs == fresh.docs and typed.scores == fresh.scores

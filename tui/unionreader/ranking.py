@@ -21,6 +21,7 @@ from typing import Protocol
 
 import numpy as np
 
+from .aliases import written_out_run
 from .postings import PostingSet
 from .query import Alternative, Clause, Filter, ParsedQuery, Term
 from .ranking_order import MATCHED_TIER, TYPO_TIER, rank_candidates
@@ -352,12 +353,12 @@ class Ranker:
                 ends.append((sub[0][1][0][0], sub[-1][1][0][1], alt.expansion))
         return m, ends
 
-    def _adjacency(self, left: list[Ends], right: list[Ends], out: np.ndarray) -> None:
+    def _adjacency(self, left: list[Ends], right: list[Ends]) -> np.ndarray:
         """Bonus for docs where some form of the previous query word (any alternative's last term, of
         its best expansions) is directly followed by some form of this one (any alternative's first
         term): the best over those pairs. A pair found once gives the smallest bonus, the same for
         all: plain writes do for those, before the larger bonuses are merged in with a maximum."""
-        best = np.zeros(len(out), dtype=np.float32)
+        best = np.zeros(len(self.index), dtype=np.float32)
         once = np.float32(PAIR_BONUS + np.log1p(1.0))
         more = []
         pairs: dict[tuple[int, int], bool] = {}  # (left, right) → through a written-out form only
@@ -373,7 +374,40 @@ class Ranker:
                 more.append((docs_more, bonus - np.float32(EXPANSION_PENALTY) if other else bonus))
         for docs, bonus in more:
             best[docs] = np.maximum(best[docs], bonus)
-        out += best
+        return best
+
+    def _short_form(self, clauses: tuple[Clause, ...], short: int, k: int, adjacency: np.ndarray | None) -> np.ndarray:
+        """For query words ending with a run of ``k`` that an abbreviation stands for ("lien doan lao
+        dong" → "ldld", term ``short``): the docs that write it short hold those words next to each
+        other, in other words. They get the run's inner pairs (and the pair with the word before it)
+        as a written-out form would, less what they already got for the run written out."""
+        n = len(self.index)
+        once = np.float32(PAIR_BONUS + np.log1p(1.0) - EXPANSION_PENALTY)
+        data = self._term(short)
+        written = np.zeros(n, dtype=np.float32)
+        if data.dense is not None:
+            written += data.present * np.float32((k - 1) * once)
+        else:
+            written[data.docs] = (k - 1) * once
+        got = adjacency.copy() if adjacency is not None else np.zeros(n, dtype=np.float32)
+        first = len(clauses) - k  # the run's first clause
+        for j in range(first + 1, len(clauses) - 1):
+            inner = self._entry(clauses[: j + 1])[6]
+            if inner is not None:
+                got += inner
+        if first > 0:
+            written += self._adjacency(self._entry(clauses[:first])[5], [([short], [short], True)])
+            lead = self._entry(clauses[: first + 1])[6]
+            if lead is not None:
+                got += lead
+        written -= got
+        np.maximum(written, 0, out=written)
+        return written
+
+    def _entry(self, clauses: tuple[Clause, ...]) -> tuple:
+        """The cached accumulation of a clause prefix (made again if it was dropped)."""
+        self._accumulate(clauses)
+        return self._cache[clauses]
 
     # --- filters --------------------------------------------------------------------------------
 
@@ -415,9 +449,16 @@ class Ranker:
         count = count + m.docs
         typos = typos + (m.typos * m.docs).astype(np.uint16)
         soft = soft + m.score
-        if previous and ends:
-            self._adjacency(previous, ends, soft)
-        result = (count, typos, soft, boost, words | matched, ends)
+        adjacency = self._adjacency(previous, ends) if previous and ends else None
+        if adjacency is not None:
+            soft += adjacency
+        run = written_out_run(clauses)
+        if run is not None:
+            short = self.index.term_id(run[0])
+            if short is not None and self.index.df(short):
+                soft += self._short_form(clauses, short, run[1], adjacency)
+                ends = [*ends, ([short], [short], True)]
+        result = (count, typos, soft, boost, words | matched, ends, adjacency)
         if len(self._cache) >= _CACHE_SIZE:
             self._cache.pop(next(iter(self._cache)))
         self._cache[clauses] = result
