@@ -166,15 +166,15 @@ def main() -> None:
     first = [t[0] for t in times]
     cold50, cold95, cold_worst = percentile(first, 50), percentile(first, 95), max(first)
 
-    texts = [fold(a.text) for a in articles]
-    step = max(1, len(keystrokes) // ns.baseline_keystrokes)
+    texts = [fold(a.text) for a in articles] if ns.baseline_keystrokes else []
+    step = max(1, len(keystrokes) // max(1, ns.baseline_keystrokes))
     sampled = keystrokes[::step][: ns.baseline_keystrokes]
     base = []
     for prefix in sampled:
         t0 = time.perf_counter()
         process.extract(fold(prefix), texts, scorer=fuzz.partial_ratio, limit=20)
         base.append((time.perf_counter() - t0) * 1000)
-    base_p50, base_p95 = percentile(base, 50), percentile(base, 95)
+    base_p50, base_p95 = (percentile(base, 50), percentile(base, 95)) if base else (float("nan"), float("nan"))
 
     print(f"\nper keystroke, {len(keystrokes)} keystrokes x {ns.reps} reps (median of reps per keystroke), wall clock;")
     print(f"this process got {cpu_share:.0%} of a core while typing (below ~90%: other load inflates the figures)")
@@ -185,7 +185,7 @@ def main() -> None:
     if unmerged is not None:
         um = [statistics.median(t) for t in unmerged]
         print(f"{'index before final merge':28}{percentile(um, 50):>10.2f}{percentile(um, 95):>10.2f}{max(um):>10.2f}")
-    print(f"{'baseline (rapidfuzz scan)':28}{base_p50:>10.1f}{base_p95:>10.1f}{max(base):>10.1f}"
+    print(f"{'baseline (rapidfuzz scan)':28}{base_p50:>10.1f}{base_p95:>10.1f}{max(base, default=0):>10.1f}"
           f"   on a sample of {len(sampled)} keystrokes, 1 rep")
     print(f"{'ratio baseline / index':28}{base_p50 / max(p50, 1e-9):>10.0f}{base_p95 / max(p95, 1e-9):>10.0f}")
     print(json.dumps({
