@@ -672,3 +672,5 @@ async def test_duplicates_are_skipped_whichever_batch_they_fall_in(batch_size):
         assert app.duplicates_skipped == 3
         assert sorted(app.index.analysis(d).article.id for d in range(5)) == sorted({a.id for a in items})
         assert any("3 article(s) already listed" in m for m in notifications(app))
+        # Loading ended: the slices' posting segments were merged into one per kind.
+        assert set(app.index.segment_counts.values()) == {1}
