@@ -5,15 +5,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .extract.lexicons import ABBREVIATIONS  # the genre's abbreviation lexicon, shared with extraction
 from .query import Alternative, Clause, ParsedQuery, Term
 from .text import fold, iter_tokens
 
 __all__ = ["fold_phrase", "term_aliases", "with_abbreviations", "written_out_run"]
 
-try:  # the genre's abbreviation lexicon, shared with entity extraction
-    from .extract.lexicons import ABBREVIATIONS as _ABBREVIATIONS
-except ImportError:  # pragma: no cover - only while the lexicon module is absent
-    _ABBREVIATIONS = {"LĐLĐ": "Liên đoàn Lao động", "MTTQ": "Mặt trận Tổ quốc", "CĐCS": "Công đoàn cơ sở"}
 
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 
@@ -26,7 +23,7 @@ def fold_phrase(s: str) -> tuple[str, ...]:
 
 
 _ABBR_EXPANSIONS: dict[str, tuple[str, ...]] = {
-    fold(abbr): fold_phrase(expansion) for abbr, expansion in _ABBREVIATIONS.items()
+    fold(abbr): fold_phrase(expansion) for abbr, expansion in ABBREVIATIONS.items()
 }
 
 
