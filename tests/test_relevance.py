@@ -78,7 +78,7 @@ def kinds_scores(index: SearchIndex) -> tuple[dict[str, tuple[float, float, int]
     misses = []
     for q in judged["queries"]:
         ranked = [index.analysis(d).article.id for d in index.search(q["query"], limit=10).docs]
-        grades = q["grades"]
+        grades = {doc: int(g) for g, docs in q["grades"].items() for doc in docs}
         hit = bool(ranked) and grades.get(ranked[0], 0) == max(grades.values())
         ndcg = ndcg_at_10(ranked, grades)
         per_kind[q["kind"]].append((ndcg, hit))

@@ -98,8 +98,11 @@ def main() -> None:
     judged = []
     for kind, query in queries(articles):
         words = tuple(query.split())
-        grades = {a.id: g for a, t in zip(articles, tokens, strict=True) if (g := grade(t, words))}
-        if any(g == 3 for g in grades.values()):
+        grades: dict[str, list[str]] = {"3": [], "2": [], "1": []}
+        for a, t in zip(articles, tokens, strict=True):
+            if g := grade(t, words):
+                grades[str(g)].append(a.id)
+        if grades["3"]:
             judged.append({"kind": kind, "query": query, "grades": grades})
     out = {
         "corpus": f"benchmarks/gen_corpus.py iter_articles({ARTICLES}, seed={SEED}), analysed",
@@ -107,11 +110,13 @@ def main() -> None:
         "queries": judged,
     }
     path = Path(__file__).with_name("kinds.json")
-    path.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    lines = ",\n  ".join(json.dumps(q, ensure_ascii=False) for q in judged)  # a query per line
+    head = json.dumps({k: v for k, v in out.items() if k != "queries"}, ensure_ascii=False, indent=1)[:-2]
+    path.write_text(f'{head},\n "queries": [\n  {lines}\n ]\n}}\n', encoding="utf-8")
     print(f"{len(judged)} judged queries written to {path}")
     for q in judged:
-        counts = Counter(q["grades"].values())
-        print(f"  {q['kind']:34} {q['query']!r:42} grade 3/2/1: {counts[3]}/{counts[2]}/{counts[1]}")
+        counts = {g: len(ids) for g, ids in q["grades"].items()}
+        print(f"  {q['kind']:34} {q['query']!r:42} grade 3/2/1: {counts['3']}/{counts['2']}/{counts['1']}")
 
 
 if __name__ == "__main__":
