@@ -234,7 +234,8 @@ class IndexBuilder:
     def plan_full_merge(self) -> list:
         """Every kind of postings merged into one segment, worked out without changing the index (as
         ``plan_compaction``): for when loading ends, since a lookup visits every segment; the app's
-        sliced loading leaves several per kind. ``apply_compaction`` swaps them in."""
+        sliced loading leaves several per kind. ``apply_compaction`` swaps them in; between the two,
+        more docs may be added (``compact=False``) but no other merge may be applied."""
         return [(postings, (0, len(segments), Postings.merge(segments)))
                 for postings in (self.pairs, self.terms, self.exact, self.titles)
                 if len(segments := list(postings.segments)) > 1]
