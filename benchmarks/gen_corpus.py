@@ -5,6 +5,13 @@ distributed stock of rare words (company and product names, codes, typos) gives 
 tens of thousands of distinct folded terms real news has, not the few thousand that recombined
 seed sentences give.
 
+It also shows the kinds of text search gets wrong on real archives (issue 17), drawn from a random
+stream of their own so the rest of each article stays as before: organisations written short in
+some articles and in full in others ("LĐLĐ tỉnh X" / "Liên đoàn Lao động tỉnh X", "Tổng LĐLĐ Việt
+Nam" / "Tổng Liên đoàn Lao động Việt Nam"); articles that only mention the parts ("LĐLĐ thành phố
+Hà Tĩnh", whose title says "tỉnh Hà Tĩnh"); and people whose names share two of three syllables,
+one of them in titles, the other written in full in the body.
+
     python benchmarks/gen_corpus.py --articles 10000 [--seed 1] [--out DIR|FILE.jsonl] [--stats]
 
 In code: ``iter_articles(n, seed)`` yields ``Article`` objects (already clean: no page furniture, so
@@ -71,9 +78,18 @@ def _typo(rng: random.Random, word: str) -> str:
     return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
 
 
+KIN_FAMILIES = 40  # pairs of names sharing surname and middle name
+
+
 class Generator:
     def __init__(self, seed: int = 1, rare: int = 60_000) -> None:
         self.rng = random.Random(seed)
+        self.kinds = random.Random(seed + 3)  # the issue-17 kinds: their own stream (see the docstring)
+        self.kin = []
+        for _ in range(KIN_FAMILIES):
+            first, second = self.kinds.sample(GIVEN, 2)
+            family = f"{self.kinds.choice(SURNAMES)} {self.kinds.choice(MIDDLES)}"
+            self.kin.append((f"{family} {first}", f"{family} {second}", second))
         self.sentences = seed_sentences()
         self.rare = rare_words(random.Random(seed + 1), rare)
         # Zipf-like weights: a few rare words recur, most appear once or twice in the whole corpus.
@@ -145,13 +161,41 @@ class Generator:
             para = " ".join(self.sentence(province) for _ in range(r.randrange(2, 6)))
             paragraphs.append(para)
             size += len(para)
+        plain = title + "\n\n" + "\n\n".join(paragraphs)  # the id is of the text before the kinds: ids stay
+        aid = hashlib.blake2b(f"{i}:{plain[:200]}".encode(), digest_size=8)
+        title, paragraphs[0] = self._kinds(org, province, title, paragraphs[0])
         text = title + "\n\n" + "\n\n".join(paragraphs)
         spans, pos = [], 0
         for kind, chunk in [("title", title)] + [("body", p) for p in paragraphs]:
             spans.append(Paragraph(kind, pos, pos + len(chunk)))
             pos += len(chunk) + 2
-        aid = hashlib.blake2b(f"{i}:{text[:200]}".encode(), digest_size=8).hexdigest()
-        return Article(aid, f"synthetic/{i:06d}.txt", title, False, text, tuple(spans), None, text, date)
+        return Article(aid.hexdigest(), f"synthetic/{i:06d}.txt", title, False, text, tuple(spans), None, text, date)
+
+    def _kinds(self, org: str, province: str, title: str, lead: str) -> tuple[str, str]:
+        """The title and lead with this article's share of the issue-17 kinds."""
+        k = self.kinds
+        if org.startswith("Liên đoàn Lao động") and k.random() < 0.5:  # the abbreviation, short
+            short = org.replace("Liên đoàn Lao động", "LĐLĐ")
+            title, lead = title.replace(org, short), lead.replace(org, short)
+        elif org.startswith("Công đoàn") and k.random() < 0.2:  # the parts only: "LĐLĐ" and "tỉnh" apart
+            lead += f" Đại diện LĐLĐ thành phố {province} cùng dự."
+        if k.random() < 0.12:  # the national federation, short or in full, after a title
+            full = k.random() < 0.5
+            federation = "Tổng Liên đoàn Lao động Việt Nam" if full else "Tổng LĐLĐ Việt Nam"
+            role = k.choice(("Chủ tịch", "Phó Chủ tịch"))
+            lead += f" Đồng chí {self.person_from(k)}, {role} {federation}, phát biểu chỉ đạo."
+        if k.random() < 0.06:  # a person in the title and as an entity; a namesake's given name in the body
+            in_title, _, other_given = k.choice(self.kin)
+            title = f"Đồng chí {in_title} dự {title[0].lower()}{title[1:]}"
+            lead += f" Đồng chí {in_title} phát biểu. Ông {self.person_from(k).rsplit(' ', 1)[0]} {other_given} cùng dự."
+        if k.random() < 0.06:  # the namesake, the whole name in the body only
+            _, in_body, _ = k.choice(self.kin)
+            lead += f" Dự hội nghị có đồng chí {in_body}."
+        return title, lead
+
+    @staticmethod
+    def person_from(rng: random.Random) -> str:
+        return f"{rng.choice(SURNAMES)} {rng.choice(MIDDLES)} {rng.choice(GIVEN)}"
 
 
 def iter_articles(n: int, seed: int = 1) -> Iterator[Article]:

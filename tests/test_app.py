@@ -667,3 +667,26 @@ async def test_a_search_blocked_by_indexing_runs_as_soon_as_the_index_is_free():
         assert "Trợ giúp pháp lý" in app.index.analysis(top).article.title
         release.set()
         await wait_loaded(app, pilot)
+
+
+@pytest.mark.parametrize("batch_size", [1, 3, 64])
+async def test_duplicates_are_skipped_whichever_batch_they_fall_in(batch_size):
+    """The same text read twice is listed once, whether both copies arrive in one batch or in two
+    (the loader cuts batches by time, so where copies fall must not matter)."""
+    from unionreader.app.loading import load_batches
+    from unionreader.corpus import iter_load
+    from unionreader.extract.models import Analysis
+
+    items = list(iter_load([str(SEEDS)]))
+    items = [items[0], items[0], *items[1:], items[3], items[1]]  # copies next to each other and far apart
+    app = make_app(batches=lambda: load_batches(
+        iter(items), total=len(items), batch_size=batch_size, max_batch_size=batch_size, max_batch_seconds=60,
+        analyser=lambda a: Analysis(a, (), (), a.published)))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await wait_loaded(app, pilot)
+        assert len(app.index) == 5
+        assert app.duplicates_skipped == 3
+        assert sorted(app.index.analysis(d).article.id for d in range(5)) == sorted({a.id for a in items})
+        assert any("3 article(s) already listed" in m for m in notifications(app))
+        # Loading ended: the slices' posting segments were merged into one per kind.
+        assert set(app.index.segment_counts.values()) == {1}

@@ -344,7 +344,7 @@ def test_random_texts_match_the_reference(texts):
 
 
 def test_hash_table_grows_and_probes():
-    table = batch_module._HashTable(bits=4)
+    table = batch_module.HashTable(bits=4)
     rng = np.random.default_rng(3)
     keys = np.unique(rng.integers(1, 2**63, 5000, dtype=np.uint64))
     crowded = keys.copy()
@@ -456,3 +456,28 @@ def test_compaction_planned_apart_from_adding_gives_the_same_index(monkeypatch):
         ]
     assert plans_seen >= 3 and len(merged_later.terms.segments) <= 5
     check_against_reference(merged_later, analyses)
+
+
+def test_full_merge_when_loading_ends_leaves_one_segment_per_kind_and_the_same_results(monkeypatch):
+    """The app loads in slices, leaving several segments; when loading ends it merges them all,
+    worked out while searches go on (planning changes nothing) and swapped in at once."""
+    monkeypatch.setattr(index_module, "BATCH", 16)
+    analyses = [varied(i) for i in range(200)]
+    sliced = SearchIndex()
+    for start in range(0, len(analyses), 16):
+        sliced.add(analyses[start : start + 16], compact=False)
+    assert min(sliced.segment_counts.values()) > 1
+    queries = ["cong doan", "hoi ngh", "ma1", '"lao dong"', "khen -tap", "year:2023", "thoa uoc "]
+    before = {q: list(sliced.search(q).docs) for q in queries}
+    plans = sliced.plan_full_merge()
+    assert {q: list(sliced.search(q).docs) for q in queries} == before
+    sliced.add([varied(500)], compact=False)  # a slice indexed between planning and the swap stays
+    sliced.apply_compaction(plans)
+    assert set(sliced.segment_counts.values()) == {2}
+    sliced.optimize()
+    assert set(sliced.segment_counts.values()) == {1}
+    assert sliced.optimize() is None and set(sliced.segment_counts.values()) == {1}
+    whole = build(*analyses, varied(500))
+    for q in queries:
+        assert list(sliced.search(q).docs) == list(whole.search(q).docs), q
+    check_against_reference(sliced, [*analyses, varied(500)])

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .extract.lexicons import ABBREVIATIONS  # the genre's abbreviation lexicon, shared with extraction
 from .query import Alternative, Clause, ParsedQuery, Term
 from .text import fold, iter_tokens
 
-__all__ = ["fold_phrase", "term_aliases", "with_abbreviations"]
+__all__ = ["fold_phrase", "term_aliases", "with_abbreviations", "written_out_run"]
 
-from .extract.lexicons import ABBREVIATIONS as _ABBREVIATIONS  # the genre's lexicon, shared with extraction
 
 _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 
@@ -23,8 +23,32 @@ def fold_phrase(s: str) -> tuple[str, ...]:
 
 
 _ABBR_EXPANSIONS: dict[str, tuple[str, ...]] = {
-    fold(abbr): fold_phrase(expansion) for abbr, expansion in _ABBREVIATIONS.items()
+    fold(abbr): fold_phrase(expansion) for abbr, expansion in ABBREVIATIONS.items()
 }
+
+
+# Written-out form → the abbreviation (the first listed, when several stand for the same words).
+_ABBR_OF: dict[tuple[str, ...], str] = {}
+for _abbr, _expansion in _ABBR_EXPANSIONS.items():
+    if len(_expansion) > 1:
+        _ABBR_OF.setdefault(_expansion, _abbr)
+_LONGEST = max((len(e) for e in _ABBR_OF), default=0)
+
+
+def written_out_run(clauses: tuple[Clause, ...]) -> tuple[str, int] | None:
+    """(abbreviation, k) when the last k query words (plain words, k >= 2) are what an abbreviation
+    stands for ("... lien doan lao dong" → ("ldld", 4)); the longest such run. None otherwise."""
+    words: list[str] = []
+    found = None
+    for clause in reversed(clauses[-_LONGEST:] if _LONGEST else ()):
+        word = _plain_word(clause)
+        if word is None:
+            break
+        words.insert(0, word)
+        abbr = _ABBR_OF.get(tuple(words))
+        if abbr is not None:
+            found = (abbr, len(words))
+    return found
 
 
 def term_aliases(folded: str) -> tuple[str, ...]:
@@ -49,7 +73,8 @@ def with_abbreviations(parsed: ParsedQuery) -> ParsedQuery:
     for clause in parsed.clauses:
         expansion = _ABBR_EXPANSIONS.get(_plain_word(clause) or "")
         if expansion:
-            phrase = Alternative(tuple(Term(f, fuzzy=False) for f in expansion), phrase=len(expansion) > 1)
+            terms = tuple(Term(f, fuzzy=False) for f in expansion)
+            phrase = Alternative(terms, phrase=len(expansion) > 1, expansion=True)
             clause = Clause((*clause.alternatives, phrase))
         out.append(clause)
     return ParsedQuery(parsed.text, tuple(out), parsed.filters, parsed.ignored)

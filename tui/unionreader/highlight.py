@@ -16,6 +16,7 @@ from functools import lru_cache, reduce
 from operator import or_
 
 from .aliases import term_aliases
+from .extract.facts_common import split_sentences
 from .text import TOKEN_RE, fold_nfc
 
 __all__ = ["Hit", "snippet_around", "spans_of"]
@@ -86,7 +87,7 @@ def spans_of(s: str, terms: frozenset[str]) -> tuple[tuple[int, int], ...]:
 
 _RUN_BONUS = 2  # a matched word right next to another matched word counts this much extra
 _SNAP = 15  # how far a cut may move to land between words
-_SENTENCE_ENDS = (". ", "? ", "! ", "… ", ".” ", "?” ", "!” ", '." ', ".) ")
+_LOOKBACK = 8  # characters before a window the sentence rule needs (an abbreviation before a dot)
 _WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
 _SPACE = re.compile(r"\s")
 
@@ -96,14 +97,6 @@ def _keys(word: str) -> tuple[str, ...]:
     """What a matched word counts as: its folded form, or the terms it stands for ("LĐLĐ")."""
     folded = fold_nfc(word).lower()
     return term_aliases(folded) or (folded,)
-
-
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """Whether the "." at ``dot`` ends a short capitalised word ("TP.", "TS.") rather than a sentence."""
-    j = dot
-    while j > 0 and dot - j <= 2 and text[j - 1].isalpha():
-        j -= 1
-    return 0 < dot - j <= 2 and text[j].isupper() and (j == 0 or not text[j - 1].isalpha())
 
 
 def _space_before(text: str, lo: int, hi: int) -> int:
@@ -126,13 +119,11 @@ def _window_start(text: str, anchor: int, lead: int) -> int:
     lo = anchor - lead
     if lo <= 0:
         return 0
-    best = text.rfind("\n", lo - 1, anchor) + 1  # 0: none (a found start is at least lo)
-    for end in _SENTENCE_ENDS:
-        p = text.rfind(end, lo - len(end), anchor)
-        while p >= 0 and end[0] == "." and _is_abbreviation(text, p):
-            p = text.rfind(end, lo - len(end), p)
-        if p >= 0 and p + len(end) > best:
-            best = p + len(end)
+    # Sentence starts by extraction's own rule (a dot after "TP." or "ThS." ends none); the first
+    # span of the window is where the window was cut, not a start.
+    begin = max(0, lo - _LOOKBACK)
+    starts = [begin + s.start for s in split_sentences(text[begin : anchor + 1])[1:]]
+    best = max((p for p in starts if p >= lo), default=0)  # 0: none (a found start is at least lo)
     if best:
         return best
     space = _space_before(text, lo - _SNAP, lo + 1)

@@ -33,6 +33,13 @@ __all__ = ["Hit", "SearchIndex", "SearchResult"]
 BATCH = 4096  # docs per segment build; a batch-local doc id (12 bits) and two term ids fit 64 bits
 
 
+def typo_budget(length: int) -> int:
+    """Typos a word of ``length`` letters may have: none under 3 letters, one from 3, two from 8
+    (most Vietnamese syllables have 2–4 letters: Meilisearch's "none under 5" found nothing for
+    them; see ../shared/notes/search-performance.md)."""
+    return 0 if length < 3 else 1 if length < 8 else 2
+
+
 def _batches(analyses: Iterable[Analysis], size: int) -> Iterator[list[Analysis]]:
     batch: list[Analysis] = []
     for analysis in analyses:
@@ -187,6 +194,14 @@ class SearchIndex(IndexBuilder):
         self._recent_ids = np.array(recent, dtype=np.int64)
         self._vocab_upto = total
 
+    def doc_lengths(self) -> np.ndarray:
+        """Tokens per doc (a copy)."""
+        return np.frombuffer(self._doc_len, dtype=np.uint32).copy()
+
+    def date_numbers(self) -> np.ndarray:
+        """Each doc's date as a YYYYMMDD number, 0 for none (a copy)."""
+        return np.frombuffer(self._date_numbers, dtype=np.int64).copy() if len(self) else np.zeros(0, np.int64)
+
     def df(self, term_id: int) -> int:
         return int(self._df[term_id])
 
@@ -212,7 +227,7 @@ class SearchIndex(IndexBuilder):
     def fuzzy(self, folded: str, limit: int = 8) -> list[tuple[int, int]]:
         """Vocabulary terms within the typo budget, same first letter: [(term id, typos)], best first."""
         n = len(folded)
-        budget = 0 if n < 3 else 1 if n < 8 else 2
+        budget = typo_budget(n)
         if budget == 0 or not folded[0].isalpha():
             return []
         found: list[tuple[int, int, str, int]] = []
@@ -270,7 +285,7 @@ class SearchIndex(IndexBuilder):
         values = self.fields[name]
         hits = [self.field_docs(name, folded)] if folded in values else []
         n = len(folded)
-        budget = 0 if n < 3 else 1 if n < 8 else 2
+        budget = typo_budget(n)
         if budget and folded[:1].isalpha():
             same_first = [v for v in values if v[:1] == folded[0] and abs(len(v) - n) <= budget and v != folded]
             for value, _, _ in process.extract(folded, same_first, scorer=OSA.distance, score_cutoff=budget, limit=None):

@@ -1,5 +1,5 @@
 """The pure, array-only steps of building the search index, run on worker threads: text blocks →
-chunk keys (``_block_keys``), and a tokenised batch → sorted posting segments (``_batch_postings``);
+chunk keys (``block_keys``), and a tokenised batch → sorted posting segments (``batch_postings``);
 with the growable arrays and the hash table the builder keeps its chunk tables in."""
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import numpy as np
 
 from .postings import Postings
 
+__all__ = ["TERM_BITS", "Block", "Grow", "HashTable", "batch_postings", "block_keys", "text_blocks"]
+
 TERM_BITS = 26  # term ids fit 26 bits (67M terms): two of them and a batch-local doc fit one uint64
 
 _CHUNK_TABLE = bytes(b if b >= 0x80 or chr(b).isalnum() or chr(b) in ".,/-" else 0x20 for b in range(256))
@@ -21,7 +23,7 @@ _MIX_LO = np.uint64(0x9E3779B97F4A7C15)
 _MIX_HI = np.uint64(0xC2B2AE3D27D4EB4F)
 
 
-class _Grow:
+class Grow:
     """A numpy array that grows by doubling; ``view`` is the filled part."""
 
     def __init__(self, dtype, size: int = 1024) -> None:
@@ -43,7 +45,7 @@ class _Grow:
         return self.data[: self.n]
 
 
-class _HashTable:
+class HashTable:
     """uint64 (non-zero) → int32, open addressing with linear probing, looked up a whole array at a time."""
 
     def __init__(self, bits: int = 16) -> None:
@@ -101,7 +103,7 @@ class _HashTable:
         self.count += len(keys)
 
 
-class _Block(NamedTuple):
+class Block(NamedTuple):
     """A block of texts cut into chunks, with each chunk's hash key (computed off the main thread)."""
 
     buf: bytes
@@ -112,7 +114,7 @@ class _Block(NamedTuple):
     chunk_text: np.ndarray  # the text (of the block) the chunk is in
 
 
-def _blocks(texts: list[str]) -> Iterator[tuple[int, list[str]]]:
+def text_blocks(texts: list[str]) -> Iterator[tuple[int, list[str]]]:
     """(index of the first, texts) in runs of about ``_BLOCK_CHARS``: small enough for the CPU cache."""
     first = 0
     while first < len(texts):
@@ -124,7 +126,7 @@ def _blocks(texts: list[str]) -> Iterator[tuple[int, list[str]]]:
         first = last
 
 
-def _block_keys(texts: list[str]) -> _Block:
+def block_keys(texts: list[str]) -> Block:
     raw = "\0".join(texts).encode("utf-8", "replace")
     text_start = np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == 0) + 1
     if len(text_start) != len(texts) - 1:  # a NUL inside a text: find the joins the slow way
@@ -146,7 +148,7 @@ def _block_keys(texts: list[str]) -> _Block:
     hi = at_byte[starts[longer] + 8] & _BYTE_MASK[np.minimum(lengths[longer] - 8, 8)]
     keys[longer] ^= hi * _MIX_HI
     keys[keys == 0] = 1
-    return _Block(buf, starts, lengths, lo, keys, chunk_text)
+    return Block(buf, starts, lengths, lo, keys, chunk_text)
 
 
 def _pack(keys: np.ndarray, docs: np.ndarray, doc_bits: int, key_limit: int) -> np.ndarray:
@@ -183,7 +185,7 @@ def _group(packed: np.ndarray, doc_bits: int, drop_last: int = 0) -> tuple[np.nd
     return keys, docs, counts
 
 
-def _batch_postings(
+def batch_postings(
     base: int,
     n: int,
     exact: np.ndarray,

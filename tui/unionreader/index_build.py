@@ -24,7 +24,7 @@ import numpy as np
 
 from .aliases import fold_phrase, term_aliases
 from .extract.models import Analysis
-from .index_batch import TERM_BITS, _batch_postings, _Block, _block_keys, _blocks, _Grow, _HashTable
+from .index_batch import TERM_BITS, Block, Grow, HashTable, batch_postings, block_keys, text_blocks
 from .postings import Postings, PostingSet
 from .text import TOKEN_RE, fold, normalize_tones
 
@@ -59,13 +59,13 @@ class IndexBuilder:
         self._alias_table: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._words: dict[str, tuple[int, int]] = {}  # surface word → (term id, exact id)
         # chunks: chunk id → its one exact-spelling id (-1: no token, -2: several, in the flat table)
-        self._chunk_table = _HashTable()
+        self._chunk_table = HashTable()
         self._long_chunks: dict[bytes, int] = {}  # chunks over 16 bytes, and any hash collision
-        self._chunk_lo = _Grow(np.uint64)
-        self._chunk_single = _Grow(np.int64)
-        self._chunk_start = _Grow(np.int64)
-        self._chunk_len = _Grow(np.int64)
-        self._chunk_exact = _Grow(np.uint32)
+        self._chunk_lo = Grow(np.uint64)
+        self._chunk_single = Grow(np.int64)
+        self._chunk_start = Grow(np.int64)
+        self._chunk_len = Grow(np.int64)
+        self._chunk_exact = Grow(np.uint32)
         # postings
         self.terms = PostingSet()
         self.pairs = PostingSet()
@@ -151,7 +151,7 @@ class IndexBuilder:
             self._alias_table = (start, count, flat)
         return self._alias_table
 
-    def _chunk_ids(self, block: _Block) -> np.ndarray:
+    def _chunk_ids(self, block: Block) -> np.ndarray:
         """The chunk id of each chunk of ``block``, registering the new ones."""
         buf, starts, lengths, lo, keys = block.buf, block.starts, block.lengths, block.lo, block.keys
         ids = self._chunk_table.lookup(keys)
@@ -177,7 +177,7 @@ class IndexBuilder:
 
     # --- one batch --------------------------------------------------------------------------------
 
-    def _block_tokens(self, block: _Block) -> tuple[np.ndarray, np.ndarray]:
+    def _block_tokens(self, block: Block) -> tuple[np.ndarray, np.ndarray]:
         """(exact-spelling id, text number) of every token of a block, in text order."""
         ids = self._chunk_ids(block)
         chunk_text = block.chunk_text
@@ -204,7 +204,7 @@ class IndexBuilder:
                 if batch is None:
                     return None
                 texts = [a.article.text for a in batch] + [a.article.title for a in batch]
-                return batch, [(first, pool.submit(_block_keys, part)) for first, part in _blocks(texts)]
+                return batch, [(first, pool.submit(block_keys, part)) for first, part in text_blocks(texts)]
 
             batches = iter(batches)
             upcoming = prepare(next(batches, None))
@@ -215,7 +215,7 @@ class IndexBuilder:
                 staged = self._stage_batch(batch, blocks)
                 if pending is not None:
                     self._finish_batch(*pending.result())
-                pending = pool.submit(_batch_postings, *staged)
+                pending = pool.submit(batch_postings, *staged)
             if pending is not None:
                 self._finish_batch(*pending.result())
             if compact:
@@ -231,12 +231,33 @@ class IndexBuilder:
         return [(postings, plan) for postings in (self.pairs, self.terms, self.exact, self.titles)
                 if (plan := postings.compaction()) is not None]
 
+    def plan_full_merge(self) -> list:
+        """Every kind of postings merged into one segment, worked out without changing the index (as
+        ``plan_compaction``): for when loading ends, since a lookup visits every segment; the app's
+        sliced loading leaves several per kind. ``apply_compaction`` swaps them in; between the two,
+        more docs may be added (``compact=False``) but no other merge may be applied."""
+        return [(postings, (0, len(segments), Postings.merge(segments)))
+                for postings in (self.pairs, self.terms, self.exact, self.titles)
+                if len(segments := list(postings.segments)) > 1]
+
     def apply_compaction(self, plans: list) -> None:
+        """Put planned merges in place: the same postings in fewer segments. Segments added after
+        the plan was made stay after the merged one."""
         for postings, plan in plans:
             postings.apply(plan)
 
+    def optimize(self) -> None:
+        """Merge every kind of postings into one segment now (``plan_full_merge`` + apply)."""
+        self.apply_compaction(self.plan_full_merge())
+
+    @property
+    def segment_counts(self) -> dict[str, int]:
+        """Posting segments per kind: what a lookup visits."""
+        kinds = {"terms": self.terms, "pairs": self.pairs, "exact": self.exact, "titles": self.titles}
+        return {name: len(postings.segments) for name, postings in kinds.items()}
+
     def _stage_batch(self, batch: list[Analysis], blocks: list[tuple[int, Future]]) -> tuple:
-        """Tokenise a batch and record its fields; what ``_batch_postings`` needs, as private copies."""
+        """Tokenise a batch and record its fields; what ``batch_postings`` needs, as private copies."""
         base = len(self._analyses)
         exact_parts, text_parts = [np.zeros(0, np.uint32)], [np.zeros(0, np.int64)]
         for first, block in blocks:

@@ -131,16 +131,19 @@ class PostingSet:
     def apply(self, plan: tuple[int, int, Postings]) -> None:
         """Put a ``compaction`` in place: the same postings, in fewer segments."""
         first, end, merged = plan
-        self.segments[first:end] = [merged]
+        segments = self.segments
+        # A new list, swapped in by one assignment: a reader sees the old segments or the new ones.
+        self.segments = [*segments[:first], merged, *segments[end:]]
 
     @property
     def nbytes(self) -> int:
         return sum(s.nbytes for s in self.segments)
 
     def get(self, key: int) -> tuple[np.ndarray, np.ndarray]:
-        if len(self.segments) == 1:
-            return self.segments[0].get(key)
-        parts = [s.get(key) for s in self.segments]
+        segments = self.segments  # (read once: ``apply`` may swap the list meanwhile)
+        if len(segments) == 1:
+            return segments[0].get(key)
+        parts = [s.get(key) for s in segments]
         parts = [p for p in parts if len(p[0])]
         if not parts:
             return _EMPTY_U32, _EMPTY_U16

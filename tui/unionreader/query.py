@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .extract.models import FACT_KINDS
 from .text import fold, iter_tokens, nfc, normalize_tones
 
 __all__ = ["FIELDS", "HAS_VALUES", "Alternative", "Clause", "Filter", "ParsedQuery", "Term", "parse_query"]
@@ -17,7 +18,7 @@ __all__ = ["FIELDS", "HAS_VALUES", "Alternative", "Clause", "Filter", "ParsedQue
 ENTITY_FIELDS = ("person", "org", "place")
 FIELDS = (*ENTITY_FIELDS, "year", "date", "has", "kind")
 HAS_VALUES = ("money", "award", "document")
-KIND_VALUES = ("event", "organiser", "people", "figures", "awards", "documents", "abbreviations", "byline")
+KIND_VALUES = FACT_KINDS  # kind: filters name the extracted facts' kinds
 
 _FIELD_RE = re.compile(r"([A-Za-z]+):(?=\S)")
 _YEAR_RE = re.compile(r"(19|20)\d\d")
@@ -38,6 +39,9 @@ class Term:
 class Alternative:
     terms: tuple[Term, ...]
     phrase: bool = False  # the terms must follow each other
+    # The terms are what one typed word stands for ("ldld" → "lien doan lao dong"): scored as that
+    # one word, not as a phrase of several typed words.
+    expansion: bool = False
 
 
 @dataclass(frozen=True, slots=True)

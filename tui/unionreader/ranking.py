@@ -4,24 +4,58 @@ Ranking is lexicographic, as in Meilisearch: more query clauses matched first (p
 only shown when nothing matches them all), then fewer typos, then a soft score made of the adjacency
 of consecutive query syllables (Vietnamese words span syllables: "công đoàn"), title and entity
 matches, exact diacritics and BM25. Equal scores keep a stable order: newest first.
+
+Adjacency holds between every form of consecutive query words: a typed word's expansions (typo
+corrections, completions) and an abbreviation's written-out form ("ldld tinh" is found adjacent in
+"LĐLĐ tỉnh" and in "Liên đoàn Lao động tỉnh"). Title and entity bonuses count in proportion to the
+share of the query's words they cover: together they stay below one adjacent pair, so a whole name
+found adjacent beats a partial one in a title.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 
-from .query import Alternative, Clause, Filter, ParsedQuery
+from .aliases import written_out_run
+from .postings import PostingSet
+from .query import Alternative, Clause, Filter, ParsedQuery, Term
 from .ranking_order import MATCHED_TIER, TYPO_TIER, rank_candidates
 
-if TYPE_CHECKING:
-    from .index import SearchIndex
+__all__ = ["Ranker", "RankingSource"]
 
-__all__ = ["Ranker"]
+
+class RankingSource(Protocol):
+    """What the ranker reads from the index, all read-only (``SearchIndex`` is one)."""
+
+    @property
+    def terms(self) -> PostingSet: ...
+    @property
+    def pairs(self) -> PostingSet: ...
+    @property
+    def exact(self) -> PostingSet: ...
+    @property
+    def titles(self) -> PostingSet: ...
+    @property
+    def fields(self) -> Mapping[str, Mapping[str, object]]: ...
+    def __len__(self) -> int: ...
+    def df(self, term_id: int) -> int: ...
+    def expand(self, term: Term) -> list[tuple[int, int, bool]]: ...
+    def term(self, term_id: int) -> str: ...
+    def term_id(self, folded: str) -> int | None: ...
+    def exact_id(self, form: str) -> int | None: ...
+    def field_docs(self, name: str, value: str) -> np.ndarray: ...
+    def field_match(self, name: str, folded: str) -> np.ndarray: ...
+    def doc_lengths(self) -> np.ndarray: ...
+    def date_numbers(self) -> np.ndarray: ...
+
+# An alternative's first and last term ids (each: its expansions), and whether it is an abbreviation
+# written out (a pair through it says the query in other words: a little less than as typed).
+Ends = tuple[list[int], list[int], bool]
 
 K1, B = 1.2, 0.75
 PAIR_BONUS = 6.0  # per adjacent query pair found adjacent in the text
@@ -29,6 +63,10 @@ TITLE_BONUS = 3.0
 ENTITY_BONUS = 2.0
 EXACT_BONUS = 1.0  # the term was typed with diacritics and the doc has that exact spelling
 COMPLETION_PENALTY = 0.5  # a completion of the word being typed, versus the word itself
+EXPANSION_PENALTY = 0.5  # an abbreviation found written out, versus as typed
+# Title and entity bonuses of one query word at most (several expansions, person and organisation):
+# averaged over the query's words, they stay below one pair of adjacent words.
+_BOOST_CAP = TITLE_BONUS + ENTITY_BONUS
 _PAIR_SHIFT = 26
 _EXPANSIONS_FOR_PAIRS = (3, 10)
 _CACHE_SIZE = 24  # clause-prefix results kept (a few dense arrays of corpus size each)
@@ -95,7 +133,7 @@ class _ClauseMatch:
 
 
 class Ranker:
-    def __init__(self, index: SearchIndex) -> None:
+    def __init__(self, index: RankingSource) -> None:
         self.index = index
         self._norm = np.zeros(0, dtype=np.float32)
         self._date_pos = np.zeros(0, dtype=np.int64)
@@ -110,11 +148,11 @@ class Ranker:
         self._titles.clear()
         ix = self.index
         n = len(ix)
-        lengths = np.frombuffer(ix._doc_len, dtype=np.uint32).astype(np.float32)
+        lengths = ix.doc_lengths().astype(np.float32)
         avg = float(lengths.mean()) if n else 1.0
         self._norm = (K1 * (1 - B + B * lengths / max(avg, 1.0))).astype(np.float32)
         # Newest first, then insertion order: rank 1.0 is the first doc to show.
-        dates = np.frombuffer(ix._date_numbers, dtype=np.int64) if n else np.zeros(0, dtype=np.int64)
+        dates = ix.date_numbers()
         order = np.lexsort((-np.arange(n), dates))
         self._by_date = order[::-1].copy()
         position = np.empty(n, dtype=np.int64)
@@ -169,7 +207,7 @@ class Ranker:
             self._arrays.put(key, cached, sum(a.nbytes for a in cached))
         return cached
 
-    def _single(self, alt: Alternative, m: _ClauseMatch, matched: set[str], bonus: np.ndarray) -> list[int]:
+    def _single(self, alt: Alternative, m: _ClauseMatch, matched: set[str], boost: np.ndarray) -> list[int]:
         """Each doc takes the score and typos of the best expansion (the first listed) it contains.
 
         Best first: the first expansion is scored in full (and cached: the next keystroke usually
@@ -227,41 +265,50 @@ class Ranker:
                 share = 1.0 / (1 + typos + completion)
                 titles = self._title_docs(tid)
                 if titles.dtype == bool:
-                    bonus += titles * np.float32(TITLE_BONUS * share)
+                    boost += titles * np.float32(TITLE_BONUS * share)
                 else:
-                    bonus[titles] += TITLE_BONUS * share
+                    boost[titles] += TITLE_BONUS * share
                 for name in ("person", "org"):
                     if word in ix.fields[name]:
-                        bonus[ix.field_docs(name, word)] += ENTITY_BONUS * share
+                        boost[ix.field_docs(name, word)] += ENTITY_BONUS * share
         m.docs = m.typos != 255
         if term.exact:
             eid = ix.exact_id(term.exact)
             if eid is not None:
-                bonus[ix.exact.get(eid)[0]] += EXACT_BONUS
+                m.score[ix.exact.get(eid)[0]] += EXACT_BONUS
         return [tid for tid, _, _ in expansions]
 
-    def _phrase(self, alt: Alternative, m: _ClauseMatch, matched: set[str]) -> None:
+    def _phrase(self, alt: Alternative, m: _ClauseMatch, matched: set[str]) -> list[int] | None:
+        """Docs where the terms follow each other; returns the term ids (None if one is unknown).
+
+        A typed phrase scores its adjacent pairs and its terms' BM25; an abbreviation's expansion
+        stands for one typed word: its terms' mean BM25, less than the abbreviation as typed."""
         ix = self.index
         ids = [ix.term_id(t.folded) for t in alt.terms]
         if any(i is None for i in ids):
-            return
+            return None
         key = ("phrase", *ids)
         found = self._arrays.get(key)
         if found is None:
             found = self._phrase_docs(ids)
-            self._arrays.put(key, found, found[0].nbytes + found[1].nbytes)
-        docs, score = found
+            self._arrays.put(key, found, sum(a.nbytes for a in found))
+        docs, adjacency, bm25 = found
         if len(docs):
+            if alt.expansion:
+                score = bm25 * np.float32(1 / len(ids)) - np.float32(EXPANSION_PENALTY)
+            else:
+                score = adjacency + bm25 + np.float32(PAIR_BONUS * (len(ids) - 1))
             matched.update(ix.term(tid) for tid in ids)
-            m.score[docs] = np.maximum(m.score[docs], score)
+            m.score[docs] = np.where(m.docs[docs], np.maximum(m.score[docs], score), score)
             m.typos[docs] = 0
             m.docs[docs] = True
+        return ids
 
-    def _phrase_docs(self, ids: list[int]) -> tuple[np.ndarray, np.ndarray]:
-        """(docs, score) of the docs where the terms follow each other."""
+    def _phrase_docs(self, ids: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(docs, adjacency, summed BM25) of the docs where the terms follow each other."""
         ix = self.index
         n = len(ix)
-        nothing = (np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.float32))
+        nothing = (np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.float32))
         docs = adjacency = None
         for a, b in pairwise(ids):
             pair_docs, counts = ix.pairs.get((a << _PAIR_SHIFT) | b)
@@ -276,7 +323,7 @@ class Ranker:
                 return nothing
         if docs is None:
             return nothing
-        score = adjacency + np.float32(PAIR_BONUS * (len(ids) - 1))
+        score = np.zeros(len(docs), dtype=np.float32)
         for tid in ids:
             data = self._term(tid)
             if data.dense is not None:
@@ -285,43 +332,85 @@ class Ranker:
                 scratch = np.zeros(n, dtype=np.float32)
                 scratch[data.docs] = data.score
                 score += scratch[docs]
-        return docs, score
+        return docs, adjacency, score
 
-    def _clause(self, clause: Clause, matched: set[str], bonus: np.ndarray) -> tuple[_ClauseMatch, list[int]]:
+    def _clause(self, clause: Clause, matched: set[str], boost: np.ndarray) -> tuple[_ClauseMatch, list[Ends]]:
+        """The clause's match per doc, and the ends of each of its alternatives (for adjacency)."""
         m = _ClauseMatch(len(self.index))
-        ids: list[int] = []
+        ends: list[Ends] = []
         for alt in clause.alternatives:
             if alt.phrase:
-                self._phrase(alt, m, matched)
+                ids = self._phrase(alt, m, matched)
+                if ids:
+                    ends.append(([ids[0]], [ids[-1]], alt.expansion))
             elif len(alt.terms) == 1:
-                got = self._single(alt, m, matched, bonus)
-                if len(clause.alternatives) == 1:
-                    ids = got
-            else:  # several words as one alternative (an abbreviation's expansion): all of them
-                sub = [self._clause(Clause((Alternative((t,)),)), matched, bonus)[0] for t in alt.terms]
-                docs = np.logical_and.reduce([s.docs for s in sub])
-                score = sum(s.score for s in sub) * docs
+                got = self._single(alt, m, matched, boost)
+                ends.append((got, got, False))
+            else:  # several words as one alternative, all of them needed (not next to each other)
+                sub = [self._clause(Clause((Alternative((t,)),)), matched, boost) for t in alt.terms]
+                docs = np.logical_and.reduce([s.docs for s, _ in sub])
+                score = sum(s.score for s, _ in sub) * docs
                 m.score = np.where(docs, np.maximum(m.score, score), m.score)
-                m.typos = np.where(docs, np.minimum(m.typos, np.max([s.typos for s in sub], axis=0)), m.typos)
+                m.typos = np.where(docs, np.minimum(m.typos, np.max([s.typos for s, _ in sub], axis=0)), m.typos)
                 m.docs |= docs
-        return m, ids
+                ends.append((sub[0][1][0][0], sub[-1][1][0][1], alt.expansion))
+        return m, ends
 
-    def _adjacency(self, left: list[int], right: list[int], out: np.ndarray) -> None:
-        """Bonus for docs where some expansion of ``left`` is directly followed by one of ``right``:
-        the best over those pairs. A pair found once gives the smallest bonus, the same for all:
-        plain writes do for those, before the larger bonuses are merged in with a maximum."""
-        best = np.zeros(len(out), dtype=np.float32)
+    def _adjacency(self, left: list[Ends], right: list[Ends]) -> np.ndarray:
+        """Bonus for docs where some form of the previous query word (any alternative's last term, of
+        its best expansions) is directly followed by some form of this one (any alternative's first
+        term): the best over those pairs. A pair found once gives the smallest bonus, the same for
+        all: plain writes do for those, before the larger bonuses are merged in with a maximum."""
+        best = np.zeros(len(self.index), dtype=np.float32)
         once = np.float32(PAIR_BONUS + np.log1p(1.0))
         more = []
-        for a in left[: _EXPANSIONS_FOR_PAIRS[0]]:
-            for b in right[: _EXPANSIONS_FOR_PAIRS[1]]:
-                docs, docs_more, bonus = self._pair_bonus(a, b)
-                best[docs] = once
-                if len(docs_more):
-                    more.append((docs_more, bonus))
+        pairs: dict[tuple[int, int], bool] = {}  # (left, right) → through a written-out form only
+        for _, lasts, left_other in left:
+            for a in lasts[: _EXPANSIONS_FOR_PAIRS[0]]:
+                for firsts, _, right_other in right:
+                    for b in firsts[: _EXPANSIONS_FOR_PAIRS[1]]:
+                        pairs[a, b] = pairs.get((a, b), True) and (left_other or right_other)
+        for (a, b), other in sorted(pairs.items(), key=lambda item: not item[1]):  # as typed: written last
+            docs, docs_more, bonus = self._pair_bonus(a, b)
+            best[docs] = once - np.float32(EXPANSION_PENALTY) if other else once
+            if len(docs_more):
+                more.append((docs_more, bonus - np.float32(EXPANSION_PENALTY) if other else bonus))
         for docs, bonus in more:
             best[docs] = np.maximum(best[docs], bonus)
-        out += best
+        return best
+
+    def _short_form(self, clauses: tuple[Clause, ...], short: int, k: int, adjacency: np.ndarray | None) -> np.ndarray:
+        """For query words ending with a run of ``k`` that an abbreviation stands for ("lien doan lao
+        dong" → "ldld", term ``short``): the docs that write it short hold those words next to each
+        other, in other words. They get the run's inner pairs (and the pair with the word before it)
+        as a written-out form would, less what they already got for the run written out."""
+        n = len(self.index)
+        once = np.float32(PAIR_BONUS + np.log1p(1.0) - EXPANSION_PENALTY)
+        data = self._term(short)
+        written = np.zeros(n, dtype=np.float32)
+        if data.dense is not None:
+            written += data.present * np.float32((k - 1) * once)
+        else:
+            written[data.docs] = (k - 1) * once
+        got = adjacency.copy() if adjacency is not None else np.zeros(n, dtype=np.float32)
+        first = len(clauses) - k  # the run's first clause
+        for j in range(first + 1, len(clauses) - 1):
+            inner = self._entry(clauses[: j + 1])[6]
+            if inner is not None:
+                got += inner
+        if first > 0:
+            written += self._adjacency(self._entry(clauses[:first])[5], [([short], [short], True)])
+            lead = self._entry(clauses[: first + 1])[6]
+            if lead is not None:
+                got += lead
+        written -= got
+        np.maximum(written, 0, out=written)
+        return written
+
+    def _entry(self, clauses: tuple[Clause, ...]) -> tuple:
+        """The cached accumulation of a clause prefix (made again if it was dropped)."""
+        self._accumulate(clauses)
+        return self._cache[clauses]
 
     # --- filters --------------------------------------------------------------------------------
 
@@ -343,32 +432,41 @@ class Ranker:
 
     # --- the whole query ------------------------------------------------------------------------
 
-    def _accumulate(self, clauses: tuple[Clause, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray, frozenset[str]]:
-        """Per doc: clauses matched, typos, soft score. Cached by clause prefix, because each keystroke
-        only changes the last clause: the clauses before it cost nothing the second time."""
+    def _accumulate(self, clauses: tuple[Clause, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, frozenset[str]]:
+        """Per doc: clauses matched, typos, soft score, title and entity boosts (summed over the
+        clauses). Cached by clause prefix, because each keystroke only changes the last clause: the
+        clauses before it cost nothing the second time."""
         cached = self._cache.get(clauses)
         if cached is not None:
-            return cached[:4]
+            return cached[:5]
         n = len(self.index)
         if len(clauses) > 1:
-            count, typos, soft, words = self._accumulate(clauses[:-1])
-            previous = self._cache[clauses[:-1]][4]
+            count, typos, soft, boost, words = self._accumulate(clauses[:-1])
+            previous = self._cache[clauses[:-1]][5]
         else:
             count, typos, soft = np.zeros(n, np.uint8), np.zeros(n, np.uint16), np.zeros(n, np.float32)
-            words, previous = frozenset(), []
+            boost, words, previous = np.zeros(n, np.float32), frozenset(), []
         matched: set[str] = set()
-        bonus = np.zeros(n, dtype=np.float32)
-        m, ids = self._clause(clauses[-1], matched, bonus)
+        clause_boost = np.zeros(n, dtype=np.float32)
+        m, ends = self._clause(clauses[-1], matched, clause_boost)
+        boost = boost + np.minimum(clause_boost, np.float32(_BOOST_CAP))
         count = count + m.docs
         typos = typos + (m.typos * m.docs).astype(np.uint16)
-        soft = soft + m.score + bonus
-        if previous and ids:
-            self._adjacency(previous, ids, soft)
-        result = (count, typos, soft, words | matched, ids)
+        soft = soft + m.score
+        adjacency = self._adjacency(previous, ends) if previous and ends else None
+        if adjacency is not None:
+            soft += adjacency
+        run = written_out_run(clauses)
+        if run is not None:
+            short = self.index.term_id(run[0])
+            if short is not None and self.index.df(short):
+                soft += self._short_form(clauses, short, run[1], adjacency)
+                ends = [*ends, ([short], [short], True)]
+        result = (count, typos, soft, boost, words | matched, ends, adjacency)
         if len(self._cache) >= _CACHE_SIZE:
             self._cache.pop(next(iter(self._cache)))
         self._cache[clauses] = result
-        return result[:4]
+        return result[:5]
 
     def run(self, parsed: ParsedQuery, limit: int | None) -> tuple[np.ndarray, np.ndarray, np.ndarray, set[str], Callable[[], np.ndarray] | None]:
         """(first ``limit`` docs ranked, their scores, all matching docs, matched terms, a function that
@@ -391,7 +489,8 @@ class Ranker:
             shown = docs if limit is None else docs[:limit]
             return shown, np.zeros(len(shown)), docs, matched, (lambda: docs)
 
-        count, typos, soft, matched_words = self._accumulate(tuple(positive))
+        count, typos, soft, boost, matched_words = self._accumulate(tuple(positive))
+        soft = soft + boost * np.float32(1 / len(positive))
         matched.update(matched_words)
         mask = count == len(positive)
         if filtered:

@@ -39,10 +39,7 @@ class LoadActions:
         try:
             try:
                 for batch in self._batches():
-                    # An article already listed (the same file opened twice, or the same text under
-                    # two names) is not listed again.
-                    fresh = [a for a in batch.analyses if a.article.id not in self._article_ids]
-                    self._article_ids.update(a.article.id for a in fresh)
+                    fresh = self._first_sightings(batch.analyses)
                     self.duplicates_skipped += len(batch.analyses) - len(fresh)
                     # Indexed in slices, the lock released between them: a search typed meanwhile
                     # waits for one slice (tens of ms), not for a whole batch of thousands.
@@ -64,6 +61,7 @@ class LoadActions:
                     gc.collect(1)
                     gc.freeze()
                     self.call_from_thread(self._while_open, self._batch_loaded, batch)
+                self._merge_segments()
             except RuntimeError:
                 raise
             except Exception as exc:  # a bug in a reader must not take the app down with a traceback
@@ -71,6 +69,29 @@ class LoadActions:
             self.call_from_thread(self._while_open, self._loading_done)
         except RuntimeError:
             return  # the app closed while loading (call_from_thread has no app to call any more)
+
+    def _merge_segments(self) -> None:
+        """Sliced loading leaves several posting segments per kind, and every lookup visits each
+        (per-keystroke p95 +50% on a 35k archive): merged into one when loading ends, outside the
+        lock (seconds at 100k; this thread is the index's only writer), swapped in inside it."""
+        plans = self.index.plan_full_merge()
+        if plans:
+            self._let_search_run()
+            with self.index_lock:
+                self.index.apply_compaction(plans)
+
+    def _first_sightings(self, analyses) -> list:
+        """The articles not listed yet, in reading order. An article is a duplicate when its id (a
+        hash of its cleaned text) was read before in this session, in this batch or an earlier one:
+        checked one article at a time, so which copy is kept never depends on where the loader cut
+        its batches (they are cut by time)."""
+        fresh = []
+        for analysis in analyses:
+            article_id = analysis.article.id
+            if article_id not in self._article_ids:
+                self._article_ids.add(article_id)
+                fresh.append(analysis)
+        return fresh
 
     def _let_search_run(self) -> None:
         """A lock is not fair: released and taken again at once, the search typed meanwhile would
