@@ -27,6 +27,7 @@ from .highlight import Hit, snippet_around, spans_of
 from .index_build import FACET_NAMES, IndexBuilder
 from .query import ParsedQuery, Term, parse_query
 from .ranking import Ranker
+from .typos import typo_budget
 
 __all__ = ["Hit", "SearchIndex", "SearchResult"]
 
@@ -212,7 +213,7 @@ class SearchIndex(IndexBuilder):
     def fuzzy(self, folded: str, limit: int = 8) -> list[tuple[int, int]]:
         """Vocabulary terms within the typo budget, same first letter: [(term id, typos)], best first."""
         n = len(folded)
-        budget = 0 if n < 3 else 1 if n < 8 else 2
+        budget = typo_budget(n)
         if budget == 0 or not folded[0].isalpha():
             return []
         found: list[tuple[int, int, str, int]] = []
@@ -270,7 +271,7 @@ class SearchIndex(IndexBuilder):
         values = self.fields[name]
         hits = [self.field_docs(name, folded)] if folded in values else []
         n = len(folded)
-        budget = 0 if n < 3 else 1 if n < 8 else 2
+        budget = typo_budget(n)
         if budget and folded[:1].isalpha():
             same_first = [v for v in values if v[:1] == folded[0] and abs(len(v) - n) <= budget and v != folded]
             for value, _, _ in process.extract(folded, same_first, scorer=OSA.distance, score_cutoff=budget, limit=None):

@@ -1,0 +1,288 @@
+"""People across articles: each person once, merged by folded name, namesakes kept apart by body.
+
+Merging rules (README, "People, organisations and overview"):
+- one name key per spelling family: ``keys.person_key`` folds diacritics, case and tone placement, so
+  "Quách Thuý Hoà", "Quách Thúy Hòa" and "Quach Thuy Hoa" are one name;
+- within one name, the articles where the person holds a role at a body are grouped by body (bodies
+  compared with abbreviations written out): two groups that share no body are two people (the
+  director of a company and the chair of a provincial federation who happen to share a name);
+- an article that gives the name with no body joins the only group there is, or the one group whose
+  bodies the article mentions; otherwise it stays a profile of its own ("no body given").
+
+The table keeps only what the list needs; a profile (roles over time, actions, organisations, articles)
+is worked out when it is asked for, from the analyses the table holds.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..extract.models import Analysis
+from .filtering import NameFilter
+from .keys import diacritic_weight, display_form, org_key, person_key, same_body, split_role
+
+SORTS = ("articles", "name", "latest")
+
+
+@dataclass(frozen=True, slots=True)
+class Sighting:
+    """One article's people fact about a person."""
+
+    doc: int  # position in the table's analyses
+    fact: int  # index of the people fact in that analysis's facts
+    date: str | None
+    roles: tuple[str, ...]
+    bodies: tuple[str, ...]  # body keys of the roles
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    name: str
+    key: str
+    articles: int
+    first: str | None
+    last: str | None
+    role: str  # the latest role seen ("" when none): tells namesakes apart in the list
+    sightings: tuple[Sighting, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    doc: int
+    id: str
+    title: str
+    date: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSpan:
+    title: str
+    body: str
+    first: str | None
+    last: str | None
+    docs: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonProfile:
+    name: str
+    articles: tuple[ArticleRef, ...]  # newest first
+    roles: tuple[RoleSpan, ...]  # earliest first
+    actions: tuple[tuple[str, int], ...]  # (action, articles), most first
+    organisations: tuple[tuple[str, int], ...]  # bodies named in their articles, most first
+    first: str | None
+    last: str | None
+
+
+def analysis_date(analysis: Analysis) -> str | None:
+    return analysis.date or analysis.article.published
+
+
+def _role_titles(analysis: Analysis, entity_ids: Iterable[int]) -> tuple[str, ...]:
+    entities = analysis.entities
+    return tuple(entities[i].text for i in entity_ids if i < len(entities) and entities[i].type == "role")
+
+
+def _bodies(analysis: Analysis, fact_entities: tuple[int, ...], roles: Sequence[str]) -> tuple[str, ...]:
+    if not roles:
+        return ()
+    titles = _role_titles(analysis, fact_entities)
+    out = []
+    for role in roles:
+        body = split_role(role, titles)[1]
+        if body:
+            out.append(org_key(body))
+    return tuple(out)
+
+
+def _cluster(sightings: list[Sighting], analyses: Sequence[Analysis]) -> list[list[Sighting]]:
+    groups: list[tuple[list[str], list[Sighting]]] = []
+    loose: list[Sighting] = []
+    for s in sightings:
+        if not s.bodies:
+            loose.append(s)
+            continue
+        hits = [g for g in groups if any(same_body(b, gb) for b in s.bodies for gb in g[0])]
+        if not hits:
+            groups.append((list(dict.fromkeys(s.bodies)), [s]))
+            continue
+        first = hits[0]
+        for other in hits[1:]:
+            first[0].extend(other[0])
+            first[1].extend(other[1])
+            groups.remove(other)
+        first[0].extend(b for b in s.bodies if b not in first[0])
+        first[1].append(s)
+    if len(groups) <= 1:
+        if groups:
+            groups[0][1].extend(loose)
+            return [groups[0][1]]
+        return [loose] if loose else []
+    alone: list[Sighting] = []
+    for s in loose:
+        mentioned = {org_key(e.value if isinstance(e.value, str) else e.text)
+                     for e in analyses[s.doc].entities if e.type == "organization"}
+        fits = [g for g in groups if any(same_body(m, b) for m in mentioned for b in g[0])]
+        if len(fits) == 1:
+            fits[0][1].append(s)
+        else:
+            alone.append(s)
+    out = [g[1] for g in groups]
+    if alone:
+        out.append(alone)
+    return out
+
+
+def _row(name: str, key: str, sightings: list[Sighting]) -> PersonRow:
+    sightings.sort(key=lambda s: (s.date or "", s.doc))
+    dates = [s.date for s in sightings if s.date]
+    with_role = [s for s in sightings if s.roles]
+    role = with_role[-1].roles[0] if with_role else ""
+    docs = len({s.doc for s in sightings})
+    return PersonRow(name, key, docs, dates[0] if dates else None, dates[-1] if dates else None, role, tuple(sightings))
+
+
+class PeopleTable:
+    """Every person of ``analyses``; rows in no particular order (see ``order``)."""
+
+    def __init__(self, analyses: Sequence[Analysis], rows: Sequence[PersonRow]) -> None:
+        self.analyses = analyses
+        self.rows = tuple(rows)
+        self._orders: dict[str, tuple[int, ...]] = {}
+        self._filter: NameFilter | None = None
+        self._positions_cache: dict[str, list[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def order(self, sort: str = "articles") -> tuple[int, ...]:
+        """Row numbers sorted by articles (most first), name, or latest date (newest first)."""
+        cached = self._orders.get(sort)
+        if cached is None:
+            rows = self.rows
+            if sort == "name":
+                key = lambda i: (rows[i].key, rows[i].name, i)  # noqa: E731
+            elif sort == "latest":
+                key = lambda i: (_desc(rows[i].last), -rows[i].articles, rows[i].key, i)  # noqa: E731
+            else:
+                key = lambda i: (-rows[i].articles, rows[i].key, i)  # noqa: E731
+            cached = self._orders[sort] = tuple(sorted(range(len(rows)), key=key))
+        return cached
+
+    def filtered(self, query: str, sort: str = "articles") -> tuple[int, ...]:
+        """Row numbers whose names match ``query`` (search folding and typo rules), in ``sort`` order."""
+        if self._filter is None:
+            self._filter = NameFilter([r.key for r in self.rows])
+        found = self._filter.match(query)
+        order = self.order(sort)
+        if found is None:
+            return order
+        if len(found) * 8 < len(order):
+            position = self._positions(sort)
+            return tuple(sorted(found, key=position.__getitem__))
+        return tuple(i for i in order if i in found)
+
+    def _positions(self, sort: str) -> list[int]:
+        pos = self._positions_cache.get(sort)
+        if pos is None:
+            pos = [0] * len(self.rows)
+            for at, row in enumerate(self.order(sort)):
+                pos[row] = at
+            self._positions_cache[sort] = pos
+        return pos
+
+    def profile(self, row: int) -> PersonProfile:
+        r = self.rows[row]
+        analyses = self.analyses
+        roles: dict[tuple[str, str], list[Sighting]] = {}
+        shown_title: dict[tuple[str, str], str] = {}
+        shown_body: dict[tuple[str, str], str] = {}
+        actions: Counter[str] = Counter()
+        orgs: Counter[str] = Counter()
+        org_names: dict[str, str] = {}
+        for s in r.sightings:
+            analysis = analyses[s.doc]
+            fact = analysis.facts[s.fact]
+            titles = _role_titles(analysis, fact.entities)
+            for role in s.roles:
+                title, body = split_role(role, titles)
+                k = (display_form(title).casefold(), org_key(body) if body else "")
+                roles.setdefault(k, []).append(s)
+                if body and _fullness(body) > _fullness(shown_body.get(k, "")):
+                    shown_body[k] = body
+                shown_title.setdefault(k, display_form(title))
+            value = fact.value if isinstance(fact.value, dict) else {}
+            actions.update(set(value.get("actions", ())))
+            seen: set[str] = set()
+            for e in analysis.entities:
+                if e.type == "organization":
+                    name = e.value if isinstance(e.value, str) and e.value else e.text
+                    k = org_key(name)
+                    if k not in seen:
+                        seen.add(k)
+                        orgs[k] += 1
+                        org_names.setdefault(k, display_form(name))
+        spans = []
+        for k, seen_in in roles.items():
+            dates = sorted(s.date for s in seen_in if s.date)
+            spans.append(RoleSpan(shown_title[k], display_form(shown_body.get(k, "")),
+                                  dates[0] if dates else None, dates[-1] if dates else None,
+                                  tuple(dict.fromkeys(s.doc for s in seen_in))))
+        spans.sort(key=lambda sp: (sp.first or "", sp.last or "", sp.title))
+        docs = sorted({s.doc: s.date for s in r.sightings}.items(), key=lambda dd: (_desc(dd[1]), dd[0]))
+        articles = tuple(ArticleRef(d, analyses[d].article.id, analyses[d].article.title, date) for d, date in docs)
+        return PersonProfile(
+            r.name, articles, tuple(spans),
+            tuple(sorted(actions.items(), key=lambda ac: (-ac[1], ac[0]))),
+            tuple((org_names[k], n) for k, n in sorted(orgs.items(), key=lambda kn: (-kn[1], kn[0]))),
+            r.first, r.last,
+        )
+
+    def docs_of(self, row: int) -> tuple[int, ...]:
+        return tuple(dict.fromkeys(s.doc for s in self.rows[row].sightings))
+
+
+def _fullness(name: str) -> tuple[int, int]:
+    """The body spelling shown: the one with most diacritics, then the longest (written out)."""
+    return diacritic_weight(name), len(name)
+
+
+def _desc(date: str | None) -> tuple[int, ...]:
+    """Sort key putting the newest date first and unknown dates last."""
+    if not date:
+        return (1,)
+    return (0, *(-ord(c) for c in date))
+
+
+def build_people(analyses: Iterable[Analysis]) -> PeopleTable:
+    """Every person named in the people facts of ``analyses`` (see the module docstring for merging)."""
+    docs = analyses if isinstance(analyses, Sequence) else list(analyses)
+    by_key: dict[str, list[Sighting]] = {}
+    names: dict[str, str] = {}
+    for doc, analysis in enumerate(docs):
+        date = None
+        for at, fact in enumerate(analysis.facts):
+            if fact.kind != "people":
+                continue
+            value = fact.value
+            if not isinstance(value, dict):
+                continue
+            name = value.get("name") or fact.label
+            key = person_key(name)
+            if not key:
+                continue
+            if date is None:
+                date = analysis_date(analysis) or ""
+            roles = tuple(value.get("roles") or ())
+            by_key.setdefault(key, []).append(Sighting(doc, at, date or None, roles, _bodies(analysis, fact.entities, roles)))
+            shown = names.get(key)
+            if shown is None or diacritic_weight(name) > diacritic_weight(shown):
+                names[key] = name
+    rows = []
+    for key, sightings in by_key.items():
+        name = display_form(names[key])
+        for group in _cluster(sightings, docs):
+            rows.append(_row(name, key, group))
+    return PeopleTable(docs, rows)
