@@ -33,12 +33,13 @@ def org_key(name: str) -> str:
 
 
 def same_body(a: str, b: str) -> bool:
-    """Two body keys name the same body: equal, or one is the other with more words after it and the
-    shorter one says enough to be a name on its own (three words: "cong doan cong ty" is not)."""
+    """Two body keys may name the same body: equal, or one is a shorter form of the other ("cong doan
+    cong ty" of "cong doan cong ty co phan x"). A short form can fit several bodies; the caller decides
+    what to do when it does (``people._cluster``)."""
     if a == b:
         return True
     short, long = (a, b) if len(a) < len(b) else (b, a)
-    return short.count(" ") >= 3 and long.startswith(short + " ")
+    return short.count(" ") >= 2 and long.startswith(short + " ")  # "cong doan" alone says nothing
 
 
 def diacritic_weight(name: str) -> int:

@@ -65,15 +65,16 @@ class OrgProfile:
     last: str | None
 
 
-def _mentions(analysis: Analysis) -> dict[str, str]:
-    """Org key → the spelling this article uses, for every organisation it names."""
-    out: dict[str, str] = {}
+def _mentions(analysis: Analysis) -> dict[str, set[str]]:
+    """Org key → the spellings this article uses (as written and written out), for every organisation
+    it names."""
+    out: dict[str, set[str]] = {}
     for e in analysis.entities:
         if e.type == "organization":
             name = e.value if isinstance(e.value, str) and e.value else e.text
-            out.setdefault(org_key(name), name)
+            out.setdefault(org_key(name), set()).update((name, e.text))
     if analysis.organiser:
-        out.setdefault(org_key(analysis.organiser), analysis.organiser)
+        out.setdefault(org_key(analysis.organiser), set()).add(analysis.organiser)
     return out
 
 
@@ -178,11 +179,11 @@ def build_orgs(analyses: Iterable[Analysis]) -> OrgTable:
     dates: list[str | None] = []
     for doc, analysis in enumerate(docs):
         dates.append(analysis_date(analysis))
-        for key, name in _mentions(analysis).items():
+        for key, names in _mentions(analysis).items():
             if not key:
                 continue
             seen.setdefault(key, []).append(doc)
-            spellings.setdefault(key, Counter())[name] += 1
+            spellings.setdefault(key, Counter()).update(names)
         if analysis.organiser:
             held.setdefault(org_key(analysis.organiser), []).append(doc)
     rows = []

@@ -5,9 +5,11 @@ Merging rules (README, "People, organisations and overview"):
   "Quách Thuý Hoà", "Quách Thúy Hòa" and "Quach Thuy Hoa" are one name;
 - within one name, the articles where the person holds a role at a body are grouped by body (bodies
   compared with abbreviations written out): two groups that share no body are two people (the
-  director of a company and the chair of a provincial federation who happen to share a name);
-- an article that gives the name with no body joins the only group there is, or the one group whose
-  bodies the article mentions; otherwise it stays a profile of its own ("no body given").
+  director of a company and the chair of a provincial federation who happen to share a name); a
+  shortened body ("Chủ tịch Công đoàn Công ty") joins the one group whose body it starts;
+- an article that gives the name with no body (or a short form that fits several groups) joins the
+  only group there is, or the one group whose bodies the article mentions; otherwise it stays a
+  profile of its own.
 
 The table keeps only what the list needs; a profile (roles over time, actions, organisations, articles)
 is worked out when it is asked for, from the analyses the table holds.
@@ -100,11 +102,19 @@ def _bodies(analysis: Analysis, fact_entities: tuple[int, ...], roles: Sequence[
 def _cluster(sightings: list[Sighting], analyses: Sequence[Analysis]) -> list[list[Sighting]]:
     groups: list[tuple[list[str], list[Sighting]]] = []
     loose: list[Sighting] = []
-    for s in sightings:
+    # Full body names first, so that a short form ("Công đoàn Công ty") meets the groups it could
+    # belong to and joins one only when it fits exactly one.
+    for s in sorted(sightings, key=lambda s: -max((len(b) for b in s.bodies), default=0)):
         if not s.bodies:
             loose.append(s)
             continue
-        hits = [g for g in groups if any(same_body(b, gb) for b in s.bodies for gb in g[0])]
+        hits = [g for g in groups if any(b in g[0] for b in s.bodies)]
+        if not hits:
+            near = [g for g in groups if any(same_body(b, gb) for b in s.bodies for gb in g[0])]
+            if len(near) > 1:
+                loose.append(s)  # a short form that fits several namesakes: decided like a bare name
+                continue
+            hits = near
         if not hits:
             groups.append((list(dict.fromkeys(s.bodies)), [s]))
             continue
