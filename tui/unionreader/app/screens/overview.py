@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from rich.table import Table
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -16,6 +16,8 @@ from textual.widgets import Footer, Static
 
 from ...directory import Overview, build_overview
 from ..widgets.charts import MonthChart, bar_table
+
+WIDE = 110  # columns from which the top people, organisations and places stand side by side
 
 
 def money(dong: int) -> str:
@@ -62,6 +64,11 @@ class OverviewScreen(Screen):
             yield Static("", id="overview-money-year")
             yield Static("", id="overview-money-org")
         yield Footer()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Three tables side by side need the width; on a narrow terminal they go one under the other,
+        # so the names are not cut to a few letters.
+        self.query_one("#overview-tops").styles.layout = "horizontal" if event.size.width >= WIDE else "vertical"
 
     def on_mount(self) -> None:
         self.query_one("#overview-chart").border_title = "Articles per month"
