@@ -45,6 +45,16 @@ async def wait_table(app, pilot) -> DirectoryList:
     return app.screen.query_one(DirectoryList)
 
 
+async def wait_profile(app, pilot) -> str:
+    """The profile pane's text once it shows the highlighted row (profiles are made in a worker)."""
+    listing = app.screen.query_one(DirectoryList)
+    for _ in range(200):
+        if app.screen.profile_row == listing.highlighted_row:
+            break
+        await pilot.pause(0.02)
+    return shown(app, "#directory-profile-body")
+
+
 def listed(listing: DirectoryList) -> list[str]:
     return [listing.row_text(i) for i in range(len(listing.rows))]
 
@@ -73,11 +83,10 @@ async def test_p_opens_people_sorted_by_articles_with_the_profile_beside():
         assert len(rows) == 5 and rows[-1].endswith(" 1")
         assert sum(r.startswith("Trương Minh Khuê") for r in rows) == 2  # namesakes apart
         assert status(app).startswith(" 5 of 5 people · sorted by articles")
-        profile = shown(app, "#directory-profile-body")
+        profile = await wait_profile(app, pilot)
         assert rows[0].split(" · ")[0] in profile and "Articles" in profile
         await pilot.press("down")
-        await pilot.pause()
-        assert rows[1].split(" · ")[0] in shown(app, "#directory-profile-body")
+        assert rows[1].split(" · ")[0] in await wait_profile(app, pilot)
 
 
 async def test_typing_in_the_filter_folds_and_tolerates_typos():
@@ -165,7 +174,7 @@ async def test_o_opens_organisations_and_esc_goes_back():
         app.screen.query_one("#directory-filter", Input).value = "ldld lam dong"
         await pilot.pause()
         assert [r.split(" · ")[0] for r in listed(listing)] == ["Liên đoàn Lao động tỉnh Lâm Đồng"]
-        profile = shown(app, "#directory-profile-body")
+        profile = await wait_profile(app, pilot)
         assert "Events held (2)" in profile and "Trương Minh Khuê" in profile and "960 triệu đồng" in profile
         await pilot.press("enter")
         await pilot.pause()

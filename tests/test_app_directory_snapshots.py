@@ -14,6 +14,8 @@ pytest.importorskip("pytest_textual_snapshot")
 
 from unionreader.app.app import UnionReaderApp
 from unionreader.app.config import Config
+from unionreader.app.screens.directory import DirectoryScreen
+from unionreader.app.widgets.directory_list import DirectoryList
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = "tests/fixtures/directory"
@@ -45,6 +47,12 @@ def opened(*keys: str, query: str = ""):
                 break
             await pilot.pause(0.02)
         await pilot.pause()
+        if isinstance(app.screen, DirectoryScreen):  # the highlighted profile (made in a worker) is shown
+            for _ in range(200):
+                if app.screen.profile_row == app.screen.query_one(DirectoryList).highlighted_row:
+                    break
+                await pilot.pause(0.02)
+            await pilot.pause()
 
     return run_before
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..aliases import fold_phrase, term_aliases
-from ..text import normalize_tones
+from ..aliases import term_aliases
+from ..text import fold_tokens, normalize_tones
 
 _PARENTHESISED = re.compile(r"\s*\([^()]*\)")
 _DIGITS = re.compile(r"\d")
@@ -19,14 +19,14 @@ _DIGITS = re.compile(r"\d")
 
 @lru_cache(maxsize=131072)
 def person_key(name: str) -> str:
-    return " ".join(fold_phrase(name))
+    return " ".join(fold_tokens(name))
 
 
 @lru_cache(maxsize=131072)
 def org_key(name: str) -> str:
     """"Liên đoàn Lao động (LĐLĐ) tỉnh X" and "LĐLĐ tỉnh X" → "lien doan lao dong tinh x"."""
     words: list[str] = []
-    for word in fold_phrase(_PARENTHESISED.sub("", name)):
+    for word in fold_tokens(_PARENTHESISED.sub("", name)):
         expansion = () if _DIGITS.search(word) else term_aliases(word)
         words.extend(expansion or (word,))
     return " ".join(words)
@@ -42,6 +42,13 @@ def same_body(a: str, b: str) -> bool:
     return short.count(" ") >= 2 and long.startswith(short + " ")  # "cong doan" alone says nothing
 
 
+@lru_cache(maxsize=131072)
+def short_forms(key: str) -> tuple[str, ...]:
+    """The shorter forms ``same_body`` accepts for a body key: its word prefixes of three words or more."""
+    words = key.split(" ")
+    return tuple(" ".join(words[:n]) for n in range(3, len(words)))
+
+
 def diacritic_weight(name: str) -> int:
     """How much of a spelling's Vietnamese survives (the display form is the fullest one seen)."""
     return sum(1 for ch in name if not ch.isascii())
@@ -52,6 +59,7 @@ def display_form(name: str) -> str:
     return normalize_tones(" ".join(name.split()))
 
 
+@lru_cache(maxsize=131072)
 def split_role(role: str, titles: tuple[str, ...]) -> tuple[str, str]:
     """("Chủ tịch", "LĐLĐ tỉnh X") from "Chủ tịch LĐLĐ tỉnh X", given the role titles the article found
     (the longest title the role starts with wins); a role with no known title is all title."""

@@ -65,19 +65,6 @@ class OrgProfile:
     last: str | None
 
 
-def _mentions(analysis: Analysis) -> dict[str, set[str]]:
-    """Org key → the spellings this article uses (as written and written out), for every organisation
-    it names."""
-    out: dict[str, set[str]] = {}
-    for e in analysis.entities:
-        if e.type == "organization":
-            name = e.value if isinstance(e.value, str) and e.value else e.text
-            out.setdefault(org_key(name), set()).update((name, e.text))
-    if analysis.organiser:
-        out.setdefault(org_key(analysis.organiser), set()).add(analysis.organiser)
-    return out
-
-
 def figure_display(fact: Fact) -> str:
     value = fact.value
     if isinstance(value, dict):
@@ -177,15 +164,33 @@ def build_orgs(analyses: Iterable[Analysis]) -> OrgTable:
     held: dict[str, list[int]] = {}
     spellings: dict[str, Counter[str]] = {}
     dates: list[str | None] = []
+
+    def mention(key: str, doc: int, *written: str) -> None:
+        in_docs = seen.get(key)
+        if in_docs is None:
+            seen[key] = [doc]
+            spellings[key] = Counter(written)
+            return
+        if in_docs[-1] != doc:
+            in_docs.append(doc)
+        counts = spellings[key]
+        for name in written:
+            counts[name] = counts.get(name, 0) + 1
+
     for doc, analysis in enumerate(docs):
-        dates.append(analysis_date(analysis))
-        for key, names in _mentions(analysis).items():
-            if not key:
+        dates.append(analysis.date or analysis.article.published)
+        for e in analysis.entities:
+            if e.type != "organization":
                 continue
-            seen.setdefault(key, []).append(doc)
-            spellings.setdefault(key, Counter()).update(names)
+            name = e.value if isinstance(e.value, str) and e.value else e.text
+            key = org_key(name)
+            if key:
+                mention(key, doc, name) if name == e.text else mention(key, doc, name, e.text)
         if analysis.organiser:
-            held.setdefault(org_key(analysis.organiser), []).append(doc)
+            key = org_key(analysis.organiser)
+            if key:
+                mention(key, doc, analysis.organiser)
+                held.setdefault(key, []).append(doc)
     rows = []
     for key, in_docs in seen.items():
         known = sorted(d for d in (dates[i] for i in in_docs) if d)

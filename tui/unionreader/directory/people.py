@@ -20,17 +20,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from ..extract.models import Analysis
 from .filtering import NameFilter
-from .keys import diacritic_weight, display_form, org_key, person_key, same_body, split_role
+from .keys import diacritic_weight, display_form, org_key, person_key, short_forms, split_role
 
 SORTS = ("articles", "name", "latest")
 
 
-@dataclass(frozen=True, slots=True)
-class Sighting:
-    """One article's people fact about a person."""
+class Sighting(NamedTuple):
+    """One article's people fact about a person (a tuple: a million of them are made per 100k articles)."""
 
     doc: int  # position in the table's analyses
     fact: int  # index of the people fact in that analysis's facts
@@ -87,10 +88,10 @@ def _role_titles(analysis: Analysis, entity_ids: Iterable[int]) -> tuple[str, ..
     return tuple(entities[i].text for i in entity_ids if i < len(entities) and entities[i].type == "role")
 
 
-def _bodies(analysis: Analysis, fact_entities: tuple[int, ...], roles: Sequence[str]) -> tuple[str, ...]:
-    if not roles:
-        return ()
-    titles = _role_titles(analysis, fact_entities)
+@lru_cache(maxsize=131072)
+def _bodies(roles: tuple[str, ...], titles: tuple[str, ...]) -> tuple[str, ...]:
+    """Body keys of a person's roles (people holding one office are written the same way again and
+    again: cached)."""
     out = []
     for role in roles:
         body = split_role(role, titles)[1]
@@ -99,8 +100,38 @@ def _bodies(analysis: Analysis, fact_entities: tuple[int, ...], roles: Sequence[
     return tuple(out)
 
 
-def _cluster(sightings: list[Sighting], analyses: Sequence[Analysis]) -> list[list[Sighting]]:
-    groups: list[tuple[list[str], list[Sighting]]] = []
+class _Group:
+    """Sightings of one person within a name: the bodies seen and their shorter forms."""
+
+    __slots__ = ("bodies", "shorter", "sightings")
+
+    def __init__(self) -> None:
+        self.bodies: set[str] = set()
+        self.shorter: set[str] = set()  # word prefixes of the bodies (a shortened mention matches them)
+        self.sightings: list[Sighting] = []
+
+    def add(self, s: Sighting) -> None:
+        self.sightings.append(s)
+        for body in s.bodies:
+            if body not in self.bodies:
+                self.bodies.add(body)
+                self.shorter.update(short_forms(body))
+
+    def absorb(self, other: _Group) -> None:
+        self.bodies |= other.bodies
+        self.shorter |= other.shorter
+        self.sightings += other.sightings
+
+    def near(self, body: str) -> bool:
+        """``keys.same_body`` against every body of the group, by set lookups."""
+        return body in self.shorter or any(short in self.bodies for short in short_forms(body))
+
+
+def _cluster(sightings: list[Sighting], mentioned) -> list[list[Sighting]]:
+    distinct = {s.bodies for s in sightings}
+    if len(distinct) == 1 or (len(distinct) == 2 and () in distinct):
+        return [sightings]  # one body (or none) and bare mentions: one person, as below
+    groups: list[_Group] = []
     loose: list[Sighting] = []
     # Full body names first, so that a short form ("Công đoàn Công ty") meets the groups it could
     # belong to and joins one only when it fits exactly one.
@@ -108,38 +139,33 @@ def _cluster(sightings: list[Sighting], analyses: Sequence[Analysis]) -> list[li
         if not s.bodies:
             loose.append(s)
             continue
-        hits = [g for g in groups if any(b in g[0] for b in s.bodies)]
+        hits = [g for g in groups if not g.bodies.isdisjoint(s.bodies)]
         if not hits:
-            near = [g for g in groups if any(same_body(b, gb) for b in s.bodies for gb in g[0])]
-            if len(near) > 1:
+            hits = [g for g in groups if any(g.near(b) for b in s.bodies)]
+            if len(hits) > 1:
                 loose.append(s)  # a short form that fits several namesakes: decided like a bare name
                 continue
-            hits = near
         if not hits:
-            groups.append((list(dict.fromkeys(s.bodies)), [s]))
-            continue
-        first = hits[0]
+            hits = [_Group()]
+            groups.append(hits[0])
         for other in hits[1:]:
-            first[0].extend(other[0])
-            first[1].extend(other[1])
+            hits[0].absorb(other)
             groups.remove(other)
-        first[0].extend(b for b in s.bodies if b not in first[0])
-        first[1].append(s)
+        hits[0].add(s)
     if len(groups) <= 1:
         if groups:
-            groups[0][1].extend(loose)
-            return [groups[0][1]]
+            groups[0].sightings.extend(loose)
+            return [groups[0].sightings]
         return [loose] if loose else []
     alone: list[Sighting] = []
     for s in loose:
-        mentioned = {org_key(e.value if isinstance(e.value, str) else e.text)
-                     for e in analyses[s.doc].entities if e.type == "organization"}
-        fits = [g for g in groups if any(same_body(m, b) for m in mentioned for b in g[0])]
+        orgs = mentioned(s.doc)
+        fits = [g for g in groups if not g.bodies.isdisjoint(orgs)]
         if len(fits) == 1:
-            fits[0][1].append(s)
+            fits[0].sightings.append(s)
         else:
             alone.append(s)
-    out = [g[1] for g in groups]
+    out = [g.sightings for g in groups]
     if alone:
         out.append(alone)
     return out
@@ -272,7 +298,8 @@ def build_people(analyses: Iterable[Analysis]) -> PeopleTable:
     by_key: dict[str, list[Sighting]] = {}
     names: dict[str, str] = {}
     for doc, analysis in enumerate(docs):
-        date = None
+        date = analysis.date or analysis.article.published
+        entities = analysis.entities
         for at, fact in enumerate(analysis.facts):
             if fact.kind != "people":
                 continue
@@ -283,16 +310,36 @@ def build_people(analyses: Iterable[Analysis]) -> PeopleTable:
             key = person_key(name)
             if not key:
                 continue
-            if date is None:
-                date = analysis_date(analysis) or ""
-            roles = tuple(value.get("roles") or ())
-            by_key.setdefault(key, []).append(Sighting(doc, at, date or None, roles, _bodies(analysis, fact.entities, roles)))
-            shown = names.get(key)
-            if shown is None or diacritic_weight(name) > diacritic_weight(shown):
+            roles = value.get("roles")
+            if roles:
+                roles = tuple(roles)
+                titles = tuple(entities[i].text for i in fact.entities if entities[i].type == "role")
+                bodies = _bodies(roles, titles)
+            else:
+                roles = bodies = ()
+            sightings = by_key.get(key)
+            if sightings is None:
+                by_key[key] = [Sighting(doc, at, date, roles, bodies)]
                 names[key] = name
+                continue
+            sightings.append(Sighting(doc, at, date, roles, bodies))
+            shown = names[key]
+            if shown != name and diacritic_weight(name) > diacritic_weight(shown):
+                names[key] = name
+    mentioned_cache: dict[int, frozenset[str]] = {}
+
+    def mentioned(doc: int) -> frozenset[str]:
+        """Keys of the organisations an article names (asked only for namesakes' bare mentions)."""
+        found = mentioned_cache.get(doc)
+        if found is None:
+            found = mentioned_cache[doc] = frozenset(
+                org_key(e.value if isinstance(e.value, str) and e.value else e.text)
+                for e in docs[doc].entities if e.type == "organization")
+        return found
+
     rows = []
     for key, sightings in by_key.items():
         name = display_form(names[key])
-        for group in _cluster(sightings, docs):
+        for group in _cluster(sightings, mentioned):
             rows.append(_row(name, key, group))
     return PeopleTable(docs, rows)

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
 
 from ...directory import OrgTable, PeopleTable
 from ...directory.people import SORTS
@@ -53,6 +54,7 @@ class DirectoryScreen(Screen):
         super().__init__()
         self.table: PeopleTable | OrgTable | None = None
         self.sort = "articles"
+        self.profile_row: int | None = None  # the row whose profile is shown
 
     def compose(self) -> ComposeResult:
         yield FilterInput(placeholder=f"/ filter {self.NOUN}: type a name, with or without diacritics", id="directory-filter")
@@ -97,7 +99,6 @@ class DirectoryScreen(Screen):
         parts = [f"{len(rows):,} of {len(self.table):,} {self.NOUN}", f"sorted by {self.sort}"]
         if not rows:
             parts.append("nothing matches")
-            self._show_profile(None)
         parts.append("s sort · Enter lists their articles · c / J copy the profile · Esc back")
         self.query_one("#directory-status", Static).update(" " + " · ".join(parts))
 
@@ -109,12 +110,25 @@ class DirectoryScreen(Screen):
 
     @on(DirectoryList.Highlighted)
     def _highlighted(self, event: DirectoryList.Highlighted) -> None:
-        self._show_profile(event.row)
+        if event.row is None:
+            self._show_profile(None, "")
+        else:
+            self.load_profile(event.row)
 
-    def _show_profile(self, row: int | None) -> None:
-        body = self.query_one("#directory-profile-body", Static)
-        body.update("" if row is None or self.table is None else self.profile_renderable(row))
+    @work(thread=True, exclusive=True, group="profile")
+    def load_profile(self, row: int) -> None:
+        """A profile gathers everything about its person or body (thousands of articles for a big
+        federation): worked out off the UI thread, so moving through the list never waits for it."""
+        renderable = self.profile_renderable(row)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_profile, row, renderable)
+
+    def _show_profile(self, row: int | None, renderable) -> None:
+        if row != self.query_one(DirectoryList).highlighted_row:
+            return  # the cursor has moved on
+        self.query_one("#directory-profile-body", Static).update(renderable)
         self.query_one("#directory-profile").scroll_home(animate=False)
+        self.profile_row = row
 
     # --- actions ----------------------------------------------------------------------------------
 
