@@ -101,37 +101,66 @@ def _bodies(roles: tuple[str, ...], titles: tuple[str, ...]) -> tuple[str, ...]:
 
 
 class _Group:
-    """Sightings of one person within a name: the bodies seen and their shorter forms."""
+    """Sightings of one person within a name."""
 
-    __slots__ = ("bodies", "shorter", "sightings")
+    __slots__ = ("bodies", "sightings")
 
     def __init__(self) -> None:
         self.bodies: set[str] = set()
-        self.shorter: set[str] = set()  # word prefixes of the bodies (a shortened mention matches them)
         self.sightings: list[Sighting] = []
 
-    def add(self, s: Sighting) -> None:
-        self.sightings.append(s)
+
+class _Groups:
+    """The groups of one name, indexed by body and by the shorter forms of the bodies, so that
+    placing a sighting costs a few lookups however many namesakes there are (a bare given name such as
+    "Thành" gathers thousands of sightings at hundreds of bodies)."""
+
+    def __init__(self) -> None:
+        self.owner: dict[str, _Group] = {}  # body key -> its group
+        self.starting: dict[str, set[_Group]] = {}  # shorter form -> groups with a body it begins
+        self.all: list[_Group] = []
+
+    def exact(self, bodies: tuple[str, ...]) -> list[_Group]:
+        return list({id(g): g for b in bodies if (g := self.owner.get(b)) is not None}.values())
+
+    def near(self, bodies: tuple[str, ...]) -> list[_Group]:
+        """Groups ``keys.same_body`` relates to these bodies (one is a shorter form of the other)."""
+        found: dict[int, _Group] = {}
+        for b in bodies:
+            for g in self.starting.get(b, ()):
+                found[id(g)] = g
+            for short in short_forms(b):
+                g = self.owner.get(short)
+                if g is not None:
+                    found[id(g)] = g
+        return list(found.values())
+
+    def add(self, group: _Group, s: Sighting) -> None:
+        group.sightings.append(s)
         for body in s.bodies:
-            if body not in self.bodies:
-                self.bodies.add(body)
-                self.shorter.update(short_forms(body))
+            if body not in group.bodies:
+                group.bodies.add(body)
+                self.owner[body] = group
+                for short in short_forms(body):
+                    self.starting.setdefault(short, set()).add(group)
 
-    def absorb(self, other: _Group) -> None:
-        self.bodies |= other.bodies
-        self.shorter |= other.shorter
-        self.sightings += other.sightings
-
-    def near(self, body: str) -> bool:
-        """``keys.same_body`` against every body of the group, by set lookups."""
-        return body in self.shorter or any(short in self.bodies for short in short_forms(body))
+    def merge(self, into: _Group, other: _Group) -> None:
+        into.sightings += other.sightings
+        for body in other.bodies:
+            into.bodies.add(body)
+            self.owner[body] = into
+            for short in short_forms(body):
+                holders = self.starting[short]
+                holders.discard(other)
+                holders.add(into)
+        self.all.remove(other)
 
 
 def _cluster(sightings: list[Sighting], mentioned) -> list[list[Sighting]]:
     distinct = {s.bodies for s in sightings}
     if len(distinct) == 1 or (len(distinct) == 2 and () in distinct):
         return [sightings]  # one body (or none) and bare mentions: one person, as below
-    groups: list[_Group] = []
+    groups = _Groups()
     loose: list[Sighting] = []
     # Full body names first, so that a short form ("Công đoàn Công ty") meets the groups it could
     # belong to and joins one only when it fits exactly one.
@@ -139,33 +168,29 @@ def _cluster(sightings: list[Sighting], mentioned) -> list[list[Sighting]]:
         if not s.bodies:
             loose.append(s)
             continue
-        hits = [g for g in groups if not g.bodies.isdisjoint(s.bodies)]
+        hits = groups.exact(s.bodies)
         if not hits:
-            hits = [g for g in groups if any(g.near(b) for b in s.bodies)]
+            hits = groups.near(s.bodies)
             if len(hits) > 1:
                 loose.append(s)  # a short form that fits several namesakes: decided like a bare name
                 continue
         if not hits:
             hits = [_Group()]
-            groups.append(hits[0])
+            groups.all.append(hits[0])
         for other in hits[1:]:
-            hits[0].absorb(other)
-            groups.remove(other)
-        hits[0].add(s)
-    if len(groups) <= 1:
-        if groups:
-            groups[0].sightings.extend(loose)
-            return [groups[0].sightings]
-        return [loose] if loose else []
+            groups.merge(hits[0], other)
+        groups.add(hits[0], s)
+    if len(groups.all) <= 1:
+        groups.all[0].sightings.extend(loose)
+        return [groups.all[0].sightings]
     alone: list[Sighting] = []
     for s in loose:
-        orgs = mentioned(s.doc)
-        fits = [g for g in groups if not g.bodies.isdisjoint(orgs)]
+        fits = groups.exact(tuple(mentioned(s.doc)))
         if len(fits) == 1:
             fits[0].sightings.append(s)
         else:
             alone.append(s)
-    out = [g.sightings for g in groups]
+    out = [g.sightings for g in groups.all]
     if alone:
         out.append(alone)
     return out
