@@ -32,6 +32,7 @@ class DirectoryActions:
             return cached[1]
         analyses = self.analyses_for(range(count))
         table = build_people(analyses) if kind == "people" else build_orgs(analyses)
+        table.prepare()
         tables[kind] = (count, table)
         return table
 

@@ -9,9 +9,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..extract.models import Analysis, Fact
-from .filtering import NameFilter
-from .keys import diacritic_weight, display_form, org_key, same_body, split_role
-from .people import ArticleRef, _desc, _role_titles, analysis_date
+from .filtering import Listing
+from .keys import diacritic_weight, display_form, org_key, same_body
+from .people import ArticleRef, _desc, analysis_date, fact_titles, role_parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,39 +72,24 @@ def figure_display(fact: Fact) -> str:
     return "" if value is None else str(value)
 
 
-class OrgTable:
+class OrgTable(Listing):
     def __init__(self, analyses: Sequence[Analysis], rows: Sequence[OrgRow], spellings: dict[str, Counter[str]]) -> None:
         self.analyses = analyses
         self.rows = tuple(rows)
         self._spellings = spellings
-        self._orders: dict[str, tuple[int, ...]] = {}
-        self._filter: NameFilter | None = None
+        self._init_listing()
 
-    def __len__(self) -> int:
-        return len(self.rows)
+    def sort_key(self, sort: str):
+        rows = self.rows
+        if sort == "name":
+            return lambda i: (rows[i].key, i)
+        if sort == "latest":
+            return lambda i: (_desc(rows[i].last), -rows[i].articles, rows[i].key, i)
+        return lambda i: (-rows[i].articles, rows[i].key, i)
 
-    def order(self, sort: str = "articles") -> tuple[int, ...]:
-        cached = self._orders.get(sort)
-        if cached is None:
-            rows = self.rows
-            if sort == "name":
-                key = lambda i: (rows[i].key, i)  # noqa: E731
-            elif sort == "latest":
-                key = lambda i: (_desc(rows[i].last), -rows[i].articles, rows[i].key, i)  # noqa: E731
-            else:
-                key = lambda i: (-rows[i].articles, rows[i].key, i)  # noqa: E731
-            cached = self._orders[sort] = tuple(sorted(range(len(rows)), key=key))
-        return cached
-
-    def filtered(self, query: str, sort: str = "articles") -> tuple[int, ...]:
-        """Rows whose name (abbreviations written out) matches ``query``; "ldld" finds them too, as
-        the typed abbreviation is written out the same way."""
-        if self._filter is None:
-            self._filter = NameFilter([r.key for r in self.rows])
-        query_words = org_key(query) + (" " if query[-1:].isspace() else "")
-        found = self._filter.match(query_words)
-        order = self.order(sort)
-        return order if found is None else tuple(i for i in order if i in found)
+    def filter_text(self, query: str) -> str:
+        """A typed abbreviation is written out as the names are ("ldld" finds "Liên đoàn Lao động")."""
+        return org_key(query) + (" " if query[-1:].isspace() else "")
 
     def profile(self, row: int) -> OrgProfile:
         r = self.rows[row]
@@ -130,12 +115,10 @@ class OrgTable:
             analysis = analyses[doc]
             date = analysis_date(analysis)
             for f in analysis.facts:
-                if f.kind != "people" or not isinstance(f.value, dict):
+                if f.kind != "people" or not isinstance(f.value, dict) or not f.value.get("roles"):
                     continue
-                titles = _role_titles(analysis, f.entities)
-                for role in f.value.get("roles") or ():
-                    title, body = split_role(role, titles)
-                    if body and same_body(org_key(body), r.key):
+                for title, _, body_key in role_parts(tuple(f.value["roles"]), fact_titles(analysis, f)):
+                    if body_key and same_body(body_key, r.key):
                         name = str(f.value.get("name") or f.label)
                         k = (org_key(name), title.casefold())
                         members.setdefault(k, []).append(date)

@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..extract.models import Analysis
-from .filtering import NameFilter
+from ..extract.models import Analysis, Fact
+from .filtering import SORTS, Listing
 from .keys import diacritic_weight, display_form, org_key, person_key, short_forms, split_role
 
-SORTS = ("articles", "name", "latest")
+__all__ = ["SORTS", "PeopleTable", "PersonProfile", "PersonRow", "build_people"]
 
 
 class Sighting(NamedTuple):
@@ -83,21 +83,25 @@ def analysis_date(analysis: Analysis) -> str | None:
     return analysis.date or analysis.article.published
 
 
-def _role_titles(analysis: Analysis, entity_ids: Iterable[int]) -> tuple[str, ...]:
-    entities = analysis.entities
-    return tuple(entities[i].text for i in entity_ids if i < len(entities) and entities[i].type == "role")
+@lru_cache(maxsize=131072)
+def role_parts(roles: tuple[str, ...], titles: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+    """(title, body, body key) of each role, given the role titles the article found (people holding
+    one office are written the same way again and again: cached)."""
+    out = []
+    for role in roles:
+        title, body = split_role(role, titles)
+        out.append((title, body, org_key(body) if body else ""))
+    return tuple(out)
 
 
 @lru_cache(maxsize=131072)
 def _bodies(roles: tuple[str, ...], titles: tuple[str, ...]) -> tuple[str, ...]:
-    """Body keys of a person's roles (people holding one office are written the same way again and
-    again: cached)."""
-    out = []
-    for role in roles:
-        body = split_role(role, titles)[1]
-        if body:
-            out.append(org_key(body))
-    return tuple(out)
+    return tuple(key for _, _, key in role_parts(roles, titles) if key)
+
+
+def fact_titles(analysis: Analysis, fact: Fact) -> tuple[str, ...]:
+    entities = analysis.entities
+    return tuple(entities[i].text for i in fact.entities if i < len(entities) and entities[i].type == "role")
 
 
 class _Group:
@@ -205,54 +209,21 @@ def _row(name: str, key: str, sightings: list[Sighting]) -> PersonRow:
     return PersonRow(name, key, docs, dates[0] if dates else None, dates[-1] if dates else None, role, tuple(sightings))
 
 
-class PeopleTable:
+class PeopleTable(Listing):
     """Every person of ``analyses``; rows in no particular order (see ``order``)."""
 
     def __init__(self, analyses: Sequence[Analysis], rows: Sequence[PersonRow]) -> None:
         self.analyses = analyses
         self.rows = tuple(rows)
-        self._orders: dict[str, tuple[int, ...]] = {}
-        self._filter: NameFilter | None = None
-        self._positions_cache: dict[str, list[int]] = {}
+        self._init_listing()
 
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def order(self, sort: str = "articles") -> tuple[int, ...]:
-        """Row numbers sorted by articles (most first), name, or latest date (newest first)."""
-        cached = self._orders.get(sort)
-        if cached is None:
-            rows = self.rows
-            if sort == "name":
-                key = lambda i: (rows[i].key, rows[i].name, i)  # noqa: E731
-            elif sort == "latest":
-                key = lambda i: (_desc(rows[i].last), -rows[i].articles, rows[i].key, i)  # noqa: E731
-            else:
-                key = lambda i: (-rows[i].articles, rows[i].key, i)  # noqa: E731
-            cached = self._orders[sort] = tuple(sorted(range(len(rows)), key=key))
-        return cached
-
-    def filtered(self, query: str, sort: str = "articles") -> tuple[int, ...]:
-        """Row numbers whose names match ``query`` (search folding and typo rules), in ``sort`` order."""
-        if self._filter is None:
-            self._filter = NameFilter([r.key for r in self.rows])
-        found = self._filter.match(query)
-        order = self.order(sort)
-        if found is None:
-            return order
-        if len(found) * 8 < len(order):
-            position = self._positions(sort)
-            return tuple(sorted(found, key=position.__getitem__))
-        return tuple(i for i in order if i in found)
-
-    def _positions(self, sort: str) -> list[int]:
-        pos = self._positions_cache.get(sort)
-        if pos is None:
-            pos = [0] * len(self.rows)
-            for at, row in enumerate(self.order(sort)):
-                pos[row] = at
-            self._positions_cache[sort] = pos
-        return pos
+    def sort_key(self, sort: str):
+        rows = self.rows
+        if sort == "name":
+            return lambda i: (rows[i].key, rows[i].name, i)
+        if sort == "latest":
+            return lambda i: (_desc(rows[i].last), -rows[i].articles, rows[i].key, i)
+        return lambda i: (-rows[i].articles, rows[i].key, i)
 
     def profile(self, row: int) -> PersonProfile:
         r = self.rows[row]
@@ -266,10 +237,8 @@ class PeopleTable:
         for s in r.sightings:
             analysis = analyses[s.doc]
             fact = analysis.facts[s.fact]
-            titles = _role_titles(analysis, fact.entities)
-            for role in s.roles:
-                title, body = split_role(role, titles)
-                k = (display_form(title).casefold(), org_key(body) if body else "")
+            for title, body, body_key in role_parts(s.roles, fact_titles(analysis, fact)):
+                k = (display_form(title).casefold(), body_key)
                 roles.setdefault(k, []).append(s)
                 if body and _fullness(body) > _fullness(shown_body.get(k, "")):
                     shown_body[k] = body
