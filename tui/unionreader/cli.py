@@ -6,14 +6,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-SUBCOMMANDS = ("facts", "search")
+SUBCOMMANDS = ("facts", "search", "people", "orgs")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="unionreader",
         description="Read Vietnamese trade-union news: highlights, facts and instant search.",
-        epilog="Subcommands: `unionreader facts --help`, `unionreader search --help`.",
+        epilog="Subcommands: `unionreader facts --help`, `unionreader search --help`, `unionreader people --help`, "
+        "`unionreader orgs --help`.",
     )
     parser.add_argument("paths", nargs="*", help="article files or folders (.txt, .md, .jsonl) or - for stdin")
     parser.add_argument(
@@ -28,6 +29,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_facts(args[1:])
     if args and args[0] == "search":
         return cmd_search(args[1:])
+    if args and args[0] in ("people", "orgs"):
+        from .directory_cli import cmd_directory
+
+        return cmd_directory(args[0], args[1:])
     ns = build_parser().parse_args(args)
     return run_app(ns.paths, copy_to=ns.copy_to)
 

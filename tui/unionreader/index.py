@@ -27,6 +27,7 @@ from .highlight import Hit, snippet_around, spans_of
 from .index_build import FACET_NAMES, IndexBuilder
 from .query import ParsedQuery, Term, parse_query
 from .ranking import Ranker
+from .typos import typo_budget
 
 __all__ = ["Hit", "SearchIndex", "SearchResult"]
 

@@ -27,6 +27,7 @@ from .actions import CopyActions
 from .bindings import APP_BINDINGS, all_binding_ids, help_rows
 from .clipboard import ClipboardSink
 from .config import Config, load_config
+from .directory_actions import DirectoryActions
 from .load_actions import LoadActions
 from .loading import Batch, load_batches, load_path_batches
 from .screens.filters import FilterScreen
@@ -43,7 +44,7 @@ RANKED_ROWS = 500
 BatchSource = Callable[[], Iterator[Batch]]
 
 
-class UnionReaderApp(LoadActions, CopyActions, App[int]):
+class UnionReaderApp(DirectoryActions, LoadActions, CopyActions, App[int]):
     TITLE = "unionreader"
     CSS_PATH = "app.tcss"
     BINDINGS = APP_BINDINGS

@@ -6,9 +6,12 @@ from __future__ import annotations
 from textual.app import App
 from textual.binding import Binding
 
+from .screens.directory import DirectoryScreen, FilterInput
 from .screens.filters import FilterScreen
 from .screens.main import SearchInput
+from .screens.overview import OverviewScreen
 from .widgets.article_list import ArticleList
+from .widgets.directory_list import DirectoryList
 from .widgets.facts import FactsTree
 from .widgets.reader import Reader
 
@@ -22,6 +25,9 @@ APP_BINDINGS = [
     Binding("J", "copy_json", "Copy JSON", show=False, id="copy_json"),
     Binding("x", "export", "Export", id="export"),
     Binding("e", "cycle_entities", "Entities", id="entities"),
+    Binding("p", "people", "People", show=False, id="people"),
+    Binding("o", "orgs", "Organisations", show=False, id="orgs"),
+    Binding("v", "overview", "Overview", show=False, id="overview"),
     Binding("n", "jump(True)", "Next hit", show=False, id="next"),
     Binding("N", "jump(False)", "Previous hit", show=False, id="previous"),
     Binding("1", "toggle_pane('list')", "Toggle list", show=False, id="toggle_list"),
@@ -43,6 +49,9 @@ def binding_scopes() -> list[tuple[str, list[Binding]]]:
         ("reader", real(Reader.BINDINGS)),
         ("facts", real(FactsTree.BINDINGS)),
         ("filter panel", real(FilterScreen.BINDINGS)),
+        ("people / organisations", real(DirectoryScreen.BINDINGS) + real(FilterInput.BINDINGS)
+         + real(DirectoryList.BINDINGS)),
+        ("overview", real(OverviewScreen.BINDINGS)),
     ]
 
 

@@ -1,0 +1,242 @@
+"""Pilot tests of the people (`p`), organisation (`o`) and overview (`v`) screens on own fixtures."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from rich.console import Console
+from textual.widgets import Input
+
+from unionreader.app.app import UnionReaderApp
+from unionreader.app.config import Config
+from unionreader.app.screens.directory import OrgsScreen, PeopleScreen
+from unionreader.app.screens.help import HelpScreen
+from unionreader.app.screens.main import MainScreen
+from unionreader.app.screens.overview import OverviewScreen
+from unionreader.app.widgets.article_list import ArticleList
+from unionreader.app.widgets.directory_list import DirectoryList
+
+FIXTURES = Path(__file__).parent / "fixtures" / "directory"
+
+
+def make_app(**kwargs) -> UnionReaderApp:
+    kwargs.setdefault("config", Config())
+    kwargs.setdefault("clipboard_commands", False)
+    return UnionReaderApp([str(FIXTURES)], **kwargs)
+
+
+async def wait_loaded(app, pilot) -> None:
+    for _ in range(400):
+        if not app.loading and app.result is not None:
+            break
+        await pilot.pause(0.05)
+    assert not app.loading
+    await pilot.pause()
+
+
+async def wait_table(app, pilot) -> DirectoryList:
+    for _ in range(200):
+        if getattr(app.screen, "table", None) is not None:
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
+    return app.screen.query_one(DirectoryList)
+
+
+async def wait_profile(app, pilot) -> str:
+    """The profile pane's text once it shows the highlighted row (profiles are made in a worker)."""
+    listing = app.screen.query_one(DirectoryList)
+    for _ in range(200):
+        if app.screen.profile_row == listing.highlighted_row:
+            break
+        await pilot.pause(0.02)
+    return shown(app, "#directory-profile-body")
+
+
+def listed(listing: DirectoryList) -> list[str]:
+    return [listing.row_text(i) for i in range(len(listing.rows))]
+
+
+def shown(app, selector: str) -> str:
+    """The text a Static of the current screen shows (its Rich renderable printed 100 cells wide)."""
+    console = Console(file=io.StringIO(), width=100, color_system=None)
+    content = app.screen.query_one(selector).content
+    console.print(content)
+    return console.file.getvalue()
+
+
+def status(app) -> str:
+    return str(app.screen.query_one("#directory-status").render())
+
+
+async def test_p_opens_people_sorted_by_articles_with_the_profile_beside():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("p")
+        listing = await wait_table(app, pilot)
+        assert isinstance(app.screen, PeopleScreen)
+        assert app.focused is listing
+        rows = listed(listing)
+        assert len(rows) == 5 and rows[-1].endswith(" 1")
+        assert sum(r.startswith("Trương Minh Khuê") for r in rows) == 2  # namesakes apart
+        assert status(app).startswith(" 5 of 5 people · sorted by articles")
+        profile = await wait_profile(app, pilot)
+        assert rows[0].split(" · ")[0] in profile and "Articles" in profile
+        await pilot.press("down")
+        assert rows[1].split(" · ")[0] in await wait_profile(app, pilot)
+
+
+async def test_typing_in_the_filter_folds_and_tolerates_typos():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("p")
+        listing = await wait_table(app, pilot)
+        await pilot.press("slash", *"quahc")  # no diacritics, a swapped pair
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#directory-filter", Input)
+        assert [r.split(" · ")[0] for r in listed(listing)] == ["Quách Thúy Hòa"]
+        assert status(app).startswith(" 1 of 5 people")
+        await pilot.press("escape")  # clears the filter and goes back to the list
+        await pilot.pause()
+        assert app.focused is listing and len(listing.rows) == 5
+        assert isinstance(app.screen, PeopleScreen)
+
+
+async def test_s_cycles_the_sort_order():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("p")
+        listing = await wait_table(app, pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert "sorted by name" in status(app)
+        assert listed(listing)[0].startswith("Đàm Thị Uyên")
+        await pilot.press("s")
+        await pilot.pause()
+        assert "sorted by latest" in status(app)
+        assert listed(listing)[0].startswith("Quách Thúy Hòa")  # seen last in December 2024
+        await pilot.press("s")
+        await pilot.pause()
+        assert "sorted by articles" in status(app)
+
+
+async def test_enter_lists_the_persons_articles_in_the_main_list():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("p")
+        await wait_table(app, pilot)
+        await pilot.press("slash", *"quach")
+        await pilot.press("enter")  # from the filter to the list
+        assert app.focused is app.screen.query_one(DirectoryList)
+        await pilot.press("enter")  # the list: open the articles
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.query_one("#search", Input).value == 'person:"Quách Thúy Hòa" '
+        assert len(app.query_one(ArticleList).docs) == 2
+
+
+async def test_c_and_J_copy_the_profile_as_markdown_and_json(tmp_path):
+    target = tmp_path / "copied.txt"
+    app = make_app(copy_to=target)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("p")
+        await wait_table(app, pilot)
+        app.screen.query_one("#directory-filter", Input).value = "trương khuê"
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard.startswith("### Trương Minh Khuê\n\n2 article(s) · 2024-01-10 – 2024-01-25")
+        assert "- Chủ tịch, Liên đoàn Lao động tỉnh Lâm Đồng" in app.clipboard
+        assert target.read_text(encoding="utf-8") == app.clipboard
+        assert any("profile of Trương Minh Khuê as Markdown" in n.message for n in app._notifications)
+        await pilot.press("J")
+        await pilot.pause()
+        doc = json.loads(app.clipboard)
+        assert doc["name"] == "Trương Minh Khuê" and doc["actions"] == {"chủ trì": 1, "trao": 1}
+        assert isinstance(app.screen, PeopleScreen)  # the main screen's copy keys did not run
+
+
+async def test_o_opens_organisations_and_esc_goes_back():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("o")
+        listing = await wait_table(app, pilot)
+        assert isinstance(app.screen, OrgsScreen)
+        assert any(r.startswith("Liên đoàn Lao động tỉnh Lâm Đồng · 2 held") for r in listed(listing))
+        app.screen.query_one("#directory-filter", Input).value = "ldld lam dong"
+        await pilot.pause()
+        assert [r.split(" · ")[0] for r in listed(listing)] == ["Liên đoàn Lao động tỉnh Lâm Đồng"]
+        profile = await wait_profile(app, pilot)
+        assert "Events held (2)" in profile and "Trương Minh Khuê" in profile and "960 triệu đồng" in profile
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one("#search", Input).value == 'org:"Liên đoàn Lao động tỉnh Lâm Đồng" '
+        assert len(app.query_one(ArticleList).docs) == 2
+
+
+async def test_p_o_v_switch_screens_without_stacking_them():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("p")
+        await wait_table(app, pilot)
+        await pilot.press("o")
+        await wait_table(app, pilot)
+        assert isinstance(app.screen, OrgsScreen)
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
+        assert len(app.screen_stack) == 2
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_v_shows_the_overview_of_the_current_results():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        app.query_one("#search", Input).value = "lam dong"
+        await pilot.pause()
+        app.query_one(ArticleList).focus()
+        results = len(app.result.docs)
+        await pilot.press("v")
+        for _ in range(100):
+            if app.screen.overview is not None:
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
+        overview = app.screen.overview
+        assert overview.articles == results
+        assert f"Overview of {results} articles · “lam dong”" in str(app.screen.query_one("#overview-status").render())
+        money = shown(app, "#overview-money-year")
+        assert "Hỗ trợ Tết" in money and "1,41 tỷ đồng" in money
+        assert "Trương Minh Khuê" in shown(app, "#overview-people")
+
+
+async def test_help_lists_the_new_keys():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = {(key, what) for key, what, _ in app.help_rows()}
+        assert {("p", "People"), ("o", "Organisations"), ("v", "Overview"), ("c", "Copy profile")} <= rows
+
+
+async def test_the_keys_can_be_rebound():
+    app = make_app(config=Config(keymap={"people": "P"}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("P")
+        await wait_table(app, pilot)
+        assert isinstance(app.screen, PeopleScreen)

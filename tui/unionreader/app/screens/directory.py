@@ -1,0 +1,202 @@
+"""The people (`p`) and organisation (`o`) screens: a list filtered by typing, the selected profile
+beside it. The table is built in a thread worker from the analyses the app holds."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
+
+from ...directory import OrgTable, PeopleTable
+from ...directory.people import SORTS
+from ..widgets.directory_list import DirectoryList
+from ..widgets.focus import focus_now
+from ..widgets.profiles import org_renderable, person_renderable
+
+
+class FilterInput(Input):
+    BINDINGS = [
+        Binding("escape", "leave", "Back to the list", show=False, priority=True, id="directory.filter.leave"),
+        Binding("down", "to_list", show=False),
+    ]
+
+    def action_leave(self) -> None:
+        self.value = ""
+        focus_now(self.screen.query_one(DirectoryList))
+
+    def action_to_list(self) -> None:
+        focus_now(self.screen.query_one(DirectoryList))
+
+
+class DirectoryScreen(Screen):
+    """Shared by people and organisations; subclasses say which table and how to draw a profile."""
+
+    CSS_PATH = "directory.tcss"
+    KIND: ClassVar[str] = ""
+    FIELD: ClassVar[str] = ""
+    NOUN: ClassVar[str] = ""
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="directory.close"),
+        Binding("slash", "focus_filter", "Filter", id="directory.filter"),
+        Binding("s", "cycle_sort", "Sort", id="directory.sort"),
+        Binding("enter", "open_articles", "List articles", id="directory.open"),
+        Binding("c", "copy_markdown", "Copy profile", id="directory.copy"),
+        Binding("J", "copy_json", "Copy JSON", id="directory.copy_json"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.table: PeopleTable | OrgTable | None = None
+        self.sort = "articles"
+        self.profile_row: int | None = None  # the row whose profile is shown
+
+    def compose(self) -> ComposeResult:
+        yield FilterInput(placeholder=f"/ filter {self.NOUN}: type a name, with or without diacritics", id="directory-filter")
+        yield Static(f" building the {self.NOUN} table…", id="directory-status", markup=False)
+        with Horizontal(id="directory-panes"):
+            yield DirectoryList(id="directory-list")
+            with VerticalScroll(id="directory-profile"):
+                yield Static("", id="directory-profile-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DirectoryList).border_title = self.NOUN.capitalize()
+        self.query_one("#directory-profile").border_title = "Profile"
+        focus_now(self.query_one(DirectoryList))
+        self.build_table()
+
+    @work(thread=True, exclusive=True, group="directory")
+    def build_table(self) -> None:
+        table = self.app.directory_table(self.KIND)
+        self.app.call_from_thread(self.show_table, table)
+
+    def show_table(self, table) -> None:
+        self.table = table
+        self.refilter()
+
+    @on(Input.Changed, "#directory-filter")
+    def _filter_changed(self) -> None:
+        self.refilter()
+
+    @on(Input.Submitted, "#directory-filter")
+    def _filter_submitted(self) -> None:
+        focus_now(self.query_one(DirectoryList))
+
+    def refilter(self) -> None:
+        if self.table is None:
+            return
+        query = self.query_one("#directory-filter", Input).value
+        rows = self.table.filtered(query, self.sort)
+        listing = self.query_one(DirectoryList)
+        listing.set_rows(rows, self.row_label)
+        listing.border_title = f"{self.NOUN.capitalize()} ({len(rows):,})"
+        parts = [f"{len(rows):,} of {len(self.table):,} {self.NOUN}", f"sorted by {self.sort}"]
+        if not rows:
+            parts.append("nothing matches")
+        parts.append("s sort · Enter lists their articles · c / J copy the profile · Esc back")
+        self.query_one("#directory-status", Static).update(" " + " · ".join(parts))
+
+    def row_label(self, row: int) -> tuple[str, str, str]:
+        raise NotImplementedError
+
+    def profile_renderable(self, row: int):
+        raise NotImplementedError
+
+    @on(DirectoryList.Highlighted)
+    def _highlighted(self, event: DirectoryList.Highlighted) -> None:
+        if event.row is None:
+            self._show_profile(None, "")
+        else:
+            self.load_profile(event.row)
+
+    @work(thread=True, exclusive=True, group="profile")
+    def load_profile(self, row: int) -> None:
+        """A profile gathers everything about its person or body (thousands of articles for a big
+        federation): worked out off the UI thread, so moving through the list never waits for it."""
+        renderable = self.profile_renderable(row)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_profile, row, renderable)
+
+    def _show_profile(self, row: int | None, renderable) -> None:
+        if row != self.query_one(DirectoryList).highlighted_row:
+            return  # the cursor has moved on
+        self.query_one("#directory-profile-body", Static).update(renderable)
+        self.query_one("#directory-profile").scroll_home(animate=False)
+        self.profile_row = row
+
+    # --- actions ----------------------------------------------------------------------------------
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+    def action_focus_filter(self) -> None:
+        focus_now(self.query_one("#directory-filter", Input))
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.refilter()
+
+    def _selected(self) -> int | None:
+        return self.query_one(DirectoryList).highlighted_row if self.table is not None else None
+
+    def action_open_articles(self) -> None:
+        row = self._selected()
+        if row is not None:
+            self.app.show_in_list(self.FIELD, self.table.rows[row].name)
+
+    def action_copy_markdown(self) -> None:
+        from ...directory import render
+
+        row = self._selected()
+        if row is None:
+            self.app.notify("Nothing selected.", severity="warning")
+            return
+        profile = self.table.profile(row)
+        markdown = render.person_markdown if self.KIND == "people" else render.org_markdown
+        self.app.copy_everywhere(markdown(profile), f"the profile of {profile.name} as Markdown")
+
+    def action_copy_json(self) -> None:
+        import json
+
+        from ...directory import render
+
+        row = self._selected()
+        if row is None:
+            self.app.notify("Nothing selected.", severity="warning")
+            return
+        profile = self.table.profile(row)
+        as_json = render.person_json if self.KIND == "people" else render.org_json
+        text = json.dumps(as_json(profile), ensure_ascii=False, indent=2)
+        self.app.copy_everywhere(text, f"the profile of {profile.name} as JSON")
+
+
+class PeopleScreen(DirectoryScreen):
+    KIND = "people"
+    FIELD = "person"
+    NOUN = "people"
+
+    def row_label(self, row: int) -> tuple[str, str, str]:
+        r = self.table.rows[row]
+        return r.name, r.role, str(r.articles)
+
+    def profile_renderable(self, row: int):
+        return person_renderable(self.table.profile(row))
+
+
+class OrgsScreen(DirectoryScreen):
+    KIND = "orgs"
+    FIELD = "org"
+    NOUN = "organisations"
+
+    def row_label(self, row: int) -> tuple[str, str, str]:
+        r = self.table.rows[row]
+        return r.name, f"{len(r.held)} held" if r.held else "", str(r.articles)
+
+    def profile_renderable(self, row: int):
+        return org_renderable(self.table.profile(row))

@@ -1,0 +1,136 @@
+"""A one-line-per-row list for the people and organisation screens: a Line-API ScrollView that draws
+only the rows on screen (a 100k-article archive names tens of thousands of people)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from .virtual import set_virtual_height
+
+RowLabel = Callable[[int], tuple[str, str, str]]  # row -> (name, detail, count)
+
+
+class DirectoryList(ScrollView, can_focus=True):
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"directory-list--cursor", "directory-list--detail"}
+    DEFAULT_CSS = """
+    DirectoryList { overflow-x: hidden; scrollbar-gutter: stable; }
+    DirectoryList > .directory-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
+    DirectoryList:blur > .directory-list--cursor { background: $block-cursor-blurred-background; }
+    DirectoryList > .directory-list--detail { color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("down,j", "cursor_down", "Next", show=False, id="directory.down"),
+        Binding("up,k", "cursor_up", "Previous", show=False, id="directory.up"),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class Highlighted(Message):
+        def __init__(self, row: int | None) -> None:
+            super().__init__()
+            self.row = row
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows: Sequence[int] = ()
+        self._label: RowLabel = lambda row: ("", "", "")
+        self.generation = 0
+        self.painted: dict[int, float] = {}  # generation -> first paint (benchmarks)
+
+    @property
+    def rows(self) -> Sequence[int]:
+        return self._rows
+
+    @property
+    def highlighted_row(self) -> int | None:
+        return self._rows[self.cursor] if 0 <= self.cursor < len(self._rows) else None
+
+    def set_rows(self, rows: Sequence[int], label: RowLabel) -> None:
+        self._rows = rows
+        self._label = label
+        self.generation += 1
+        set_virtual_height(self, len(rows))
+        self.scroll_to(y=0, animate=False)
+        self.cursor = 0
+        self.refresh()
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self._rows) - 1)) if self._rows else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        for row in (old, new):
+            self.refresh(Region(0, row - int(self.scroll_y), self.size.width, 1))
+        self.scroll_to_region(Region(0, new, max(1, self.size.width), 1), animate=False, force=True)
+        self.post_message(self.Highlighted(self.highlighted_row))
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_page_down(self) -> None:
+        self.cursor += max(1, self.size.height)
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(1, self.size.height)
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self._rows) - 1
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is not None and 0 <= offset.y + int(self.scroll_y) < len(self._rows):
+            self.cursor = offset.y + int(self.scroll_y)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        import time
+
+        if self.generation not in self.painted:
+            self.painted[self.generation] = time.perf_counter()
+        index = y + int(self.scroll_y)
+        width = self.size.width
+        base = self.rich_style
+        if index >= len(self._rows):
+            return Strip.blank(width, base)
+        if index == self.cursor:
+            base = base + self.get_component_rich_style("directory-list--cursor")
+        name, detail, count = self._label(self._rows[index])
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        text.append(("▶ " if index == self.cursor else "  ") + name[: width + 1])
+        if detail:
+            text.append(" · " + detail[: width + 1], self.get_component_rich_style("directory-list--detail"))
+        room = max(1, width - len(count) - 1)
+        text.truncate(room, overflow="ellipsis", pad=True)
+        text.append(" " + count, Style(bold=True))
+        segments = Segment.apply_style(list(text.render(self.app.console)), base)
+        return Strip(list(segments)).adjust_cell_length(width, base)
+
+    def row_text(self, index: int) -> str:
+        name, detail, count = self._label(self._rows[index])
+        return f"{name} · {detail} {count}" if detail else f"{name} {count}"

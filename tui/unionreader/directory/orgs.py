@@ -1,0 +1,184 @@
+"""Organisations across articles: merged across abbreviations and their expansions ("LĐLĐ tỉnh X" =
+"Liên đoàn Lao động tỉnh X", see ``keys.org_key``), with the events they held, the people in roles
+there and the figures of their events over time. Profiles are worked out when asked for."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..extract.models import Analysis, Fact
+from .filtering import Listing
+from .keys import diacritic_weight, display_form, org_key, same_body
+from .people import ArticleRef, _desc, analysis_date, fact_titles, role_parts
+
+
+@dataclass(frozen=True, slots=True)
+class OrgRow:
+    name: str
+    key: str
+    articles: int
+    first: str | None
+    last: str | None
+    docs: tuple[int, ...]
+    held: tuple[int, ...]  # the docs whose event it organised
+
+
+@dataclass(frozen=True, slots=True)
+class HeldEvent:
+    date: str | None
+    event: str
+    doc: int
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrgMember:
+    name: str
+    title: str
+    first: str | None
+    last: str | None
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class OrgFigure:
+    date: str | None
+    kind: str  # "figures" or "awards"
+    label: str
+    display: str
+    number: float | int | None
+    type: str  # count, money, percent, ratio, award
+    doc: int
+
+
+@dataclass(frozen=True, slots=True)
+class OrgProfile:
+    name: str
+    aliases: tuple[str, ...]  # other spellings seen
+    articles: tuple[ArticleRef, ...]
+    events: tuple[HeldEvent, ...]  # newest first
+    people: tuple[OrgMember, ...]
+    figures: tuple[OrgFigure, ...]  # oldest first
+    first: str | None
+    last: str | None
+
+
+def figure_display(fact: Fact) -> str:
+    value = fact.value
+    if isinstance(value, dict):
+        return str(value.get("display") or value.get("award") or value.get("name") or "")
+    return "" if value is None else str(value)
+
+
+class OrgTable(Listing):
+    def __init__(self, analyses: Sequence[Analysis], rows: Sequence[OrgRow], spellings: dict[str, Counter[str]]) -> None:
+        self.analyses = analyses
+        self.rows = tuple(rows)
+        self._spellings = spellings
+        self._init_listing()
+
+    def sort_key(self, sort: str):
+        rows = self.rows
+        if sort == "name":
+            return lambda i: (rows[i].key, i)
+        if sort == "latest":
+            return lambda i: (_desc(rows[i].last), -rows[i].articles, rows[i].key, i)
+        return lambda i: (-rows[i].articles, rows[i].key, i)
+
+    def filter_text(self, query: str) -> str:
+        """A typed abbreviation is written out as the names are ("ldld" finds "Liên đoàn Lao động")."""
+        return org_key(query) + (" " if query[-1:].isspace() else "")
+
+    def profile(self, row: int) -> OrgProfile:
+        r = self.rows[row]
+        analyses = self.analyses
+        events = []
+        figures = []
+        for doc in r.held:
+            analysis = analyses[doc]
+            date = analysis_date(analysis)
+            name = next((f.value for f in analysis.facts if f.kind == "event" and f.label == "Sự kiện"
+                         and isinstance(f.value, str)), "")
+            events.append(HeldEvent(date, name, doc, analysis.article.title))
+            for f in analysis.facts:
+                if f.kind == "figures" and isinstance(f.value, dict):
+                    figures.append(OrgFigure(date, "figures", f.label, figure_display(f), f.value.get("number")
+                                             if isinstance(f.value.get("number"), int | float) else None,
+                                             str(f.value.get("type", "")), doc))
+                elif f.kind == "awards":
+                    figures.append(OrgFigure(date, "awards", f.label, figure_display(f), None, "award", doc))
+        members: dict[tuple[str, str], list[str | None]] = {}
+        names: dict[tuple[str, str], tuple[str, str]] = {}
+        for doc in r.docs:
+            analysis = analyses[doc]
+            date = analysis_date(analysis)
+            for f in analysis.facts:
+                if f.kind != "people" or not isinstance(f.value, dict) or not f.value.get("roles"):
+                    continue
+                for title, _, body_key in role_parts(tuple(f.value["roles"]), fact_titles(analysis, f)):
+                    if body_key and same_body(body_key, r.key):
+                        name = str(f.value.get("name") or f.label)
+                        k = (org_key(name), title.casefold())
+                        members.setdefault(k, []).append(date)
+                        names.setdefault(k, (display_form(name), display_form(title)))
+        people = []
+        for k, dates in members.items():
+            known = sorted(d for d in dates if d)
+            people.append(OrgMember(*names[k], known[0] if known else None, known[-1] if known else None, len(dates)))
+        people.sort(key=lambda m: (_desc(m.last), -m.articles, m.name))
+        events.sort(key=lambda e: (_desc(e.date), e.doc))
+        figures.sort(key=lambda f: (f.date or "", f.doc))
+        docs = sorted(r.docs, key=lambda d: (_desc(analysis_date(analyses[d])), d))
+        articles = tuple(ArticleRef(d, analyses[d].article.id, analyses[d].article.title, analysis_date(analyses[d]))
+                         for d in docs)
+        aliases = tuple(s for s, _ in self._spellings[r.key].most_common() if display_form(s) != r.name)
+        return OrgProfile(r.name, aliases, articles, tuple(events), tuple(people), tuple(figures), r.first, r.last)
+
+    def docs_of(self, row: int) -> tuple[int, ...]:
+        return self.rows[row].docs
+
+
+def build_orgs(analyses: Iterable[Analysis]) -> OrgTable:
+    """Every organisation named (as an entity or as the organiser) in ``analyses``."""
+    docs = analyses if isinstance(analyses, Sequence) else list(analyses)
+    seen: dict[str, list[int]] = {}
+    held: dict[str, list[int]] = {}
+    spellings: dict[str, Counter[str]] = {}
+    dates: list[str | None] = []
+
+    def mention(key: str, doc: int, *written: str) -> None:
+        in_docs = seen.get(key)
+        if in_docs is None:
+            seen[key] = [doc]
+            spellings[key] = Counter(written)
+            return
+        if in_docs[-1] != doc:
+            in_docs.append(doc)
+        counts = spellings[key]
+        for name in written:
+            counts[name] = counts.get(name, 0) + 1
+
+    for doc, analysis in enumerate(docs):
+        dates.append(analysis.date or analysis.article.published)
+        for e in analysis.entities:
+            if e.type != "organization":
+                continue
+            name = e.value if isinstance(e.value, str) and e.value else e.text
+            key = org_key(name)
+            if key:
+                mention(key, doc, name) if name == e.text else mention(key, doc, name, e.text)
+        if analysis.organiser:
+            key = org_key(analysis.organiser)
+            if key:
+                mention(key, doc, analysis.organiser)
+                held.setdefault(key, []).append(doc)
+    rows = []
+    for key, in_docs in seen.items():
+        known = sorted(d for d in (dates[i] for i in in_docs) if d)
+        counts = spellings[key]
+        shown = max(counts, key=lambda s: (diacritic_weight(s) > 0, counts[s], len(s), s))
+        rows.append(OrgRow(display_form(shown), key, len(in_docs), known[0] if known else None,
+                           known[-1] if known else None, tuple(in_docs), tuple(held.get(key, ()))))
+    return OrgTable(docs, rows, spellings)

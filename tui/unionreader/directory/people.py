@@ -1,0 +1,339 @@
+"""People across articles: each person once, merged by folded name, namesakes kept apart by body.
+
+Merging rules (README, "People, organisations and overview"):
+- one name key per spelling family: ``keys.person_key`` folds diacritics, case and tone placement, so
+  "Quách Thuý Hoà", "Quách Thúy Hòa" and "Quach Thuy Hoa" are one name;
+- within one name, the articles where the person holds a role at a body are grouped by body (bodies
+  compared with abbreviations written out): two groups that share no body are two people (the
+  director of a company and the chair of a provincial federation who happen to share a name); a
+  shortened body ("Chủ tịch Công đoàn Công ty") joins the one group whose body it starts;
+- an article that gives the name with no body (or a short form that fits several groups) joins the
+  only group there is, or the one group whose bodies the article mentions; otherwise it stays a
+  profile of its own.
+
+The table keeps only what the list needs; a profile (roles over time, actions, organisations, articles)
+is worked out when it is asked for, from the analyses the table holds.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from ..extract.models import Analysis, Fact
+from .filtering import SORTS, Listing
+from .keys import diacritic_weight, display_form, org_key, person_key, short_forms, split_role
+
+__all__ = ["SORTS", "PeopleTable", "PersonProfile", "PersonRow", "build_people"]
+
+
+class Sighting(NamedTuple):
+    """One article's people fact about a person (a tuple: a million of them are made per 100k articles)."""
+
+    doc: int  # position in the table's analyses
+    fact: int  # index of the people fact in that analysis's facts
+    date: str | None
+    roles: tuple[str, ...]
+    bodies: tuple[str, ...]  # body keys of the roles
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    name: str
+    key: str
+    articles: int
+    first: str | None
+    last: str | None
+    role: str  # the latest role seen ("" when none): tells namesakes apart in the list
+    sightings: tuple[Sighting, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    doc: int
+    id: str
+    title: str
+    date: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSpan:
+    title: str
+    body: str
+    first: str | None
+    last: str | None
+    docs: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonProfile:
+    name: str
+    articles: tuple[ArticleRef, ...]  # newest first
+    roles: tuple[RoleSpan, ...]  # earliest first
+    actions: tuple[tuple[str, int], ...]  # (action, articles), most first
+    organisations: tuple[tuple[str, int], ...]  # bodies named in their articles, most first
+    first: str | None
+    last: str | None
+
+
+def analysis_date(analysis: Analysis) -> str | None:
+    return analysis.date or analysis.article.published
+
+
+@lru_cache(maxsize=131072)
+def role_parts(roles: tuple[str, ...], titles: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+    """(title, body, body key) of each role, given the role titles the article found (people holding
+    one office are written the same way again and again: cached)."""
+    out = []
+    for role in roles:
+        title, body = split_role(role, titles)
+        out.append((title, body, org_key(body) if body else ""))
+    return tuple(out)
+
+
+@lru_cache(maxsize=131072)
+def _bodies(roles: tuple[str, ...], titles: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(key for _, _, key in role_parts(roles, titles) if key)
+
+
+def fact_titles(analysis: Analysis, fact: Fact) -> tuple[str, ...]:
+    entities = analysis.entities
+    return tuple(entities[i].text for i in fact.entities if i < len(entities) and entities[i].type == "role")
+
+
+class _Group:
+    """Sightings of one person within a name."""
+
+    __slots__ = ("bodies", "sightings")
+
+    def __init__(self) -> None:
+        self.bodies: set[str] = set()
+        self.sightings: list[Sighting] = []
+
+
+class _Groups:
+    """The groups of one name, indexed by body and by the shorter forms of the bodies, so that
+    placing a sighting costs a few lookups however many namesakes there are (a bare given name such as
+    "Thành" gathers thousands of sightings at hundreds of bodies)."""
+
+    def __init__(self) -> None:
+        self.owner: dict[str, _Group] = {}  # body key -> its group
+        self.starting: dict[str, set[_Group]] = {}  # shorter form -> groups with a body it begins
+        self.all: list[_Group] = []
+
+    def exact(self, bodies: tuple[str, ...]) -> list[_Group]:
+        return list({id(g): g for b in bodies if (g := self.owner.get(b)) is not None}.values())
+
+    def near(self, bodies: tuple[str, ...]) -> list[_Group]:
+        """Groups ``keys.same_body`` relates to these bodies (one is a shorter form of the other)."""
+        found: dict[int, _Group] = {}
+        for b in bodies:
+            for g in self.starting.get(b, ()):
+                found[id(g)] = g
+            for short in short_forms(b):
+                g = self.owner.get(short)
+                if g is not None:
+                    found[id(g)] = g
+        return list(found.values())
+
+    def add(self, group: _Group, s: Sighting) -> None:
+        group.sightings.append(s)
+        for body in s.bodies:
+            if body not in group.bodies:
+                group.bodies.add(body)
+                self.owner[body] = group
+                for short in short_forms(body):
+                    self.starting.setdefault(short, set()).add(group)
+
+    def merge(self, into: _Group, other: _Group) -> None:
+        into.sightings += other.sightings
+        for body in other.bodies:
+            into.bodies.add(body)
+            self.owner[body] = into
+            for short in short_forms(body):
+                holders = self.starting[short]
+                holders.discard(other)
+                holders.add(into)
+        self.all.remove(other)
+
+
+def _cluster(sightings: list[Sighting], mentioned) -> list[list[Sighting]]:
+    distinct = {s.bodies for s in sightings}
+    if len(distinct) == 1 or (len(distinct) == 2 and () in distinct):
+        return [sightings]  # one body (or none) and bare mentions: one person, as below
+    groups = _Groups()
+    loose: list[Sighting] = []
+    # Full body names first, so that a short form ("Công đoàn Công ty") meets the groups it could
+    # belong to and joins one only when it fits exactly one.
+    for s in sorted(sightings, key=lambda s: -max((len(b) for b in s.bodies), default=0)):
+        if not s.bodies:
+            loose.append(s)
+            continue
+        hits = groups.exact(s.bodies)
+        if not hits:
+            hits = groups.near(s.bodies)
+            if len(hits) > 1:
+                loose.append(s)  # a short form that fits several namesakes: decided like a bare name
+                continue
+        if not hits:
+            hits = [_Group()]
+            groups.all.append(hits[0])
+        for other in hits[1:]:
+            groups.merge(hits[0], other)
+        groups.add(hits[0], s)
+    if len(groups.all) <= 1:
+        groups.all[0].sightings.extend(loose)
+        return [groups.all[0].sightings]
+    alone: list[Sighting] = []
+    for s in loose:
+        fits = groups.exact(tuple(mentioned(s.doc)))
+        if len(fits) == 1:
+            fits[0].sightings.append(s)
+        else:
+            alone.append(s)
+    out = [g.sightings for g in groups.all]
+    if alone:
+        out.append(alone)
+    return out
+
+
+def _row(name: str, key: str, sightings: list[Sighting]) -> PersonRow:
+    sightings.sort(key=lambda s: (s.date or "", s.doc))
+    dates = [s.date for s in sightings if s.date]
+    with_role = [s for s in sightings if s.roles]
+    role = with_role[-1].roles[0] if with_role else ""
+    docs = len({s.doc for s in sightings})
+    return PersonRow(name, key, docs, dates[0] if dates else None, dates[-1] if dates else None, role, tuple(sightings))
+
+
+class PeopleTable(Listing):
+    """Every person of ``analyses``; rows in no particular order (see ``order``)."""
+
+    def __init__(self, analyses: Sequence[Analysis], rows: Sequence[PersonRow]) -> None:
+        self.analyses = analyses
+        self.rows = tuple(rows)
+        self._init_listing()
+
+    def sort_key(self, sort: str):
+        rows = self.rows
+        if sort == "name":
+            return lambda i: (rows[i].key, rows[i].name, i)
+        if sort == "latest":
+            return lambda i: (_desc(rows[i].last), -rows[i].articles, rows[i].key, i)
+        return lambda i: (-rows[i].articles, rows[i].key, i)
+
+    def profile(self, row: int) -> PersonProfile:
+        r = self.rows[row]
+        analyses = self.analyses
+        roles: dict[tuple[str, str], list[Sighting]] = {}
+        shown_title: dict[tuple[str, str], str] = {}
+        shown_body: dict[tuple[str, str], str] = {}
+        actions: Counter[str] = Counter()
+        orgs: Counter[str] = Counter()
+        org_names: dict[str, str] = {}
+        for s in r.sightings:
+            analysis = analyses[s.doc]
+            fact = analysis.facts[s.fact]
+            for title, body, body_key in role_parts(s.roles, fact_titles(analysis, fact)):
+                k = (display_form(title).casefold(), body_key)
+                roles.setdefault(k, []).append(s)
+                if body and _fullness(body) > _fullness(shown_body.get(k, "")):
+                    shown_body[k] = body
+                shown_title.setdefault(k, display_form(title))
+            value = fact.value if isinstance(fact.value, dict) else {}
+            actions.update(set(value.get("actions", ())))
+            seen: set[str] = set()
+            for e in analysis.entities:
+                if e.type == "organization":
+                    name = e.value if isinstance(e.value, str) and e.value else e.text
+                    k = org_key(name)
+                    if k not in seen:
+                        seen.add(k)
+                        orgs[k] += 1
+                        org_names.setdefault(k, display_form(name))
+        spans = []
+        for k, seen_in in roles.items():
+            dates = sorted(s.date for s in seen_in if s.date)
+            spans.append(RoleSpan(shown_title[k], display_form(shown_body.get(k, "")),
+                                  dates[0] if dates else None, dates[-1] if dates else None,
+                                  tuple(dict.fromkeys(s.doc for s in seen_in))))
+        spans.sort(key=lambda sp: (sp.first or "", sp.last or "", sp.title))
+        docs = sorted({s.doc: s.date for s in r.sightings}.items(), key=lambda dd: (_desc(dd[1]), dd[0]))
+        articles = tuple(ArticleRef(d, analyses[d].article.id, analyses[d].article.title, date) for d, date in docs)
+        return PersonProfile(
+            r.name, articles, tuple(spans),
+            tuple(sorted(actions.items(), key=lambda ac: (-ac[1], ac[0]))),
+            tuple((org_names[k], n) for k, n in sorted(orgs.items(), key=lambda kn: (-kn[1], kn[0]))),
+            r.first, r.last,
+        )
+
+    def docs_of(self, row: int) -> tuple[int, ...]:
+        return tuple(dict.fromkeys(s.doc for s in self.rows[row].sightings))
+
+
+def _fullness(name: str) -> tuple[int, int]:
+    """The body spelling shown: the one with most diacritics, then the longest (written out)."""
+    return diacritic_weight(name), len(name)
+
+
+def _desc(date: str | None) -> tuple[int, ...]:
+    """Sort key putting the newest date first and unknown dates last."""
+    if not date:
+        return (1,)
+    return (0, *(-ord(c) for c in date))
+
+
+def build_people(analyses: Iterable[Analysis]) -> PeopleTable:
+    """Every person named in the people facts of ``analyses`` (see the module docstring for merging)."""
+    docs = analyses if isinstance(analyses, Sequence) else list(analyses)
+    by_key: dict[str, list[Sighting]] = {}
+    names: dict[str, str] = {}
+    for doc, analysis in enumerate(docs):
+        date = analysis.date or analysis.article.published
+        entities = analysis.entities
+        for at, fact in enumerate(analysis.facts):
+            if fact.kind != "people":
+                continue
+            value = fact.value
+            if not isinstance(value, dict):
+                continue
+            name = value.get("name") or fact.label
+            key = person_key(name)
+            if not key:
+                continue
+            roles = value.get("roles")
+            if roles:
+                roles = tuple(roles)
+                titles = tuple(entities[i].text for i in fact.entities if entities[i].type == "role")
+                bodies = _bodies(roles, titles)
+            else:
+                roles = bodies = ()
+            sightings = by_key.get(key)
+            if sightings is None:
+                by_key[key] = [Sighting(doc, at, date, roles, bodies)]
+                names[key] = name
+                continue
+            sightings.append(Sighting(doc, at, date, roles, bodies))
+            shown = names[key]
+            if shown != name and diacritic_weight(name) > diacritic_weight(shown):
+                names[key] = name
+    mentioned_cache: dict[int, frozenset[str]] = {}
+
+    def mentioned(doc: int) -> frozenset[str]:
+        """Keys of the organisations an article names (asked only for namesakes' bare mentions)."""
+        found = mentioned_cache.get(doc)
+        if found is None:
+            found = mentioned_cache[doc] = frozenset(
+                org_key(e.value if isinstance(e.value, str) and e.value else e.text)
+                for e in docs[doc].entities if e.type == "organization")
+        return found
+
+    rows = []
+    for key, sightings in by_key.items():
+        name = display_form(names[key])
+        for group in _cluster(sightings, mentioned):
+            rows.append(_row(name, key, group))
+    return PeopleTable(docs, rows)
