@@ -34,13 +34,6 @@ __all__ = ["Hit", "SearchIndex", "SearchResult"]
 BATCH = 4096  # docs per segment build; a batch-local doc id (12 bits) and two term ids fit 64 bits
 
 
-def typo_budget(length: int) -> int:
-    """Typos a word of ``length`` letters may have: none under 3 letters, one from 3, two from 8
-    (most Vietnamese syllables have 2–4 letters: Meilisearch's "none under 5" found nothing for
-    them; see ../shared/notes/search-performance.md)."""
-    return 0 if length < 3 else 1 if length < 8 else 2
-
-
 def _batches(analyses: Iterable[Analysis], size: int) -> Iterator[list[Analysis]]:
     batch: list[Analysis] = []
     for analysis in analyses:
