@@ -127,8 +127,7 @@ def test_changes_are_brought_in_without_rereading_the_rest(archive, tmp_path):
     assert len(analyses) == 30
     assert any("quy chế dân chủ mới" in a.article.text for a in analyses)
     assert not any(a.article.source.endswith("002.txt") for a in analyses)
-    index = SearchIndex()
-    _, _, summary, restored = run(Library(cache, jobs=1), [archive], index)
+    _, _, summary, _ = run(Library(cache, jobs=1), [archive], SearchIndex())
     assert summary.unchanged == 30 and summary.changes() == ""
 
 
@@ -190,7 +189,7 @@ def test_a_damaged_cache_is_reported_in_one_line_and_rebuilt(archive, tmp_path, 
             conn.execute("UPDATE meta SET value='0' WHERE key='schema'")
     index = SearchIndex()
     analyses, notices, summary, restored = run(Library(cache, jobs=1), [archive], index)
-    assert restored is None or damage == "old schema" and False
+    assert restored is None
     assert len(notices) == 1 and "\n" not in notices[0] and ("damaged" in notices[0] or "schema" in notices[0])
     assert titles(analyses) == expected and len(index) == 30
     # ... and the next open is a clean warm one.
@@ -361,3 +360,50 @@ def test_the_store_survives_being_opened_by_two_connections(tmp_path):
     assert a.stamps() == b.stamps() == {}
     a.close()
     b.close()
+
+
+# --- commands -------------------------------------------------------------------------------------
+
+
+def test_index_and_cache_commands(archive, tmp_path, capsys):
+    from unionreader.cli import main
+
+    cache = tmp_path / "cache"
+    assert main(["index", str(archive), "--cache", str(cache), "--jobs", "1"]) == 0
+    line = capsys.readouterr().out.strip()
+    assert line.startswith("30 articles · 30 new ·") and line.endswith(" s")
+    write_article(archive / "200.txt", 200)
+    (archive / "000.txt").unlink()
+    assert main(["index", str(archive), "--cache", str(cache)]) == 0
+    assert "1 new, 1 removed · 29 files from cache" in capsys.readouterr().out
+    assert main(["cache", "info", "--cache", str(cache)]) == 0
+    info = capsys.readouterr().out
+    assert str(cache) in info and "30 files · 30 articles" in info and f"{archive} (30 files)" in info
+    assert main(["cache", "clear", "--cache", str(cache)]) == 0
+    assert not (cache / DB_NAME).exists() and not list(cache.glob(f"{index_files.PREFIX}*"))
+    assert main(["index", str(archive), "--no-cache"]) == 2
+
+
+def test_search_and_facts_use_the_cache_and_give_the_same_answers(archive, tmp_path, capsys, monkeypatch):
+    from unionreader.cli import main
+
+    monkeypatch.setenv("UNIONREADER_CACHE", str(tmp_path / "env-cache"))
+    outputs = []
+    for _ in range(2):
+        assert main(["search", "khen thuong Trinh Van Lan", str(archive), "--format", "json"]) == 0
+        assert main(["facts", str(archive), "--format", "json"]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1]
+    assert (tmp_path / "env-cache" / DB_NAME).is_file()
+    assert main(["search", "khen thuong", str(archive), "--no-cache", "--cache", str(tmp_path / "unused")]) == 0
+    assert not (tmp_path / "unused").exists()
+
+
+def test_a_command_says_once_that_it_runs_without_the_cache(archive, tmp_path, capsys):
+    from unionreader.cli import main
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    assert main(["search", "khen thuong", str(archive), "--cache", str(blocker / "cache")]) == 0
+    err = capsys.readouterr().err
+    assert err.count("running without it") == 1
