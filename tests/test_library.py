@@ -407,3 +407,40 @@ def test_a_command_says_once_that_it_runs_without_the_cache(archive, tmp_path, c
     assert main(["search", "khen thuong", str(archive), "--cache", str(blocker / "cache")]) == 0
     err = capsys.readouterr().err
     assert err.count("running without it") == 1
+
+
+def test_a_small_change_updates_the_saved_index_rather_than_rebuilding_it(archive, tmp_path):
+    cache = tmp_path / "cache"
+    run(Library(cache, jobs=1), [archive], SearchIndex())
+    write_article(archive / "100.txt", 100, " Giải cầu lông Hồ Tây khai mạc.")  # new
+    write_article(archive / "001.txt", 1, " Hội nghị biểu quyết thông qua quy chế dân chủ mới.")  # changed
+    (archive / "002.txt").unlink()  # removed
+    fresh = SearchIndex()
+    run(Library(None, jobs=1), [archive], fresh)
+    index = SearchIndex()
+    _, _, summary, restored = run(Library(cache, jobs=1), [archive], index)
+    assert restored is not None and restored.articles == 28  # 30 saved, 2 retired
+    assert (summary.new, summary.changed, summary.removed, summary.articles) == (1, 1, 1, 30)
+    assert index.live() == 30 and len(index.retired) == 2
+    for query in ("hoa binh", "lần 2", "quy chế dân chủ mới", "cau long ho tay", "khen thuong", ""):
+        assert sorted(search_titles(index, query)) == sorted(search_titles(fresh, query)), query
+    # The next open restores the updated index as it is.
+    again = SearchIndex()
+    _, _, summary, restored = run(Library(cache, jobs=1), [archive], again)
+    assert restored is not None and restored.articles == 30 and summary.changes() == ""
+    assert sorted(search_titles(again, "lần")) == sorted(search_titles(fresh, "lần"))
+    assert "quy chế dân chủ mới" in again.analysis(search_titles_docs(again, "quy che dan chu moi")[0]).article.text
+
+
+def search_titles_docs(index: SearchIndex, query: str) -> list[int]:
+    return list(index.search(query, limit=50).docs)
+
+
+def test_a_large_change_builds_the_index_afresh(archive, tmp_path):
+    cache = tmp_path / "cache"
+    run(Library(cache, jobs=1), [archive], SearchIndex())
+    for i in range(12):
+        write_article(archive / f"{i:03d}.txt", i, " Nội dung đã sửa.")
+    index = SearchIndex()
+    _, _, summary, restored = run(Library(cache, jobs=1), [archive], index)
+    assert restored is None and summary.changed == 12 and len(index) == 30 and len(index.retired) == 0

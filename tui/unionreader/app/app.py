@@ -148,7 +148,7 @@ class UnionReaderApp(LoadActions, CopyActions, App[int]):
             self._search_pending = False
             self._refresh_pending = False
             result = self.index.search(query, rank_first=RANKED_ROWS)
-            count = len(self.index)
+            count = self.index.live()
         finally:
             self.index_lock.release()
         self._last_refresh = time.perf_counter()

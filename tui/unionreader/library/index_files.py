@@ -6,8 +6,10 @@ the pages a search touches, and the index can still grow in place. The rest (the
 is an ordinary pickle. A snapshot is a folder written under a temporary name and renamed into place,
 so a half-written one is never read; one that fails to load is reported and ignored.
 
-Snapshots are keyed by the set of files they index (absolute path and content hash) and the
-extractor version: any other set rebuilds the index.
+A snapshot belongs to an archive (the set of paths opened, and the extractor version) and records
+the content hash of every file it indexed: a reopen restores it, withdraws ("retires") the docs of
+files that changed or went, and adds the new and changed ones, then saves the next generation. When
+too much of it is retired, the index is built afresh instead.
 """
 
 from __future__ import annotations
@@ -40,15 +42,28 @@ class DocOrigins:
     """Per doc of a saved index: the store key of its file and its article id (to find it again)."""
 
     files: tuple[str, ...]  # distinct file keys
+    digests: tuple[str, ...]  # their content hashes when indexed
     file_of_doc: bytes  # array('I') bytes: doc → position in ``files``
     ids: tuple[str, ...]  # doc → article id
 
 
-def snapshot_key(files: Iterable[tuple[str, str]], version: str) -> str:
-    digest = hashlib.blake2b(version.encode(), digest_size=16)
-    for path, content in sorted(files):
-        digest.update(f"{path}\0{content}\n".encode())
+def archive_key(paths: Iterable[str], version: str) -> str:
+    digest = hashlib.blake2b(version.encode(), digest_size=12)
+    for path in sorted({os.path.abspath(p) for p in paths}):
+        digest.update(f"{path}\n".encode())
     return digest.hexdigest()
+
+
+def latest(directory: Path, archive: str) -> str | None:
+    """The newest complete generation's key (``ARCHIVE-NNNNNN``) of ``archive``, if any."""
+    found = sorted(p.name[len(PREFIX):] for p in directory.glob(f"{PREFIX}{archive}-*") if (p / "COMPLETE").is_file())
+    return found[-1] if found else None
+
+
+def next_key(directory: Path, archive: str) -> str:
+    found = sorted(p.name for p in directory.glob(f"{PREFIX}{archive}-*"))
+    generation = int(found[-1].rsplit("-", 1)[1]) + 1 if found else 1
+    return f"{archive}-{generation:06d}"
 
 
 def save(index: SearchIndex, origins: DocOrigins, directory: Path, key: str) -> Path:
@@ -80,7 +95,7 @@ def save(index: SearchIndex, origins: DocOrigins, directory: Path, key: str) -> 
     except OSError:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    _prune(directory, keep=final)
+    _prune(directory, keep=final, archive=key.rsplit("-", 1)[0])
     return final
 
 
@@ -108,7 +123,7 @@ def restore(index: SearchIndex, state: dict, analyses, folder: Path) -> None:
     vars(index).update(state)
     for name in _BUILD_ONLY:  # (a stray add without ``complete`` fails loudly, never silently wrong)
         delattr(index, name)
-    _PENDING[index] = folder / "build.pickle"
+    _PENDING[index] = open(folder / "build.pickle", "rb")  # noqa: SIM115 (kept open: a newer save may delete the folder)
     index._analyses = analyses
     index._ranker = Ranker(index)
     index._dirty = True
@@ -116,13 +131,14 @@ def restore(index: SearchIndex, state: dict, analyses, folder: Path) -> None:
 
 def complete(index: SearchIndex) -> None:
     """Load a restored index's build-only state (before adding articles to it)."""
-    path = _PENDING.pop(index, None)
-    if path is None:
+    handle = _PENDING.pop(index, None)
+    if handle is None:
         return
     try:
-        build = pickle.loads(path.read_bytes())
+        with handle:
+            build = pickle.loads(handle.read())
     except Exception as exc:
-        raise ValueError(f"index snapshot {path.parent.name} is damaged ({type(exc).__name__}: {exc})") from None
+        raise ValueError(f"saved index {handle.name} is damaged ({type(exc).__name__}: {exc})") from None
     vars(index).update(build)
 
 
@@ -142,8 +158,12 @@ def _map(path: Path):
         return mmap.mmap(handle.fileno(), size, access=mmap.ACCESS_COPY)
 
 
-def _prune(directory: Path, keep: Path) -> None:
-    """Keep the newest few snapshots; drop leftovers of interrupted writes."""
+def _prune(directory: Path, keep: Path, archive: str) -> None:
+    """Keep the newest few archives' latest snapshots; drop older generations and leftovers of
+    interrupted writes."""
+    for old in directory.glob(f"{PREFIX}{archive}-*"):
+        if old.name < keep.name:
+            shutil.rmtree(old, ignore_errors=True)
     for tmp in directory.glob(".tmp-index-*"):
         try:
             if tmp.stat().st_mtime < keep.stat().st_mtime - 3600:  # (not one being written right now)

@@ -20,12 +20,14 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from ..corpus import STDIN, LoadError, Source, count_articles, default_corpus_dir, load_source
 from ..extract.models import Analysis
 from . import index_files
 from .batching import Batch, load_batches
 from .events import Notice, Restored, Summary
-from .index_files import DocOrigins, snapshot_key
+from .index_files import DocOrigins, archive_key
 from .indexer import IndexFeeder
 from .paths import default_jobs
 from .store import CacheUnavailable, Stamp, Store, StoredFile, is_unavailable
@@ -36,6 +38,7 @@ from .worker import FileOutcome, StampedOutcome, analyse_file, analyse_stamped_f
 
 Event = Batch | Notice | Restored | Summary
 
+RETIRE_LIMIT = 0.25  # a saved index with more of its docs retired than this is built afresh
 POOL_MIN_FILES = 24  # fewer files than this are read in this process (starting workers costs more)
 FIRST_CHUNK, CHUNK = 4, 32  # files per pool task: small at first so the list fills at once
 
@@ -158,22 +161,18 @@ class Library:
         removed = self._removed(paths, stamps, plan.listed)
         index_empty = feeder is not None and len(feeder.index) == 0 and not self.doc_origins
         restorable = index_empty and store is not None and not plan.uncached and STDIN not in paths
-        snapshot = snapshot_key(plan.contents(), version) if restorable and not plan.tasks else None
+        archive = archive_key(paths, version) if restorable else None
 
         collector = _Collector(self, None, started)
-        if snapshot is not None:
-            restored = self._restore(store, feeder, snapshot, plan, started)
-            if isinstance(restored, Notice):
+        restored: Restored | None = None
+        if archive is not None:
+            outcome = self._restore(feeder, archive, plan, started)
+            if isinstance(outcome, Notice):
+                yield outcome
+            elif outcome is not None:
+                restored = outcome
                 yield restored
-            elif restored is not None:
-                yield restored
-                store, events = self._write(store, [], plan.touched)
-                yield from events
-                if store is not None:
-                    store, events = self._finish(store, removed, paths, plan.listed)
-                    yield from events
-                yield self._summary(plan, removed, collector, store, started, restored.seconds, restored.articles)
-                return
+        saved_size = (len(feeder.index), len(feeder.index.retired)) if restored is not None else None
 
         tasks = plan.tasks
         total = count_articles([t[0] for t in tasks]) if tasks else 0
@@ -248,24 +247,34 @@ class Library:
             yield handed(collector.take())
         if feeder is not None:
             feeder.finish()
-        if store is not None and restorable and not unstable and feeder is not None:
-            yield from self._save(feeder, snapshot_key(plan.contents(), version))
+        if archive is not None and store is not None and not unstable and feeder is not None and (
+            saved_size != (len(feeder.index), len(feeder.index.retired))
+        ):
+            yield from self._save(feeder, archive, plan)
         if store is not None:
             store, events = self._finish(store, removed, paths, plan.listed)
             yield from events
-        yield self._summary(plan, removed, collector, store, started, cache_seconds, collector.loaded)
+        if restored is not None:
+            cache_seconds = restored.seconds
+        articles = collector.loaded + (restored.articles if restored is not None else 0)
+        yield self._summary(plan, removed, collector, store, started, cache_seconds, articles)
 
     def _summary(self, plan, removed, collector, store, started, cache_seconds, articles) -> Summary:
         return Summary(
             articles=articles, files=len(plan.listed), new=plan.new, changed=plan.changed,
-            removed=len(removed), unchanged=len(plan.unchanged), duplicates=collector.all_duplicates,
+            removed=len(removed), unchanged=plan.same, duplicates=collector.all_duplicates,
             errors=collector.all_errors, seconds=time.perf_counter() - started, cached=store is not None,
             cache_seconds=cache_seconds,
         )
 
-    def _restore(self, store: Store, feeder: IndexFeeder, key: str, plan: _Plan, started: float):
-        """Restored, a Notice (a damaged snapshot, dropped), or None (no snapshot of these files)."""
+    def _restore(self, feeder: IndexFeeder, archive: str, plan: _Plan, started: float):
+        """Restore the archive's saved index: a ``Restored`` (the unchanged files it holds are taken out
+        of ``plan.unchanged``; the docs of files that changed or went are retired), a ``Notice`` (a
+        damaged one, dropped), or None (none, or too much of it changed: build afresh)."""
         assert self.cache_dir is not None
+        key = index_files.latest(self.cache_dir, archive)
+        if key is None:
+            return None
         try:
             loaded = index_files.load(self.cache_dir, key)
         except ValueError as exc:
@@ -274,25 +283,41 @@ class Library:
         if loaded is None:
             return None
         state, origins = loaded
+        unchanged = {key for _, key, _ in plan.unchanged}
+        kept_files = [
+            f in unchanged and plan.digests.get(f) == d for f, d in zip(origins.files, origins.digests, strict=True)
+        ]
         docs = StoredAnalyses(self.cache_dir, origins)
+        numbers = docs.file_numbers()
+        live = [kept_files[numbers[d]] for d in range(len(origins.ids))]
+        retired = sorted({*state["retired"].tolist(), *(d for d, ok in enumerate(live) if not ok)})
+        if len(retired) > RETIRE_LIMIT * max(1, len(origins.ids)):
+            return None
+        state["retired"] = np.array(retired, dtype=np.int64)
         with feeder.held():
             index_files.restore(feeder.index, state, docs, index_files.snapshot_folder(self.cache_dir, key))
-        self.seen_ids.update(origins.ids)
-        self.doc_origins.extend(origins.files[i] for i in docs.file_numbers())
-        return Restored(len(origins.ids), time.perf_counter() - started)
+        gone = set(retired)
+        self.seen_ids.update(i for d, i in enumerate(origins.ids) if d not in gone)
+        self.doc_ids.extend(origins.ids)
+        self.doc_origins.extend(origins.files[n] for n in numbers)
+        held = {f for f, ok in zip(origins.files, kept_files, strict=True) if ok}
+        plan.unchanged = [u for u in plan.unchanged if u[1] not in held]
+        return Restored(len(origins.ids) - len(retired), time.perf_counter() - started)
 
-    def _save(self, feeder: IndexFeeder, key: str) -> Iterator[Notice]:
-        """Save the index for the next open of the same files (only an index of stored files)."""
+    def _save(self, feeder: IndexFeeder, archive: str, plan: _Plan) -> Iterator[Notice]:
+        """Save the index for the next open of the same paths (only an index of stored files)."""
         if None in self.doc_origins or len(self.doc_origins) != len(feeder.index):
             return
         assert self.cache_dir is not None
         files = list(dict.fromkeys(self.doc_origins))
         number = {f: i for i, f in enumerate(files)}
         file_of_doc = array("I", [number[f] for f in self.doc_origins])
-        origins = DocOrigins(tuple(files), file_of_doc.tobytes(), tuple(self.doc_ids))
+        # (A retired doc's file may have no digest now: "" never equals a real one.)
+        digests = tuple(plan.digests.get(f, "") for f in files)
+        origins = DocOrigins(tuple(files), digests, file_of_doc.tobytes(), tuple(self.doc_ids))
         try:
             with feeder.held():
-                index_files.save(feeder.index, origins, self.cache_dir, key)
+                index_files.save(feeder.index, origins, self.cache_dir, index_files.next_key(self.cache_dir, archive))
         except OSError as exc:
             n = self._notice(f"cannot save the search index in {self.cache_dir}: {exc.strerror or exc}")
             if n:
@@ -379,6 +404,7 @@ class _Plan:
     uncached: list[Source] = field(default_factory=list)  # missing files, empty folders
     new: int = 0
     changed: int = 0
+    same: int = 0  # files unchanged (from the store or a saved index)
 
     def contents(self) -> list[tuple[str, str]]:
         return [(key, self.digests.get(key, "")) for key in self.listed]
@@ -412,6 +438,7 @@ def _plan(sources: list[Source], stats: dict[str, os.stat_result], stamps: dict[
             plan.touched.append((key, Stamp(st.st_size, st.st_mtime_ns, old.digest, version)))
         plan.digests[key] = old.digest
         plan.unchanged.append((source.path, key, st.st_size))
+    plan.same = len(plan.unchanged)
     return plan
 
 
