@@ -101,7 +101,7 @@ class LoadActions:
         if summary.unchanged and summary.cache_seconds is not None:
             changes = summary.changes()
             self.notify(
-                f"{len(self.index):,} articles · from cache · {summary.cache_seconds:.1f} s"
+                f"{self.index.live():,} articles · from cache · {summary.cache_seconds:.1f} s"
                 + (f"\n{changes}" if changes else ""),
                 title="Opened",
                 timeout=5,
