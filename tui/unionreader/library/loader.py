@@ -318,6 +318,9 @@ class Library:
         try:
             with feeder.held():
                 index_files.save(feeder.index, origins, self.cache_dir, index_files.next_key(self.cache_dir, archive))
+                # From now on the articles are read from the store when shown: only the packed index
+                # stays in memory (the analyses' objects were most of it).
+                feeder.index._analyses = StoredAnalyses(self.cache_dir, origins)
         except OSError as exc:
             n = self._notice(f"cannot save the search index in {self.cache_dir}: {exc.strerror or exc}")
             if n:
