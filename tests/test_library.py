@@ -444,3 +444,14 @@ def test_a_large_change_builds_the_index_afresh(archive, tmp_path):
     index = SearchIndex()
     _, _, summary, restored = run(Library(cache, jobs=1), [archive], index)
     assert restored is None and summary.changed == 12 and len(index) == 30 and len(index.retired) == 0
+
+
+def test_an_article_whose_cache_was_cleared_meanwhile_is_shown_as_such(archive, tmp_path):
+    from unionreader.library.store import clear
+
+    cache = tmp_path / "cache"
+    run(Library(cache, jobs=1), [archive], SearchIndex())
+    index = SearchIndex()
+    assert run(Library(cache, jobs=1), [archive], index)[3] is not None
+    clear(cache)  # `unionreader cache clear` from another terminal
+    assert "no longer in the cache" in index.analysis(0).article.title

@@ -3,14 +3,16 @@ memory, and an article's text, entities and facts are read (and decoded) when sh
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from array import array
 from collections import OrderedDict
 from pathlib import Path
 
+from ..corpus import Article, Paragraph
 from ..extract.models import Analysis
 from .index_files import DocOrigins
-from .store import Store, StoredFile
+from .store import CacheUnavailable, Store, StoredFile
 
 CACHED_FILES = 256  # decoded files kept (a screenful of rows and the article shown)
 
@@ -53,14 +55,23 @@ class StoredAnalyses:
             else:
                 self._files.move_to_end(key)
         found = by_id.get(self._origins.ids[doc])
-        if found is None:
-            raise LookupError(f"article {self._origins.ids[doc]} of {key} is no longer in the cache")
+        if found is None:  # the cache was cleared or rebuilt meanwhile: say so rather than fail
+            return _missing(self._origins.ids[doc], key)
         return found
 
     def _read(self, key: str) -> dict[str, Analysis]:
-        if self._store is None:
-            self._store = Store(self._cache_dir)
-        item = next(iter(self._store.load([key])))
+        try:
+            if self._store is None:
+                self._store = Store(self._cache_dir)
+            item = next(iter(self._store.load([key])))
+        except (CacheUnavailable, sqlite3.Error):
+            return {}
         if not isinstance(item, StoredFile):
             return {}
         return {a.article.id: a for a in item.analyses}
+
+
+def _missing(article_id: str, path: str) -> Analysis:
+    title = "(this article is no longer in the cache: open the archive again to read it)"
+    article = Article(article_id, path, title, True, title, (Paragraph("title", 0, len(title)),), None, "")
+    return Analysis(article, (), ())
