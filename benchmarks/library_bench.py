@@ -121,6 +121,7 @@ def main() -> None:
     p.add_argument("--articles", type=int, default=1000)
     p.add_argument("--path", help="a folder of articles (default: a generated corpus of --articles)")
     p.add_argument("--jobs", type=int, help="extraction processes (default: CPU count)")
+    p.add_argument("--cache", help="use this cache directory and keep it (an existing one makes the first open warm)")
     p.add_argument("--edit", action="store_true", help="also measure a reopen after editing 1%% of the files (a copy is edited)")
     p.add_argument("--phase", help=argparse.SUPPRESS)
     p.add_argument("rest", nargs="*", help=argparse.SUPPRESS)
@@ -137,7 +138,7 @@ def main() -> None:
     path = Path(ns.path) if ns.path else corpus(ns.articles)
     files = sorted(q for q in path.rglob("*") if q.suffix.lower() in (".txt", ".md", ".jsonl"))
     with tempfile.TemporaryDirectory(prefix="library-bench-") as tmp:
-        cache = Path(tmp) / "cache"
+        cache = Path(ns.cache) if ns.cache else Path(tmp) / "cache"
         jobs = ns.jobs or 0
         out: dict = {"path": str(path), "files": len(files), "corpus_mb": round(sum(f.stat().st_size for f in files) / 1e6, 1),
                      "cpus": os.cpu_count()}
