@@ -33,10 +33,10 @@ from textual import events  # noqa: E402
 
 from unionreader.app.app import UnionReaderApp  # noqa: E402
 from unionreader.app.config import Config  # noqa: E402
-from unionreader.app.loading import load_path_batches  # noqa: E402
 from unionreader.app.widgets.article_list import ArticleList  # noqa: E402
 from unionreader.corpus import default_corpus_dir  # noqa: E402
 from unionreader.extract.models import Analysis  # noqa: E402
+from unionreader.library.batching import load_path_batches  # noqa: E402
 
 QUERIES = [
     "cong doan vien chuc",

@@ -421,8 +421,8 @@ def test_readme_lists_every_binding_id():
 async def test_typing_works_while_loading_and_the_list_fills_in():
     import threading
 
-    from unionreader.app.loading import load_batches
     from unionreader.corpus import iter_load
+    from unionreader.library.batching import load_batches
 
     release = threading.Event()
 
@@ -511,8 +511,8 @@ async def test_ctrl_c_copies_the_mouse_selection_through_every_route():
 async def test_batches_arriving_under_an_open_modal_do_not_break_anything():
     import threading
 
-    from unionreader.app.loading import load_batches
     from unionreader.corpus import iter_load
+    from unionreader.library.batching import load_batches
 
     release = threading.Event()
 
@@ -539,9 +539,9 @@ async def test_batches_arriving_under_an_open_modal_do_not_break_anything():
 
 
 def test_loading_batches_start_small_and_grow():
-    from unionreader.app.loading import load_batches
     from unionreader.corpus import iter_load
     from unionreader.extract.models import Analysis
+    from unionreader.library.batching import load_batches
 
     items = list(iter_load([str(SEEDS)])) * 30  # 150 articles
     batches = list(
@@ -637,8 +637,8 @@ async def test_loaded_articles_are_kept_out_of_the_garbage_collectors_passes():
 async def test_a_search_blocked_by_indexing_runs_as_soon_as_the_index_is_free():
     import threading
 
-    from unionreader.app.loading import load_batches
     from unionreader.corpus import iter_load
+    from unionreader.library.batching import load_batches
 
     release = threading.Event()
 
@@ -674,6 +674,7 @@ async def test_duplicates_are_skipped_whichever_batch_they_fall_in(batch_size):
     """The same text read twice is listed once, whether both copies arrive in one batch or in two
     (the loader cuts batches by time, so where copies fall must not matter)."""
     from unionreader.app.loading import load_batches
+
     from unionreader.corpus import iter_load
     from unionreader.extract.models import Analysis
 

@@ -68,7 +68,9 @@ def test_limit_and_jsonl_input(capsys, tmp_path):
 
 
 def test_loading_for_search_counts_articles_and_shows_progress(tmp_path, capsys):
-    from unionreader.cli import _load_for_search
+    import argparse
+
+    from unionreader.cli import open_for_command
     from unionreader.corpus import count_articles
 
     fixtures = Path(__file__).resolve().parent / "fixtures"
@@ -79,7 +81,7 @@ def test_loading_for_search_counts_articles_and_shows_progress(tmp_path, capsys)
     assert count_articles([str(fixtures / "articles"), str(jsonl)]) == len(own) + lines
     assert count_articles(["-"]) is None  # stdin: unknown until read
 
-    analyses = _load_for_search([str(fixtures / "articles")], progress=True)
+    analyses = open_for_command([str(fixtures / "articles")], argparse.Namespace(), progress=True).analyses
     assert [a.article.source for a in analyses] == [str(p) for p in own]
     assert all(a.entities for a in analyses)  # analysed as they were read
     assert "reading and analysing" in capsys.readouterr().err  # the bar went to stderr, not stdout

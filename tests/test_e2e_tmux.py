@@ -46,7 +46,8 @@ def app_in_tmux(tmp_path: Path, command_line: str) -> Iterator[str]:
         pytest.skip(f"the unionreader command is not installed beside {sys.executable}")
     socket = f"unionreader-test-{uuid.uuid4().hex[:8]}"
     env_config = tmp_path / "no-config.toml"  # a path that does not exist: the defaults, whatever the user has
-    shell = f"cd {ROOT} && UNIONREADER_CONFIG={env_config} TERM=xterm-256color {command_line}"
+    cache = tmp_path / "cache"  # never the user's real cache
+    shell = f"cd {ROOT} && UNIONREADER_CONFIG={env_config} UNIONREADER_CACHE={cache} TERM=xterm-256color {command_line}"
     subprocess.run(
         ["tmux", "-L", socket, "-f", os.devnull, "new-session", "-d", "-s", "app", "-x", "160", "-y", "48", shell],
         check=True,

@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-SUBCOMMANDS = ("facts", "search", "people", "orgs")
+SUBCOMMANDS = ("facts", "search", "people", "orgs", "index", "cache")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -14,13 +14,20 @@ def build_parser() -> argparse.ArgumentParser:
         prog="unionreader",
         description="Read Vietnamese trade-union news: highlights, facts and instant search.",
         epilog="Subcommands: `unionreader facts --help`, `unionreader search --help`, `unionreader people --help`, "
-        "`unionreader orgs --help`.",
+        "`unionreader orgs --help`, `unionreader index --help`, `unionreader cache info|clear`.",
     )
     parser.add_argument("paths", nargs="*", help="article files or folders (.txt, .md, .jsonl) or - for stdin")
     parser.add_argument(
         "--copy-to", metavar="FILE", help="also write every text the app copies to FILE (replaced on each copy)"
     )
+    add_cache_flags(parser)
     return parser
+
+
+def add_cache_flags(parser: argparse.ArgumentParser) -> None:
+    from .library.console import add_cache_flags
+
+    add_cache_flags(parser)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -33,14 +40,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .directory_cli import cmd_directory
 
         return cmd_directory(args[0], args[1:])
+    if args and args[0] == "index":
+        from .library.commands import cmd_index
+
+        return cmd_index(args[1:])
+    if args and args[0] == "cache":
+        from .library.commands import cmd_cache
+
+        return cmd_cache(args[1:])
     ns = build_parser().parse_args(args)
-    return run_app(ns.paths, copy_to=ns.copy_to)
+    return run_app(ns.paths, copy_to=ns.copy_to, ns=ns)
 
 
-def run_app(paths: list[str], copy_to: str | None = None) -> int:
+def run_app(paths: list[str], copy_to: str | None = None, ns: argparse.Namespace | None = None) -> int:
     from .app.app import run
+    from .library.console import library_from_args
 
-    return run(paths, copy_to=copy_to)
+    return run(paths, copy_to=copy_to, library=library_from_args(ns or argparse.Namespace()))
 
 
 # Parquet is a dataset folder written by ``scale`` (the optional extra), not a text export.
@@ -68,6 +84,7 @@ def build_facts_parser() -> argparse.ArgumentParser:
                         "for parquet, the dataset folder DIR")
     parser.add_argument("--dask", metavar="ADDRESS", help="parquet only: run on the Dask scheduler at ADDRESS "
                         "(tcp://host:8786), or `local` for a cluster on this machine (the scale extra)")
+    add_cache_flags(parser)
     return parser
 
 
@@ -87,7 +104,6 @@ def _parse_kinds(spec: str | None) -> list[str] | None:
 
 def cmd_facts(argv: list[str]) -> int:
     from . import export
-    from .extract import analyse
 
     ns = build_facts_parser().parse_args(argv)
     if ns.format is None:
@@ -104,14 +120,13 @@ def cmd_facts(argv: list[str]) -> int:
         from .scale.command import run_facts_dataset
 
         return run_facts_dataset(ns.paths, ns.output, kinds, dask=ns.dask)
-    errors: list = []
-    articles = load_articles_for_cli(ns.paths, collect_errors=errors)
-    if not articles:
+    opened = open_for_command(ns.paths, ns)
+    analyses, errors = opened.analyses, opened.errors
+    if not analyses:
         if ns.format == "json" and not ns.output:
             sys.stdout.write(export.to_json([], errors))
         print("unionreader facts: no article could be loaded", file=sys.stderr)
         return 2
-    analyses = [analyse(a) for a in articles]
     if ns.output:
         try:
             export.write_export(ns.output, analyses, errors, kinds, fmt=ns.format)
@@ -141,43 +156,18 @@ def build_search_parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="*", help="article files or folders, or - for stdin (default: the bundled seeds)")
     parser.add_argument("--format", "-f", choices=("text", "json"), default="text", help="output format (default: text)")
     parser.add_argument("--limit", "-n", type=int, default=10, metavar="N", help="show at most N hits (default: 10)")
+    add_cache_flags(parser)
     return parser
 
 
-def _load_for_search(paths: list[str], progress: bool | None = None) -> list:
-    """Analyses of the articles in PATHs, problems on stderr (one line each). Reading and extraction
-    (a few ms per article: minutes for a big folder) show one progress bar, per article, when stderr is
-    a terminal (``progress`` forces it on or off)."""
-    from .corpus import Article, count_articles, iter_load
-    from .extract import analyse
+def open_for_command(paths: list[str], ns: argparse.Namespace, index=None, progress: bool | None = None):
+    """The one load path of the headless commands: PATHs (the bundled seeds when empty) through the
+    library and its cache, with a progress bar on a terminal and one line per problem on stderr.
+    With ``index`` the articles go into it (``Opened.articles`` counts them), else into
+    ``Opened.analyses``."""
+    from .library.console import library_from_args, open_paths
 
-    paths = paths or [default_corpus_path()]
-    if progress is None:
-        progress = sys.stderr.isatty()
-    bar = None
-    if progress:
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        bar = Progress(
-            TextColumn("reading and analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-            console=Console(stderr=True, force_terminal=True), transient=True,  # (shown only on a terminal)
-        )
-        bar.start()
-        task = bar.add_task("load", total=count_articles(paths))
-    analyses: list = []
-    try:
-        for item in iter_load(paths):
-            if isinstance(item, Article):
-                analyses.append(analyse(item))
-                if bar is not None:
-                    bar.advance(task)
-            else:
-                print(f"unionreader: {item}", file=sys.stderr)
-    finally:
-        if bar is not None:
-            bar.stop()
-    return analyses
+    return open_paths(library_from_args(ns), paths, index=index, progress=progress)
 
 
 def default_corpus_path() -> str:
@@ -195,12 +185,10 @@ def cmd_search(argv: list[str]) -> int:
     if ns.limit < 1:
         print("unionreader search: --limit must be at least 1", file=sys.stderr)
         return 2
-    analyses = _load_for_search(ns.paths)
-    if not analyses:
+    index = SearchIndex()
+    if not open_for_command(ns.paths, ns, index=index).articles:
         print("unionreader search: no article could be loaded", file=sys.stderr)
         return 2
-    index = SearchIndex()
-    index.add(analyses)
     result = index.search(ns.query, limit=ns.limit)
     hits = [index.hit(doc, result) for doc in result.docs]
     if ns.format == "json":
@@ -250,19 +238,3 @@ def _highlighted(s: str, spans, base: str):
     for start, end in spans:
         text.stylize("bold reverse", start, end)
     return text
-
-
-def load_articles_for_cli(paths: list[str], collect_errors: list | None = None):
-    """Load PATHs (the bundled seeds when empty) for a headless command.
-
-    Prints one line per bad input on stderr and returns the articles, or None when nothing loaded
-    (the caller then exits 2). Shows a progress bar on stderr when it is a terminal.
-    """
-    from .corpus import load_paths
-
-    result = load_paths(paths)
-    for problem in (*result.warnings, *result.errors):
-        print(f"unionreader: {problem}", file=sys.stderr)
-    if collect_errors is not None:
-        collect_errors.extend(result.errors)
-    return list(result.articles) or None

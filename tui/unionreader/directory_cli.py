@@ -11,6 +11,8 @@ import json
 import os
 import sys
 
+from .cli import add_cache_flags
+
 FORMATS = ("md", "json", "csv")
 SORTS = ("articles", "name", "latest")
 
@@ -28,6 +30,7 @@ def build_parser(command: str) -> argparse.ArgumentParser:
                         help="only those seen in at least N articles (default: 1)")
     parser.add_argument("--sort", "-s", choices=SORTS, default="articles", help="order (default: articles, most first)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    add_cache_flags(parser)
     return parser
 
 
@@ -61,26 +64,25 @@ def render(command: str, analyses, errors=(), fmt: str = "md", min_articles: int
 
 
 def cmd_directory(command: str, argv: list[str]) -> int:
-    from .cli import load_articles_for_cli
-    from .export import write_atomic
-    from .extract import analyse
+    from .cli import open_for_command
+    from .export import encoding_for, write_atomic
 
     ns = build_parser(command).parse_args(argv)
     name = f"unionreader {command}"
     if ns.min_articles < 1:
         print(f"{name}: --min-articles must be at least 1", file=sys.stderr)
         return 2
-    errors: list = []
-    articles = load_articles_for_cli(ns.paths, collect_errors=errors)
-    if not articles:
+    opened = open_for_command(ns.paths, ns)
+    analyses, errors = opened.analyses, opened.errors
+    if not analyses:
         if ns.format == "json" and not ns.output:
             sys.stdout.write(render(command, [], errors, "json"))
         print(f"{name}: no article could be loaded", file=sys.stderr)
         return 2
-    text = render(command, [analyse(a) for a in articles], errors, ns.format, ns.min_articles, ns.sort)
+    text = render(command, analyses, errors, ns.format, ns.min_articles, ns.sort)
     if ns.output:
-        try:  # spreadsheets need the BOM to read a CSV as UTF-8
-            write_atomic(ns.output, text, encoding="utf-8-sig" if ns.format == "csv" else "utf-8")
+        try:
+            write_atomic(ns.output, text, encoding=encoding_for(ns.format))
         except OSError as e:
             print(f"{name}: cannot write {ns.output}: {e.strerror or e}", file=sys.stderr)
             return 1

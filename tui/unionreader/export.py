@@ -27,6 +27,7 @@ __all__ = [
     "KIND_HEADINGS",
     "fact_display_value",
     "fact_to_markdown",
+    "encoding_for",
     "format_for_path",
     "render",
     "to_csv",

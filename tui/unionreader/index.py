@@ -147,6 +147,10 @@ class SearchIndex(IndexBuilder):
     def __len__(self) -> int:
         return len(self._analyses)
 
+    def live(self) -> int:
+        """Docs that can match (those not retired)."""
+        return len(self) - len(self.retired)
+
     def analysis(self, doc: int) -> Analysis:
         return self._analyses[doc]
 

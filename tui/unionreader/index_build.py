@@ -79,6 +79,8 @@ class IndexBuilder:
         self._facet_doc = array("I")
         self._facet_val = array("I")
         self._date_keys: dict[str, tuple[str, ...]] = {}
+        # Docs withdrawn (their file changed or went away since the index was saved): never matched.
+        self.retired = np.zeros(0, dtype=np.int64)
         self._dirty = True
 
     # --- vocabulary -------------------------------------------------------------------------------

@@ -475,6 +475,9 @@ class Ranker:
         matched: set[str] = set()
         allowed = np.ones(n, dtype=bool)
         filtered = False
+        if len(self.index.retired):  # docs whose file changed or went since the index was saved
+            allowed[self.index.retired] = False
+            filtered = True
         for flt in parsed.filters:
             allowed &= self._filter(flt)
             filtered = True

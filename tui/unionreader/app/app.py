@@ -23,13 +23,15 @@ from textual.widgets import Input, Label, Static
 
 from ..corpus import LoadError
 from ..index import SearchIndex
+from ..library.batching import Batch, load_batches
+from ..library.indexer import IndexFeeder, index_batches
+from ..library.loader import Event, Library
 from .actions import CopyActions
 from .bindings import APP_BINDINGS, all_binding_ids, help_rows
 from .clipboard import ClipboardSink
 from .config import Config, load_config
 from .directory_actions import DirectoryActions
 from .load_actions import LoadActions
-from .loading import Batch, load_batches, load_path_batches
 from .screens.filters import FilterScreen
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
@@ -42,6 +44,7 @@ from .widgets.reader import ENTITY_GROUPS, GROUP_LABELS, Reader, entity_descript
 RANKED_ROWS = 500
 
 BatchSource = Callable[[], Iterator[Batch]]
+EventSource = Callable[[IndexFeeder], Iterator[Event]]
 
 
 class UnionReaderApp(DirectoryActions, LoadActions, CopyActions, App[int]):
@@ -54,6 +57,8 @@ class UnionReaderApp(DirectoryActions, LoadActions, CopyActions, App[int]):
         paths: Iterable[str] = (),
         *,
         batches: BatchSource | None = None,
+        library: Library | None = None,
+        events: EventSource | None = None,
         copy_to: str | Path | None = None,
         config: Config | None = None,
         clipboard_commands: bool = True,
@@ -62,7 +67,16 @@ class UnionReaderApp(DirectoryActions, LoadActions, CopyActions, App[int]):
         super().__init__()
         self.show_timing = show_timing  # off in snapshot tests, where milliseconds would differ per run
         self.paths = [str(p) for p in paths]
-        self._batches = batches or (lambda: load_path_batches(self.paths))
+        # Everything is opened through the library (without a cache unless one is given); ``batches``
+        # (tests, piped stdin) go through the same dedupe-and-index path.
+        self.library = library if library is not None else Library(None)
+        if events is not None:
+            self._events: EventSource = events
+        elif batches is not None:
+            self._events = lambda feeder: index_batches(batches(), feeder, self.library.seen_ids)
+        else:
+            self._events = lambda feeder: self.library.open(self.paths, feeder)
+        self.last_summary = None
         self.index = SearchIndex()
         self.index_lock = threading.Lock()
         self.result = None
@@ -74,7 +88,6 @@ class UnionReaderApp(DirectoryActions, LoadActions, CopyActions, App[int]):
         self._refresh_pending = False
         self._search_pending = False
         self._title_span_cache: dict[int, tuple[tuple[int, int], ...]] = {}
-        self._article_ids: set[str] = set()
         self.duplicates_skipped = 0
         self._load_started = (0, 0)  # (load errors, duplicates) counted before the current load
         self._queued_paths: list[str] = []
@@ -136,7 +149,7 @@ class UnionReaderApp(DirectoryActions, LoadActions, CopyActions, App[int]):
             self._search_pending = False
             self._refresh_pending = False
             result = self.index.search(query, rank_first=RANKED_ROWS)
-            count = len(self.index)
+            count = self.index.live()
         finally:
             self.index_lock.release()
         self._last_refresh = time.perf_counter()
@@ -318,8 +331,9 @@ class UnionReaderApp(DirectoryActions, LoadActions, CopyActions, App[int]):
         self.main_screen.query_one("#legend", Static).update(legend)
 
 
-def run(paths: list[str], copy_to: str | None = None) -> int:
-    batches = None
+def run(paths: list[str], copy_to: str | None = None, library: Library | None = None) -> int:
+    library = library if library is not None else Library(None)
+    events = None
     if "-" in paths and not sys.stdin.isatty():
         # Articles piped on stdin are read before the app takes over the terminal for its keys.
         from ..corpus import iter_load
@@ -327,7 +341,9 @@ def run(paths: list[str], copy_to: str | None = None) -> int:
         piped = list(iter_load(["-"]))
         rest = [p for p in paths if p != "-"]
         paths = rest
-        batches = lambda: load_batches(itertools.chain(piped, iter_load(rest) if rest else ()))  # noqa: E731
+        events = lambda feeder: itertools.chain(  # noqa: E731
+            index_batches(load_batches(piped), feeder, library.seen_ids), library.open(rest, feeder) if rest else ()
+        )
         try:
             tty = os.open("/dev/tty", os.O_RDONLY)
         except OSError:
@@ -336,6 +352,6 @@ def run(paths: list[str], copy_to: str | None = None) -> int:
             return 2
         os.dup2(tty, 0)
         os.close(tty)
-    app = UnionReaderApp(paths, copy_to=copy_to, batches=batches)
+    app = UnionReaderApp(paths, copy_to=copy_to, library=library, events=events)
     app.run()
     return app.return_code or 0

@@ -1,5 +1,6 @@
-"""Loading articles into the running app: the loader worker, progress, refreshes while batches
-arrive, duplicates and load errors, and opening more files."""
+"""Loading articles into the running app: the library's events (batches, a restored index, cache
+notices, the summary) shown as they arrive, refreshes while batches arrive, duplicates and load
+errors, and opening more files. Reading, extracting, the cache and indexing are the library's."""
 
 from __future__ import annotations
 
@@ -13,16 +14,17 @@ from textual import work
 from textual.css.query import NoMatches
 from textual.widgets import Label, ProgressBar
 
-from .loading import Batch, load_path_batches
+from ..library.batching import Batch
+from ..library.events import Notice, Restored, Summary
+from ..library.indexer import IndexFeeder
 from .screens.prompt import LoadErrorsScreen, PathPrompt
 
-INDEX_SLICE = 128  # articles indexed per hold of the index lock
 LOADING_SWITCH_INTERVAL = 0.0005  # seconds; see start_loading
 
 
 class LoadActions:
     """Mixed into the app: needs ``main_screen``, ``index``, ``index_lock``, ``result``, ``run_search``,
-    ``_batches``, and the loading counters set in the app's ``__init__``."""
+    ``_events`` (feeder → library events), and the loading counters set in the app's ``__init__``."""
 
     def start_loading(self) -> None:
         # The loader thread is CPU-bound; the UI's event loop waits on select() between messages and
@@ -36,32 +38,27 @@ class LoadActions:
 
     @work(thread=True, exclusive=True, group="load")
     def load_worker(self) -> None:
+        # The library indexes each batch before handing it over, in slices under the index lock
+        # (a search typed meanwhile waits for one slice, see library.indexer).
+        feeder = IndexFeeder(self.index, self.index_lock, make_way=self._let_search_run)
         try:
             try:
-                for batch in self._batches():
-                    fresh = self._first_sightings(batch.analyses)
-                    self.duplicates_skipped += len(batch.analyses) - len(fresh)
-                    # Indexed in slices, the lock released between them: a search typed meanwhile
-                    # waits for one slice (tens of ms), not for a whole batch of thousands.
-                    for start in range(0, len(fresh), INDEX_SLICE):
-                        self._let_search_run()
-                        with self.index_lock:
-                            self.index.add(fresh[start : start + INDEX_SLICE], compact=False)
-                        # Merging posting segments copies the whole index now and then (seconds at
-                        # 50k articles): done outside the lock, only the swap inside it. This thread
-                        # is the index's only writer, so the segments cannot change meanwhile.
-                        plans = self.index.plan_compaction()
-                        if plans:
-                            self._let_search_run()
-                            with self.index_lock:
-                                self.index.apply_compaction(plans)
-                    # The articles stay for the app's life: once the young garbage is swept, take
-                    # them out of the collector's view, or its full passes over a growing heap pause
-                    # the UI for up to a second or more while a large corpus loads.
-                    gc.collect(1)
-                    gc.freeze()
-                    self.call_from_thread(self._while_open, self._batch_loaded, batch)
-                self._merge_segments()
+                for event in self._events(feeder):
+                    if isinstance(event, Batch):
+                        self.duplicates_skipped += event.duplicates
+                        # The articles stay for the app's life: once the young garbage is swept,
+                        # take them out of the collector's view, or its full passes over a growing
+                        # heap pause the UI for up to a second or more while a large corpus loads.
+                        gc.collect(1)
+                        gc.freeze()
+                        self.call_from_thread(self._while_open, self._batch_loaded, event)
+                    elif isinstance(event, Restored):
+                        self.call_from_thread(self._while_open, self._restored, event)
+                    elif isinstance(event, Notice):
+                        self.call_from_thread(self._while_open, self.notify, event.text, title="Cache",
+                                              severity="warning", timeout=15)
+                    elif isinstance(event, Summary):
+                        self.call_from_thread(self._while_open, self._summarised, event)
             except RuntimeError:
                 raise
             except Exception as exc:  # a bug in a reader must not take the app down with a traceback
@@ -69,29 +66,6 @@ class LoadActions:
             self.call_from_thread(self._while_open, self._loading_done)
         except RuntimeError:
             return  # the app closed while loading (call_from_thread has no app to call any more)
-
-    def _merge_segments(self) -> None:
-        """Sliced loading leaves several posting segments per kind, and every lookup visits each
-        (per-keystroke p95 +50% on a 35k archive): merged into one when loading ends, outside the
-        lock (seconds at 100k; this thread is the index's only writer), swapped in inside it."""
-        plans = self.index.plan_full_merge()
-        if plans:
-            self._let_search_run()
-            with self.index_lock:
-                self.index.apply_compaction(plans)
-
-    def _first_sightings(self, analyses) -> list:
-        """The articles not listed yet, in reading order. An article is a duplicate when its id (a
-        hash of its cleaned text) was read before in this session, in this batch or an earlier one:
-        checked one article at a time, so which copy is kept never depends on where the loader cut
-        its batches (they are cut by time)."""
-        fresh = []
-        for analysis in analyses:
-            article_id = analysis.article.id
-            if article_id not in self._article_ids:
-                self._article_ids.add(article_id)
-                fresh.append(analysis)
-        return fresh
 
     def _let_search_run(self) -> None:
         """A lock is not fair: released and taken again at once, the search typed meanwhile would
@@ -114,6 +88,24 @@ class LoadActions:
             f" {batch.loaded:,}{total} articles · {batch.megabytes:.1f} MB · {batch.mb_per_s:.1f} MB/s"
         )
         self._schedule_refresh()
+
+    def _restored(self, event: Restored) -> None:
+        self.loaded_articles = event.articles
+        self.main_screen.query_one("#loading-label", Label).update(
+            f" {event.articles:,} articles · from cache · {event.seconds:.1f} s"
+        )
+        self.run_search(keep_position=True)
+
+    def _summarised(self, summary: Summary) -> None:
+        self.last_summary = summary
+        if summary.unchanged and summary.cache_seconds is not None:
+            changes = summary.changes()
+            self.notify(
+                f"{self.index.live():,} articles · from cache · {summary.cache_seconds:.1f} s"
+                + (f"\n{changes}" if changes else ""),
+                title="Opened",
+                timeout=5,
+            )
 
     def _schedule_refresh(self) -> None:
         """Re-run the query as batches arrive, at most a few times a second (a search per batch of a
@@ -169,7 +161,7 @@ class LoadActions:
             self.notify(f"{path} will be loaded after the current files", title="Open")
             return
         self.paths = [path]
-        self._batches = lambda: load_path_batches([path])
+        self._events = lambda feeder: self.library.open([path], feeder)
         self.main_screen.query_one("#loading").display = True
         self.loading = True
         self.start_loading()

@@ -6,6 +6,8 @@ code; everything it returns pickles (frozen dataclasses of plain values).
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -41,3 +43,62 @@ def analyse_file(path: str, size: int = 0) -> FileOutcome:
 def analyse_files(paths: Iterable[str]) -> list[FileOutcome]:
     """A batch of files for one task: fewer, larger tasks keep per-task overhead small."""
     return [analyse_file(p) for p in paths]
+
+
+# --- files read for the library's cache: their content hash, and a check that they held still -------
+
+READ_ATTEMPTS = 3  # a file that keeps changing while it is read is reported after this many tries
+
+
+@dataclass(frozen=True, slots=True)
+class StampedOutcome:
+    """One file read for the cache: its size, mtime and content hash as read, and its outcome.
+
+    ``outcome`` is None when the content hash equals ``known_digest`` (only touched: the stored
+    analyses still hold); ``stable`` is False when the file kept changing while it was read (its
+    outcome is then an error and must not be stored)."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    digest: str
+    outcome: FileOutcome | None
+    stable: bool = True
+
+
+def _stat(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def file_digest(path: str) -> str | None:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
+    except OSError:
+        return None
+
+
+def analyse_stamped(path: str, known_digest: str | None = None, analyser=analyse_file) -> StampedOutcome:
+    """Read and analyse ``path``, and make sure it did not change meanwhile (stat before and after:
+    a file being written is read again, and reported if it never holds still)."""
+    for _ in range(READ_ATTEMPTS):
+        before = _stat(path)
+        digest = file_digest(path)
+        if before is None or digest is None:  # gone or unreadable: the reader names the problem
+            return StampedOutcome(path, 0, 0, "", analyser(path), stable=False)
+        if digest == known_digest and _stat(path) == before:
+            return StampedOutcome(path, *before, digest, None)
+        outcome = analyser(path)
+        if _stat(path) == before and file_digest(path) == digest:
+            return StampedOutcome(path, *before, digest, outcome)
+    error = LoadError(path, "the file kept changing while it was read; not cached, open it again later")
+    return StampedOutcome(path, 0, 0, "", FileOutcome(path, (), (error,)), stable=False)
+
+
+def analyse_stamped_files(tasks: list[tuple[str, str | None]], analyser=analyse_file) -> list[StampedOutcome]:
+    """A batch of (path, known digest) for one pool task."""
+    return [analyse_stamped(path, known, analyser) for path, known in tasks]

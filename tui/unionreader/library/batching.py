@@ -1,6 +1,6 @@
-"""Loading in batches: read, analyse, and hand over analyses with progress figures.
+"""Loading in batches: analyses handed over with progress figures, small first, then growing.
 
-Runs in the app's thread worker; holds no UI code, so the benchmark and tests can drive it directly.
+Used by the library for files it reads, and directly for streams that are never cached (stdin).
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ class Batch:
     total: int | None  # articles expected (None when unknown)
     megabytes: float  # article text read so far (UTF-8)
     seconds: float  # since loading started
+    from_cache: bool = False  # every analysis of this batch came from the store
+    duplicates: int = 0  # articles skipped in this batch (the same text already listed)
 
     @property
     def mb_per_s(self) -> float:

@@ -1,0 +1,56 @@
+"""The app opens archives through the library: a reopen comes from the cache at once, changes behind it."""
+
+from __future__ import annotations
+
+from test_library import archive, run, write_article  # noqa: F401 (the fixture)
+from unionreader.app.app import UnionReaderApp
+from unionreader.app.config import Config
+from unionreader.app.widgets.article_list import ArticleList
+from unionreader.app.widgets.reader import Reader
+from unionreader.index import SearchIndex
+from unionreader.library.loader import Library
+
+
+def open_app(path, cache) -> UnionReaderApp:
+    return UnionReaderApp([str(path)], library=Library(cache, jobs=1), config=Config(), clipboard_commands=False,
+                         show_timing=False)
+
+
+async def wait_loaded(app, pilot) -> None:
+    for _ in range(3000):
+        if not app.loading and app.result is not None:
+            break
+        await pilot.pause(0.01)
+    assert not app.loading
+
+
+def messages(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_reopening_shows_the_whole_list_from_the_cache_and_changes_behind_it(archive, tmp_path):  # noqa: F811
+    cache = tmp_path / "cache"
+    run(Library(cache, jobs=1), [archive], SearchIndex())  # as `unionreader index` would
+    app = open_app(archive, cache)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        assert len(app.query_one(ArticleList).docs) == 30
+        assert any("30 articles · from cache" in m for m in messages(app))
+        assert app.last_summary.unchanged == 30
+        await pilot.pause(0.1)
+        shown = app.query_one(Reader).analysis  # (read from the cache when shown)
+        assert shown is not None and shown.article.text.startswith("Công đoàn")
+
+    write_article(archive / "100.txt", 100, " Giải việt dã Hồ Núi Cốc.")
+    write_article(archive / "001.txt", 1, " Quỹ xã hội tăng thêm.")
+    (archive / "002.txt").unlink()
+    app = open_app(archive, cache)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        assert len(app.query_one(ArticleList).docs) == 30
+        assert any("1 new, 1 changed, 1 removed" in m for m in messages(app))
+        app.query_one("#search").value = "viet da ho nui coc"
+        await pilot.pause(0.3)
+        app.run_search()
+        assert len(app.result.docs) == 1
+        assert "Hồ Núi Cốc" in app.index.analysis(app.result.docs[0]).article.text

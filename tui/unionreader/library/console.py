@@ -1,0 +1,90 @@
+"""The library from the command line: the cache flags every command takes, and one way to open paths
+with a progress bar (on a terminal), problems on stderr one line each, and a summary."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..corpus import LoadError
+from ..extract.models import Analysis
+from ..index import SearchIndex
+from .batching import Batch
+from .events import Notice, Restored, Summary
+from .indexer import IndexFeeder
+from .loader import Library
+from .paths import cache_dir
+
+
+def add_cache_flags(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("cache")
+    group.add_argument("--cache", metavar="DIR", help="keep the cache in DIR (default: $UNIONREADER_CACHE, "
+                       "else the user cache directory)")
+    group.add_argument("--no-cache", action="store_true", help="read and extract everything, keep nothing")
+    group.add_argument("--jobs", "-j", type=int, metavar="N", help="extraction processes (default: CPU count)")
+
+
+def library_from_args(ns: argparse.Namespace) -> Library:
+    return Library(cache_dir(getattr(ns, "cache", None), no_cache=getattr(ns, "no_cache", False)),
+                   jobs=getattr(ns, "jobs", None))
+
+
+@dataclass(slots=True)
+class Opened:
+    analyses: list[Analysis] = field(default_factory=list)  # (empty when an index was given)
+    errors: list[LoadError] = field(default_factory=list)  # not warnings
+    summary: Summary | None = None
+    articles: int = 0
+
+
+def open_paths(
+    library: Library,
+    paths: list[str],
+    *,
+    index: SearchIndex | None = None,
+    progress: bool | None = None,
+    label: str = "reading and analysing",
+    say: Callable[[str], None] | None = None,
+) -> Opened:
+    """Open ``paths``; with ``index`` the articles go into it (restored from disk when it can be),
+    otherwise they are collected. Problems and cache notices go to stderr, one line each."""
+    say = say or (lambda line: print(f"unionreader: {line}", file=sys.stderr))
+    if progress is None:
+        progress = sys.stderr.isatty()
+    bar = task = None
+    if progress:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        bar = Progress(
+            TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+            console=Console(stderr=True, force_terminal=True), transient=True,
+        )
+        bar.start()
+        task = bar.add_task("load", total=None)
+    opened = Opened()
+    feeder = IndexFeeder(index) if index is not None else None
+    try:
+        for event in library.open(paths, feeder):
+            if isinstance(event, Batch):
+                if index is None:
+                    opened.analyses.extend(event.analyses)
+                opened.articles += len(event.analyses)
+                for problem in event.errors:
+                    say(str(problem))
+                    if problem.kind != "warning":
+                        opened.errors.append(problem)
+                if bar is not None:
+                    bar.update(task, completed=event.loaded, total=event.total)
+            elif isinstance(event, Notice):
+                say(event.text)
+            elif isinstance(event, Restored):
+                opened.articles += event.articles
+            elif isinstance(event, Summary):
+                opened.summary = event
+    finally:
+        if bar is not None:
+            bar.stop()
+    return opened

@@ -1,0 +1,176 @@
+"""The search index on disk: its state saved beside the store and mapped back in on a warm open.
+
+The index's numpy arrays (postings, chunk tables, document frequencies) are pickled out of band
+(protocol 5) into one raw file each, and memory-mapped copy-on-write when loaded: a reopen reads only
+the pages a search touches, and the index can still grow in place. The rest (the vocabulary's dicts)
+is an ordinary pickle. A snapshot is a folder written under a temporary name and renamed into place,
+so a half-written one is never read; one that fails to load is reported and ignored.
+
+A snapshot belongs to an archive (the set of paths opened, and the extractor version) and records
+the content hash of every file it indexed: a reopen restores it, withdraws ("retires") the docs of
+files that changed or went, and adds the new and changed ones, then saves the next generation. When
+too much of it is retired, the index is built afresh instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mmap
+import os
+import pickle
+import shutil
+import tempfile
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..index import SearchIndex
+from ..ranking import Ranker
+
+PREFIX = "index-"
+KEEP = 3  # snapshots kept (the archives opened most recently)
+_SKIP = frozenset({"_analyses", "_ranker", "_expansions"})
+# Needed only to add more articles, not to search: loaded when the first article is added
+# (``complete``), so a warm open does not pay for them.
+_BUILD_ONLY = ("_words", "_facet_ids", "_long_chunks", "_date_keys", "variants")
+_PENDING: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True, slots=True)
+class DocOrigins:
+    """Per doc of a saved index: the store key of its file and its article id (to find it again)."""
+
+    files: tuple[str, ...]  # distinct file keys
+    digests: tuple[str, ...]  # their content hashes when indexed
+    file_of_doc: bytes  # array('I') bytes: doc → position in ``files``
+    ids: tuple[str, ...]  # doc → article id
+
+
+def archive_key(paths: Iterable[str], version: str) -> str:
+    digest = hashlib.blake2b(version.encode(), digest_size=12)
+    for path in sorted({os.path.abspath(p) for p in paths}):
+        digest.update(f"{path}\n".encode())
+    return digest.hexdigest()
+
+
+def latest(directory: Path, archive: str) -> str | None:
+    """The newest complete generation's key (``ARCHIVE-NNNNNN``) of ``archive``, if any."""
+    found = sorted(p.name[len(PREFIX):] for p in directory.glob(f"{PREFIX}{archive}-*") if (p / "COMPLETE").is_file())
+    return found[-1] if found else None
+
+
+def next_key(directory: Path, archive: str) -> str:
+    found = sorted(p.name for p in directory.glob(f"{PREFIX}{archive}-*"))
+    generation = int(found[-1].rsplit("-", 1)[1]) + 1 if found else 1
+    return f"{archive}-{generation:06d}"
+
+
+def save(index: SearchIndex, origins: DocOrigins, directory: Path, key: str) -> Path:
+    """Write the index's state to ``directory/index-KEY`` (atomically: a temporary folder renamed)."""
+    final = directory / f"{PREFIX}{key}"
+    if (final / "COMPLETE").is_file():
+        return final
+    shutil.rmtree(final, ignore_errors=True)  # (an incomplete one: damaged by hand or by the disk)
+    index._refresh()  # (the sorted vocabulary is saved with it)
+    complete(index)
+    state = {k: v for k, v in vars(index).items() if k not in _SKIP and k not in _BUILD_ONLY}
+    build = {k: v for k, v in vars(index).items() if k in _BUILD_ONLY}
+    buffers: list[pickle.PickleBuffer] = []
+    body = pickle.dumps((state, origins), protocol=5, buffer_callback=buffers.append)
+    tmp = Path(tempfile.mkdtemp(prefix=".tmp-index-", dir=directory))
+    try:
+        (tmp / "build.pickle").write_bytes(pickle.dumps(build, protocol=5))
+        for i, buf in enumerate(buffers):
+            with open(tmp / f"{i}.bin", "wb") as out:
+                out.write(buf.raw())
+        with open(tmp / "state.pickle", "wb") as out:
+            out.write(body)
+            out.flush()
+            os.fsync(out.fileno())
+        (tmp / "COMPLETE").write_text(str(len(buffers)))
+        os.replace(tmp, final)
+    except FileExistsError:  # another instance saved the same snapshot meanwhile
+        shutil.rmtree(tmp, ignore_errors=True)
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    _prune(directory, keep=final, archive=key.rsplit("-", 1)[0])
+    return final
+
+
+def load(directory: Path, key: str) -> tuple[dict, DocOrigins] | None:
+    """The saved state for ``key``, or None when there is none (or only a half-written one).
+    Raises ``ValueError`` when the snapshot is there but damaged."""
+    folder = directory / f"{PREFIX}{key}"
+    marker = folder / "COMPLETE"
+    if not marker.is_file():
+        return None
+    try:
+        count = int(marker.read_text())
+        buffers = [_map(folder / f"{i}.bin") for i in range(count)]
+        state, origins = pickle.loads((folder / "state.pickle").read_bytes(), buffers=buffers)
+    except Exception as exc:
+        raise ValueError(f"index snapshot {folder.name} is damaged ({type(exc).__name__}: {exc})") from None
+    if not isinstance(state, dict) or not isinstance(origins, DocOrigins):
+        raise ValueError(f"index snapshot {folder.name} is damaged (unexpected content)")
+    return state, origins
+
+
+def restore(index: SearchIndex, state: dict, analyses, folder: Path) -> None:
+    """Put a loaded state into ``index`` (empty so far); ``analyses`` serves ``index.analysis(doc)``.
+    Its build-only part is read from ``folder`` by ``complete`` before anything is added."""
+    vars(index).update(state)
+    for name in _BUILD_ONLY:  # (a stray add without ``complete`` fails loudly, never silently wrong)
+        delattr(index, name)
+    _PENDING[index] = open(folder / "build.pickle", "rb")  # noqa: SIM115 (kept open: a newer save may delete the folder)
+    index._analyses = analyses
+    index._ranker = Ranker(index)
+    index._dirty = True
+
+
+def complete(index: SearchIndex) -> None:
+    """Load a restored index's build-only state (before adding articles to it)."""
+    handle = _PENDING.pop(index, None)
+    if handle is None:
+        return
+    try:
+        with handle:
+            build = pickle.loads(handle.read())
+    except Exception as exc:
+        raise ValueError(f"saved index {handle.name} is damaged ({type(exc).__name__}: {exc})") from None
+    vars(index).update(build)
+
+
+def snapshot_folder(directory: Path, key: str) -> Path:
+    return directory / f"{PREFIX}{key}"
+
+
+def discard(directory: Path, key: str) -> None:
+    shutil.rmtree(directory / f"{PREFIX}{key}", ignore_errors=True)
+
+
+def _map(path: Path):
+    size = path.stat().st_size
+    if size == 0:
+        return bytearray()
+    with open(path, "rb") as handle:
+        return mmap.mmap(handle.fileno(), size, access=mmap.ACCESS_COPY)
+
+
+def _prune(directory: Path, keep: Path, archive: str) -> None:
+    """Keep the newest few archives' latest snapshots; drop older generations and leftovers of
+    interrupted writes."""
+    for old in directory.glob(f"{PREFIX}{archive}-*"):
+        if old.name < keep.name:
+            shutil.rmtree(old, ignore_errors=True)
+    for tmp in directory.glob(".tmp-index-*"):
+        try:
+            if tmp.stat().st_mtime < keep.stat().st_mtime - 3600:  # (not one being written right now)
+                shutil.rmtree(tmp, ignore_errors=True)
+        except OSError:
+            pass
+    snapshots = sorted(directory.glob(f"{PREFIX}*"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in snapshots[KEEP:]:
+        if old != keep:
+            shutil.rmtree(old, ignore_errors=True)

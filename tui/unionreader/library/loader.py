@@ -1,0 +1,489 @@
+"""Opening paths: the files are stat'ed and compared with the store; unchanged ones come from it at
+once, new and changed ones are read and extracted in worker processes and written back; removed ones
+are dropped. Everything is handed over as ``Batch`` events (duplicates by content skipped in the order
+files are handed over: cached files in path order, then read files in path order), then a ``Summary``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import multiprocessing
+import os
+import sqlite3
+import threading
+import time
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ..corpus import STDIN, LoadError, Source, count_articles, default_corpus_dir, load_source
+from ..extract.models import Analysis
+from . import index_files
+from .batching import Batch, load_batches
+from .events import Notice, Restored, Summary
+from .index_files import DocOrigins, archive_key
+from .indexer import IndexFeeder
+from .paths import default_jobs
+from .store import CacheUnavailable, Stamp, Store, StoredFile, is_unavailable
+from .stored_docs import StoredAnalyses
+from .version import extractor_version
+from .walk import walk
+from .worker import FileOutcome, StampedOutcome, analyse_file, analyse_stamped_files, file_digest
+
+Event = Batch | Notice | Restored | Summary
+
+RETIRE_LIMIT = 0.25  # a saved index with more of its docs retired than this is built afresh
+POOL_MIN_FILES = 24  # fewer files than this are read in this process (starting workers costs more)
+FIRST_CHUNK, CHUNK = 4, 32  # files per pool task: small at first so the list fills at once
+
+
+class _Collector:
+    """Groups analyses into batches by size or time (whichever first), skipping duplicates."""
+
+    def __init__(self, library: Library, total: int | None, started: float) -> None:
+        self.library = library
+        self.total = total
+        self.started = started
+        self.analyses: list[Analysis] = []
+        self.errors: list[LoadError] = []
+        self.loaded = 0
+        self.bytes = 0
+        self.duplicates = 0
+        self.all_duplicates = 0
+        self.all_errors = 0
+        self.batch_size = 64
+        self.batch_started = time.perf_counter()
+        self.from_cache = True
+
+    def add(
+        self, analyses: Iterable[Analysis], errors: Iterable[LoadError], size: int, *, cached: bool, origin: str | None
+    ) -> None:
+        seen = self.library.seen_ids
+        for analysis in analyses:
+            if analysis.article.id in seen:
+                self.duplicates += 1
+                self.all_duplicates += 1
+                continue
+            seen.add(analysis.article.id)
+            self.library.doc_ids.append(analysis.article.id)
+            self.library.doc_origins.append(origin)
+            self.analyses.append(analysis)
+            self.loaded += 1
+        errors = list(errors)
+        self.errors.extend(errors)
+        self.all_errors += sum(1 for e in errors if e.kind != "warning")
+        self.bytes += size
+        self.from_cache = self.from_cache and cached
+
+    def due(self) -> bool:
+        return len(self.analyses) >= self.batch_size or (
+            bool(self.analyses) and time.perf_counter() - self.batch_started >= 0.25
+        )
+
+    def take(self) -> Batch:
+        now = time.perf_counter()
+        batch = Batch(
+            tuple(self.analyses), tuple(self.errors), self.loaded, self.total, self.bytes / 1e6,
+            now - self.started, self.from_cache and bool(self.analyses), self.duplicates,
+        )
+        self.analyses, self.errors, self.duplicates, self.from_cache = [], [], 0, True
+        self.batch_size = min(4096, self.batch_size * 2)
+        self.batch_started = time.perf_counter()
+        return batch
+
+
+class Library:
+    """Opens paths through the cache (``cache_dir`` None: without one). Keeps the content ids handed
+    over so far, so opening more paths later never lists an article twice."""
+
+    def __init__(
+        self,
+        cache_dir: str | Path | None,
+        *,
+        jobs: int | None = None,
+        analyser: Callable[[str], FileOutcome] = analyse_file,
+        max_pages: int | None = None,
+    ) -> None:
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else None
+        self.jobs = jobs or default_jobs()
+        self.analyser = analyser  # (tests inject one that fails in chosen ways)
+        self.max_pages = max_pages
+        self.seen_ids: set[str] = set()
+        # Per article handed over (in order: the index's doc numbers): its id and stored file.
+        self.doc_ids: list[str] = []
+        self.doc_origins: list[str | None] = []
+        self._said: set[str] = set()
+        self._lock = threading.Lock()  # one open at a time per library
+
+    def _notice(self, text: str) -> Notice | None:
+        if text in self._said:
+            return None
+        self._said.add(text)
+        return Notice(text)
+
+    def _open_store(self) -> tuple[Store | None, list[Notice]]:
+        if self.cache_dir is None:
+            return None, []
+        try:
+            store = Store(self.cache_dir, max_pages=self.max_pages)
+        except CacheUnavailable as exc:
+            n = self._notice(f"cache unavailable ({exc}); running without it")
+            return None, [n] if n else []
+        return store, [Notice(t) for t in store.notices]
+
+    def open(self, paths: Iterable[str], feeder: IndexFeeder | None = None) -> Iterator[Event]:
+        """Open ``paths`` (the bundled seeds when empty). With a ``feeder`` every batch is indexed
+        before it is handed over, and a saved index of the same files is restored instead."""
+        with self._lock:
+            yield from self._open(list(paths) or [str(default_corpus_dir())], feeder)
+
+    def _open(self, paths: list[str], feeder: IndexFeeder | None) -> Iterator[Event]:
+        started = time.perf_counter()
+        store, notices = self._open_store()
+        yield from notices
+        sources, stats = walk([p for p in paths if p != STDIN])
+        version = extractor_version()
+
+        stamps: dict[str, Stamp] = {}
+        if store is not None:
+            try:
+                stamps = store.stamps()
+            except sqlite3.DatabaseError as exc:
+                store, events = self._damaged(store, exc)
+                yield from events
+        plan = _plan(sources, stats, stamps, version)
+        removed = self._removed(paths, stamps, plan.listed)
+        index_empty = feeder is not None and len(feeder.index) == 0 and not self.doc_origins
+        restorable = index_empty and store is not None and not plan.uncached and STDIN not in paths
+        archive = archive_key(paths, version) if restorable else None
+
+        collector = _Collector(self, None, started)
+        restored: Restored | None = None
+        if archive is not None:
+            outcome = self._restore(feeder, archive, plan, started)
+            if isinstance(outcome, Notice):
+                yield outcome
+            elif outcome is not None:
+                restored = outcome
+                yield restored
+        saved_size = (len(feeder.index), len(feeder.index.retired)) if restored is not None else None
+
+        tasks = plan.tasks
+        total = count_articles([t[0] for t in tasks]) if tasks else 0
+        cached_articles = 0
+
+        def handed(batch: Batch) -> Batch:
+            if feeder is not None and batch.analyses:
+                feeder.add(batch.analyses)
+            return batch
+
+        # 1. Unchanged files, from the store at once.
+        if store is not None and plan.unchanged:
+            shown_of = {key: (shown, size) for shown, key, size in plan.unchanged}
+            done: set[str] = set()
+            try:
+                for item in store.load(shown_of):
+                    if isinstance(item, str):  # a damaged row: read the file again
+                        tasks.append((shown_of[item][0], item, None))
+                        continue
+                    done.add(item.path)
+                    cached_articles += len(item.analyses)
+                    shown, size = shown_of[item.path]
+                    collector.add(*_as_shown(item, shown), size, cached=True, origin=item.path)
+                    if len(collector.analyses) >= 4096:
+                        yield handed(collector.take())
+            except sqlite3.DatabaseError as exc:
+                store, events = self._damaged(store, exc)
+                yield from events
+                tasks.extend((shown, key, None) for shown, key, _ in plan.unchanged if key not in done)
+                tasks.sort(key=lambda t: t[1])
+        collector.total = cached_articles + total if total is not None else None
+        if collector.analyses or collector.errors:
+            yield handed(collector.take())
+        cache_seconds = time.perf_counter() - started if plan.unchanged else None
+
+        # 2. Standard input and inputs that are not files: never cached.
+        for source in [*([Source(STDIN)] if STDIN in paths else []), *plan.uncached]:
+            for batch in load_batches(load_source(source)):
+                collector.add(batch.analyses, batch.errors, 0, cached=False, origin=None)
+        if collector.analyses or collector.errors:
+            yield handed(collector.take())
+
+        # 3. New and changed files, read and extracted.
+        unstable = False
+        pending: list[StoredFile] = []
+        for result in self._extract([(shown, known) for shown, _, known in tasks]):
+            yield from result.notices
+            for stamped, index in zip(result.outcomes, result.indexes, strict=True):
+                key = tasks[index][1]
+                if stamped.outcome is None:  # same content after all (a race with a touch): read again
+                    stamped = analyse_stamped_files([(stamped.path, None)], self.analyser)[0]
+                outcome = stamped.outcome
+                collector.add(outcome.analyses, outcome.errors, stamped.size, cached=False,
+                              origin=key if stamped.stable else None)
+                if stamped.stable:
+                    plan.digests[key] = stamped.digest
+                    pending.append(StoredFile(
+                        key, Stamp(stamped.size, stamped.mtime_ns, stamped.digest, version),
+                        stamped.path, outcome.analyses, outcome.errors,
+                    ))
+                else:
+                    unstable = True
+            if collector.due():
+                store, events = self._write(store, pending, plan.touched)
+                pending, plan.touched = [], []
+                yield from events
+                yield handed(collector.take())
+
+        store, events = self._write(store, pending, plan.touched)
+        yield from events
+        if collector.analyses or collector.errors or collector.loaded == 0:
+            yield handed(collector.take())
+        if feeder is not None:
+            feeder.finish()
+        if archive is not None and store is not None and not unstable and feeder is not None and (
+            saved_size != (len(feeder.index), len(feeder.index.retired))
+        ):
+            yield from self._save(feeder, archive, plan)
+        if store is not None:
+            store, events = self._finish(store, removed, paths, plan.listed)
+            yield from events
+        if restored is not None:
+            cache_seconds = restored.seconds
+        articles = collector.loaded + (restored.articles if restored is not None else 0)
+        yield self._summary(plan, removed, collector, store, started, cache_seconds, articles)
+
+    def _summary(self, plan, removed, collector, store, started, cache_seconds, articles) -> Summary:
+        return Summary(
+            articles=articles, files=len(plan.listed), new=plan.new, changed=plan.changed,
+            removed=len(removed), unchanged=plan.same, duplicates=collector.all_duplicates,
+            errors=collector.all_errors, seconds=time.perf_counter() - started, cached=store is not None,
+            cache_seconds=cache_seconds,
+        )
+
+    def _restore(self, feeder: IndexFeeder, archive: str, plan: _Plan, started: float):
+        """Restore the archive's saved index: a ``Restored`` (the unchanged files it holds are taken out
+        of ``plan.unchanged``; the docs of files that changed or went are retired), a ``Notice`` (a
+        damaged one, dropped), or None (none, or too much of it changed: build afresh)."""
+        assert self.cache_dir is not None
+        key = index_files.latest(self.cache_dir, archive)
+        if key is None:
+            return None
+        try:
+            loaded = index_files.load(self.cache_dir, key)
+        except ValueError as exc:
+            index_files.discard(self.cache_dir, key)
+            return Notice(f"{exc}; rebuilding it")
+        if loaded is None:
+            return None
+        state, origins = loaded
+        unchanged = {key for _, key, _ in plan.unchanged}
+        kept_files = [
+            f in unchanged and plan.digests.get(f) == d for f, d in zip(origins.files, origins.digests, strict=True)
+        ]
+        docs = StoredAnalyses(self.cache_dir, origins)
+        numbers = docs.file_numbers()
+        live = [kept_files[numbers[d]] for d in range(len(origins.ids))]
+        retired = sorted({*state["retired"].tolist(), *(d for d, ok in enumerate(live) if not ok)})
+        if len(retired) > RETIRE_LIMIT * max(1, len(origins.ids)):
+            return None
+        state["retired"] = np.array(retired, dtype=np.int64)
+        with feeder.held():
+            index_files.restore(feeder.index, state, docs, index_files.snapshot_folder(self.cache_dir, key))
+        gone = set(retired)
+        self.seen_ids.update(i for d, i in enumerate(origins.ids) if d not in gone)
+        self.doc_ids.extend(origins.ids)
+        self.doc_origins.extend(origins.files[n] for n in numbers)
+        held = {f for f, ok in zip(origins.files, kept_files, strict=True) if ok}
+        plan.unchanged = [u for u in plan.unchanged if u[1] not in held]
+        return Restored(len(origins.ids) - len(retired), time.perf_counter() - started)
+
+    def _save(self, feeder: IndexFeeder, archive: str, plan: _Plan) -> Iterator[Notice]:
+        """Save the index for the next open of the same paths (only an index of stored files)."""
+        if None in self.doc_origins or len(self.doc_origins) != len(feeder.index):
+            return
+        assert self.cache_dir is not None
+        files = list(dict.fromkeys(self.doc_origins))
+        number = {f: i for i, f in enumerate(files)}
+        file_of_doc = array("I", [number[f] for f in self.doc_origins])
+        # (A retired doc's file may have no digest now: "" never equals a real one.)
+        digests = tuple(plan.digests.get(f, "") for f in files)
+        origins = DocOrigins(tuple(files), digests, file_of_doc.tobytes(), tuple(self.doc_ids))
+        try:
+            with feeder.held():
+                index_files.save(feeder.index, origins, self.cache_dir, index_files.next_key(self.cache_dir, archive))
+                # From now on the articles are read from the store when shown: only the packed index
+                # stays in memory (the analyses' objects were most of it).
+                feeder.index._analyses = StoredAnalyses(self.cache_dir, origins)
+        except OSError as exc:
+            n = self._notice(f"cannot save the search index in {self.cache_dir}: {exc.strerror or exc}")
+            if n:
+                yield n
+
+    # --- pieces ---------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _removed(paths: list[str], stamps: dict[str, Stamp], listed: set[str]) -> list[str]:
+        """Stored files under an opened folder that are not there any more."""
+        prefixes = tuple(os.path.join(os.path.abspath(p), "") for p in paths if p != STDIN and os.path.isdir(p))
+        if not prefixes:
+            return []
+        return [key for key in stamps if key.startswith(prefixes) and key not in listed]
+
+    def _damaged(self, store: Store, exc: Exception) -> tuple[Store | None, list[Notice]]:
+        notices = [Notice(f"cache {store.path} is damaged ({exc}); rebuilding it")]
+        try:
+            store.reset()
+        except (CacheUnavailable, sqlite3.Error) as again:
+            n = self._notice(f"cache unavailable ({again}); running without it")
+            return None, [n] if n else []
+        return store, notices
+
+    def _write(self, store: Store | None, files: list[StoredFile], touched: list[tuple[str, Stamp]]):
+        if store is None or not (files or touched):
+            return store, []
+        try:
+            store.put(files)
+            store.restamp(touched)
+        except sqlite3.Error as exc:
+            return self._drop(store, exc)
+        return store, []
+
+    def _finish(self, store: Store, removed: list[str], paths: list[str], listed: set[str]):
+        try:
+            store.remove(removed)
+            folders = [os.path.abspath(p) for p in paths if p != STDIN and os.path.isdir(p)]
+            roots = {f: sum(1 for k in listed if k.startswith(os.path.join(f, ""))) for f in folders[:20]}
+            if roots:
+                store.note_roots(roots)
+            store.close()
+        except sqlite3.Error as exc:
+            return self._drop(store, exc)
+        return store, []
+
+    def _drop(self, store: Store, exc: sqlite3.Error) -> tuple[None, list[Notice]]:
+        """A write failed (disk full, read-only, locked for too long): go on without the cache."""
+        with contextlib.suppress(sqlite3.Error):
+            store.close()
+        why = str(exc) if is_unavailable(exc) else f"write failed: {exc}"
+        n = self._notice(f"cache unavailable ({why}); running without it")
+        return None, [n] if n else []
+
+    def _extract(self, tasks: list[tuple[str, str | None]]) -> Iterator[_Extracted]:
+        """Stamped outcomes of ``tasks``, in their order, a chunk at a time; in worker processes when
+        there are enough, in this process otherwise (and for the rest if a worker dies)."""
+        chunks = _chunks(len(tasks))
+        work = functools.partial(analyse_stamped_files, analyser=self.analyser)
+        done = 0
+        if self.jobs > 1 and len(tasks) >= POOL_MIN_FILES:
+            try:
+                with ProcessPoolExecutor(self.jobs, mp_context=_context()) as pool:
+                    results = pool.map(work, [[tasks[i] for i in chunk] for chunk in chunks])
+                    for chunk, outcomes in zip(chunks, results, strict=False):
+                        yield _Extracted(chunk, outcomes, [])
+                        done += 1
+            except BrokenProcessPool:
+                notice = self._notice("an extraction worker stopped (killed?); reading the rest in this process")
+                yield _Extracted([], [], [notice] if notice else [])
+        for chunk in chunks[done:]:
+            yield _Extracted(chunk, work([tasks[i] for i in chunk]), [])
+
+
+@dataclass(slots=True)
+class _Plan:
+    """The files of an open against the store: what comes from it and what must be read."""
+
+    listed: set[str] = field(default_factory=set)  # absolute paths of the files
+    digests: dict[str, str] = field(default_factory=dict)  # their content hashes, where known
+    unchanged: list[tuple[str, str, int]] = field(default_factory=list)  # (shown path, key, size)
+    tasks: list[tuple[str, str, str | None]] = field(default_factory=list)  # (shown, key, known digest)
+    touched: list[tuple[str, Stamp]] = field(default_factory=list)  # same content, new mtime
+    uncached: list[Source] = field(default_factory=list)  # missing files, empty folders
+    new: int = 0
+    changed: int = 0
+    same: int = 0  # files unchanged (from the store or a saved index)
+
+    def contents(self) -> list[tuple[str, str]]:
+        return [(key, self.digests.get(key, "")) for key in self.listed]
+
+
+def _plan(sources: list[Source], stats: dict[str, os.stat_result], stamps: dict[str, Stamp], version: str) -> _Plan:
+    plan = _Plan()
+    for source in sources:
+        st = stats.get(source.path)
+        if st is None or source.size < 0:
+            plan.uncached.append(source)
+            continue
+        key = os.path.abspath(source.path)
+        plan.listed.add(key)
+        old = stamps.get(key)
+        if old is None:
+            plan.new += 1
+            plan.tasks.append((source.path, key, None))
+            continue
+        if old.extractor != version:
+            plan.changed += 1
+            plan.tasks.append((source.path, key, None))
+            continue
+        if (old.size, old.mtime_ns) != (st.st_size, st.st_mtime_ns):
+            # Touched, or changed: the content hash tells (reading a file costs far less than
+            # extracting it again).
+            if file_digest(source.path) != old.digest:
+                plan.changed += 1
+                plan.tasks.append((source.path, key, None))
+                continue
+            plan.touched.append((key, Stamp(st.st_size, st.st_mtime_ns, old.digest, version)))
+        plan.digests[key] = old.digest
+        plan.unchanged.append((source.path, key, st.st_size))
+    plan.same = len(plan.unchanged)
+    return plan
+
+
+class _Extracted:
+    __slots__ = ("indexes", "notices", "outcomes")
+
+    def __init__(self, indexes: list[int], outcomes: list[StampedOutcome], notices: list[Notice]) -> None:
+        self.indexes = indexes
+        self.outcomes = outcomes
+        self.notices = notices
+
+
+def _chunks(n: int) -> list[list[int]]:
+    chunks, start, size = [], 0, FIRST_CHUNK
+    while start < n:
+        chunks.append(list(range(start, min(n, start + size))))
+        start += size
+        size = min(CHUNK, size * 2)
+    return chunks
+
+
+def _context():
+    # Forking a process that runs other threads (the app's UI) can deadlock the child on a lock a
+    # thread held; the fork server starts workers from a clean process instead.
+    if threading.active_count() > 1 and "forkserver" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("forkserver")
+    return multiprocessing.get_context()
+
+
+def _as_shown(stored: StoredFile, shown: str) -> tuple[tuple[Analysis, ...], tuple[LoadError, ...]]:
+    """The stored analyses with their ``source`` as the path is named now (it was read from another
+    working directory, or under another name, when it was stored)."""
+    if stored.shown == shown:
+        return stored.analyses, stored.errors
+    import dataclasses
+
+    def rename(source: str) -> str:
+        return shown + source[len(stored.shown):] if source.startswith(stored.shown) else source
+
+    analyses = tuple(
+        dataclasses.replace(a, article=dataclasses.replace(a.article, source=rename(a.article.source)))
+        for a in stored.analyses
+    )
+    errors = tuple(dataclasses.replace(e, source=rename(e.source)) for e in stored.errors)
+    return analyses, errors

@@ -1,0 +1,269 @@
+"""The persistent store: one SQLite database (WAL) of every article file read, with its analyses.
+
+Per file: where it is, its size, mtime and content hash, the extractor version, and its articles,
+analyses and load problems as one compressed pickle (zlib's checksum catches a damaged row). A damaged
+or outdated database is reported in one line and rebuilt; an unusable directory (read-only, full)
+raises ``CacheUnavailable`` and the caller runs without the cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import sqlite3
+import time
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..corpus import LoadError
+from ..extract.models import Analysis
+
+SCHEMA_VERSION = 1
+DB_NAME = "library.sqlite3"
+BUSY_TIMEOUT_S = 60  # another instance writing: wait for it rather than fail
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,          -- absolute
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    digest TEXT NOT NULL,           -- blake2b of the file's bytes
+    extractor TEXT NOT NULL,        -- library.version.extractor_version() it was analysed with
+    articles INTEGER NOT NULL,
+    payload BLOB NOT NULL           -- zlib(pickle((shown path, analyses, errors)))
+);
+CREATE TABLE IF NOT EXISTS roots (path TEXT PRIMARY KEY, opened REAL NOT NULL, files INTEGER NOT NULL);
+"""
+
+
+class CacheUnavailable(Exception):
+    """The cache directory cannot be used (read-only, full, not a directory): run without it."""
+
+
+class CacheDamaged(Exception):
+    """The database is not one this version can trust; it is rebuilt."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """What tells a file unchanged: size and mtime, then its content hash."""
+
+    size: int
+    mtime_ns: int
+    digest: str
+    extractor: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFile:
+    path: str  # absolute: the key
+    stamp: Stamp
+    shown: str  # the path as the user gave it (the articles' ``source``)
+    analyses: tuple[Analysis, ...]
+    errors: tuple[LoadError, ...]
+
+
+def encode(shown: str, analyses: tuple[Analysis, ...], errors: tuple[LoadError, ...]) -> bytes:
+    return zlib.compress(pickle.dumps((shown, analyses, errors), protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def decode(payload: bytes) -> tuple[str, tuple[Analysis, ...], tuple[LoadError, ...]]:
+    shown, analyses, errors = pickle.loads(zlib.decompress(payload))
+    return shown, analyses, errors
+
+
+def is_unavailable(exc: sqlite3.Error) -> bool:
+    """An error of the directory or the disk (not of the database's content)."""
+    text = str(exc).lower()
+    return any(s in text for s in ("readonly", "read-only", "disk is full", "unable to open", "disk i/o", "locked"))
+
+
+class Store:
+    """One open cache database. Not shared between threads at once (each loader opens its own)."""
+
+    def __init__(self, directory: str | Path, *, max_pages: int | None = None) -> None:
+        self.directory = Path(directory)
+        self.path = self.directory / DB_NAME
+        self.notices: list[str] = []
+        self._max_pages = max_pages  # tests: a "full disk" at this many pages
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CacheUnavailable(f"cannot create {self.directory}: {exc.strerror or exc}") from None
+        if not os.access(self.directory, os.W_OK):
+            raise CacheUnavailable(f"{self.directory} is not writable")
+        try:
+            self._conn = self._connect()
+        except CacheDamaged as exc:
+            self.notices.append(f"cache {self.path} {exc}; rebuilding it")
+            self._conn = self.reset()
+
+    # --- opening -----------------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise CacheUnavailable(f"cannot open {self.path}: {exc}") from None
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            if self._max_pages:
+                conn.execute(f"PRAGMA max_page_count={int(self._max_pages)}")
+            version = self._schema_version(conn)
+            if version is None:
+                conn.executescript(_SCHEMA)
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+            elif version != SCHEMA_VERSION:
+                conn.close()
+                raise CacheDamaged(f"has schema version {version}, this version uses {SCHEMA_VERSION}")
+            conn.execute("SELECT count(*) FROM files").fetchone()
+        except CacheDamaged:
+            raise
+        except sqlite3.Error as exc:
+            conn.close()
+            if is_unavailable(exc) and "malformed" not in str(exc):
+                raise CacheUnavailable(f"cannot use {self.path}: {exc}") from None
+            raise CacheDamaged(f"is damaged ({exc})") from None
+        return conn
+
+    @staticmethod
+    def _schema_version(conn: sqlite3.Connection) -> str | int | None:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:
+            return None
+        if "meta" not in tables:
+            return "unknown"
+        row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        if row is None:
+            return "unknown"
+        return int(row[0]) if str(row[0]).isdigit() else row[0]
+
+    def reset(self) -> sqlite3.Connection:
+        """Delete the database (and its journal files) and create an empty one."""
+        conn = getattr(self, "_conn", None)
+        if conn is not None:
+            conn.close()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            try:
+                os.unlink(f"{self.path}{suffix}")
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                raise CacheUnavailable(f"cannot remove damaged {self.path}: {exc.strerror or exc}") from None
+        self._conn = self._connect()
+        return self._conn
+
+    def close(self) -> None:
+        self._conn.close()
+
+    # --- reading -----------------------------------------------------------------------------------
+
+    def stamps(self) -> dict[str, Stamp]:
+        rows = self._conn.execute("SELECT path, size, mtime_ns, digest, extractor FROM files")
+        return {path: Stamp(size, mtime, digest, extractor) for path, size, mtime, digest, extractor in rows}
+
+    def load(self, paths: Iterable[str], chunk: int = 500) -> Iterator[StoredFile | str]:
+        """The stored files among ``paths`` (in that order); a path whose row is damaged comes back
+        as a plain string (to be read again)."""
+        paths = list(paths)
+        for start in range(0, len(paths), chunk):
+            part = paths[start : start + chunk]
+            marks = ",".join("?" * len(part))
+            rows = self._conn.execute(
+                f"SELECT path, size, mtime_ns, digest, extractor, payload FROM files WHERE path IN ({marks})", part
+            ).fetchall()
+            found = {row[0]: row for row in rows}
+            for path in part:
+                row = found.get(path)
+                if row is None:
+                    yield path
+                    continue
+                try:
+                    shown, analyses, errors = decode(row[5])
+                except Exception:  # zlib's checksum or pickle: the row is damaged, read the file again
+                    yield path
+                    continue
+                yield StoredFile(path, Stamp(*row[1:5]), shown, analyses, errors)
+
+    def roots(self) -> list[tuple[str, float, int]]:
+        return list(self._conn.execute("SELECT path, opened, files FROM roots ORDER BY path"))
+
+    def counts(self) -> tuple[int, int]:
+        files, articles = self._conn.execute("SELECT count(*), coalesce(sum(articles), 0) FROM files").fetchone()
+        return files, articles
+
+    # --- writing (one transaction each) -------------------------------------------------------------
+
+    def put(self, files: Iterable[StoredFile]) -> None:
+        rows = [
+            (f.path, f.stamp.size, f.stamp.mtime_ns, f.stamp.digest, f.stamp.extractor, len(f.analyses),
+             encode(f.shown, f.analyses, f.errors))
+            for f in files
+        ]
+        if rows:
+            with self._transaction():
+                self._conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def restamp(self, items: Iterable[tuple[str, Stamp]]) -> None:
+        """Files touched but not changed (same content): only their size and mtime are new."""
+        rows = [(s.size, s.mtime_ns, path) for path, s in items]
+        if rows:
+            with self._transaction():
+                self._conn.executemany("UPDATE files SET size=?, mtime_ns=? WHERE path=?", rows)
+
+    def remove(self, paths: Iterable[str]) -> None:
+        rows = [(p,) for p in paths]
+        if rows:
+            with self._transaction():
+                self._conn.executemany("DELETE FROM files WHERE path=?", rows)
+
+    def note_roots(self, roots: dict[str, int]) -> None:
+        now = time.time()
+        with self._transaction():
+            self._conn.executemany("INSERT OR REPLACE INTO roots VALUES (?, ?, ?)", [(p, now, n) for p, n in roots.items()])
+
+    def _transaction(self):
+        return _Transaction(self._conn)
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any error: a killed process leaves the journal, which
+    SQLite rolls back on the next open."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def __enter__(self) -> None:
+        self._conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self._conn.execute("COMMIT")
+        else:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("ROLLBACK")
+
+
+def clear(directory: str | Path) -> int:
+    """Delete the cache's files; returns the bytes freed."""
+    directory = Path(directory)
+    freed = 0
+    for path in [directory / f"{DB_NAME}{s}" for s in ("", "-wal", "-shm", "-journal")]:
+        try:
+            freed += path.stat().st_size
+            path.unlink()
+        except FileNotFoundError:
+            pass
+    return freed
+
+
+def disk_size(directory: str | Path) -> int:
+    directory = Path(directory)
+    if not directory.is_dir():
+        return 0
+    return sum(p.stat().st_size for p in directory.rglob("*") if p.is_file())

@@ -1,0 +1,77 @@
+"""``index.analysis(doc)`` served from the store: after a warm open only the packed index is in
+memory, and an article's text, entities and facts are read (and decoded) when shown or copied."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from array import array
+from collections import OrderedDict
+from pathlib import Path
+
+from ..corpus import Article, Paragraph
+from ..extract.models import Analysis
+from .index_files import DocOrigins
+from .store import CacheUnavailable, Store, StoredFile
+
+CACHED_FILES = 256  # decoded files kept (a screenful of rows and the article shown)
+
+
+class StoredAnalyses:
+    """A sequence of analyses: the first ``len(origins.ids)`` in the store, later ones in memory."""
+
+    def __init__(self, cache_dir: Path, origins: DocOrigins) -> None:
+        self._cache_dir = cache_dir
+        self._origins = origins
+        self._file_of_doc = array("I")
+        self._file_of_doc.frombytes(origins.file_of_doc)
+        self._stored = len(origins.ids)
+        self._extra: list[Analysis] = []
+        self._files: OrderedDict[str, dict[str, Analysis]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._store: Store | None = None
+
+    def __len__(self) -> int:
+        return self._stored + len(self._extra)
+
+    def file_numbers(self) -> array:
+        return self._file_of_doc
+
+    def extend(self, analyses) -> None:
+        self._extra.extend(analyses)
+
+    def __getitem__(self, doc: int) -> Analysis:
+        if doc < 0:
+            doc += len(self)
+        if doc >= self._stored:
+            return self._extra[doc - self._stored]
+        key = self._origins.files[self._file_of_doc[doc]]
+        with self._lock:
+            by_id = self._files.get(key)
+            if by_id is None:
+                by_id = self._files[key] = self._read(key)
+                if len(self._files) > CACHED_FILES:
+                    self._files.popitem(last=False)
+            else:
+                self._files.move_to_end(key)
+        found = by_id.get(self._origins.ids[doc])
+        if found is None:  # the cache was cleared or rebuilt meanwhile: say so rather than fail
+            return _missing(self._origins.ids[doc], key)
+        return found
+
+    def _read(self, key: str) -> dict[str, Analysis]:
+        try:
+            if self._store is None:
+                self._store = Store(self._cache_dir)
+            item = next(iter(self._store.load([key])))
+        except (CacheUnavailable, sqlite3.Error):
+            return {}
+        if not isinstance(item, StoredFile):
+            return {}
+        return {a.article.id: a for a in item.analyses}
+
+
+def _missing(article_id: str, path: str) -> Analysis:
+    title = "(this article is no longer in the cache: open the archive again to read it)"
+    article = Article(article_id, path, title, True, title, (Paragraph("title", 0, len(title)),), None, "")
+    return Analysis(article, (), ())
