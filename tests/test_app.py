@@ -673,10 +673,9 @@ async def test_a_search_blocked_by_indexing_runs_as_soon_as_the_index_is_free():
 async def test_duplicates_are_skipped_whichever_batch_they_fall_in(batch_size):
     """The same text read twice is listed once, whether both copies arrive in one batch or in two
     (the loader cuts batches by time, so where copies fall must not matter)."""
-    from unionreader.app.loading import load_batches
-
     from unionreader.corpus import iter_load
     from unionreader.extract.models import Analysis
+    from unionreader.library.batching import load_batches
 
     items = list(iter_load([str(SEEDS)]))
     items = [items[0], items[0], *items[1:], items[3], items[1]]  # copies next to each other and far apart

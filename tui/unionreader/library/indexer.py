@@ -65,3 +65,4 @@ def index_batches(batches: Iterable[Batch], feeder: IndexFeeder, seen_ids: set[s
         if fresh:
             feeder.add(fresh)
         yield dataclasses.replace(batch, analyses=tuple(fresh), duplicates=len(batch.analyses) - len(fresh))
+    feeder.finish()
