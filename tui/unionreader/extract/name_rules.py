@@ -251,7 +251,7 @@ class Doc:
         facts = list(map(WORD_FACTS.__getitem__, words))
         # ``opens``: what each word can open, ``OPENS_SCAN | OPENS_PLACE`` bits (see ``_word_opens``).
         if facts:  # one transposition in C instead of five passes
-            self.keys, self.kinds, self.caps, self.upper, self.opens = map(list, zip(*facts))
+            self.keys, self.kinds, self.caps, self.upper, self.opens = map(list, zip(*facts, strict=True))
         else:
             self.keys, self.kinds, self.caps, self.upper, self.opens = [], [], [], [], []
         self.skip = self._heading_words()
