@@ -61,6 +61,22 @@ GENERAL = [
     "Bà {person}, Giám đốc chi nhánh, cho biết {n3} khách hàng đã đăng ký vay trong tháng {m}.",
 ]
 
+# Prose without figures: most sentences of real news say what happened and why, with no number in them.
+PROSE = [
+    "Nhiều ý kiến cho rằng cần có giải pháp đồng bộ để tháo gỡ khó khăn cho doanh nghiệp trong thời gian tới.",
+    "Người dân địa phương bày tỏ vui mừng khi con đường mới được đưa vào sử dụng trước mùa mưa.",
+    "Các chuyên gia khuyến cáo người tiêu dùng nên cân nhắc kỹ trước khi quyết định mua sắm dịp cuối năm.",
+    "Trận đấu diễn ra sôi nổi ngay từ những phút đầu với nhiều pha tấn công hấp dẫn của cả hai đội.",
+    "Ban tổ chức cho biết chương trình năm nay có nhiều điểm mới nhằm thu hút đông đảo khán giả trẻ.",
+    "Theo nhận định của giới phân tích, thị trường sẽ còn biến động trong ngắn hạn do ảnh hưởng của lãi suất.",
+    "Lực lượng chức năng đã có mặt kịp thời để phân luồng giao thông và hỗ trợ người dân qua khu vực ngập.",
+    "Sản phẩm được đánh giá cao nhờ thiết kế gọn nhẹ, thời lượng pin tốt và giá bán phù hợp với số đông.",
+    "Nhiều gia đình tranh thủ ngày nghỉ cuối tuần để đưa con em đi vui chơi, tham quan các điểm du lịch.",
+    "Đại diện nhà trường cho biết sẽ tiếp tục phối hợp với phụ huynh để chăm lo tốt hơn cho học sinh.",
+    "Cơ quan chức năng đang khẩn trương điều tra làm rõ nguyên nhân vụ việc và sẽ xử lý nghiêm sai phạm.",
+    "Đội bóng đang có chuỗi trận thăng hoa và được kỳ vọng sẽ cạnh tranh cho ngôi vô địch mùa này.",
+]
+
 UNION = [
     "Sáng {d}/{m}, Công đoàn {company} tổ chức Hội nghị người lao động năm 2024.",
     "Dự hội nghị có đồng chí {person}, Phó Chủ tịch LĐLĐ tỉnh {province}; ông {person2}, Giám đốc công ty.",
@@ -86,7 +102,7 @@ def _fill(template: str, rng: random.Random) -> str:
 def article(rng: random.Random) -> str:
     """One article of 1–4 KB: a title, paragraphs of 2–4 sentences, a byline."""
     union = rng.random() < 0.1
-    pool = UNION + GENERAL[:6] if union else GENERAL
+    pool = (UNION + GENERAL[:6] if union else GENERAL) + PROSE * 2  # about half the sentences are prose
     target = rng.randint(1000, 4000)
     parts = [_fill(rng.choice(TITLES), rng), ""]
     size = len(parts[0].encode())

@@ -157,12 +157,24 @@ def _plausible(year: int) -> bool:
     return _FIRST_YEAR <= year <= _LAST_YEAR
 
 
+# ``_YEAR_MENTION`` for long stretches: each pattern opens with a literal, which the regular expression
+# engine skips to by itself, instead of trying the look-behind at every character.
+_YEAR_MENTION_SCANS = (
+    ("ăm", re.compile(r"ăm(?<=[nN]ăm)(?<!\w...)\s+(\d{4})(?!\d)(?!\s*[-–—/]\s*\d{4})")),
+    ("ĂM", re.compile(r"ĂM(?<=[nN]ĂM)(?<!\w...)\s+(\d{4})(?!\d)(?!\s*[-–—/]\s*\d{4})")),
+)
+
+
 def _present_years(text: str, start: int, end: int) -> list[int]:
-    """The years "năm YYYY" gives in ``text[start:end]`` that are not targets or bounds."""
+    """The years "năm YYYY" gives in ``text[start:end]`` that are not targets or bounds, in order."""
+    found = []
+    for literal, pattern in _YEAR_MENTION_SCANS:
+        if text.find(literal, start, end) != -1:
+            found.extend((m.start(), int(m.group(1))) for m in pattern.finditer(text, start + 1, end))
     out = []
-    for m in _YEAR_MENTION.finditer(text, start, end):
-        year = int(m.group(1))
-        if _plausible(year) and not _TARGET_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+    for at, year in sorted(found):
+        at -= 1  # the "n" of "năm"
+        if _plausible(year) and not _TARGET_BEFORE.search(text, max(0, at - 24), at):
             out.append(year)
     return out
 

@@ -75,6 +75,9 @@ def _starts_sentence(text: str, i: int) -> bool:
 
 
 def _add_trimmed(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    if start < end and not text[start].isspace() and not text[end - 1].isspace():
+        out.append(Sentence(start, end))  # the usual case: nothing to trim
+        return
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

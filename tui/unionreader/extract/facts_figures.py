@@ -62,6 +62,9 @@ _PERCENT_VERBS = ("đạt", "thống nhất", "tăng", "giảm", "hoàn thành",
 _PHRASE_TOKEN = re.compile(r"[^\s,;:.()“”\"|]+|[,;:.()“”\"|]")
 
 
+_TOKEN_WORDS: dict[str, str] = {}  # token → its lower-case, canonical-tone form: a few thousand distinct words
+
+
 def _words_after(
     text: str, pos: int, limit: int, max_words: int, allow_comma_until: int = 3, stops: frozenset[str] = _PHRASE_STOP
 ) -> str:
@@ -74,7 +77,11 @@ def _words_after(
             continue
         if not tok[0].isalnum():
             break
-        word = canonical_tones(tok.lower())
+        word = _TOKEN_WORDS.get(tok)
+        if word is None:
+            word = canonical_tones(tok.lower())
+            if len(_TOKEN_WORDS) < 50_000:
+                _TOKEN_WORDS[tok] = word
         if word in stops:
             break
         if words and words[-1] != "," and f"{canonical_tones(words[-1].lower())} {word}" in _PHRASE_STOP_PAIRS:
@@ -186,19 +193,24 @@ def _count_label(text: str, sentences: SentenceIndex, left: int, right: int, e: 
     return label
 
 
+# Compiled once: (pattern, label) per money word and per occasion, on folded lower-case text.
+_MONEY_LABEL_RES = tuple((re.compile(r"\b" + re.escape(fold_nfc(w)) + r"\b"), fold_nfc(w), w) for w in _MONEY_LABELS)
+_OCCASION_RES = tuple((re.compile(r"\b" + fold_nfc(n) + r"\b"), o) for n, o in _OCCASIONS)
+
+
 def _money_label(text: str, left: int, right: int, e: Entity) -> str:
     before = fold_nfc(text[max(left, e.start - 160) : e.start].lower())
     found: list[tuple[int, str]] = []
-    for word in _MONEY_LABELS:
-        for m in re.finditer(r"\b" + re.escape(fold_nfc(word)) + r"\b", before):
-            found.append((m.start(), word))
+    for pattern, folded, word in _MONEY_LABEL_RES:
+        if folded in before:  # a substring test rejects most words at C speed
+            found.extend((m.start(), word) for m in pattern.finditer(before))
     label = "Số tiền"
     if found:
         preferred = [f for f in found if f[1] in _MONEY_PRIORITY]
         label = max(preferred or found)[1]
     sentence = fold_nfc(text[left:right].lower())
-    for needle, occasion in _OCCASIONS:
-        if re.search(r"\b" + fold_nfc(needle) + r"\b", sentence) and occasion.lower() not in label.lower():
+    for pattern, occasion in _OCCASION_RES:
+        if pattern.search(sentence) and occasion.lower() not in label.lower():
             label = f"{label} {occasion}"
             break
     per = re.match(r"\s*/\s*([^\W\d_]+)", text[e.end : e.end + 12])

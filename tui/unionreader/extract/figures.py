@@ -61,7 +61,9 @@ _MONEY = re.compile(
 )
 _NOT_CURRENCY_DONG = re.compile(r"(?i)[ \u00a0]+(?:chí|bào|nghiệp|thời|hành|ý|bộ|loạt|lòng|đội|tâm|minh|đều|chủ|cảm|tình|hồ)(?!\w)")
 # "1536 x 2048", "3840×2160", "60 x 120 x 200 cm": sizes and screen resolutions, not counts.
-_DIMENSIONS = re.compile(r"\d+(?:[.,]\d+)?(?:[ \u00a0]?[x×X*][ \u00a0]?\d+(?:[.,]\d+)?)+(?![\w.,]\d)")
+# It starts only where a number starts, so a megabyte of digits is read once, not once per digit.
+# The look-behind comes after the first digit, so that the engine skips to digits by itself.
+_DIMENSIONS = re.compile(r"\d(?<![\d.,]\d)\d*(?:[.,]\d+)?(?:[ \u00a0]?[x×X*][ \u00a0]?\d+(?:[.,]\d+)?)+(?![\w.,]\d)")
 _RATIO = re.compile(r"(?<![:-])(\d{1,5})/(\d{1,5})(?![\w/]|[.,]\d|-\d)")
 _WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
 _WORDS_RE = rf"(?:[ \u00a0]+[^\W\d_]+){{1,{UNIT_MAX_WORDS}}}"

@@ -137,7 +137,7 @@ class PeopleRules:
             if may_start[words[j]] and starts_phrase(doc, j):
                 break
             j += 1
-            while _glued_hyphen(doc, j):
+            while j < n and words[j] == "-" and _glued_hyphen(doc, j):
                 j += 2
                 glued += 2
         length = j - i - glued
