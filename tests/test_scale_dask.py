@@ -58,7 +58,7 @@ def reference(inputs, tmp_path_factory) -> dict:
 @pytest.fixture(scope="module")
 def cluster():
     with distributed.LocalCluster(
-        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0"
     ) as local, distributed.Client(local) as client:
         yield local, client
 
