@@ -94,7 +94,7 @@ def main() -> None:
     overheads = []
     for workers in (int(w) for w in ns.workers.split(",")):
         started = time.perf_counter()
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
                 Client(cluster) as client:
             startup = time.perf_counter() - started
             run = timed_run([str(folder)], cluster.scheduler_address)

@@ -58,7 +58,7 @@ def reference(inputs, tmp_path_factory) -> dict:
 @pytest.fixture(scope="module")
 def cluster():
     with distributed.LocalCluster(
-        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0"
     ) as local, distributed.Client(local) as client:
         yield local, client
 
@@ -175,3 +175,12 @@ def test_standard_input_cannot_go_to_workers(cluster, tmp_path, capsys):
     local, _ = cluster
     assert main(["facts", "-", "--format", "parquet", "-o", str(tmp_path / "ds"), "--dask", local.scheduler_address]) == 2
     assert "standard input cannot be sent to Dask workers" in capsys.readouterr().err
+
+
+def test_dask_local_starts_a_cluster_here_and_gives_the_same_rows(tmp_path, capsys):
+    reference = tmp_path / "seeds.json"
+    assert main(["facts", SEEDS, "--format", "json", "-o", str(reference)]) == 0
+    out = tmp_path / "ds"
+    assert main(["facts", SEEDS, "--format", "parquet", "-o", str(out), "--dask", "local"]) == 0
+    assert "LocalCluster of" in capsys.readouterr().err
+    assert_same_rows(out, json_rows(json.loads(reference.read_text(encoding="utf-8"))))

@@ -58,8 +58,13 @@ def connect(address: str):
 
     if address == "local":
         # One single-threaded process per core: extraction is pure Python, threads would share the GIL.
-        cluster = LocalCluster(threads_per_worker=1, processes=True, dashboard_address=None)
+        # ":0": any free port for the dashboard (a fixed one may be taken by another cluster).
+        cluster = LocalCluster(threads_per_worker=1, processes=True, dashboard_address=":0")
         client = Client(cluster)
+        print(
+            f"unionreader facts: LocalCluster of {len(cluster.workers)} workers, dashboard {cluster.dashboard_link}",
+            file=sys.stderr,
+        )
 
         def close() -> None:
             client.close()
