@@ -413,6 +413,15 @@ class _Plan:
         return [(key, self.digests.get(key, "")) for key in self.listed]
 
 
+def absolute(path: str, _cwd: list[str] = []) -> str:  # noqa: B006 (a cache of the working directory)
+    """``os.path.abspath`` for the normalised relative paths ``walk`` gives (most of an open's stats)."""
+    if os.path.isabs(path):
+        return os.path.normpath(path) if "/." in path or "//" in path else path
+    if not _cwd or _cwd[0] != os.getcwd():
+        _cwd[:] = [os.getcwd()]
+    return os.path.abspath(path) if path.startswith(".") or "/." in path else os.path.join(_cwd[0], path)
+
+
 def _plan(sources: list[Source], stats: dict[str, os.stat_result], stamps: dict[str, Stamp], version: str) -> _Plan:
     plan = _Plan()
     for source in sources:
@@ -420,7 +429,7 @@ def _plan(sources: list[Source], stats: dict[str, os.stat_result], stamps: dict[
         if st is None or source.size < 0:
             plan.uncached.append(source)
             continue
-        key = os.path.abspath(source.path)
+        key = absolute(source.path)
         plan.listed.add(key)
         old = stamps.get(key)
         if old is None:

@@ -165,7 +165,7 @@ class Store:
 
     def stamps(self) -> dict[str, Stamp]:
         rows = self._conn.execute("SELECT path, size, mtime_ns, digest, extractor FROM files")
-        return {path: Stamp(size, mtime, digest, extractor) for path, size, mtime, digest, extractor in rows}
+        return {row[0]: Stamp(*row[1:]) for row in rows}
 
     def load(self, paths: Iterable[str], chunk: int = 500) -> Iterator[StoredFile | str]:
         """The stored files among ``paths`` (in that order); a path whose row is damaged comes back
