@@ -38,7 +38,7 @@ from .worker import FileOutcome, StampedOutcome, analyse_file, analyse_stamped_f
 
 Event = Batch | Notice | Restored | Summary
 
-RETIRE_LIMIT = 0.25  # a saved index with more of its docs retired than this is built afresh
+RETIRE_LIMIT = 0.25  # a saved index with more of its docs retired than this is built afresh on open
 POOL_MIN_FILES = 24  # fewer files than this are read in this process (starting workers costs more)
 FIRST_CHUNK, CHUNK = 4, 32  # files per pool task: small at first so the list fills at once
 
@@ -147,9 +147,23 @@ class Library:
         started = time.perf_counter()
         store, notices = self._open_store()
         yield from notices
-        sources, stats = walk([p for p in paths if p != STDIN])
         version = extractor_version()
+        index_empty = feeder is not None and len(feeder.index) == 0 and not self.doc_origins
+        archive = archive_key(paths, version) if index_empty and store is not None and STDIN not in paths else None
 
+        # The archive's saved index first, as it was: the list shows at once; what changed since is
+        # worked out next and brought in behind it.
+        restored: Restored | None = None
+        origins: DocOrigins | None = None
+        if archive is not None:
+            outcome = self._restore(feeder, archive, started)
+            if isinstance(outcome, Notice):
+                yield outcome
+            elif outcome is not None:
+                restored, origins = outcome
+                yield restored
+
+        sources, stats = walk([p for p in paths if p != STDIN])
         stamps: dict[str, Stamp] = {}
         if store is not None:
             try:
@@ -159,20 +173,10 @@ class Library:
                 yield from events
         plan = _plan(sources, stats, stamps, version)
         removed = self._removed(paths, stamps, plan.listed)
-        index_empty = feeder is not None and len(feeder.index) == 0 and not self.doc_origins
-        restorable = index_empty and store is not None and not plan.uncached and STDIN not in paths
-        archive = archive_key(paths, version) if restorable else None
-
-        collector = _Collector(self, None, started)
-        restored: Restored | None = None
-        if archive is not None:
-            outcome = self._restore(feeder, archive, plan, started)
-            if isinstance(outcome, Notice):
-                yield outcome
-            elif outcome is not None:
-                restored = outcome
-                yield restored
+        if origins is not None:
+            self._reconcile(feeder, origins, plan)
         saved_size = (len(feeder.index), len(feeder.index.retired)) if restored is not None else None
+        collector = _Collector(self, None, started)
 
         tasks = plan.tasks
         total = count_articles([t[0] for t in tasks]) if tasks else 0
@@ -256,7 +260,7 @@ class Library:
             yield from events
         if restored is not None:
             cache_seconds = restored.seconds
-        articles = collector.loaded + (restored.articles if restored is not None else 0)
+        articles = feeder.index.live() if restored is not None else collector.loaded
         yield self._summary(plan, removed, collector, store, started, cache_seconds, articles)
 
     def _summary(self, plan, removed, collector, store, started, cache_seconds, articles) -> Summary:
@@ -267,10 +271,9 @@ class Library:
             cache_seconds=cache_seconds,
         )
 
-    def _restore(self, feeder: IndexFeeder, archive: str, plan: _Plan, started: float):
-        """Restore the archive's saved index: a ``Restored`` (the unchanged files it holds are taken out
-        of ``plan.unchanged``; the docs of files that changed or went are retired), a ``Notice`` (a
-        damaged one, dropped), or None (none, or too much of it changed: build afresh)."""
+    def _restore(self, feeder: IndexFeeder, archive: str, started: float):
+        """Put the archive's saved index in place: (``Restored``, its doc origins), a ``Notice`` (a
+        damaged one, dropped), or None (there is none)."""
         assert self.cache_dir is not None
         key = index_files.latest(self.cache_dir, archive)
         if key is None:
@@ -283,26 +286,33 @@ class Library:
         if loaded is None:
             return None
         state, origins = loaded
-        unchanged = {key for _, key, _ in plan.unchanged}
-        kept_files = [
-            f in unchanged and plan.digests.get(f) == d for f, d in zip(origins.files, origins.digests, strict=True)
-        ]
+        if len(state["retired"]) > RETIRE_LIMIT * max(1, len(origins.ids)):
+            return None  # mostly withdrawn docs: build it afresh (and save that)
         docs = StoredAnalyses(self.cache_dir, origins)
-        numbers = docs.file_numbers()
-        live = [kept_files[numbers[d]] for d in range(len(origins.ids))]
-        retired = sorted({*state["retired"].tolist(), *(d for d, ok in enumerate(live) if not ok)})
-        if len(retired) > RETIRE_LIMIT * max(1, len(origins.ids)):
-            return None
-        state["retired"] = np.array(retired, dtype=np.int64)
         with feeder.held():
             index_files.restore(feeder.index, state, docs, index_files.snapshot_folder(self.cache_dir, key))
-        gone = set(retired)
-        self.seen_ids.update(i for d, i in enumerate(origins.ids) if d not in gone)
+        retired = set(feeder.index.retired.tolist())
+        self.seen_ids.update(i for d, i in enumerate(origins.ids) if d not in retired)
         self.doc_ids.extend(origins.ids)
-        self.doc_origins.extend(origins.files[n] for n in numbers)
-        held = {f for f, ok in zip(origins.files, kept_files, strict=True) if ok}
+        self.doc_origins.extend(origins.files[n] for n in docs.file_numbers())
+        return Restored(len(origins.ids) - len(retired), time.perf_counter() - started), origins
+
+    def _reconcile(self, feeder: IndexFeeder, origins: DocOrigins, plan: _Plan) -> None:
+        """Retire the restored docs whose file changed or went, and take the files it holds as they
+        are out of ``plan.unchanged``. (Never emptied: the list may already show its docs. When much
+        of it is retired, the next open builds it afresh.)"""
+        unchanged = {key for _, key, _ in plan.unchanged}
+        kept = [f in unchanged and plan.digests.get(f) == d for f, d in zip(origins.files, origins.digests, strict=True)]
+        numbers = feeder.index._analyses.file_numbers()
+        retired = feeder.index.retired
+        fresh = [d for d in range(len(origins.ids)) if not kept[numbers[d]]]
+        if fresh:
+            with feeder.held():
+                feeder.index.retired = np.union1d(retired, np.array(fresh, dtype=np.int64))
+                feeder.index._dirty = True
+            self.seen_ids.difference_update(origins.ids[d] for d in fresh)
+        held = {f for f, ok in zip(origins.files, kept, strict=True) if ok}
         plan.unchanged = [u for u in plan.unchanged if u[1] not in held]
-        return Restored(len(origins.ids) - len(retired), time.perf_counter() - started)
 
     def _save(self, feeder: IndexFeeder, archive: str, plan: _Plan) -> Iterator[Notice]:
         """Save the index for the next open of the same paths (only an index of stored files)."""
