@@ -17,85 +17,30 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from ..corpus import STDIN, LoadError, Source, count_articles, default_corpus_dir, load_source
-from ..extract.models import Analysis
+from ..corpus import STDIN, Source, count_articles, default_corpus_dir, load_source
 from . import index_files
 from .batching import Batch, load_batches
+from .collector import Collector
 from .events import Notice, Restored, Summary
 from .index_files import DocOrigins, archive_key
 from .indexer import IndexFeeder
 from .paths import default_jobs
+from .plan import Plan, as_shown, make_plan
 from .store import CacheUnavailable, Stamp, Store, StoredFile, is_unavailable
 from .stored_docs import StoredAnalyses
 from .version import extractor_version
 from .walk import walk
-from .worker import FileOutcome, StampedOutcome, analyse_file, analyse_stamped_files, file_digest
+from .worker import FileOutcome, StampedOutcome, analyse_file, analyse_stamped_files
 
 Event = Batch | Notice | Restored | Summary
 
 RETIRE_LIMIT = 0.25  # a saved index with more of its docs retired than this is built afresh on open
 POOL_MIN_FILES = 24  # fewer files than this are read in this process (starting workers costs more)
 FIRST_CHUNK, CHUNK = 4, 32  # files per pool task: small at first so the list fills at once
-
-
-class _Collector:
-    """Groups analyses into batches by size or time (whichever first), skipping duplicates."""
-
-    def __init__(self, library: Library, total: int | None, started: float) -> None:
-        self.library = library
-        self.total = total
-        self.started = started
-        self.analyses: list[Analysis] = []
-        self.errors: list[LoadError] = []
-        self.loaded = 0
-        self.bytes = 0
-        self.duplicates = 0
-        self.all_duplicates = 0
-        self.all_errors = 0
-        self.batch_size = 64
-        self.batch_started = time.perf_counter()
-        self.from_cache = True
-
-    def add(
-        self, analyses: Iterable[Analysis], errors: Iterable[LoadError], size: int, *, cached: bool, origin: str | None
-    ) -> None:
-        seen = self.library.seen_ids
-        for analysis in analyses:
-            if analysis.article.id in seen:
-                self.duplicates += 1
-                self.all_duplicates += 1
-                continue
-            seen.add(analysis.article.id)
-            self.library.doc_ids.append(analysis.article.id)
-            self.library.doc_origins.append(origin)
-            self.analyses.append(analysis)
-            self.loaded += 1
-        errors = list(errors)
-        self.errors.extend(errors)
-        self.all_errors += sum(1 for e in errors if e.kind != "warning")
-        self.bytes += size
-        self.from_cache = self.from_cache and cached
-
-    def due(self) -> bool:
-        return len(self.analyses) >= self.batch_size or (
-            bool(self.analyses) and time.perf_counter() - self.batch_started >= 0.25
-        )
-
-    def take(self) -> Batch:
-        now = time.perf_counter()
-        batch = Batch(
-            tuple(self.analyses), tuple(self.errors), self.loaded, self.total, self.bytes / 1e6,
-            now - self.started, self.from_cache and bool(self.analyses), self.duplicates,
-        )
-        self.analyses, self.errors, self.duplicates, self.from_cache = [], [], 0, True
-        self.batch_size = min(4096, self.batch_size * 2)
-        self.batch_started = time.perf_counter()
-        return batch
 
 
 class Library:
@@ -171,12 +116,12 @@ class Library:
             except sqlite3.DatabaseError as exc:
                 store, events = self._damaged(store, exc)
                 yield from events
-        plan = _plan(sources, stats, stamps, version)
+        plan = make_plan(sources, stats, stamps, version)
         removed = self._removed(paths, stamps, plan.listed)
         if origins is not None:
             self._reconcile(feeder, origins, plan)
         saved_size = (len(feeder.index), len(feeder.index.retired)) if restored is not None else None
-        collector = _Collector(self, None, started)
+        collector = Collector(self, None, started)
 
         tasks = plan.tasks
         total = count_articles([t[0] for t in tasks]) if tasks else 0
@@ -199,7 +144,7 @@ class Library:
                     done.add(item.path)
                     cached_articles += len(item.analyses)
                     shown, size = shown_of[item.path]
-                    collector.add(*_as_shown(item, shown), size, cached=True, origin=item.path)
+                    collector.add(*as_shown(item, shown), size, cached=True, origin=item.path)
                     if len(collector.analyses) >= 4096:
                         yield handed(collector.take())
             except sqlite3.DatabaseError as exc:
@@ -297,7 +242,7 @@ class Library:
         self.doc_origins.extend(origins.files[n] for n in docs.file_numbers())
         return Restored(len(origins.ids) - len(retired), time.perf_counter() - started), origins
 
-    def _reconcile(self, feeder: IndexFeeder, origins: DocOrigins, plan: _Plan) -> None:
+    def _reconcile(self, feeder: IndexFeeder, origins: DocOrigins, plan: Plan) -> None:
         """Retire the restored docs whose file changed or went, and take the files it holds as they
         are out of ``plan.unchanged``. (Never emptied: the list may already show its docs. When much
         of it is retired, the next open builds it afresh.)"""
@@ -314,7 +259,7 @@ class Library:
         held = {f for f, ok in zip(origins.files, kept, strict=True) if ok}
         plan.unchanged = [u for u in plan.unchanged if u[1] not in held]
 
-    def _save(self, feeder: IndexFeeder, archive: str, plan: _Plan) -> Iterator[Notice]:
+    def _save(self, feeder: IndexFeeder, archive: str, plan: Plan) -> Iterator[Notice]:
         """Save the index for the next open of the same paths (only an index of stored files)."""
         if None in self.doc_origins or len(self.doc_origins) != len(feeder.index):
             return
@@ -405,65 +350,6 @@ class Library:
             yield _Extracted(chunk, work([tasks[i] for i in chunk]), [])
 
 
-@dataclass(slots=True)
-class _Plan:
-    """The files of an open against the store: what comes from it and what must be read."""
-
-    listed: set[str] = field(default_factory=set)  # absolute paths of the files
-    digests: dict[str, str] = field(default_factory=dict)  # their content hashes, where known
-    unchanged: list[tuple[str, str, int]] = field(default_factory=list)  # (shown path, key, size)
-    tasks: list[tuple[str, str, str | None]] = field(default_factory=list)  # (shown, key, known digest)
-    touched: list[tuple[str, Stamp]] = field(default_factory=list)  # same content, new mtime
-    uncached: list[Source] = field(default_factory=list)  # missing files, empty folders
-    new: int = 0
-    changed: int = 0
-    same: int = 0  # files unchanged (from the store or a saved index)
-
-    def contents(self) -> list[tuple[str, str]]:
-        return [(key, self.digests.get(key, "")) for key in self.listed]
-
-
-def absolute(path: str, _cwd: list[str] = []) -> str:  # noqa: B006 (a cache of the working directory)
-    """``os.path.abspath`` for the normalised relative paths ``walk`` gives (most of an open's stats)."""
-    if os.path.isabs(path):
-        return os.path.normpath(path) if "/." in path or "//" in path else path
-    if not _cwd or _cwd[0] != os.getcwd():
-        _cwd[:] = [os.getcwd()]
-    return os.path.abspath(path) if path.startswith(".") or "/." in path else os.path.join(_cwd[0], path)
-
-
-def _plan(sources: list[Source], stats: dict[str, os.stat_result], stamps: dict[str, Stamp], version: str) -> _Plan:
-    plan = _Plan()
-    for source in sources:
-        st = stats.get(source.path)
-        if st is None or source.size < 0:
-            plan.uncached.append(source)
-            continue
-        key = absolute(source.path)
-        plan.listed.add(key)
-        old = stamps.get(key)
-        if old is None:
-            plan.new += 1
-            plan.tasks.append((source.path, key, None))
-            continue
-        if old.extractor != version:
-            plan.changed += 1
-            plan.tasks.append((source.path, key, None))
-            continue
-        if (old.size, old.mtime_ns) != (st.st_size, st.st_mtime_ns):
-            # Touched, or changed: the content hash tells (reading a file costs far less than
-            # extracting it again).
-            if file_digest(source.path) != old.digest:
-                plan.changed += 1
-                plan.tasks.append((source.path, key, None))
-                continue
-            plan.touched.append((key, Stamp(st.st_size, st.st_mtime_ns, old.digest, version)))
-        plan.digests[key] = old.digest
-        plan.unchanged.append((source.path, key, st.st_size))
-    plan.same = len(plan.unchanged)
-    return plan
-
-
 class _Extracted:
     __slots__ = ("indexes", "notices", "outcomes")
 
@@ -490,19 +376,3 @@ def _context():
     return multiprocessing.get_context()
 
 
-def _as_shown(stored: StoredFile, shown: str) -> tuple[tuple[Analysis, ...], tuple[LoadError, ...]]:
-    """The stored analyses with their ``source`` as the path is named now (it was read from another
-    working directory, or under another name, when it was stored)."""
-    if stored.shown == shown:
-        return stored.analyses, stored.errors
-    import dataclasses
-
-    def rename(source: str) -> str:
-        return shown + source[len(stored.shown):] if source.startswith(stored.shown) else source
-
-    analyses = tuple(
-        dataclasses.replace(a, article=dataclasses.replace(a.article, source=rename(a.article.source)))
-        for a in stored.analyses
-    )
-    errors = tuple(dataclasses.replace(e, source=rename(e.source)) for e in stored.errors)
-    return analyses, errors
