@@ -256,7 +256,7 @@ store = Store({cache!r})
 conn = store._conn
 conn.execute("BEGIN IMMEDIATE")
 conn.execute("DELETE FROM files")
-conn.execute("INSERT INTO files VALUES ('/x', 1, 1, 'd', 'e', 1, x'00')")
+conn.execute("INSERT INTO files VALUES ('/x', 1, 1, 'd', 'e', 1, 0, x'00')")
 os.kill(os.getpid(), signal.SIGKILL)
 """
 
@@ -462,3 +462,20 @@ def test_an_article_whose_cache_was_cleared_meanwhile_is_shown_as_such(archive, 
     assert run(Library(cache, jobs=1), [archive], index)[3] is not None
     clear(cache)  # `unionreader cache clear` from another terminal
     assert "no longer in the cache" in index.analysis(0).article.title
+
+
+def test_problems_of_files_in_a_restored_index_are_said_again(archive, tmp_path):
+    feed = archive / "zz-feed.jsonl"
+    good = '{"title": "Hội thao công nhân", "text": "Công đoàn tổ chức hội thao công nhân năm 2024 tại nhà văn hóa."}'
+    feed.write_text(good + "\n{not json\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    run(Library(cache, jobs=1), [archive], SearchIndex())
+
+    def problems(index):
+        return [str(e) for e in
+                (e for ev in Library(cache, jobs=1).open([str(archive)], IndexFeeder(index)) if isinstance(ev, Batch)
+                 for e in ev.errors)]
+
+    index = SearchIndex()
+    said = problems(index)
+    assert len(index) == 31 and any("zz-feed.jsonl:2" in s and "malformed JSON" in s for s in said)

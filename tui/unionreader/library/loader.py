@@ -118,8 +118,14 @@ class Library:
                 yield from events
         plan = make_plan(sources, stats, stamps, version)
         removed = self._removed(paths, stamps, plan.listed)
+        held_problems: list[str] = []
         if origins is not None:
-            self._reconcile(feeder, origins, plan)
+            held = self._reconcile(feeder, origins, plan)
+            if store is not None:
+                try:
+                    held_problems = sorted(held & store.with_problems())
+                except sqlite3.DatabaseError:
+                    held_problems = []
         saved_size = (len(feeder.index), len(feeder.index.retired)) if restored is not None else None
         collector = Collector(self, None, started)
 
@@ -131,6 +137,15 @@ class Library:
             if feeder is not None and batch.analyses:
                 feeder.add(batch.analyses)
             return batch
+
+        # 0. The problems of files the restored index holds are said again (their articles are in it).
+        if store is not None and held_problems:
+            try:
+                for item in store.load(held_problems):
+                    if isinstance(item, StoredFile):
+                        collector.add((), as_shown(item, item.shown)[1], 0, cached=True, origin=None)
+            except sqlite3.DatabaseError:
+                pass
 
         # 1. Unchanged files, from the store at once.
         if store is not None and plan.unchanged:
@@ -242,9 +257,9 @@ class Library:
         self.doc_origins.extend(origins.files[n] for n in docs.file_numbers())
         return Restored(len(origins.ids) - len(retired), time.perf_counter() - started), origins
 
-    def _reconcile(self, feeder: IndexFeeder, origins: DocOrigins, plan: Plan) -> None:
+    def _reconcile(self, feeder: IndexFeeder, origins: DocOrigins, plan: Plan) -> set[str]:
         """Retire the restored docs whose file changed or went, and take the files it holds as they
-        are out of ``plan.unchanged``. (Never emptied: the list may already show its docs. When much
+        are out of ``plan.unchanged`` (returned). (Never emptied: the list may already show its docs. When much
         of it is retired, the next open builds it afresh.)"""
         unchanged = {key for _, key, _ in plan.unchanged}
         kept = [f in unchanged and plan.digests.get(f) == d for f, d in zip(origins.files, origins.digests, strict=True)]
@@ -258,6 +273,7 @@ class Library:
             self.seen_ids.difference_update(origins.ids[d] for d in fresh)
         held = {f for f, ok in zip(origins.files, kept, strict=True) if ok}
         plan.unchanged = [u for u in plan.unchanged if u[1] not in held]
+        return held
 
     def _save(self, feeder: IndexFeeder, archive: str, plan: Plan) -> Iterator[Notice]:
         """Save the index for the next open of the same paths (only an index of stored files)."""
