@@ -373,11 +373,11 @@ def test_index_and_cache_commands(archive, tmp_path, capsys):
     cache = tmp_path / "cache"
     assert main(["index", str(archive), "--cache", str(cache), "--jobs", "1"]) == 0
     line = capsys.readouterr().out.strip()
-    assert line.startswith("30 articles · 30 new ·") and line.endswith(" s")
+    assert line.startswith("30 articles · 30 files: 30 new · 0 from cache ·") and line.endswith(" s")
     write_article(archive / "200.txt", 200)
     (archive / "000.txt").unlink()
     assert main(["index", str(archive), "--cache", str(cache)]) == 0
-    assert "1 new, 1 removed · 29 files from cache" in capsys.readouterr().out
+    assert "30 articles · 30 files: 1 new, 1 removed · 29 from cache" in capsys.readouterr().out
     assert main(["cache", "info", "--cache", str(cache)]) == 0
     info = capsys.readouterr().out
     assert str(cache) in info and "30 files · 30 articles" in info and f"{archive} (30 files)" in info
