@@ -26,27 +26,23 @@ class Plan:
     changed: int = 0
     same: int = 0  # files unchanged (from the store or a saved index)
 
-    def contents(self) -> list[tuple[str, str]]:
-        return [(key, self.digests.get(key, "")) for key in self.listed]
 
-
-def absolute(path: str, _cwd: list[str] = []) -> str:  # noqa: B006 (a cache of the working directory)
-    """``os.path.abspath`` for the normalised relative paths ``walk`` gives (most of an open's stats)."""
+def absolute(path: str, cwd: str) -> str:
+    """``os.path.abspath`` for the normalised paths ``walk`` gives, without a ``getcwd`` per file."""
     if os.path.isabs(path):
         return os.path.normpath(path) if "/." in path or "//" in path else path
-    if not _cwd or _cwd[0] != os.getcwd():
-        _cwd[:] = [os.getcwd()]
-    return os.path.abspath(path) if path.startswith(".") or "/." in path else os.path.join(_cwd[0], path)
+    return os.path.abspath(path) if path.startswith(".") or "/." in path else os.path.join(cwd, path)
 
 
 def make_plan(sources: list[Source], stats: dict[str, os.stat_result], stamps: dict[str, Stamp], version: str) -> Plan:
     plan = Plan()
+    cwd = os.getcwd()
     for source in sources:
         st = stats.get(source.path)
         if st is None or source.size < 0:
             plan.uncached.append(source)
             continue
-        key = absolute(source.path)
+        key = absolute(source.path, cwd)
         plan.listed.add(key)
         old = stamps.get(key)
         if old is None:
