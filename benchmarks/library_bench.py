@@ -62,7 +62,7 @@ def phase_open(path: str, cache: str, jobs: int | None) -> dict:
         index.analysis(result.docs[0])  # the first hit as the reader would show it
     first = time.perf_counter() - started
     return {
-        "seconds": first, "articles": len(index), "restored": restored is not None,
+        "seconds": first, "articles": index.live(), "restored": restored is not None,
         "new": summary.new, "changed": summary.changed, "unchanged": summary.unchanged, "rss_mb": rss_mb(),
     }
 

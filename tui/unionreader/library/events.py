@@ -37,7 +37,8 @@ class Summary:
     def line(self) -> str:
         changes = self.changes() or "no changes"
         cache = "" if self.cached else " · cache not used"
-        return f"{self.articles:,} articles · {changes} · {self.unchanged:,} files from cache · {self.seconds:.1f} s{cache}"
+        return (f"{self.articles:,} articles · {self.files:,} files: {changes} · {self.unchanged:,} from cache · "
+                f"{self.seconds:.1f} s{cache}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,85 +17,30 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from ..corpus import STDIN, LoadError, Source, count_articles, default_corpus_dir, load_source
-from ..extract.models import Analysis
+from ..corpus import STDIN, Source, count_articles, default_corpus_dir, load_source
 from . import index_files
 from .batching import Batch, load_batches
+from .collector import Collector
 from .events import Notice, Restored, Summary
 from .index_files import DocOrigins, archive_key
 from .indexer import IndexFeeder
 from .paths import default_jobs
+from .plan import Plan, as_shown, make_plan
 from .store import CacheUnavailable, Stamp, Store, StoredFile, is_unavailable
 from .stored_docs import StoredAnalyses
 from .version import extractor_version
 from .walk import walk
-from .worker import FileOutcome, StampedOutcome, analyse_file, analyse_stamped_files, file_digest
+from .worker import FileOutcome, StampedOutcome, analyse_file, analyse_stamped_files
 
 Event = Batch | Notice | Restored | Summary
 
-RETIRE_LIMIT = 0.25  # a saved index with more of its docs retired than this is built afresh
+RETIRE_LIMIT = 0.25  # a saved index with more of its docs retired than this is built afresh on open
 POOL_MIN_FILES = 24  # fewer files than this are read in this process (starting workers costs more)
 FIRST_CHUNK, CHUNK = 4, 32  # files per pool task: small at first so the list fills at once
-
-
-class _Collector:
-    """Groups analyses into batches by size or time (whichever first), skipping duplicates."""
-
-    def __init__(self, library: Library, total: int | None, started: float) -> None:
-        self.library = library
-        self.total = total
-        self.started = started
-        self.analyses: list[Analysis] = []
-        self.errors: list[LoadError] = []
-        self.loaded = 0
-        self.bytes = 0
-        self.duplicates = 0
-        self.all_duplicates = 0
-        self.all_errors = 0
-        self.batch_size = 64
-        self.batch_started = time.perf_counter()
-        self.from_cache = True
-
-    def add(
-        self, analyses: Iterable[Analysis], errors: Iterable[LoadError], size: int, *, cached: bool, origin: str | None
-    ) -> None:
-        seen = self.library.seen_ids
-        for analysis in analyses:
-            if analysis.article.id in seen:
-                self.duplicates += 1
-                self.all_duplicates += 1
-                continue
-            seen.add(analysis.article.id)
-            self.library.doc_ids.append(analysis.article.id)
-            self.library.doc_origins.append(origin)
-            self.analyses.append(analysis)
-            self.loaded += 1
-        errors = list(errors)
-        self.errors.extend(errors)
-        self.all_errors += sum(1 for e in errors if e.kind != "warning")
-        self.bytes += size
-        self.from_cache = self.from_cache and cached
-
-    def due(self) -> bool:
-        return len(self.analyses) >= self.batch_size or (
-            bool(self.analyses) and time.perf_counter() - self.batch_started >= 0.25
-        )
-
-    def take(self) -> Batch:
-        now = time.perf_counter()
-        batch = Batch(
-            tuple(self.analyses), tuple(self.errors), self.loaded, self.total, self.bytes / 1e6,
-            now - self.started, self.from_cache and bool(self.analyses), self.duplicates,
-        )
-        self.analyses, self.errors, self.duplicates, self.from_cache = [], [], 0, True
-        self.batch_size = min(4096, self.batch_size * 2)
-        self.batch_started = time.perf_counter()
-        return batch
 
 
 class Library:
@@ -147,9 +92,23 @@ class Library:
         started = time.perf_counter()
         store, notices = self._open_store()
         yield from notices
-        sources, stats = walk([p for p in paths if p != STDIN])
         version = extractor_version()
+        index_empty = feeder is not None and len(feeder.index) == 0 and not self.doc_origins
+        archive = archive_key(paths, version) if index_empty and store is not None and STDIN not in paths else None
 
+        # The archive's saved index first, as it was: the list shows at once; what changed since is
+        # worked out next and brought in behind it.
+        restored: Restored | None = None
+        origins: DocOrigins | None = None
+        if archive is not None:
+            outcome = self._restore(feeder, archive, started)
+            if isinstance(outcome, Notice):
+                yield outcome
+            elif outcome is not None:
+                restored, origins = outcome
+                yield restored
+
+        sources, stats = walk([p for p in paths if p != STDIN])
         stamps: dict[str, Stamp] = {}
         if store is not None:
             try:
@@ -157,22 +116,18 @@ class Library:
             except sqlite3.DatabaseError as exc:
                 store, events = self._damaged(store, exc)
                 yield from events
-        plan = _plan(sources, stats, stamps, version)
+        plan = make_plan(sources, stats, stamps, version)
         removed = self._removed(paths, stamps, plan.listed)
-        index_empty = feeder is not None and len(feeder.index) == 0 and not self.doc_origins
-        restorable = index_empty and store is not None and not plan.uncached and STDIN not in paths
-        archive = archive_key(paths, version) if restorable else None
-
-        collector = _Collector(self, None, started)
-        restored: Restored | None = None
-        if archive is not None:
-            outcome = self._restore(feeder, archive, plan, started)
-            if isinstance(outcome, Notice):
-                yield outcome
-            elif outcome is not None:
-                restored = outcome
-                yield restored
+        held_problems: list[str] = []
+        if origins is not None:
+            held = self._reconcile(feeder, origins, plan)
+            if store is not None:
+                try:
+                    held_problems = sorted(held & store.with_problems())
+                except sqlite3.DatabaseError:
+                    held_problems = []
         saved_size = (len(feeder.index), len(feeder.index.retired)) if restored is not None else None
+        collector = Collector(self, None, started)
 
         tasks = plan.tasks
         total = count_articles([t[0] for t in tasks]) if tasks else 0
@@ -182,6 +137,15 @@ class Library:
             if feeder is not None and batch.analyses:
                 feeder.add(batch.analyses)
             return batch
+
+        # 0. The problems of files the restored index holds are said again (their articles are in it).
+        if store is not None and held_problems:
+            try:
+                for item in store.load(held_problems):
+                    if isinstance(item, StoredFile):
+                        collector.add((), as_shown(item, item.shown)[1], 0, cached=True, origin=None)
+            except sqlite3.DatabaseError:
+                pass
 
         # 1. Unchanged files, from the store at once.
         if store is not None and plan.unchanged:
@@ -195,7 +159,7 @@ class Library:
                     done.add(item.path)
                     cached_articles += len(item.analyses)
                     shown, size = shown_of[item.path]
-                    collector.add(*_as_shown(item, shown), size, cached=True, origin=item.path)
+                    collector.add(*as_shown(item, shown), size, cached=True, origin=item.path)
                     if len(collector.analyses) >= 4096:
                         yield handed(collector.take())
             except sqlite3.DatabaseError as exc:
@@ -256,7 +220,7 @@ class Library:
             yield from events
         if restored is not None:
             cache_seconds = restored.seconds
-        articles = collector.loaded + (restored.articles if restored is not None else 0)
+        articles = feeder.index.live() if restored is not None else collector.loaded
         yield self._summary(plan, removed, collector, store, started, cache_seconds, articles)
 
     def _summary(self, plan, removed, collector, store, started, cache_seconds, articles) -> Summary:
@@ -267,10 +231,9 @@ class Library:
             cache_seconds=cache_seconds,
         )
 
-    def _restore(self, feeder: IndexFeeder, archive: str, plan: _Plan, started: float):
-        """Restore the archive's saved index: a ``Restored`` (the unchanged files it holds are taken out
-        of ``plan.unchanged``; the docs of files that changed or went are retired), a ``Notice`` (a
-        damaged one, dropped), or None (none, or too much of it changed: build afresh)."""
+    def _restore(self, feeder: IndexFeeder, archive: str, started: float):
+        """Put the archive's saved index in place: (``Restored``, its doc origins), a ``Notice`` (a
+        damaged one, dropped), or None (there is none)."""
         assert self.cache_dir is not None
         key = index_files.latest(self.cache_dir, archive)
         if key is None:
@@ -283,28 +246,36 @@ class Library:
         if loaded is None:
             return None
         state, origins = loaded
-        unchanged = {key for _, key, _ in plan.unchanged}
-        kept_files = [
-            f in unchanged and plan.digests.get(f) == d for f, d in zip(origins.files, origins.digests, strict=True)
-        ]
+        if len(state["retired"]) > RETIRE_LIMIT * max(1, len(origins.ids)):
+            return None  # mostly withdrawn docs: build it afresh (and save that)
         docs = StoredAnalyses(self.cache_dir, origins)
-        numbers = docs.file_numbers()
-        live = [kept_files[numbers[d]] for d in range(len(origins.ids))]
-        retired = sorted({*state["retired"].tolist(), *(d for d, ok in enumerate(live) if not ok)})
-        if len(retired) > RETIRE_LIMIT * max(1, len(origins.ids)):
-            return None
-        state["retired"] = np.array(retired, dtype=np.int64)
         with feeder.held():
             index_files.restore(feeder.index, state, docs, index_files.snapshot_folder(self.cache_dir, key))
-        gone = set(retired)
-        self.seen_ids.update(i for d, i in enumerate(origins.ids) if d not in gone)
+        retired = set(feeder.index.retired.tolist())
+        self.seen_ids.update(i for d, i in enumerate(origins.ids) if d not in retired)
         self.doc_ids.extend(origins.ids)
-        self.doc_origins.extend(origins.files[n] for n in numbers)
-        held = {f for f, ok in zip(origins.files, kept_files, strict=True) if ok}
-        plan.unchanged = [u for u in plan.unchanged if u[1] not in held]
-        return Restored(len(origins.ids) - len(retired), time.perf_counter() - started)
+        self.doc_origins.extend(origins.files[n] for n in docs.file_numbers())
+        return Restored(len(origins.ids) - len(retired), time.perf_counter() - started), origins
 
-    def _save(self, feeder: IndexFeeder, archive: str, plan: _Plan) -> Iterator[Notice]:
+    def _reconcile(self, feeder: IndexFeeder, origins: DocOrigins, plan: Plan) -> set[str]:
+        """Retire the restored docs whose file changed or went, and take the files it holds as they
+        are out of ``plan.unchanged`` (returned). (Never emptied: the list may already show its docs. When much
+        of it is retired, the next open builds it afresh.)"""
+        unchanged = {key for _, key, _ in plan.unchanged}
+        kept = [f in unchanged and plan.digests.get(f) == d for f, d in zip(origins.files, origins.digests, strict=True)]
+        numbers = feeder.index._analyses.file_numbers()
+        retired = feeder.index.retired
+        fresh = [d for d in range(len(origins.ids)) if not kept[numbers[d]]]
+        if fresh:
+            with feeder.held():
+                feeder.index.retired = np.union1d(retired, np.array(fresh, dtype=np.int64))
+                feeder.index._dirty = True
+            self.seen_ids.difference_update(origins.ids[d] for d in fresh)
+        held = {f for f, ok in zip(origins.files, kept, strict=True) if ok}
+        plan.unchanged = [u for u in plan.unchanged if u[1] not in held]
+        return held
+
+    def _save(self, feeder: IndexFeeder, archive: str, plan: Plan) -> Iterator[Notice]:
         """Save the index for the next open of the same paths (only an index of stored files)."""
         if None in self.doc_origins or len(self.doc_origins) != len(feeder.index):
             return
@@ -395,56 +366,6 @@ class Library:
             yield _Extracted(chunk, work([tasks[i] for i in chunk]), [])
 
 
-@dataclass(slots=True)
-class _Plan:
-    """The files of an open against the store: what comes from it and what must be read."""
-
-    listed: set[str] = field(default_factory=set)  # absolute paths of the files
-    digests: dict[str, str] = field(default_factory=dict)  # their content hashes, where known
-    unchanged: list[tuple[str, str, int]] = field(default_factory=list)  # (shown path, key, size)
-    tasks: list[tuple[str, str, str | None]] = field(default_factory=list)  # (shown, key, known digest)
-    touched: list[tuple[str, Stamp]] = field(default_factory=list)  # same content, new mtime
-    uncached: list[Source] = field(default_factory=list)  # missing files, empty folders
-    new: int = 0
-    changed: int = 0
-    same: int = 0  # files unchanged (from the store or a saved index)
-
-    def contents(self) -> list[tuple[str, str]]:
-        return [(key, self.digests.get(key, "")) for key in self.listed]
-
-
-def _plan(sources: list[Source], stats: dict[str, os.stat_result], stamps: dict[str, Stamp], version: str) -> _Plan:
-    plan = _Plan()
-    for source in sources:
-        st = stats.get(source.path)
-        if st is None or source.size < 0:
-            plan.uncached.append(source)
-            continue
-        key = os.path.abspath(source.path)
-        plan.listed.add(key)
-        old = stamps.get(key)
-        if old is None:
-            plan.new += 1
-            plan.tasks.append((source.path, key, None))
-            continue
-        if old.extractor != version:
-            plan.changed += 1
-            plan.tasks.append((source.path, key, None))
-            continue
-        if (old.size, old.mtime_ns) != (st.st_size, st.st_mtime_ns):
-            # Touched, or changed: the content hash tells (reading a file costs far less than
-            # extracting it again).
-            if file_digest(source.path) != old.digest:
-                plan.changed += 1
-                plan.tasks.append((source.path, key, None))
-                continue
-            plan.touched.append((key, Stamp(st.st_size, st.st_mtime_ns, old.digest, version)))
-        plan.digests[key] = old.digest
-        plan.unchanged.append((source.path, key, st.st_size))
-    plan.same = len(plan.unchanged)
-    return plan
-
-
 class _Extracted:
     __slots__ = ("indexes", "notices", "outcomes")
 
@@ -471,19 +392,3 @@ def _context():
     return multiprocessing.get_context()
 
 
-def _as_shown(stored: StoredFile, shown: str) -> tuple[tuple[Analysis, ...], tuple[LoadError, ...]]:
-    """The stored analyses with their ``source`` as the path is named now (it was read from another
-    working directory, or under another name, when it was stored)."""
-    if stored.shown == shown:
-        return stored.analyses, stored.errors
-    import dataclasses
-
-    def rename(source: str) -> str:
-        return shown + source[len(stored.shown):] if source.startswith(stored.shown) else source
-
-    analyses = tuple(
-        dataclasses.replace(a, article=dataclasses.replace(a.article, source=rename(a.article.source)))
-        for a in stored.analyses
-    )
-    errors = tuple(dataclasses.replace(e, source=rename(e.source)) for e in stored.errors)
-    return analyses, errors

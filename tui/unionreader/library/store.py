@@ -21,7 +21,7 @@ from pathlib import Path
 from ..corpus import LoadError
 from ..extract.models import Analysis
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DB_NAME = "library.sqlite3"
 BUSY_TIMEOUT_S = 60  # another instance writing: wait for it rather than fail
 
@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS files (
     digest TEXT NOT NULL,           -- blake2b of the file's bytes
     extractor TEXT NOT NULL,        -- library.version.extractor_version() it was analysed with
     articles INTEGER NOT NULL,
+    problems INTEGER NOT NULL,      -- load errors and warnings in the payload
     payload BLOB NOT NULL           -- zlib(pickle((shown path, analyses, errors)))
 );
 CREATE TABLE IF NOT EXISTS roots (path TEXT PRIMARY KEY, opened REAL NOT NULL, files INTEGER NOT NULL);
@@ -165,7 +166,7 @@ class Store:
 
     def stamps(self) -> dict[str, Stamp]:
         rows = self._conn.execute("SELECT path, size, mtime_ns, digest, extractor FROM files")
-        return {path: Stamp(size, mtime, digest, extractor) for path, size, mtime, digest, extractor in rows}
+        return {row[0]: Stamp(*row[1:]) for row in rows}
 
     def load(self, paths: Iterable[str], chunk: int = 500) -> Iterator[StoredFile | str]:
         """The stored files among ``paths`` (in that order); a path whose row is damaged comes back
@@ -190,6 +191,10 @@ class Store:
                     continue
                 yield StoredFile(path, Stamp(*row[1:5]), shown, analyses, errors)
 
+    def with_problems(self) -> set[str]:
+        """Files stored with load errors or warnings (said again on each open)."""
+        return {row[0] for row in self._conn.execute("SELECT path FROM files WHERE problems > 0")}
+
     def roots(self) -> list[tuple[str, float, int]]:
         return list(self._conn.execute("SELECT path, opened, files FROM roots ORDER BY path"))
 
@@ -201,13 +206,13 @@ class Store:
 
     def put(self, files: Iterable[StoredFile]) -> None:
         rows = [
-            (f.path, f.stamp.size, f.stamp.mtime_ns, f.stamp.digest, f.stamp.extractor, len(f.analyses),
+            (f.path, f.stamp.size, f.stamp.mtime_ns, f.stamp.digest, f.stamp.extractor, len(f.analyses), len(f.errors),
              encode(f.shown, f.analyses, f.errors))
             for f in files
         ]
         if rows:
             with self._transaction():
-                self._conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+                self._conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     def restamp(self, items: Iterable[tuple[str, Stamp]]) -> None:
         """Files touched but not changed (same content): only their size and mtime are new."""

@@ -26,14 +26,12 @@ def walk(paths: list[str]) -> tuple[list[Source], dict[str, os.stat_result]]:
                     stats[source.path] = st
             continue
         found: list[tuple[tuple[str, ...], str, os.stat_result]] = []
-        _scan(name, (), found)
+        _scan(str(Path(name)), (), found)  # (entry paths are then spelled as discover spells them)
         if not found:
             sources.append(Source(name, -1))
             continue
         found.sort(key=lambda f: f[0])  # pathlib orders paths by their parts
-        base = str(Path(name))
-        for parts, _, st in found:
-            path = os.path.join(base, *parts)
+        for _, path, st in found:
             sources.append(Source(path, st.st_size))
             stats[path] = st
     return sources, stats

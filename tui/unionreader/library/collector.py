@@ -1,0 +1,66 @@
+"""Grouping what an open hands over into batches (by size or time), skipping articles already listed
+and noting each one's id and stored file (the index's doc numbers follow that order)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+
+from ..corpus import LoadError
+from ..extract.models import Analysis
+from .batching import Batch
+
+
+class Collector:
+    """Groups analyses into batches by size or time (whichever first), skipping duplicates."""
+
+    def __init__(self, library, total: int | None, started: float) -> None:
+        self.library = library
+        self.total = total
+        self.started = started
+        self.analyses: list[Analysis] = []
+        self.errors: list[LoadError] = []
+        self.loaded = 0
+        self.bytes = 0
+        self.duplicates = 0
+        self.all_duplicates = 0
+        self.all_errors = 0
+        self.batch_size = 64
+        self.batch_started = time.perf_counter()
+        self.from_cache = True
+
+    def add(
+        self, analyses: Iterable[Analysis], errors: Iterable[LoadError], size: int, *, cached: bool, origin: str | None
+    ) -> None:
+        seen = self.library.seen_ids
+        for analysis in analyses:
+            if analysis.article.id in seen:
+                self.duplicates += 1
+                self.all_duplicates += 1
+                continue
+            seen.add(analysis.article.id)
+            self.library.doc_ids.append(analysis.article.id)
+            self.library.doc_origins.append(origin)
+            self.analyses.append(analysis)
+            self.loaded += 1
+        errors = list(errors)
+        self.errors.extend(errors)
+        self.all_errors += sum(1 for e in errors if e.kind != "warning")
+        self.bytes += size
+        self.from_cache = self.from_cache and cached
+
+    def due(self) -> bool:
+        return len(self.analyses) >= self.batch_size or (
+            bool(self.analyses) and time.perf_counter() - self.batch_started >= 0.25
+        )
+
+    def take(self) -> Batch:
+        now = time.perf_counter()
+        batch = Batch(
+            tuple(self.analyses), tuple(self.errors), self.loaded, self.total, self.bytes / 1e6,
+            now - self.started, self.from_cache and bool(self.analyses), self.duplicates,
+        )
+        self.analyses, self.errors, self.duplicates, self.from_cache = [], [], 0, True
+        self.batch_size = min(4096, self.batch_size * 2)
+        self.batch_started = time.perf_counter()
+        return batch

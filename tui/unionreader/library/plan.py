@@ -1,0 +1,83 @@
+"""What an open has to do: the files found, compared with the store (unchanged, touched, new, changed)."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+
+from ..corpus import LoadError, Source
+from ..extract.models import Analysis
+from .store import Stamp, StoredFile
+from .worker import file_digest
+
+
+@dataclass(slots=True)
+class Plan:
+    """The files of an open against the store: what comes from it and what must be read."""
+
+    listed: set[str] = field(default_factory=set)  # absolute paths of the files
+    digests: dict[str, str] = field(default_factory=dict)  # their content hashes, where known
+    unchanged: list[tuple[str, str, int]] = field(default_factory=list)  # (shown path, key, size)
+    tasks: list[tuple[str, str, str | None]] = field(default_factory=list)  # (shown, key, known digest)
+    touched: list[tuple[str, Stamp]] = field(default_factory=list)  # same content, new mtime
+    uncached: list[Source] = field(default_factory=list)  # missing files, empty folders
+    new: int = 0
+    changed: int = 0
+    same: int = 0  # files unchanged (from the store or a saved index)
+
+
+def absolute(path: str, cwd: str) -> str:
+    """``os.path.abspath`` for the normalised paths ``walk`` gives, without a ``getcwd`` per file."""
+    if os.path.isabs(path):
+        return os.path.normpath(path) if "/." in path or "//" in path else path
+    return os.path.abspath(path) if path.startswith(".") or "/." in path else os.path.join(cwd, path)
+
+
+def make_plan(sources: list[Source], stats: dict[str, os.stat_result], stamps: dict[str, Stamp], version: str) -> Plan:
+    plan = Plan()
+    cwd = os.getcwd()
+    for source in sources:
+        st = stats.get(source.path)
+        if st is None or source.size < 0:
+            plan.uncached.append(source)
+            continue
+        key = absolute(source.path, cwd)
+        plan.listed.add(key)
+        old = stamps.get(key)
+        if old is None:
+            plan.new += 1
+            plan.tasks.append((source.path, key, None))
+            continue
+        if old.extractor != version:
+            plan.changed += 1
+            plan.tasks.append((source.path, key, None))
+            continue
+        if (old.size, old.mtime_ns) != (st.st_size, st.st_mtime_ns):
+            # Touched, or changed: the content hash tells (reading a file costs far less than
+            # extracting it again).
+            if file_digest(source.path) != old.digest:
+                plan.changed += 1
+                plan.tasks.append((source.path, key, None))
+                continue
+            plan.touched.append((key, Stamp(st.st_size, st.st_mtime_ns, old.digest, version)))
+        plan.digests[key] = old.digest
+        plan.unchanged.append((source.path, key, st.st_size))
+    plan.same = len(plan.unchanged)
+    return plan
+
+
+def as_shown(stored: StoredFile, shown: str) -> tuple[tuple[Analysis, ...], tuple[LoadError, ...]]:
+    """The stored analyses with their ``source`` as the path is named now (it was read from another
+    working directory, or under another name, when it was stored)."""
+    if stored.shown == shown:
+        return stored.analyses, stored.errors
+    def rename(source: str) -> str:
+        return shown + source[len(stored.shown):] if source.startswith(stored.shown) else source
+
+    analyses = tuple(
+        dataclasses.replace(a, article=dataclasses.replace(a.article, source=rename(a.article.source)))
+        for a in stored.analyses
+    )
+    errors = tuple(dataclasses.replace(e, source=rename(e.source)) for e in stored.errors)
+    return analyses, errors
