@@ -479,3 +479,40 @@ def test_problems_of_files_in_a_restored_index_are_said_again(archive, tmp_path)
     index = SearchIndex()
     said = problems(index)
     assert len(index) == 31 and any("zz-feed.jsonl:2" in s and "malformed JSON" in s for s in said)
+
+
+def test_workers_start_from_an_app_whose_stderr_has_no_file_descriptor(archive, tmp_path):
+    """Under Textual, sys.stderr is a capture object (fileno() -1) and the UI runs in another thread:
+    the fork server and resource tracker must still start (it failed with "bad value(s) in
+    fds_to_keep" and the app's loading stopped). A fresh interpreter, so neither is running yet."""
+    code = f"""
+import sys, threading
+from unionreader.library.loader import Library, POOL_MIN_FILES
+from unionreader.library.batching import Batch
+
+class Capture:
+    def write(self, text): return len(text)
+    def flush(self): pass
+    def fileno(self): return -1
+
+sys.stderr = Capture()
+out = {{}}
+def load():
+    try:
+        events = list(Library(None, jobs=2).open([{str(archive)!r}]))
+        out["articles"] = sum(len(e.analyses) for e in events if isinstance(e, Batch))
+        out["notices"] = [e.text for e in events if type(e).__name__ == "Notice"]
+    except Exception as exc:
+        out["error"] = repr(exc)
+thread = threading.Thread(target=load)
+thread.start(); thread.join()
+print(out, file=sys.__stdout__)
+assert "error" not in out and not out["notices"], out
+"""
+    count = len(list(archive.glob("*.txt")))
+    from unionreader.library.loader import POOL_MIN_FILES
+
+    assert count >= POOL_MIN_FILES  # (else no pool is started at all)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
+    assert f"'articles': {count}" in proc.stdout

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import multiprocessing
 import os
 import sqlite3
 import threading
@@ -30,6 +29,7 @@ from .index_files import DocOrigins, archive_key
 from .indexer import IndexFeeder
 from .paths import default_jobs
 from .plan import Plan, as_shown, make_plan
+from .processes import pool_context
 from .store import CacheUnavailable, Stamp, Store, StoredFile, is_unavailable
 from .stored_docs import StoredAnalyses
 from .version import extractor_version
@@ -354,13 +354,16 @@ class Library:
         done = 0
         if self.jobs > 1 and len(tasks) >= POOL_MIN_FILES:
             try:
-                with ProcessPoolExecutor(self.jobs, mp_context=_context()) as pool:
+                with ProcessPoolExecutor(self.jobs, mp_context=pool_context()) as pool:
                     results = pool.map(work, [[tasks[i] for i in chunk] for chunk in chunks])
                     for chunk, outcomes in zip(chunks, results, strict=False):
                         yield _Extracted(chunk, outcomes, [])
                         done += 1
             except BrokenProcessPool:
                 notice = self._notice("an extraction worker stopped (killed?); reading the rest in this process")
+                yield _Extracted([], [], [notice] if notice else [])
+            except (OSError, ValueError) as exc:  # no worker could start (limits, a sandbox): go on here
+                notice = self._notice(f"extraction workers could not start ({exc}); reading in this process")
                 yield _Extracted([], [], [notice] if notice else [])
         for chunk in chunks[done:]:
             yield _Extracted(chunk, work([tasks[i] for i in chunk]), [])
@@ -384,11 +387,5 @@ def _chunks(n: int) -> list[list[int]]:
     return chunks
 
 
-def _context():
-    # Forking a process that runs other threads (the app's UI) can deadlock the child on a lock a
-    # thread held; the fork server starts workers from a clean process instead.
-    if threading.active_count() > 1 and "forkserver" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("forkserver")
-    return multiprocessing.get_context()
 
 
