@@ -489,8 +489,10 @@ class Ranker:
             return shown, np.zeros(len(shown)), docs, matched, (lambda: docs)
 
         count, typos, soft, boost, matched_words = self._accumulate(tuple(positive))
-        share = boost * np.float32(1 / len(positive)) if len(positive) > 1 else boost.copy()
-        soft = soft + np.minimum(share, np.float32(_BOOST_CAP), out=share)
+        combined = np.multiply(boost, np.float32(1 / len(positive)), dtype=np.float32)  # (one new array)
+        np.minimum(combined, np.float32(_BOOST_CAP), out=combined)
+        combined += soft
+        soft = combined
         matched.update(matched_words)
         mask = count == len(positive)
         if filtered:
