@@ -64,8 +64,8 @@ ENTITY_BONUS = 2.0
 EXACT_BONUS = 1.0  # the term was typed with diacritics and the doc has that exact spelling
 COMPLETION_PENALTY = 0.5  # a completion of the word being typed, versus the word itself
 EXPANSION_PENALTY = 0.5  # an abbreviation found written out, versus as typed
-# Title and entity bonuses of one query word at most (several expansions, person and organisation):
-# averaged over the query's words, they stay below one pair of adjacent words.
+# Title and entity bonuses averaged over the query's words, at most (several expansions, person and
+# organisation may add up): below one pair of adjacent words.
 _BOOST_CAP = TITLE_BONUS + ENTITY_BONUS
 _PAIR_SHIFT = 26
 _EXPANSIONS_FOR_PAIRS = (3, 10)
@@ -447,9 +447,8 @@ class Ranker:
             count, typos, soft = np.zeros(n, np.uint8), np.zeros(n, np.uint16), np.zeros(n, np.float32)
             boost, words, previous = np.zeros(n, np.float32), frozenset(), []
         matched: set[str] = set()
-        clause_boost = np.zeros(n, dtype=np.float32)
-        m, ends = self._clause(clauses[-1], matched, clause_boost)
-        boost = boost + np.minimum(clause_boost, np.float32(_BOOST_CAP))
+        boost = boost.copy()
+        m, ends = self._clause(clauses[-1], matched, boost)
         count = count + m.docs
         typos = typos + (m.typos * m.docs).astype(np.uint16)
         soft = soft + m.score
@@ -493,7 +492,10 @@ class Ranker:
             return shown, np.zeros(len(shown)), docs, matched, (lambda: docs)
 
         count, typos, soft, boost, matched_words = self._accumulate(tuple(positive))
-        soft = soft + boost * np.float32(1 / len(positive))
+        combined = np.multiply(boost, np.float32(1 / len(positive)), dtype=np.float32)  # (one new array)
+        np.minimum(combined, np.float32(_BOOST_CAP), out=combined)
+        combined += soft
+        soft = combined
         matched.update(matched_words)
         mask = count == len(positive)
         if filtered:
