@@ -44,10 +44,10 @@ def rss_mb() -> float:
 
 
 def phase_open(path: str, cache: str, jobs: int | None) -> dict:
-    from unionreader.index import SearchIndex
     from unionreader.library.events import Restored, Summary
     from unionreader.library.indexer import IndexFeeder
     from unionreader.library.loader import Library
+    from unionreader.search import SearchIndex
 
     started = time.perf_counter()
     index = SearchIndex()

@@ -33,7 +33,7 @@ from rapidfuzz import fuzz, process  # noqa: E402
 from gen_corpus import iter_articles  # noqa: E402
 from unionreader.extract import analyse  # noqa: E402
 from unionreader.extract.models import Analysis  # noqa: E402
-from unionreader.index import SearchIndex  # noqa: E402
+from unionreader.search import SearchIndex  # noqa: E402
 from unionreader.text import fold  # noqa: E402
 
 QUERIES = [

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-import unionreader.index as index_module
+import unionreader.search.index as index_module
 from unionreader.corpus import parse_article
 from unionreader.extract.models import Analysis, Entity, Fact
-from unionreader.index import SearchIndex
+from unionreader.search import SearchIndex
 from unionreader.text import fold
 
 
@@ -194,13 +194,13 @@ def test_entity_match_ranks_higher():
 
 
 def test_facets(people_ix):
-    facets = people_ix.search("").facets()
+    facets = people_ix.facets(people_ix.search(""))
     assert set(facets) == {"organization", "person", "year", "kind"}
     assert ("Nguyễn Duy Giảng", 1) in facets["person"]
     assert ("Công đoàn ngành Y tế", 1) in facets["organization"]
     assert sorted(facets["year"]) == [("2023", 1), ("2024", 1)]
     assert ("people", 2) in facets["kind"] and ("awards", 1) in facets["kind"]
-    only = people_ix.search("year:2024").facets()
+    only = people_ix.facets(people_ix.search("year:2024"))
     assert only["person"] == [("Trần Thị Hoa", 1)]
 
 
@@ -263,9 +263,9 @@ from itertools import pairwise  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-import unionreader.index_batch as batch_module  # noqa: E402
-from unionreader.aliases import term_aliases  # noqa: E402
+import unionreader.search.index_batch as batch_module  # noqa: E402
 from unionreader.corpus import Article  # noqa: E402
+from unionreader.search.aliases import term_aliases  # noqa: E402
 from unionreader.text import TOKEN_RE, normalize_tones  # noqa: E402
 
 TRICKY = [

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from unionreader.index import SearchIndex
 from unionreader.library import index_files, loader
 from unionreader.library.batching import Batch
 from unionreader.library.events import Notice, Restored, Summary
@@ -20,6 +19,7 @@ from unionreader.library.indexer import IndexFeeder
 from unionreader.library.loader import Library
 from unionreader.library.store import DB_NAME, Store
 from unionreader.library.worker import analyse_file
+from unionreader.search import SearchIndex
 
 UNITS = ["Công ty May Hòa Bình", "Trường Tiểu học Sông Lam", "Bệnh viện Đa khoa Tây Sơn", "Nhà máy Thép Bắc Hà",
          "Công ty Điện lực Cửu Long", "Xí nghiệp Gạch Tân Phú"]

@@ -7,8 +7,8 @@ from unionreader.app.app import UnionReaderApp
 from unionreader.app.config import Config
 from unionreader.app.widgets.article_list import ArticleList
 from unionreader.app.widgets.reader import Reader
-from unionreader.index import SearchIndex
 from unionreader.library.loader import Library
+from unionreader.search import SearchIndex
 
 
 def open_app(path, cache) -> UnionReaderApp:

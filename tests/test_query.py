@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from unionreader.query import parse_query
+from unionreader.search.query import parse_query
 
 
 def test_words_are_and_and_folded():

@@ -8,7 +8,7 @@ import pytest
 
 from unionreader.corpus import parse_article
 from unionreader.extract.models import Analysis, Entity
-from unionreader.index import SearchIndex
+from unionreader.search import SearchIndex
 
 FILLER = "Các đại biểu thảo luận sôi nổi về kế hoạch năm sau và thống nhất nhiều giải pháp."
 

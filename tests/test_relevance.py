@@ -15,7 +15,7 @@ import pytest
 from unionreader.corpus import load_paths
 from unionreader.extract import analyse
 from unionreader.extract.models import Analysis
-from unionreader.index import SearchIndex
+from unionreader.search import SearchIndex
 
 ROOT = Path(__file__).resolve().parents[1]
 JUDGED = ROOT / "tests" / "relevance"

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unionreader.aliases import term_aliases
 from unionreader.corpus import load_paths
 from unionreader.extract import analyse
-from unionreader.highlight import snippet_around, spans_of
-from unionreader.index import SearchIndex
+from unionreader.search import SearchIndex
+from unionreader.search.aliases import term_aliases
+from unionreader.search.highlight import snippet_around, spans_of
 from unionreader.text import TOKEN_RE, fold, fold_nfc
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

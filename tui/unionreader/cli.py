@@ -179,7 +179,7 @@ def default_corpus_path() -> str:
 def cmd_search(argv: list[str]) -> int:
     import json
 
-    from .index import SearchIndex
+    from .search import SearchIndex
 
     ns = build_search_parser().parse_args(argv)
     if ns.limit < 1:

@@ -22,10 +22,10 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from ..corpus import LoadError
-from ..index import SearchIndex
 from ..library.batching import Batch, load_batches
 from ..library.indexer import IndexFeeder, index_batches
 from ..library.loader import Event, Library
+from ..search import SearchIndex
 from .actions import CopyActions
 from .bindings import APP_BINDINGS, all_binding_ids, help_rows
 from .clipboard import ClipboardSink
@@ -261,7 +261,7 @@ class UnionReaderApp(DirectoryActions, LoadActions, CopyActions, App[int]):
         if self.result is None:
             return
         with self.index_lock:
-            facets = self.result.facets()
+            facets = self.index.facets(self.result)
         self.push_screen(FilterScreen(facets), self.add_query_term)
 
     def add_query_term(self, term: str | None) -> None:

@@ -14,8 +14,8 @@ from typing import Any
 
 import numpy as np
 
+from ..search import close_terms
 from ..text import fold_tokens, nfc
-from ..typos import close_terms
 
 SORTS = ("articles", "name", "latest")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..aliases import term_aliases
+from ..search import term_aliases
 from ..text import fold_tokens, normalize_tones
 
 _PARENTHESISED = re.compile(r"\s*\([^()]*\)")

@@ -22,7 +22,7 @@ def build_index_parser() -> argparse.ArgumentParser:
 
 
 def cmd_index(argv: list[str]) -> int:
-    from ..index import SearchIndex
+    from ..search import SearchIndex
 
     ns = build_index_parser().parse_args(argv)
     library = library_from_args(ns)

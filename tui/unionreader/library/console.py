@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ..corpus import LoadError
 from ..extract.models import Analysis
-from ..index import SearchIndex
+from ..search import SearchIndex
 from .batching import Batch
 from .events import Notice, Restored, Summary
 from .indexer import IndexFeeder

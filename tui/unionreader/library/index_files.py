@@ -25,8 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..index import SearchIndex
-from ..ranking import Ranker
+from ..search import SearchIndex
+from ..search.ranking import Ranker
 
 PREFIX = "index-"
 KEEP = 3  # snapshots kept (the archives opened most recently)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from threading import Lock
 
 from ..extract.models import Analysis
-from ..index import SearchIndex
+from ..search import SearchIndex
 from . import index_files
 from .batching import Batch
 

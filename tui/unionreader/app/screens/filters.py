@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-# facet key (SearchResult.facets()) -> (heading, query field)
+# facet key (SearchIndex.facets(result)) -> (heading, query field)
 FACET_FIELDS: dict[str, tuple[str, str]] = {
     "organization": ("Organisation", "org"),
     "person": ("Person", "person"),

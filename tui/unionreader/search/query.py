@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .extract.models import FACT_KINDS
-from .text import fold, iter_tokens, nfc, normalize_tones
+from ..extract.models import FACT_KINDS
+from ..text import fold, iter_tokens, nfc, normalize_tones
 
 __all__ = ["FIELDS", "HAS_VALUES", "Alternative", "Clause", "Filter", "ParsedQuery", "Term", "parse_query"]
 

@@ -22,11 +22,11 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
 
+from ..extract.models import Analysis
+from ..text import TOKEN_RE, fold, normalize_tones
 from .aliases import fold_phrase, term_aliases
-from .extract.models import Analysis
 from .index_batch import TERM_BITS, Block, Grow, HashTable, batch_postings, block_keys, text_blocks
 from .postings import Postings, PostingSet
-from .text import TOKEN_RE, fold, normalize_tones
 
 __all__ = ["FACET_NAMES", "IndexBuilder"]
 

@@ -21,8 +21,8 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from ..extract.models import Analysis
 from .aliases import with_abbreviations
-from .extract.models import Analysis
 from .highlight import Hit, snippet_around, spans_of
 from .index_build import FACET_NAMES, IndexBuilder
 from .query import ParsedQuery, Term, parse_query
@@ -118,14 +118,7 @@ class SearchResult:
     total: int
     elapsed_ms: float
     matched_terms: frozenset[str] = frozenset()  # folded terms that matched, for highlighting
-    index: SearchIndex | None = field(default=None, repr=False, compare=False)
     all_docs: np.ndarray | None = field(default=None, repr=False, compare=False)  # every matching doc
-
-    def facets(self) -> dict[str, list[tuple[str, int]]]:
-        """Counts per organisation, person, year and kind of fact over all matching docs."""
-        if self.index is None or self.all_docs is None:
-            return {name: [] for name in FACET_NAMES}
-        return self.index.facet_counts(self.all_docs)
 
     def score_of(self, doc: int) -> float:
         """The doc's score if it is among the docs ranked at search time, else 0."""
@@ -313,9 +306,14 @@ class SearchIndex(IndexBuilder):
             total=len(all_docs),
             elapsed_ms=(time.perf_counter() - started) * 1000,
             matched_terms=frozenset(matched),
-            index=self,
             all_docs=all_docs,
         )
+
+    def facets(self, result: SearchResult) -> dict[str, list[tuple[str, int]]]:
+        """Counts per organisation, person, year and kind of fact over all of ``result``'s docs."""
+        if result.all_docs is None:
+            return {name: [] for name in FACET_NAMES}
+        return self.facet_counts(result.all_docs)
 
     def facet_counts(self, docs: np.ndarray) -> dict[str, list[tuple[str, int]]]:
         out: dict[str, list[tuple[str, int]]] = {name: [] for name in FACET_NAMES}

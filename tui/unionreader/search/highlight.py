@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache, reduce
 from operator import or_
 
+from ..extract.facts_common import split_sentences
+from ..text import TOKEN_RE, fold_nfc
 from .aliases import term_aliases
-from .extract.facts_common import split_sentences
-from .text import TOKEN_RE, fold_nfc
 
 __all__ = ["Hit", "snippet_around", "spans_of"]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .extract.lexicons import ABBREVIATIONS  # the genre's abbreviation lexicon, shared with extraction
+from ..extract.lexicons import ABBREVIATIONS  # the genre's abbreviation lexicon, shared with extraction
+from ..text import fold, iter_tokens
 from .query import Alternative, Clause, ParsedQuery, Term
-from .text import fold, iter_tokens
 
 __all__ = ["fold_phrase", "term_aliases", "with_abbreviations", "written_out_run"]
 
