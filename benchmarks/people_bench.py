@@ -81,6 +81,15 @@ def repeated(analyses: list[Analysis], times: int) -> list[Analysis]:
     return out
 
 
+def python_speed() -> float:
+    """Seconds for ten million steps of a Python loop: how busy the machine is during this run."""
+    started = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.perf_counter() - started
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else float("nan")
@@ -201,6 +210,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     base = analysed(args.articles, args.seed)
+    speed = python_speed()
+    print(f"machine: a 10M-step Python loop took {speed:.2f} s in this run (the figures below scale with it)")
     analyses = repeated(base, args.repeat)
     figures = core(analyses)
     print(f"{figures['articles']:,} articles ({args.articles:,} analysed × {args.repeat}): "
@@ -221,6 +232,9 @@ def main() -> None:
                   f"again {app[f'{kind}_open_again_ms']:.0f} ms; filter keystroke p50 "
                   f"{app[f'{kind}_filter_key_p50_ms']:.0f} / p95 {app[f'{kind}_filter_key_p95_ms']:.0f} / max "
                   f"{app[f'{kind}_filter_key_max_ms']:.0f} ms")
+    figures["python_loop_s"] = speed
+    figures["python_loop_after_s"] = python_speed()
+    print(f"machine: the same loop took {figures['python_loop_after_s']:.2f} s at the end")
     print(json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in figures.items()}))
 
 

@@ -27,6 +27,8 @@ from ..extract.models import Analysis, Fact
 from .filtering import SORTS, Listing
 from .keys import diacritic_weight, display_form, org_key, person_key, short_forms, split_role
 
+ORGS_SCANNED = 300  # latest articles whose organisations a profile counts
+
 __all__ = ["SORTS", "PeopleTable", "PersonProfile", "PersonRow", "build_people"]
 
 
@@ -74,7 +76,7 @@ class PersonProfile:
     articles: tuple[ArticleRef, ...]  # newest first
     roles: tuple[RoleSpan, ...]  # earliest first
     actions: tuple[tuple[str, int], ...]  # (action, articles), most first
-    organisations: tuple[tuple[str, int], ...]  # bodies named in their articles, most first
+    organisations: tuple[tuple[str, int], ...]  # named in their latest ORGS_SCANNED articles, most first
     first: str | None
     last: str | None
 
@@ -234,6 +236,9 @@ class PeopleTable(Listing):
         actions: Counter[str] = Counter()
         orgs: Counter[str] = Counter()
         org_names: dict[str, str] = {}
+        # The organisations beside a person are counted in their latest articles only: a common name
+        # can have thousands, and the profile is made while the user waits.
+        newest = {s.doc for s in r.sightings[-ORGS_SCANNED:]}
         for s in r.sightings:
             analysis = analyses[s.doc]
             fact = analysis.facts[s.fact]
@@ -245,6 +250,8 @@ class PeopleTable(Listing):
                 shown_title.setdefault(k, display_form(title))
             value = fact.value if isinstance(fact.value, dict) else {}
             actions.update(set(value.get("actions", ())))
+            if s.doc not in newest:
+                continue
             seen: set[str] = set()
             for e in analysis.entities:
                 if e.type == "organization":

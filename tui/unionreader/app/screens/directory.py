@@ -19,6 +19,8 @@ from ..widgets.directory_list import DirectoryList
 from ..widgets.focus import focus_now
 from ..widgets.profiles import org_renderable, person_renderable
 
+PROFILE_DELAY = 0.12  # seconds the highlight rests before its profile is made
+
 
 class FilterInput(Input):
     BINDINGS = [
@@ -55,6 +57,7 @@ class DirectoryScreen(Screen):
         self.table: PeopleTable | OrgTable | None = None
         self.sort = "articles"
         self.profile_row: int | None = None  # the row whose profile is shown
+        self._profile_timer = None
 
     def compose(self) -> ComposeResult:
         yield FilterInput(placeholder=f"/ filter {self.NOUN}: type a name, with or without diacritics", id="directory-filter")
@@ -110,10 +113,15 @@ class DirectoryScreen(Screen):
 
     @on(DirectoryList.Highlighted)
     def _highlighted(self, event: DirectoryList.Highlighted) -> None:
+        if self._profile_timer is not None:
+            self._profile_timer.stop()
+            self._profile_timer = None
         if event.row is None:
             self._show_profile(None, "")
         else:
-            self.load_profile(event.row)
+            # Made once the cursor or the filter rests: typing or holding ↓ never waits for profiles
+            # nobody will read (a big one takes a while and shares the interpreter with the UI).
+            self._profile_timer = self.set_timer(PROFILE_DELAY, lambda row=event.row: self.load_profile(row))
 
     @work(thread=True, exclusive=True, group="profile")
     def load_profile(self, row: int) -> None:
