@@ -3,6 +3,7 @@ beside it. The table is built in a thread worker from the analyses the app holds
 
 from __future__ import annotations
 
+import json
 from typing import ClassVar
 
 from textual import on, work
@@ -13,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from ...directory import OrgTable, PeopleTable
+from ...directory import OrgTable, PeopleTable, render
 from ...directory.people import SORTS
 from ..widgets.directory_list import DirectoryList
 from ..widgets.focus import focus_now
@@ -159,8 +160,6 @@ class DirectoryScreen(Screen):
             self.app.show_in_list(self.FIELD, self.table.rows[row].name)
 
     def action_copy_markdown(self) -> None:
-        from ...directory import render
-
         row = self._selected()
         if row is None:
             self.app.notify("Nothing selected.", severity="warning")
@@ -170,10 +169,6 @@ class DirectoryScreen(Screen):
         self.app.copy_everywhere(markdown(profile), f"the profile of {profile.name} as Markdown")
 
     def action_copy_json(self) -> None:
-        import json
-
-        from ...directory import render
-
         row = self._selected()
         if row is None:
             self.app.notify("Nothing selected.", severity="warning")
