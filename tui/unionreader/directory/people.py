@@ -40,6 +40,7 @@ class Sighting(NamedTuple):
     date: str | None
     roles: tuple[str, ...]
     bodies: tuple[str, ...]  # body keys of the roles
+    orgs: tuple[str, ...]  # the organisation entities of the roles, as the extraction gave them
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +124,7 @@ class _Groups:
 
     def __init__(self) -> None:
         self.owner: dict[str, _Group] = {}  # body key -> its group
+        self.org_owner: dict[str, _Group] = {}  # organisation entity of a role -> its group
         self.starting: dict[str, set[_Group]] = {}  # shorter form -> groups with a body it begins
         self.all: list[_Group] = []
 
@@ -141,8 +143,14 @@ class _Groups:
                     found[id(g)] = g
         return list(found.values())
 
+    def named(self, orgs: frozenset[str]) -> list[_Group]:
+        """Groups holding a role at one of these organisations (entity values of an article)."""
+        return list({id(g): g for o in orgs if (g := self.org_owner.get(o)) is not None}.values())
+
     def add(self, group: _Group, s: Sighting) -> None:
         group.sightings.append(s)
+        for org in s.orgs:
+            self.org_owner[org] = group
         for body in s.bodies:
             if body not in group.bodies:
                 group.bodies.add(body)
@@ -151,6 +159,9 @@ class _Groups:
                     self.starting.setdefault(short, set()).add(group)
 
     def merge(self, into: _Group, other: _Group) -> None:
+        for org, owner in self.org_owner.items():
+            if owner is other:
+                self.org_owner[org] = into
         into.sightings += other.sightings
         for body in other.bodies:
             into.bodies.add(body)
@@ -191,7 +202,7 @@ def _cluster(sightings: list[Sighting], mentioned) -> list[list[Sighting]]:
         return [groups.all[0].sightings]
     alone: list[Sighting] = []
     for s in loose:
-        fits = groups.exact(tuple(mentioned(s.doc)))
+        fits = groups.named(mentioned(s.doc))
         if len(fits) == 1:
             fits[0].sightings.append(s)
         else:
@@ -314,28 +325,36 @@ def build_people(analyses: Iterable[Analysis]) -> PeopleTable:
             roles = value.get("roles")
             if roles:
                 roles = tuple(roles)
-                titles = tuple(entities[i].text for i in fact.entities if entities[i].type == "role")
-                bodies = _bodies(roles, titles)
+                titles = []
+                orgs = []
+                for i in fact.entities:
+                    e = entities[i]
+                    if e.type == "role":
+                        titles.append(e.text)
+                    elif e.type == "organization" and isinstance(e.value, str):
+                        orgs.append(e.value)
+                bodies = _bodies(roles, tuple(titles))
+                orgs = tuple(orgs)
             else:
-                roles = bodies = ()
+                roles = bodies = orgs = ()
             sightings = by_key.get(key)
             if sightings is None:
-                by_key[key] = [Sighting(doc, at, date, roles, bodies)]
+                by_key[key] = [Sighting(doc, at, date, roles, bodies, orgs)]
                 names[key] = name
                 continue
-            sightings.append(Sighting(doc, at, date, roles, bodies))
+            sightings.append(Sighting(doc, at, date, roles, bodies, orgs))
             shown = names[key]
             if shown != name and diacritic_weight(name) > diacritic_weight(shown):
                 names[key] = name
     mentioned_cache: dict[int, frozenset[str]] = {}
 
     def mentioned(doc: int) -> frozenset[str]:
-        """Keys of the organisations an article names (asked only for namesakes' bare mentions)."""
+        """The organisations an article names, as entity values (asked only for namesakes' bare
+        mentions; compared with the organisation entities of the groups' roles)."""
         found = mentioned_cache.get(doc)
         if found is None:
             found = mentioned_cache[doc] = frozenset(
-                org_key(e.value if isinstance(e.value, str) and e.value else e.text)
-                for e in docs[doc].entities if e.type == "organization")
+                e.value for e in docs[doc].entities if e.type == "organization" and isinstance(e.value, str))
         return found
 
     rows = []
