@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..extract.models import Analysis, Fact
 from .filtering import Listing
 from .keys import diacritic_weight, display_form, org_key, same_body
-from .people import ArticleRef, _desc, analysis_date, fact_titles, role_parts
+from .people import ArticleRef, analysis_date, fact_titles, newest_first, role_parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +82,15 @@ class OrgTable(Listing):
     def sort_key(self, sort: str):
         rows = self.rows
         if sort == "name":
-            return lambda i: (rows[i].key, i)
+            names = [(r.key, r.name) for r in rows]
+            return names.__getitem__
         if sort == "latest":
-            return lambda i: (_desc(rows[i].last), -rows[i].articles, rows[i].key, i)
-        return lambda i: (-rows[i].articles, rows[i].key, i)
+            # Newest first, then most articles: the last date inverted character by character sorts
+            # ascending with everything else (undated rows last).
+            latest = [(newest_first(r.last), -r.articles, r.key) for r in rows]
+            return latest.__getitem__
+        counts = [(-r.articles, r.key) for r in rows]
+        return counts.__getitem__
 
     def filter_text(self, query: str) -> str:
         """A typed abbreviation is written out as the names are ("ldld" finds "Liên đoàn Lao động")."""
@@ -127,10 +132,10 @@ class OrgTable(Listing):
         for k, dates in members.items():
             known = sorted(d for d in dates if d)
             people.append(OrgMember(*names[k], known[0] if known else None, known[-1] if known else None, len(dates)))
-        people.sort(key=lambda m: (_desc(m.last), -m.articles, m.name))
-        events.sort(key=lambda e: (_desc(e.date), e.doc))
+        people.sort(key=lambda m: (newest_first(m.last), -m.articles, m.name))
+        events.sort(key=lambda e: (newest_first(e.date), e.doc))
         figures.sort(key=lambda f: (f.date or "", f.doc))
-        docs = sorted(r.docs, key=lambda d: (_desc(analysis_date(analyses[d])), d))
+        docs = sorted(r.docs, key=lambda d: (newest_first(analysis_date(analyses[d])), d))
         articles = tuple(ArticleRef(d, analyses[d].article.id, analyses[d].article.title, analysis_date(analyses[d]))
                          for d in docs)
         aliases = tuple(s for s, _ in self._spellings[r.key].most_common() if display_form(s) != r.name)

@@ -233,10 +233,15 @@ class PeopleTable(Listing):
     def sort_key(self, sort: str):
         rows = self.rows
         if sort == "name":
-            return lambda i: (rows[i].key, rows[i].name, i)
+            names = [(r.key, r.name) for r in rows]
+            return names.__getitem__
         if sort == "latest":
-            return lambda i: (_desc(rows[i].last), -rows[i].articles, rows[i].key, i)
-        return lambda i: (-rows[i].articles, rows[i].key, i)
+            # Newest first, then most articles: the last date inverted character by character sorts
+            # ascending with everything else (undated rows last).
+            latest = [(newest_first(r.last), -r.articles, r.key) for r in rows]
+            return latest.__getitem__
+        counts = [(-r.articles, r.key) for r in rows]
+        return counts.__getitem__
 
     def profile(self, row: int) -> PersonProfile:
         r = self.rows[row]
@@ -279,7 +284,7 @@ class PeopleTable(Listing):
                                   dates[0] if dates else None, dates[-1] if dates else None,
                                   tuple(dict.fromkeys(s.doc for s in seen_in))))
         spans.sort(key=lambda sp: (sp.first or "", sp.last or "", sp.title))
-        docs = sorted({s.doc: s.date for s in r.sightings}.items(), key=lambda dd: (_desc(dd[1]), dd[0]))
+        docs = sorted({s.doc: s.date for s in r.sightings}.items(), key=lambda dd: (newest_first(dd[1]), dd[0]))
         articles = tuple(ArticleRef(d, analyses[d].article.id, analyses[d].article.title, date) for d, date in docs)
         return PersonProfile(
             r.name, articles, tuple(spans),
@@ -297,11 +302,12 @@ def _fullness(name: str) -> tuple[int, int]:
     return diacritic_weight(name), len(name)
 
 
-def _desc(date: str | None) -> tuple[int, ...]:
-    """Sort key putting the newest date first and unknown dates last."""
-    if not date:
-        return (1,)
-    return (0, *(-ord(c) for c in date))
+_INVERT = str.maketrans("0123456789", "9876543210")
+
+
+def newest_first(date: str | None) -> str:
+    """Sort key putting the newest ISO date first and unknown dates last ("~" sorts after digits)."""
+    return date.translate(_INVERT) if date else "~"
 
 
 def build_people(analyses: Iterable[Analysis]) -> PeopleTable:
