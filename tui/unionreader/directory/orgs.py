@@ -13,6 +13,8 @@ from .filtering import Listing
 from .keys import diacritic_weight, display_form, org_key, same_body
 from .people import ArticleRef, analysis_date, fact_titles, newest_first, role_parts
 
+SCANNED = 300  # articles whose events, people and figures an organisation's profile gathers
+
 
 @dataclass(frozen=True, slots=True)
 class OrgRow:
@@ -96,12 +98,20 @@ class OrgTable(Listing):
         """A typed abbreviation is written out as the names are ("ldld" finds "Liên đoàn Lao động")."""
         return org_key(query) + (" " if query[-1:].isspace() else "")
 
+    def _latest(self, docs: tuple[int, ...]) -> list[int]:
+        """The ``SCANNED`` newest of ``docs``: a big federation is named in thousands of articles, and
+        a profile is made while the user waits."""
+        if len(docs) <= SCANNED:
+            return list(docs)
+        analyses = self.analyses
+        return sorted(docs, key=lambda d: newest_first(analysis_date(analyses[d])))[:SCANNED]
+
     def profile(self, row: int) -> OrgProfile:
         r = self.rows[row]
         analyses = self.analyses
         events = []
         figures = []
-        for doc in r.held:
+        for doc in self._latest(r.held):
             analysis = analyses[doc]
             date = analysis_date(analysis)
             name = next((f.value for f in analysis.facts if f.kind == "event" and f.label == "Sự kiện"
@@ -116,7 +126,7 @@ class OrgTable(Listing):
                     figures.append(OrgFigure(date, "awards", f.label, figure_display(f), None, "award", doc))
         members: dict[tuple[str, str], list[str | None]] = {}
         names: dict[tuple[str, str], tuple[str, str]] = {}
-        for doc in r.docs:
+        for doc in self._latest(r.docs):
             analysis = analyses[doc]
             date = analysis_date(analysis)
             for f in analysis.facts:

@@ -104,7 +104,8 @@ class DirectoryScreen(Screen):
         if not rows:
             parts.append("nothing matches")
         parts.append("s sort · Enter lists their articles · c / J copy the profile · Esc back")
-        self.query_one("#directory-status", Static).update(" " + " · ".join(parts))
+        # One line of fixed size: no layout pass (it would cost a frame per keystroke).
+        self.query_one("#directory-status", Static).update(" " + " · ".join(parts), layout=False)
 
     def row_label(self, row: int) -> tuple[str, str, str]:
         raise NotImplementedError
