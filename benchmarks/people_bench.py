@@ -111,10 +111,10 @@ def typed_prefixes(names: list[str]) -> list[str]:
     return out
 
 
-def core(analyses: list[Analysis]) -> dict:
+def core(analyses: list[Analysis], reps: int = 3) -> dict:
     out: dict = {"articles": len(analyses)}
-    out["people_build_s"], people = timed(lambda: build_people(analyses))
-    out["orgs_build_s"], orgs = timed(lambda: build_orgs(analyses))
+    out["people_build_s"], people = timed(lambda: build_people(analyses), reps)
+    out["orgs_build_s"], orgs = timed(lambda: build_orgs(analyses), reps)
     out["people"], out["orgs"] = len(people), len(orgs)
     out["people_prepare_s"], _ = timed(people.prepare, 1)  # the filter and the three orders
     out["orgs_prepare_s"], _ = timed(orgs.prepare, 1)
@@ -208,15 +208,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="list the analyses this many times for the core figures")
     parser.add_argument("--app-articles", type=int, default=None, help="articles the app loads (default: --articles; 0 skips)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--reps", type=int, default=3, help="table builds to take the median of")
     args = parser.parse_args()
     base = analysed(args.articles, args.seed)
     speed = python_speed()
     print(f"machine: a 10M-step Python loop took {speed:.2f} s in this run (the figures below scale with it)")
     analyses = repeated(base, args.repeat)
-    figures = core(analyses)
+    figures = core(analyses, args.reps)
     print(f"{figures['articles']:,} articles ({args.articles:,} analysed × {args.repeat}): "
           f"{figures['people']:,} people, {figures['orgs']:,} organisations")
-    print(f"  build (median of 3): people {figures['people_build_s']:.2f} s, organisations {figures['orgs_build_s']:.2f} s; "
+    print(f"  build (median of {args.reps}): people {figures['people_build_s']:.2f} s, organisations {figures['orgs_build_s']:.2f} s; "
           f"then filter and sort orders: people {figures['people_prepare_s']:.2f} s, organisations {figures['orgs_prepare_s']:.2f} s")
     for kind in ("people", "orgs"):
         print(f"  {kind}: filter per keystroke p50 {figures[f'{kind}_filter_p50_ms']:.2f} / p95 "
