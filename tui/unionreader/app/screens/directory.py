@@ -3,6 +3,7 @@ beside it. The table is built in a thread worker from the analyses the app holds
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import ClassVar
 
@@ -10,6 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
@@ -81,8 +83,9 @@ class DirectoryScreen(Screen):
         self.app.call_from_thread(self.show_table, table)
 
     def show_table(self, table) -> None:
-        self.table = table
-        self.refilter()
+        with contextlib.suppress(NoMatches):  # the screen was closed while the table was built
+            self.table = table
+            self.refilter()
 
     @on(Input.Changed, "#directory-filter")
     def _filter_changed(self) -> None:
@@ -134,11 +137,12 @@ class DirectoryScreen(Screen):
             self.app.call_from_thread(self._show_profile, row, renderable)
 
     def _show_profile(self, row: int | None, renderable) -> None:
-        if row != self.query_one(DirectoryList).highlighted_row:
-            return  # the cursor has moved on
-        self.query_one("#directory-profile-body", Static).update(renderable)
-        self.query_one("#directory-profile").scroll_home(animate=False)
-        self.profile_row = row
+        with contextlib.suppress(NoMatches):  # the screen was closed while the profile was made
+            if row != self.query_one(DirectoryList).highlighted_row:
+                return  # the cursor has moved on
+            self.query_one("#directory-profile-body", Static).update(renderable)
+            self.query_one("#directory-profile").scroll_home(animate=False)
+            self.profile_row = row
 
     # --- actions ----------------------------------------------------------------------------------
 
