@@ -240,3 +240,18 @@ def test_overview_counts_months_people_places_and_money():
 def test_overview_of_nothing_is_empty():
     o = build_overview([])
     assert o.articles == 0 and o.months == () and o.money_by_org == ()
+
+
+def test_building_leaves_the_garbage_collector_as_it_found_it(fixture_analyses):
+    import gc
+
+    assert gc.isenabled()
+    build_people(fixture_analyses)
+    build_orgs(fixture_analyses)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        build_people(fixture_analyses)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..extract.models import Analysis, Fact
+from .bulk import collector_paused
 from .filtering import Listing
 from .keys import diacritic_weight, display_form, org_key, same_body
 from .people import ArticleRef, analysis_date, fact_titles, newest_first, role_parts
@@ -157,6 +158,11 @@ class OrgTable(Listing):
 
 def build_orgs(analyses: Iterable[Analysis]) -> OrgTable:
     """Every organisation named (as an entity or as the organiser) in ``analyses``."""
+    with collector_paused():
+        return _build_orgs(analyses)
+
+
+def _build_orgs(analyses: Iterable[Analysis]) -> OrgTable:
     docs = analyses if isinstance(analyses, Sequence) else list(analyses)
     seen: dict[str, list[int]] = {}
     held: dict[str, list[int]] = {}

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..extract.models import Analysis, Fact
+from .bulk import collector_paused
 from .filtering import SORTS, Listing
 from .keys import diacritic_weight, display_form, org_key, person_key, short_forms, split_role
 
@@ -312,6 +313,11 @@ def newest_first(date: str | None) -> str:
 
 def build_people(analyses: Iterable[Analysis]) -> PeopleTable:
     """Every person named in the people facts of ``analyses`` (see the module docstring for merging)."""
+    with collector_paused():
+        return _build_people(analyses)
+
+
+def _build_people(analyses: Iterable[Analysis]) -> PeopleTable:
     docs = analyses if isinstance(analyses, Sequence) else list(analyses)
     by_key: dict[str, list[Sighting]] = {}
     names: dict[str, str] = {}
