@@ -51,6 +51,8 @@ def opened(*keys: str, query: str = "", typed: str = ""):
         if typed:
             app.screen.query_one("#directory-filter").value = typed
             await pilot.pause()
+            app.screen.query_one(DirectoryList).focus()  # a focused text box's cursor blinks
+            await pilot.pause()
         if isinstance(app.screen, DirectoryScreen):  # the highlighted profile (made in a worker) is shown
             for _ in range(200):
                 if app.screen.profile_row == app.screen.query_one(DirectoryList).highlighted_row:
