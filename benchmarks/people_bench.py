@@ -81,6 +81,15 @@ def repeated(analyses: list[Analysis], times: int) -> list[Analysis]:
     return out
 
 
+def python_speed() -> float:
+    """Seconds for ten million steps of a Python loop: how busy the machine is during this run."""
+    started = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.perf_counter() - started
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else float("nan")
@@ -102,10 +111,10 @@ def typed_prefixes(names: list[str]) -> list[str]:
     return out
 
 
-def core(analyses: list[Analysis]) -> dict:
+def core(analyses: list[Analysis], reps: int = 3) -> dict:
     out: dict = {"articles": len(analyses)}
-    out["people_build_s"], people = timed(lambda: build_people(analyses))
-    out["orgs_build_s"], orgs = timed(lambda: build_orgs(analyses))
+    out["people_build_s"], people = timed(lambda: build_people(analyses), reps)
+    out["orgs_build_s"], orgs = timed(lambda: build_orgs(analyses), reps)
     out["people"], out["orgs"] = len(people), len(orgs)
     out["people_prepare_s"], _ = timed(people.prepare, 1)  # the filter and the three orders
     out["orgs_prepare_s"], _ = timed(orgs.prepare, 1)
@@ -131,10 +140,10 @@ def core(analyses: list[Analysis]) -> dict:
 
 async def app_figures(analyses: list[Analysis]) -> dict:
     from textual import events
+    from unionreader.app.loading import Batch
 
     from unionreader.app.app import UnionReaderApp
     from unionreader.app.config import Config
-    from unionreader.app.loading import Batch
     from unionreader.app.widgets.directory_list import DirectoryList
 
     def batches():
@@ -199,13 +208,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="list the analyses this many times for the core figures")
     parser.add_argument("--app-articles", type=int, default=None, help="articles the app loads (default: --articles; 0 skips)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--reps", type=int, default=3, help="table builds to take the median of")
     args = parser.parse_args()
     base = analysed(args.articles, args.seed)
+    speed = python_speed()
+    print(f"machine: a 10M-step Python loop took {speed:.2f} s in this run (the figures below scale with it)")
     analyses = repeated(base, args.repeat)
-    figures = core(analyses)
+    figures = core(analyses, args.reps)
     print(f"{figures['articles']:,} articles ({args.articles:,} analysed × {args.repeat}): "
           f"{figures['people']:,} people, {figures['orgs']:,} organisations")
-    print(f"  build (median of 3): people {figures['people_build_s']:.2f} s, organisations {figures['orgs_build_s']:.2f} s; "
+    print(f"  build (median of {args.reps}): people {figures['people_build_s']:.2f} s, organisations {figures['orgs_build_s']:.2f} s; "
           f"then filter and sort orders: people {figures['people_prepare_s']:.2f} s, organisations {figures['orgs_prepare_s']:.2f} s")
     for kind in ("people", "orgs"):
         print(f"  {kind}: filter per keystroke p50 {figures[f'{kind}_filter_p50_ms']:.2f} / p95 "
@@ -221,6 +233,9 @@ def main() -> None:
                   f"again {app[f'{kind}_open_again_ms']:.0f} ms; filter keystroke p50 "
                   f"{app[f'{kind}_filter_key_p50_ms']:.0f} / p95 {app[f'{kind}_filter_key_p95_ms']:.0f} / max "
                   f"{app[f'{kind}_filter_key_max_ms']:.0f} ms")
+    figures["python_loop_s"] = speed
+    figures["python_loop_after_s"] = python_speed()
+    print(f"machine: the same loop took {figures['python_loop_after_s']:.2f} s at the end")
     print(json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in figures.items()}))
 
 

@@ -17,6 +17,7 @@ from unionreader.app.screens.main import MainScreen
 from unionreader.app.screens.overview import OverviewScreen
 from unionreader.app.widgets.article_list import ArticleList
 from unionreader.app.widgets.directory_list import DirectoryList
+from unionreader.directory import build_overview
 
 FIXTURES = Path(__file__).parent / "fixtures" / "directory"
 
@@ -240,3 +241,24 @@ async def test_the_keys_can_be_rebound():
         await pilot.press("P")
         await wait_table(app, pilot)
         assert isinstance(app.screen, PeopleScreen)
+
+
+async def test_closing_a_screen_before_its_worker_finishes_is_harmless():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        screen = PeopleScreen()
+        app.push_screen(screen)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        screen.show_table(app.directory_table("people"))  # what the build worker does when it ends
+        screen._show_profile(0, "late profile")  # and the profile worker
+        overview = OverviewScreen([], "")
+        app.push_screen(overview)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        overview.show(build_overview([]))
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)

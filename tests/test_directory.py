@@ -20,8 +20,14 @@ def article(n: int, title: str = "") -> Article:
 
 
 def person(name: str, roles: tuple[str, ...] = (), actions: tuple[str, ...] = (), titles: tuple[str, ...] = ()):
-    """A people fact plus the role entities it points to (the titles its roles start with)."""
+    """A people fact plus the entities it points to, as the extraction gives them: the titles its
+    roles start with and the bodies after them (abbreviations written out in the value)."""
     entities = [Entity("person", name, 0, 0, name)] + [Entity("role", t, 0, 0, t) for t in titles]
+    for role in roles:
+        title = next((t for t in titles if role.startswith(t)), "")
+        body = role[len(title):].strip()
+        if title and body:
+            entities.append(Entity("organization", body, 0, 0, body.replace("LĐLĐ", "Liên đoàn Lao động")))
     return Fact("people", name, {"name": name, "roles": list(roles), "actions": list(actions)}, "", 0, 0), entities
 
 
@@ -234,3 +240,18 @@ def test_overview_counts_months_people_places_and_money():
 def test_overview_of_nothing_is_empty():
     o = build_overview([])
     assert o.articles == 0 and o.months == () and o.money_by_org == ()
+
+
+def test_building_leaves_the_garbage_collector_as_it_found_it(fixture_analyses):
+    import gc
+
+    assert gc.isenabled()
+    build_people(fixture_analyses)
+    build_orgs(fixture_analyses)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        build_people(fixture_analyses)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

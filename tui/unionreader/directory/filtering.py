@@ -16,6 +16,7 @@ import numpy as np
 
 from ..search import close_terms
 from ..text import fold_tokens, nfc
+from .bulk import collector_paused
 
 SORTS = ("articles", "name", "latest")
 
@@ -113,6 +114,7 @@ class Listing:
 
     def prepare(self) -> None:
         """Build the filter and every order now (in a background worker), not on the first keystroke."""
-        for sort in SORTS:
-            self._order(sort)
-        self.filtered("")
+        with collector_paused():
+            for sort in SORTS:
+                self._order(sort)
+            self.filtered("")

@@ -9,9 +9,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..extract.models import Analysis, Fact
+from .bulk import collector_paused
 from .filtering import Listing
 from .keys import diacritic_weight, display_form, org_key, same_body
-from .people import ArticleRef, _desc, analysis_date, fact_titles, role_parts
+from .people import ArticleRef, analysis_date, fact_titles, newest_first, role_parts
+
+SCANNED = 300  # articles whose events, people and figures an organisation's profile gathers
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,21 +85,34 @@ class OrgTable(Listing):
     def sort_key(self, sort: str):
         rows = self.rows
         if sort == "name":
-            return lambda i: (rows[i].key, i)
+            names = [(r.key, r.name) for r in rows]
+            return names.__getitem__
         if sort == "latest":
-            return lambda i: (_desc(rows[i].last), -rows[i].articles, rows[i].key, i)
-        return lambda i: (-rows[i].articles, rows[i].key, i)
+            # Newest first, then most articles: the last date inverted character by character sorts
+            # ascending with everything else (undated rows last).
+            latest = [(newest_first(r.last), -r.articles, r.key) for r in rows]
+            return latest.__getitem__
+        counts = [(-r.articles, r.key) for r in rows]
+        return counts.__getitem__
 
     def filter_text(self, query: str) -> str:
         """A typed abbreviation is written out as the names are ("ldld" finds "Liên đoàn Lao động")."""
         return org_key(query) + (" " if query[-1:].isspace() else "")
+
+    def _latest(self, docs: tuple[int, ...]) -> list[int]:
+        """The ``SCANNED`` newest of ``docs``: a big federation is named in thousands of articles, and
+        a profile is made while the user waits."""
+        if len(docs) <= SCANNED:
+            return list(docs)
+        analyses = self.analyses
+        return sorted(docs, key=lambda d: newest_first(analysis_date(analyses[d])))[:SCANNED]
 
     def profile(self, row: int) -> OrgProfile:
         r = self.rows[row]
         analyses = self.analyses
         events = []
         figures = []
-        for doc in r.held:
+        for doc in self._latest(r.held):
             analysis = analyses[doc]
             date = analysis_date(analysis)
             name = next((f.value for f in analysis.facts if f.kind == "event" and f.label == "Sự kiện"
@@ -111,7 +127,7 @@ class OrgTable(Listing):
                     figures.append(OrgFigure(date, "awards", f.label, figure_display(f), None, "award", doc))
         members: dict[tuple[str, str], list[str | None]] = {}
         names: dict[tuple[str, str], tuple[str, str]] = {}
-        for doc in r.docs:
+        for doc in self._latest(r.docs):
             analysis = analyses[doc]
             date = analysis_date(analysis)
             for f in analysis.facts:
@@ -127,10 +143,10 @@ class OrgTable(Listing):
         for k, dates in members.items():
             known = sorted(d for d in dates if d)
             people.append(OrgMember(*names[k], known[0] if known else None, known[-1] if known else None, len(dates)))
-        people.sort(key=lambda m: (_desc(m.last), -m.articles, m.name))
-        events.sort(key=lambda e: (_desc(e.date), e.doc))
+        people.sort(key=lambda m: (newest_first(m.last), -m.articles, m.name))
+        events.sort(key=lambda e: (newest_first(e.date), e.doc))
         figures.sort(key=lambda f: (f.date or "", f.doc))
-        docs = sorted(r.docs, key=lambda d: (_desc(analysis_date(analyses[d])), d))
+        docs = sorted(r.docs, key=lambda d: (newest_first(analysis_date(analyses[d])), d))
         articles = tuple(ArticleRef(d, analyses[d].article.id, analyses[d].article.title, analysis_date(analyses[d]))
                          for d in docs)
         aliases = tuple(s for s, _ in self._spellings[r.key].most_common() if display_form(s) != r.name)
@@ -142,6 +158,11 @@ class OrgTable(Listing):
 
 def build_orgs(analyses: Iterable[Analysis]) -> OrgTable:
     """Every organisation named (as an entity or as the organiser) in ``analyses``."""
+    with collector_paused():
+        return _build_orgs(analyses)
+
+
+def _build_orgs(analyses: Iterable[Analysis]) -> OrgTable:
     docs = analyses if isinstance(analyses, Sequence) else list(analyses)
     seen: dict[str, list[int]] = {}
     held: dict[str, list[int]] = {}

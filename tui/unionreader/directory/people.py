@@ -24,8 +24,11 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..extract.models import Analysis, Fact
+from .bulk import collector_paused
 from .filtering import SORTS, Listing
 from .keys import diacritic_weight, display_form, org_key, person_key, short_forms, split_role
+
+ORGS_SCANNED = 300  # latest articles whose organisations a profile counts
 
 __all__ = ["SORTS", "PeopleTable", "PersonProfile", "PersonRow", "build_people"]
 
@@ -38,6 +41,7 @@ class Sighting(NamedTuple):
     date: str | None
     roles: tuple[str, ...]
     bodies: tuple[str, ...]  # body keys of the roles
+    orgs: tuple[str, ...]  # the organisation entities of the roles, as the extraction gave them
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +78,7 @@ class PersonProfile:
     articles: tuple[ArticleRef, ...]  # newest first
     roles: tuple[RoleSpan, ...]  # earliest first
     actions: tuple[tuple[str, int], ...]  # (action, articles), most first
-    organisations: tuple[tuple[str, int], ...]  # bodies named in their articles, most first
+    organisations: tuple[tuple[str, int], ...]  # named in their latest ORGS_SCANNED articles, most first
     first: str | None
     last: str | None
 
@@ -121,6 +125,7 @@ class _Groups:
 
     def __init__(self) -> None:
         self.owner: dict[str, _Group] = {}  # body key -> its group
+        self.org_owner: dict[str, _Group] = {}  # organisation entity of a role -> its group
         self.starting: dict[str, set[_Group]] = {}  # shorter form -> groups with a body it begins
         self.all: list[_Group] = []
 
@@ -139,8 +144,14 @@ class _Groups:
                     found[id(g)] = g
         return list(found.values())
 
+    def named(self, orgs: frozenset[str]) -> list[_Group]:
+        """Groups holding a role at one of these organisations (entity values of an article)."""
+        return list({id(g): g for o in orgs if (g := self.org_owner.get(o)) is not None}.values())
+
     def add(self, group: _Group, s: Sighting) -> None:
         group.sightings.append(s)
+        for org in s.orgs:
+            self.org_owner[org] = group
         for body in s.bodies:
             if body not in group.bodies:
                 group.bodies.add(body)
@@ -149,6 +160,9 @@ class _Groups:
                     self.starting.setdefault(short, set()).add(group)
 
     def merge(self, into: _Group, other: _Group) -> None:
+        for org, owner in self.org_owner.items():
+            if owner is other:
+                self.org_owner[org] = into
         into.sightings += other.sightings
         for body in other.bodies:
             into.bodies.add(body)
@@ -189,7 +203,7 @@ def _cluster(sightings: list[Sighting], mentioned) -> list[list[Sighting]]:
         return [groups.all[0].sightings]
     alone: list[Sighting] = []
     for s in loose:
-        fits = groups.exact(tuple(mentioned(s.doc)))
+        fits = groups.named(mentioned(s.doc))
         if len(fits) == 1:
             fits[0].sightings.append(s)
         else:
@@ -220,10 +234,15 @@ class PeopleTable(Listing):
     def sort_key(self, sort: str):
         rows = self.rows
         if sort == "name":
-            return lambda i: (rows[i].key, rows[i].name, i)
+            names = [(r.key, r.name) for r in rows]
+            return names.__getitem__
         if sort == "latest":
-            return lambda i: (_desc(rows[i].last), -rows[i].articles, rows[i].key, i)
-        return lambda i: (-rows[i].articles, rows[i].key, i)
+            # Newest first, then most articles: the last date inverted character by character sorts
+            # ascending with everything else (undated rows last).
+            latest = [(newest_first(r.last), -r.articles, r.key) for r in rows]
+            return latest.__getitem__
+        counts = [(-r.articles, r.key) for r in rows]
+        return counts.__getitem__
 
     def profile(self, row: int) -> PersonProfile:
         r = self.rows[row]
@@ -234,6 +253,9 @@ class PeopleTable(Listing):
         actions: Counter[str] = Counter()
         orgs: Counter[str] = Counter()
         org_names: dict[str, str] = {}
+        # The organisations beside a person are counted in their latest articles only: a common name
+        # can have thousands, and the profile is made while the user waits.
+        newest = {s.doc for s in r.sightings[-ORGS_SCANNED:]}
         for s in r.sightings:
             analysis = analyses[s.doc]
             fact = analysis.facts[s.fact]
@@ -245,6 +267,8 @@ class PeopleTable(Listing):
                 shown_title.setdefault(k, display_form(title))
             value = fact.value if isinstance(fact.value, dict) else {}
             actions.update(set(value.get("actions", ())))
+            if s.doc not in newest:
+                continue
             seen: set[str] = set()
             for e in analysis.entities:
                 if e.type == "organization":
@@ -261,7 +285,7 @@ class PeopleTable(Listing):
                                   dates[0] if dates else None, dates[-1] if dates else None,
                                   tuple(dict.fromkeys(s.doc for s in seen_in))))
         spans.sort(key=lambda sp: (sp.first or "", sp.last or "", sp.title))
-        docs = sorted({s.doc: s.date for s in r.sightings}.items(), key=lambda dd: (_desc(dd[1]), dd[0]))
+        docs = sorted({s.doc: s.date for s in r.sightings}.items(), key=lambda dd: (newest_first(dd[1]), dd[0]))
         articles = tuple(ArticleRef(d, analyses[d].article.id, analyses[d].article.title, date) for d, date in docs)
         return PersonProfile(
             r.name, articles, tuple(spans),
@@ -279,15 +303,21 @@ def _fullness(name: str) -> tuple[int, int]:
     return diacritic_weight(name), len(name)
 
 
-def _desc(date: str | None) -> tuple[int, ...]:
-    """Sort key putting the newest date first and unknown dates last."""
-    if not date:
-        return (1,)
-    return (0, *(-ord(c) for c in date))
+_INVERT = str.maketrans("0123456789", "9876543210")
+
+
+def newest_first(date: str | None) -> str:
+    """Sort key putting the newest ISO date first and unknown dates last ("~" sorts after digits)."""
+    return date.translate(_INVERT) if date else "~"
 
 
 def build_people(analyses: Iterable[Analysis]) -> PeopleTable:
     """Every person named in the people facts of ``analyses`` (see the module docstring for merging)."""
+    with collector_paused():
+        return _build_people(analyses)
+
+
+def _build_people(analyses: Iterable[Analysis]) -> PeopleTable:
     docs = analyses if isinstance(analyses, Sequence) else list(analyses)
     by_key: dict[str, list[Sighting]] = {}
     names: dict[str, str] = {}
@@ -307,28 +337,36 @@ def build_people(analyses: Iterable[Analysis]) -> PeopleTable:
             roles = value.get("roles")
             if roles:
                 roles = tuple(roles)
-                titles = tuple(entities[i].text for i in fact.entities if entities[i].type == "role")
-                bodies = _bodies(roles, titles)
+                titles = []
+                orgs = []
+                for i in fact.entities:
+                    e = entities[i]
+                    if e.type == "role":
+                        titles.append(e.text)
+                    elif e.type == "organization" and isinstance(e.value, str):
+                        orgs.append(e.value)
+                bodies = _bodies(roles, tuple(titles))
+                orgs = tuple(orgs)
             else:
-                roles = bodies = ()
+                roles = bodies = orgs = ()
             sightings = by_key.get(key)
             if sightings is None:
-                by_key[key] = [Sighting(doc, at, date, roles, bodies)]
+                by_key[key] = [Sighting(doc, at, date, roles, bodies, orgs)]
                 names[key] = name
                 continue
-            sightings.append(Sighting(doc, at, date, roles, bodies))
+            sightings.append(Sighting(doc, at, date, roles, bodies, orgs))
             shown = names[key]
             if shown != name and diacritic_weight(name) > diacritic_weight(shown):
                 names[key] = name
     mentioned_cache: dict[int, frozenset[str]] = {}
 
     def mentioned(doc: int) -> frozenset[str]:
-        """Keys of the organisations an article names (asked only for namesakes' bare mentions)."""
+        """The organisations an article names, as entity values (asked only for namesakes' bare
+        mentions; compared with the organisation entities of the groups' roles)."""
         found = mentioned_cache.get(doc)
         if found is None:
             found = mentioned_cache[doc] = frozenset(
-                org_key(e.value if isinstance(e.value, str) and e.value else e.text)
-                for e in docs[doc].entities if e.type == "organization")
+                e.value for e in docs[doc].entities if e.type == "organization" and isinstance(e.value, str))
         return found
 
     rows = []

@@ -3,21 +3,26 @@ beside it. The table is built in a thread worker from the analyses the app holds
 
 from __future__ import annotations
 
+import contextlib
+import json
 from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from ...directory import OrgTable, PeopleTable
+from ...directory import OrgTable, PeopleTable, render
 from ...directory.people import SORTS
 from ..widgets.directory_list import DirectoryList
 from ..widgets.focus import focus_now
 from ..widgets.profiles import org_renderable, person_renderable
+
+PROFILE_DELAY = 0.12  # seconds the highlight rests before its profile is made
 
 
 class FilterInput(Input):
@@ -55,6 +60,7 @@ class DirectoryScreen(Screen):
         self.table: PeopleTable | OrgTable | None = None
         self.sort = "articles"
         self.profile_row: int | None = None  # the row whose profile is shown
+        self._profile_timer = None
 
     def compose(self) -> ComposeResult:
         yield FilterInput(placeholder=f"/ filter {self.NOUN}: type a name, with or without diacritics", id="directory-filter")
@@ -77,8 +83,9 @@ class DirectoryScreen(Screen):
         self.app.call_from_thread(self.show_table, table)
 
     def show_table(self, table) -> None:
-        self.table = table
-        self.refilter()
+        with contextlib.suppress(NoMatches):  # the screen was closed while the table was built
+            self.table = table
+            self.refilter()
 
     @on(Input.Changed, "#directory-filter")
     def _filter_changed(self) -> None:
@@ -100,7 +107,8 @@ class DirectoryScreen(Screen):
         if not rows:
             parts.append("nothing matches")
         parts.append("s sort · Enter lists their articles · c / J copy the profile · Esc back")
-        self.query_one("#directory-status", Static).update(" " + " · ".join(parts))
+        # One line of fixed size: no layout pass (it would cost a frame per keystroke).
+        self.query_one("#directory-status", Static).update(" " + " · ".join(parts), layout=False)
 
     def row_label(self, row: int) -> tuple[str, str, str]:
         raise NotImplementedError
@@ -110,10 +118,15 @@ class DirectoryScreen(Screen):
 
     @on(DirectoryList.Highlighted)
     def _highlighted(self, event: DirectoryList.Highlighted) -> None:
+        if self._profile_timer is not None:
+            self._profile_timer.stop()
+            self._profile_timer = None
         if event.row is None:
             self._show_profile(None, "")
         else:
-            self.load_profile(event.row)
+            # Made once the cursor or the filter rests: typing or holding ↓ never waits for profiles
+            # nobody will read (a big one takes a while and shares the interpreter with the UI).
+            self._profile_timer = self.set_timer(PROFILE_DELAY, lambda row=event.row: self.load_profile(row))
 
     @work(thread=True, exclusive=True, group="profile")
     def load_profile(self, row: int) -> None:
@@ -124,11 +137,12 @@ class DirectoryScreen(Screen):
             self.app.call_from_thread(self._show_profile, row, renderable)
 
     def _show_profile(self, row: int | None, renderable) -> None:
-        if row != self.query_one(DirectoryList).highlighted_row:
-            return  # the cursor has moved on
-        self.query_one("#directory-profile-body", Static).update(renderable)
-        self.query_one("#directory-profile").scroll_home(animate=False)
-        self.profile_row = row
+        with contextlib.suppress(NoMatches):  # the screen was closed while the profile was made
+            if row != self.query_one(DirectoryList).highlighted_row:
+                return  # the cursor has moved on
+            self.query_one("#directory-profile-body", Static).update(renderable)
+            self.query_one("#directory-profile").scroll_home(animate=False)
+            self.profile_row = row
 
     # --- actions ----------------------------------------------------------------------------------
 
@@ -151,8 +165,6 @@ class DirectoryScreen(Screen):
             self.app.show_in_list(self.FIELD, self.table.rows[row].name)
 
     def action_copy_markdown(self) -> None:
-        from ...directory import render
-
         row = self._selected()
         if row is None:
             self.app.notify("Nothing selected.", severity="warning")
@@ -162,10 +174,6 @@ class DirectoryScreen(Screen):
         self.app.copy_everywhere(markdown(profile), f"the profile of {profile.name} as Markdown")
 
     def action_copy_json(self) -> None:
-        import json
-
-        from ...directory import render
-
         row = self._selected()
         if row is None:
             self.app.notify("Nothing selected.", severity="warning")

@@ -3,6 +3,7 @@ organisations and places named most, money totals by label and year and by organ
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 
 from rich.table import Table
@@ -11,6 +12,7 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -81,6 +83,10 @@ class OverviewScreen(Screen):
         self.app.call_from_thread(self.show, overview)
 
     def show(self, o: Overview) -> None:
+        with contextlib.suppress(NoMatches):  # the screen was closed while the overview was made
+            self._show(o)
+
+    def _show(self, o: Overview) -> None:
         self.overview = o
         what = f"“{self.query_text.strip()}”" if self.query_text.strip() else "all articles"
         undated = f" ({o.undated:,} undated)" if o.undated else ""
