@@ -140,11 +140,11 @@ def core(analyses: list[Analysis], reps: int = 3) -> dict:
 
 async def app_figures(analyses: list[Analysis]) -> dict:
     from textual import events
-    from unionreader.app.loading import Batch
 
     from unionreader.app.app import UnionReaderApp
     from unionreader.app.config import Config
     from unionreader.app.widgets.directory_list import DirectoryList
+    from unionreader.library.batching import Batch
 
     def batches():
         for start in range(0, len(analyses), 4096):

@@ -118,10 +118,16 @@ def _key(line: str) -> str:
     return fold(line).strip().rstrip(":").strip()
 
 
+# A credit names who took the photo ("Ảnh: Minh Đức", "Ảnh minh họa: Internet"); a longer "Ảnh: …" line
+# is a caption ("Ảnh: Đồng chí …, Chủ tịch … phát biểu tại hội nghị") and keeps its names and roles.
+MAX_CREDIT_WORDS = 6
+
+
 def _is_photo_credit(line: str) -> bool:
     """ "Ảnh: Minh Đức".  The rule needs a colon and folding never creates one: a colon-free
     paragraph (most prose) is not folded."""
-    return ":" in line and _PHOTO_CREDIT_RE.match(_key(line)) is not None
+    return (":" in line and len(line.partition(":")[2].split()) <= MAX_CREDIT_WORDS
+            and _PHOTO_CREDIT_RE.match(_key(line)) is not None)
 
 
 # Furniture is short; a longer line is prose (or a caption) and skips the furniture rules entirely.

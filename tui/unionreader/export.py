@@ -223,9 +223,11 @@ def _json_list(items: list[Any], indent: str) -> str:
 def _json_document(articles: list[dict[str, Any]], errors: list[dict[str, str]]) -> str:
     """The document, indented down to each article's fields; entities, facts and errors a line each."""
     blocks = []
+    names: dict[str, str] = {}  # each field name encoded once, not once per article
     for article in articles:
         fields = [
-            f'      {_dumps(key)}: {_json_list(value, "      ") if key in ("entities", "facts") else _dumps(value)}'
+            f'      {names.get(key) or names.setdefault(key, _dumps(key))}: '
+            f'{_json_list(value, "      ") if key in ("entities", "facts") else _dumps(value)}'
             for key, value in article.items()
         ]
         blocks.append("    {\n" + ",\n".join(fields) + "\n    }")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import accumulate
 from operator import itemgetter
 
@@ -200,7 +200,7 @@ class Lexicon:
                 node = node.setdefault(key, {})
             node.setdefault("", phrase)
 
-    def match(self, keys: list[str], i: int) -> tuple[int, str] | None:
+    def match(self, keys: Sequence[str], i: int) -> tuple[int, str] | None:
         node = self.first.get(keys[i])
         if node is None:
             return None
@@ -250,10 +250,11 @@ class Doc:
         self.words, self.starts, self.ends = words, starts, ends
         facts = list(map(WORD_FACTS.__getitem__, words))
         # ``opens``: what each word can open, ``OPENS_SCAN | OPENS_PLACE`` bits (see ``_word_opens``).
-        if facts:  # one transposition in C instead of five passes
-            self.keys, self.kinds, self.caps, self.upper, self.opens = map(list, zip(*facts, strict=True))
+        # One transposition in C instead of five passes; tuples, as nothing changes them (no list copies).
+        if facts:
+            self.keys, self.kinds, self.caps, self.upper, self.opens = zip(*facts, strict=True)
         else:
-            self.keys, self.kinds, self.caps, self.upper, self.opens = [], [], [], [], []
+            self.keys, self.kinds, self.caps, self.upper, self.opens = (), (), (), (), ()
         self.skip = self._heading_words()
         self._quotes: tuple[list[int], ...] | None = None
         self.memo: dict[int, bool] = {}  # word index → whether a phrase starts there (``names._starts_phrase``)

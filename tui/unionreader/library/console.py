@@ -7,15 +7,17 @@ import argparse
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..corpus import LoadError
 from ..extract.models import Analysis
-from ..search import SearchIndex
 from .batching import Batch
 from .events import Notice, Restored, Summary
-from .indexer import IndexFeeder
 from .loader import Library
 from .paths import cache_dir
+
+if TYPE_CHECKING:  # (imported when an index is fed: ``facts`` starts without the index and numpy)
+    from ..search import SearchIndex
 
 
 def add_cache_flags(parser: argparse.ArgumentParser) -> None:
@@ -65,7 +67,11 @@ def open_paths(
         bar.start()
         task = bar.add_task("load", total=None)
     opened = Opened()
-    feeder = IndexFeeder(index) if index is not None else None
+    feeder = None
+    if index is not None:
+        from .indexer import IndexFeeder
+
+        feeder = IndexFeeder(index)
     try:
         for event in library.open(paths, feeder):
             if isinstance(event, Batch):

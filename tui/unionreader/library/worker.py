@@ -102,3 +102,8 @@ def analyse_stamped(path: str, known_digest: str | None = None, analyser=analyse
 def analyse_stamped_files(tasks: list[tuple[str, str | None]], analyser=analyse_file) -> list[StampedOutcome]:
     """A batch of (path, known digest) for one pool task."""
     return [analyse_stamped(path, known, analyser) for path, known in tasks]
+
+
+def analyse_unstamped_files(tasks: list[tuple[str, str | None]], analyser=analyse_file) -> list[StampedOutcome]:
+    """The same without a cache: nothing is stored, so no content hash (two more reads of each file)."""
+    return [StampedOutcome(path, (_stat(path) or (0, 0))[0], 0, "", analyser(path)) for path, _ in tasks]

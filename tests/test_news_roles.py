@@ -1,0 +1,47 @@
+"""Roles stay attached in photo captions and after "Thay mặt …" (issue 12; fixture sentences written for
+these tests, not taken from any corpus)."""
+
+from __future__ import annotations
+
+from unionreader.corpus import parse_article
+from unionreader.extract import analyse
+
+LEAD = "Hội nghị tổng kết năm 2025\n\nSáng 12/1/2026, Liên đoàn Lao động tỉnh Kon Tum tổ chức hội nghị tổng kết.\n\n"
+
+
+def roles(page: str) -> dict[str, list[str]]:
+    a = analyse(parse_article(page, "f.txt"))
+    return {f.label: f.value["roles"] for f in a.facts if f.kind == "people"}
+
+
+def test_a_role_in_a_photo_caption_is_kept():
+    got = roles(LEAD + "Ảnh: Đồng chí Hà Thị Mỹ Lệ, Chủ tịch LĐLĐ tỉnh Kon Tum phát biểu tại hội nghị.\n\n"
+                "Hội nghị đã biểu dương 20 tập thể.")
+    assert got["Hà Thị Mỹ Lệ"] == ["Chủ tịch LĐLĐ tỉnh Kon Tum"]
+
+
+def test_a_caption_closing_the_article_is_kept_and_a_credit_is_dropped():
+    caption = "Ảnh: Đồng chí Hà Thị Mỹ Lệ, Chủ tịch LĐLĐ tỉnh Kon Tum phát biểu tại hội nghị."
+    page = parse_article(LEAD + caption, "f.txt")
+    assert page.text.endswith(caption)
+    assert roles(LEAD + caption)["Hà Thị Mỹ Lệ"] == ["Chủ tịch LĐLĐ tỉnh Kon Tum"]
+    credited = parse_article(LEAD + "Ảnh: Minh Đức", "f.txt")
+    assert "Minh Đức" not in credited.text
+
+
+def test_a_role_in_a_caption_line_under_a_photo_is_kept():
+    got = roles(LEAD + "Đồng chí Phan Văn Khải, Phó Chủ tịch LĐLĐ tỉnh Kon Tum trao quà cho công nhân. |\n\n"
+                "Hội nghị đã biểu dương 20 tập thể.")
+    assert got["Phan Văn Khải"] == ["Phó Chủ tịch LĐLĐ tỉnh Kon Tum"]
+
+
+def test_a_role_after_thay_mat_is_kept():
+    got = roles(LEAD + "Thay mặt Ban Chấp hành, đồng chí Đinh Công Hậu, Phó Chủ tịch LĐLĐ tỉnh Kon Tum "
+                "trao bằng khen cho 12 tập thể.")
+    assert got["Đinh Công Hậu"] == ["Phó Chủ tịch LĐLĐ tỉnh Kon Tum"]
+
+
+def test_a_role_after_thay_mat_lanh_dao_is_kept():
+    got = roles(LEAD + "Thay mặt lãnh đạo tỉnh, bà Vũ Thị Thanh Nga, Phó Chủ tịch UBND tỉnh Kon Tum "
+                "tặng 50 suất quà cho đoàn viên.")
+    assert got["Vũ Thị Thanh Nga"] == ["Phó Chủ tịch UBND tỉnh Kon Tum"]
