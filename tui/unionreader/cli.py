@@ -134,15 +134,19 @@ def cmd_facts(argv: list[str]) -> int:
             print(f"unionreader facts: cannot write {ns.output}: {e.strerror or e}", file=sys.stderr)
             return 1
         return 0
-    text = export.render(ns.format, analyses, errors, kinds)
+    write_stdout(export.render(ns.format, analyses, errors, kinds))
+    return 0
+
+
+def write_stdout(text: str) -> None:
+    """Print a command's output; a reader that stops early (`unionreader facts | head`) is no error."""
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
-    except BrokenPipeError:  # `unionreader facts | head`
+    except BrokenPipeError:
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return 0
 
 
 def build_search_parser() -> argparse.ArgumentParser:

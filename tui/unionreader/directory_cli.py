@@ -8,10 +8,9 @@ import argparse
 import csv
 import io
 import json
-import os
 import sys
 
-from .cli import add_cache_flags
+from .cli import add_cache_flags, write_stdout
 
 FORMATS = ("md", "json", "csv")
 SORTS = ("articles", "name", "latest")
@@ -87,9 +86,5 @@ def cmd_directory(command: str, argv: list[str]) -> int:
             print(f"{name}: cannot write {ns.output}: {e.strerror or e}", file=sys.stderr)
             return 1
         return 0
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:  # `unionreader people | head`
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    write_stdout(text)
     return 0

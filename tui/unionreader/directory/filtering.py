@@ -73,9 +73,17 @@ class NameFilter:
         return found
 
 
+_INVERT = str.maketrans("0123456789", "9876543210")
+
+
+def newest_first(date: str | None) -> str:
+    """Sort key putting the newest ISO date first and unknown dates last ("~" sorts after digits)."""
+    return date.translate(_INVERT) if date else "~"
+
+
 class Listing:
     """Rows with a folded ``key`` each, listed in three orders and filtered by typing (shared by the
-    people and organisation tables). Subclasses give ``rows`` and ``sort_key``."""
+    people and organisation tables). Subclasses give ``rows``."""
 
     rows: tuple[Any, ...]
 
@@ -87,7 +95,18 @@ class Listing:
         return len(self.rows)
 
     def sort_key(self, sort: str) -> Callable[[int], Any]:
-        raise NotImplementedError
+        """Row number → sort key; rows have ``key``, ``name``, ``last`` (ISO date) and ``articles``."""
+        rows = self.rows
+        if sort == "name":
+            names = [(r.key, r.name) for r in rows]
+            return names.__getitem__
+        if sort == "latest":
+            # Newest first, then most articles: the last date inverted character by character sorts
+            # ascending with everything else (undated rows last).
+            latest = [(newest_first(r.last), -r.articles, r.key) for r in rows]
+            return latest.__getitem__
+        counts = [(-r.articles, r.key) for r in rows]
+        return counts.__getitem__
 
     def filter_text(self, query: str) -> str:
         """The typed text as the filter reads it (organisations write abbreviations out)."""

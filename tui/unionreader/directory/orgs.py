@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from ..extract.models import Analysis, Fact
 from .bulk import collector_paused
-from .filtering import Listing
+from .filtering import Listing, newest_first
 from .keys import diacritic_weight, display_form, org_key, same_body
-from .people import ArticleRef, analysis_date, fact_titles, newest_first, role_parts
+from .people import ArticleRef, analysis_date, fact_titles, role_parts
 
 SCANNED = 300  # articles whose events, people and figures an organisation's profile gathers
 
@@ -81,19 +81,6 @@ class OrgTable(Listing):
         self.rows = tuple(rows)
         self._spellings = spellings
         self._init_listing()
-
-    def sort_key(self, sort: str):
-        rows = self.rows
-        if sort == "name":
-            names = [(r.key, r.name) for r in rows]
-            return names.__getitem__
-        if sort == "latest":
-            # Newest first, then most articles: the last date inverted character by character sorts
-            # ascending with everything else (undated rows last).
-            latest = [(newest_first(r.last), -r.articles, r.key) for r in rows]
-            return latest.__getitem__
-        counts = [(-r.articles, r.key) for r in rows]
-        return counts.__getitem__
 
     def filter_text(self, query: str) -> str:
         """A typed abbreviation is written out as the names are ("ldld" finds "Liên đoàn Lao động")."""

@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from ..extract.models import Analysis, Fact
 from .bulk import collector_paused
-from .filtering import SORTS, Listing
+from .filtering import SORTS, Listing, newest_first
 from .keys import diacritic_weight, display_form, org_key, person_key, short_forms, split_role
 
 ORGS_SCANNED = 300  # latest articles whose organisations a profile counts
@@ -231,19 +231,6 @@ class PeopleTable(Listing):
         self.rows = tuple(rows)
         self._init_listing()
 
-    def sort_key(self, sort: str):
-        rows = self.rows
-        if sort == "name":
-            names = [(r.key, r.name) for r in rows]
-            return names.__getitem__
-        if sort == "latest":
-            # Newest first, then most articles: the last date inverted character by character sorts
-            # ascending with everything else (undated rows last).
-            latest = [(newest_first(r.last), -r.articles, r.key) for r in rows]
-            return latest.__getitem__
-        counts = [(-r.articles, r.key) for r in rows]
-        return counts.__getitem__
-
     def profile(self, row: int) -> PersonProfile:
         r = self.rows[row]
         analyses = self.analyses
@@ -301,14 +288,6 @@ class PeopleTable(Listing):
 def _fullness(name: str) -> tuple[int, int]:
     """The body spelling shown: the one with most diacritics, then the longest (written out)."""
     return diacritic_weight(name), len(name)
-
-
-_INVERT = str.maketrans("0123456789", "9876543210")
-
-
-def newest_first(date: str | None) -> str:
-    """Sort key putting the newest ISO date first and unknown dates last ("~" sorts after digits)."""
-    return date.translate(_INVERT) if date else "~"
 
 
 def build_people(analyses: Iterable[Analysis]) -> PeopleTable:
