@@ -14,8 +14,6 @@ import threading
 import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +27,6 @@ from .index_files import DocOrigins, archive_key
 from .indexer import IndexFeeder
 from .paths import default_jobs
 from .plan import Plan, as_shown, make_plan
-from .processes import pool_context
 from .store import CacheUnavailable, Stamp, Store, StoredFile, is_unavailable
 from .stored_docs import StoredAnalyses
 from .version import extractor_version
@@ -353,6 +350,12 @@ class Library:
         work = functools.partial(analyse_stamped_files, analyser=self.analyser)
         done = 0
         if self.jobs > 1 and len(tasks) >= POOL_MIN_FILES:
+            # (Imported here: a warm open extracts nothing, and multiprocessing costs ~0.1 s to import.)
+            from concurrent.futures import ProcessPoolExecutor
+            from concurrent.futures.process import BrokenProcessPool
+
+            from .processes import pool_context
+
             try:
                 with ProcessPoolExecutor(self.jobs, mp_context=pool_context()) as pool:
                     results = pool.map(work, [[tasks[i] for i in chunk] for chunk in chunks])

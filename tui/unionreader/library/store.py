@@ -24,6 +24,7 @@ from ..extract.models import Analysis
 SCHEMA_VERSION = 2
 DB_NAME = "library.sqlite3"
 BUSY_TIMEOUT_S = 60  # another instance writing: wait for it rather than fail
+ZLIB_LEVEL = 6
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -69,7 +70,9 @@ class StoredFile:
 
 
 def encode(shown: str, analyses: tuple[Analysis, ...], errors: tuple[LoadError, ...]) -> bytes:
-    return zlib.compress(pickle.dumps((shown, analyses, errors), protocol=pickle.HIGHEST_PROTOCOL), 1)
+    # Level 6: a fifth smaller than level 1 (the article's raw text repeats its cleaned text, and
+    # zlib's window finds it); decompressing costs the same, compressing ~1 ms more per file.
+    return zlib.compress(pickle.dumps((shown, analyses, errors), protocol=pickle.HIGHEST_PROTOCOL), ZLIB_LEVEL)
 
 
 def decode(payload: bytes) -> tuple[str, tuple[Analysis, ...], tuple[LoadError, ...]]:
@@ -228,9 +231,15 @@ class Store:
                 self._conn.executemany("DELETE FROM files WHERE path=?", rows)
 
     def note_roots(self, roots: dict[str, int]) -> None:
+        """Record the folders opened and their file counts. Only new roots and changed counts are
+        written: a reopen of an unchanged archive then writes nothing, and closing the database costs
+        no checkpoint (together ~0.2 s of a 10k-file warm open)."""
+        known = {path: files for path, _, files in self.roots()}
         now = time.time()
-        with self._transaction():
-            self._conn.executemany("INSERT OR REPLACE INTO roots VALUES (?, ?, ?)", [(p, now, n) for p, n in roots.items()])
+        rows = [(p, now, n) for p, n in roots.items() if known.get(p) != n]
+        if rows:
+            with self._transaction():
+                self._conn.executemany("INSERT OR REPLACE INTO roots VALUES (?, ?, ?)", rows)
 
     def _transaction(self):
         return _Transaction(self._conn)
