@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pickle
 import sqlite3
 import zlib
 
+import pytest
+
 from test_library import archive, run, write_article  # noqa: F401 (the fixture)
+from unionreader.library import index_files
 from unionreader.library.loader import Library
 from unionreader.library.store import DB_NAME, ZLIB_LEVEL, decode, encode
 from unionreader.library.worker import analyse_file
@@ -40,3 +44,85 @@ def test_a_payload_is_compressed_at_the_stored_level_and_decodes_to_the_same(arc
     shown, analyses, errors = decode(payload)
     assert shown == "001.txt" and analyses == outcome.analyses and errors == outcome.errors
     assert analyses[0].article.raw and analyses[0].article.text
+
+
+def _snapshot(cache):
+    (folder,) = cache.glob(f"{index_files.PREFIX}*")
+    return folder
+
+
+def _rewrite_state(folder, change) -> None:
+    """Load a snapshot's pickle, let ``change`` alter it, and write it back (its arrays in-band)."""
+    count = int((folder / "COMPLETE").read_text())
+    buffers = [(folder / f"{i}.bin").read_bytes() for i in range(count)]
+    saved = pickle.loads((folder / "state.pickle").read_bytes(), buffers=buffers)
+    (folder / "state.pickle").write_bytes(pickle.dumps(change(saved), protocol=5))
+    (folder / "COMPLETE").write_text("0")
+
+
+def test_a_restored_index_has_the_same_vocabulary_and_answers_and_still_grows(archive, tmp_path):  # noqa: F811
+    cache = tmp_path / "cache"
+    built = SearchIndex()
+    run(Library(cache), [archive], built)
+    restored = SearchIndex()
+    _, _, _, was_restored = run(Library(cache), [archive], restored)
+    assert was_restored
+    assert restored._term_ids == built._term_ids and restored._exact_ids == built._exact_ids
+    assert list(restored._exact_ids) == list(built._exact_ids)  # ids in the same order
+    for query in ("hội nghị", "Trịnh Văn Lan", "Tây Sơn", "hoi nghi nguoi lao dong", '"Sông Lam"'):
+        assert restored.search(query, limit=50).docs == built.search(query, limit=50).docs
+
+    write_article(archive / "500.txt", 500, extra=" Hội nghị bàn về Quỹ Xoan Đào.")
+    grown = SearchIndex()
+    _, _, summary, was_restored = run(Library(cache), [archive], grown)
+    assert was_restored and summary.new == 1
+    assert len(grown.search("Xoan Đào", limit=5).docs) == 1
+    fresh = SearchIndex()
+    run(Library(None), [archive], fresh)
+    assert len(fresh.search("Xoan Đào", limit=5).docs) == 1
+    assert grown.search("hội nghị", limit=100).total == fresh.search("hội nghị", limit=100).total
+
+
+@pytest.mark.parametrize("damage", ["twice", "short"])
+def test_a_snapshot_whose_word_lists_do_not_fit_is_reported_and_rebuilt(archive, tmp_path, damage):  # noqa: F811
+    cache = tmp_path / "cache"
+    run(Library(cache), [archive], SearchIndex())
+    folder = _snapshot(cache)
+
+    def change(saved):
+        fmt, state, origins = saved
+        if damage == "twice":  # a word listed twice: the ids after it would all be off by one
+            state["_terms"] = [*state["_terms"][:2], state["_terms"][0], *state["_terms"][3:]]
+        else:
+            state["_exact_forms"] = state["_exact_forms"][:-1]
+        return fmt, state, origins
+
+    _rewrite_state(folder, change)
+    with pytest.raises(ValueError, match="damaged"):
+        index_files.load(cache, folder.name[len(index_files.PREFIX):])
+    index = SearchIndex()
+    _, notices, summary, restored = run(Library(cache), [archive], index)
+    assert restored is None and len(notices) == 1 and "damaged" in notices[0] and "\n" not in notices[0]
+    assert summary.articles == 30 and index.search("hội nghị", limit=5).docs
+    _, notices, _, restored = run(Library(cache), [archive], SearchIndex())
+    assert restored and not notices  # the rebuilt one was saved
+
+
+def test_a_snapshot_of_the_previous_format_is_rebuilt_without_a_notice(archive, tmp_path):  # noqa: F811
+    cache = tmp_path / "cache"
+    run(Library(cache), [archive], SearchIndex())
+    old = _snapshot(cache)
+
+    def previous(saved):  # format 1: (state, origins), the dicts pickled as they are
+        _, state, origins = saved
+        forms = state.pop("_exact_forms")
+        state["_term_ids"] = {t: i for i, t in enumerate(state["_terms"])}
+        state["_exact_ids"] = {f: i for i, f in enumerate(forms)}
+        return state, origins
+
+    _rewrite_state(old, previous)
+    _, notices, summary, restored = run(Library(cache), [archive], SearchIndex())
+    assert restored is None and notices == [] and summary.articles == 30
+    assert index_files.load(cache, _snapshot(cache).name[len(index_files.PREFIX):]) is not None  # saved anew
+    _, _, _, restored = run(Library(cache), [archive], SearchIndex())
+    assert restored
