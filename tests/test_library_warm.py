@@ -11,7 +11,7 @@ import pytest
 from test_library import archive, run, write_article  # noqa: F401 (the fixture)
 from unionreader.library import index_files
 from unionreader.library.loader import Library
-from unionreader.library.store import DB_NAME, ZLIB_LEVEL, decode, encode
+from unionreader.library.store import DB_NAME, ZLIB_LEVEL, Store, decode, encode
 from unionreader.library.worker import analyse_file
 from unionreader.search import SearchIndex
 
@@ -126,3 +126,20 @@ def test_a_snapshot_of_the_previous_format_is_rebuilt_without_a_notice(archive, 
     assert index_files.load(cache, _snapshot(cache).name[len(index_files.PREFIX):]) is not None  # saved anew
     _, _, _, restored = run(Library(cache), [archive], SearchIndex())
     assert restored
+
+
+def test_stamps_are_read_from_their_index_which_an_older_database_gets_on_open(archive, tmp_path):  # noqa: F811
+    cache = tmp_path / "cache"
+    run(Library(cache), [archive], SearchIndex())
+    with sqlite3.connect(cache / DB_NAME) as conn:
+        conn.execute("DROP INDEX files_stamps")  # as a database made before it was added
+    store = Store(cache)
+    try:
+        stamps = store.stamps()
+        plan = store._conn.execute("EXPLAIN QUERY PLAN SELECT path, size, mtime_ns, digest, extractor FROM files").fetchall()
+    finally:
+        store.close()
+    assert "COVERING INDEX files_stamps" in str(plan)
+    assert len(stamps) == 30 and all(s.digest and s.size > 0 for s in stamps.values())
+    _, notices, summary, restored = run(Library(cache), [archive], SearchIndex())
+    assert restored and not notices and summary.unchanged == 30

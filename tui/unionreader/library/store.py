@@ -40,6 +40,10 @@ CREATE TABLE IF NOT EXISTS files (
 );
 CREATE TABLE IF NOT EXISTS roots (path TEXT PRIMARY KEY, opened REAL NOT NULL, files INTEGER NOT NULL);
 """
+# The stamps every open reads, apart from the payloads: read from this index, an open scans ~1 MB
+# instead of every row's page (half the time at 10k files). Added to databases made without it too
+# (no schema change: nothing to re-extract).
+_STAMPS_INDEX = "CREATE INDEX IF NOT EXISTS files_stamps ON files (path, size, mtime_ns, digest, extractor, problems)"
 
 
 class CacheUnavailable(Exception):
@@ -126,6 +130,7 @@ class Store:
                 conn.close()
                 raise CacheDamaged(f"has schema version {version}, this version uses {SCHEMA_VERSION}")
             conn.execute("SELECT count(*) FROM files").fetchone()
+            conn.execute(_STAMPS_INDEX)
         except CacheDamaged:
             raise
         except sqlite3.Error as exc:
