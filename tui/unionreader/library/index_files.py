@@ -2,8 +2,9 @@
 
 The index's numpy arrays (postings, chunk tables, document frequencies) are pickled out of band
 (protocol 5) into one raw file each, and memory-mapped copy-on-write when loaded: a reopen reads only
-the pages a search touches, and the index can still grow in place. The rest (the vocabulary's dicts)
-is an ordinary pickle. A snapshot is a folder written under a temporary name and renamed into place,
+the pages a search touches, and the index can still grow in place (growable arrays are saved without
+their spare capacity). The rest is an ordinary pickle (what only adding needs, compressed), without the vocabulary's word → id dicts: they
+are rebuilt from the word lists in id order (several times faster than unpickling the dicts). A snapshot is a folder written under a temporary name and renamed into place,
 so a half-written one is never read; one that fails to load is reported and ignored.
 
 A snapshot belongs to an archive (the set of paths opened, and the extractor version) and records
@@ -14,6 +15,7 @@ too much of it is retired, the index is built afresh instead.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import mmap
 import os
@@ -21,19 +23,24 @@ import pickle
 import shutil
 import tempfile
 import weakref
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..search import SearchIndex
+from ..search.index_batch import Grow
 from ..search.ranking import Ranker
 
 PREFIX = "index-"
+FORMAT = 2  # of the saved state; a snapshot of another format is dropped and the index rebuilt
 KEEP = 3  # snapshots kept (the archives opened most recently)
 _SKIP = frozenset({"_analyses", "_ranker", "_expansions"})
 # Needed only to add more articles, not to search: loaded when the first article is added
 # (``complete``), so a warm open does not pay for them.
 _BUILD_ONLY = ("_words", "_facet_ids", "_long_chunks", "_date_keys", "variants")
+# Word → id dicts, saved as their keys in id order (their ids are 0, 1, 2, … in insertion order).
+_DERIVED = {"_term_ids": "_terms", "_exact_ids": "_exact_forms"}
 _PENDING: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
@@ -74,13 +81,15 @@ def save(index: SearchIndex, origins: DocOrigins, directory: Path, key: str) -> 
     shutil.rmtree(final, ignore_errors=True)  # (an incomplete one: damaged by hand or by the disk)
     index._refresh()  # (the sorted vocabulary is saved with it)
     complete(index)
-    state = {k: v for k, v in vars(index).items() if k not in _SKIP and k not in _BUILD_ONLY}
+    state = {k: _trimmed(v) for k, v in vars(index).items() if k not in _SKIP and k not in _BUILD_ONLY and k not in _DERIVED}
+    state["_exact_forms"] = list(index._exact_ids)
     build = {k: v for k, v in vars(index).items() if k in _BUILD_ONLY}
     buffers: list[pickle.PickleBuffer] = []
-    body = pickle.dumps((state, origins), protocol=5, buffer_callback=buffers.append)
+    body = pickle.dumps((FORMAT, state, origins), protocol=5, buffer_callback=buffers.append)
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-index-", dir=directory))
     try:
-        (tmp / "build.pickle").write_bytes(pickle.dumps(build, protocol=5))
+        # (Compressed: read only when articles are added to a restored index, a third of its size.)
+        (tmp / "build.pickle").write_bytes(zlib.compress(pickle.dumps(build, protocol=5), 6))
         for i, buf in enumerate(buffers):
             with open(tmp / f"{i}.bin", "wb") as out:
                 out.write(buf.raw())
@@ -100,8 +109,8 @@ def save(index: SearchIndex, origins: DocOrigins, directory: Path, key: str) -> 
 
 
 def load(directory: Path, key: str) -> tuple[dict, DocOrigins] | None:
-    """The saved state for ``key``, or None when there is none (or only a half-written one).
-    Raises ``ValueError`` when the snapshot is there but damaged."""
+    """The saved state for ``key``, or None when there is none (or only a half-written one, or one
+    of another format). Raises ``ValueError`` when the snapshot is there but damaged."""
     folder = directory / f"{PREFIX}{key}"
     marker = folder / "COMPLETE"
     if not marker.is_file():
@@ -109,12 +118,32 @@ def load(directory: Path, key: str) -> tuple[dict, DocOrigins] | None:
     try:
         count = int(marker.read_text())
         buffers = [_map(folder / f"{i}.bin") for i in range(count)]
-        state, origins = pickle.loads((folder / "state.pickle").read_bytes(), buffers=buffers)
+        saved = pickle.loads((folder / "state.pickle").read_bytes(), buffers=buffers)
     except Exception as exc:
         raise ValueError(f"index snapshot {folder.name} is damaged ({type(exc).__name__}: {exc})") from None
-    if not isinstance(state, dict) or not isinstance(origins, DocOrigins):
+    if not isinstance(saved, tuple) or len(saved) != 3 or saved[0] != FORMAT:
+        if isinstance(saved, tuple) and len(saved) in (2, 3):
+            discard(directory, key)  # an older (or newer) format: built afresh and saved anew
+            return None
+        raise ValueError(f"index snapshot {folder.name} is damaged (unexpected content)")
+    _, state, origins = saved
+    if not isinstance(state, dict) or not isinstance(origins, DocOrigins) or not _rebuild_dicts(state):
         raise ValueError(f"index snapshot {folder.name} is damaged (unexpected content)")
     return state, origins
+
+
+def _rebuild_dicts(state: dict) -> bool:
+    """Put the word → id dicts back from the word lists; False when those do not fit the arrays
+    that index them (a word twice, a list of another length)."""
+    try:
+        terms, forms = state["_terms"], state.pop("_exact_forms")
+        if not isinstance(terms, list) or not isinstance(forms, list) or len(forms) != len(state["_exact_term"]):
+            return False
+        state["_term_ids"] = dict(zip(terms, range(len(terms)), strict=True))
+        state["_exact_ids"] = dict(zip(forms, range(len(forms)), strict=True))
+    except (KeyError, TypeError):
+        return False
+    return len(state["_term_ids"]) == len(terms) and len(state["_exact_ids"]) == len(forms)
 
 
 def restore(index: SearchIndex, state: dict, analyses, folder: Path) -> None:
@@ -136,7 +165,7 @@ def complete(index: SearchIndex) -> None:
         return
     try:
         with handle:
-            build = pickle.loads(handle.read())
+            build = pickle.loads(zlib.decompress(handle.read()))
     except Exception as exc:
         raise ValueError(f"saved index {handle.name} is damaged ({type(exc).__name__}: {exc})") from None
     vars(index).update(build)
@@ -148,6 +177,15 @@ def snapshot_folder(directory: Path, key: str) -> Path:
 
 def discard(directory: Path, key: str) -> None:
     shutil.rmtree(directory / f"{PREFIX}{key}", ignore_errors=True)
+
+
+def _trimmed(value):
+    """A growable array as saved: its filled part only (it grows again on the next add)."""
+    if isinstance(value, Grow) and value.n < len(value.data):
+        trimmed = copy.copy(value)
+        trimmed.data = value.data[: value.n]
+        return trimmed
+    return value
 
 
 def _map(path: Path):

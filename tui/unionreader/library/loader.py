@@ -14,8 +14,6 @@ import threading
 import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +23,6 @@ from .collector import Collector
 from .events import Notice, Restored, Summary
 from .paths import default_jobs
 from .plan import Plan, as_shown, make_plan
-from .processes import pool_context
 from .store import CacheUnavailable, Stamp, Store, StoredFile, is_unavailable
 from .version import extractor_version
 from .walk import walk
@@ -369,6 +366,12 @@ class Library:
         work = functools.partial(analyse_stamped_files if stamped else analyse_unstamped_files, analyser=self.analyser)
         done = 0
         if self.jobs > 1 and len(tasks) >= POOL_MIN_FILES:
+            # (Imported here: a warm open extracts nothing, and multiprocessing costs ~0.1 s to import.)
+            from concurrent.futures import ProcessPoolExecutor
+            from concurrent.futures.process import BrokenProcessPool
+
+            from .processes import pool_context
+
             try:
                 with ProcessPoolExecutor(self.jobs, mp_context=pool_context()) as pool:
                     results = pool.map(work, [[tasks[i] for i in chunk] for chunk in chunks])

@@ -24,6 +24,7 @@ from ..extract.models import Analysis
 SCHEMA_VERSION = 2
 DB_NAME = "library.sqlite3"
 BUSY_TIMEOUT_S = 60  # another instance writing: wait for it rather than fail
+ZLIB_LEVEL = 6
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -39,6 +40,10 @@ CREATE TABLE IF NOT EXISTS files (
 );
 CREATE TABLE IF NOT EXISTS roots (path TEXT PRIMARY KEY, opened REAL NOT NULL, files INTEGER NOT NULL);
 """
+# The stamps every open reads, apart from the payloads: read from this index, an open scans ~1 MB
+# instead of every row's page (half the time at 10k files). Added to databases made without it too
+# (no schema change: nothing to re-extract).
+_STAMPS_INDEX = "CREATE INDEX IF NOT EXISTS files_stamps ON files (path, size, mtime_ns, digest, extractor, problems)"
 
 
 class CacheUnavailable(Exception):
@@ -69,7 +74,9 @@ class StoredFile:
 
 
 def encode(shown: str, analyses: tuple[Analysis, ...], errors: tuple[LoadError, ...]) -> bytes:
-    return zlib.compress(pickle.dumps((shown, analyses, errors), protocol=pickle.HIGHEST_PROTOCOL), 1)
+    # Level 6: a fifth smaller than level 1 (the article's raw text repeats its cleaned text, and
+    # zlib's window finds it); decompressing costs the same, compressing ~1 ms more per file.
+    return zlib.compress(pickle.dumps((shown, analyses, errors), protocol=pickle.HIGHEST_PROTOCOL), ZLIB_LEVEL)
 
 
 def decode(payload: bytes) -> tuple[str, tuple[Analysis, ...], tuple[LoadError, ...]]:
@@ -123,6 +130,7 @@ class Store:
                 conn.close()
                 raise CacheDamaged(f"has schema version {version}, this version uses {SCHEMA_VERSION}")
             conn.execute("SELECT count(*) FROM files").fetchone()
+            conn.execute(_STAMPS_INDEX)
         except CacheDamaged:
             raise
         except sqlite3.Error as exc:
@@ -228,9 +236,15 @@ class Store:
                 self._conn.executemany("DELETE FROM files WHERE path=?", rows)
 
     def note_roots(self, roots: dict[str, int]) -> None:
+        """Record the folders opened and their file counts. Only new roots and changed counts are
+        written: a reopen of an unchanged archive then writes nothing, and closing the database costs
+        no checkpoint (together ~0.2 s of a 10k-file warm open)."""
+        known = {path: files for path, _, files in self.roots()}
         now = time.time()
-        with self._transaction():
-            self._conn.executemany("INSERT OR REPLACE INTO roots VALUES (?, ?, ?)", [(p, now, n) for p, n in roots.items()])
+        rows = [(p, now, n) for p, n in roots.items() if known.get(p) != n]
+        if rows:
+            with self._transaction():
+                self._conn.executemany("INSERT OR REPLACE INTO roots VALUES (?, ?, ?)", rows)
 
     def _transaction(self):
         return _Transaction(self._conn)

@@ -1,0 +1,145 @@
+"""The library's warm path: a reopen of an unchanged archive writes nothing; stored payloads round-trip."""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+import zlib
+
+import pytest
+
+from test_library import archive, run, write_article  # noqa: F401 (the fixture)
+from unionreader.library import index_files
+from unionreader.library.loader import Library
+from unionreader.library.store import DB_NAME, ZLIB_LEVEL, Store, decode, encode
+from unionreader.library.worker import analyse_file
+from unionreader.search import SearchIndex
+
+
+def _roots(cache) -> list[tuple[str, float, int]]:
+    with sqlite3.connect(cache / DB_NAME) as conn:
+        return list(conn.execute("SELECT path, opened, files FROM roots"))
+
+
+def test_an_unchanged_reopen_does_not_rewrite_the_roots(archive, tmp_path):  # noqa: F811
+    cache = tmp_path / "cache"
+    run(Library(cache), [archive], SearchIndex())
+    first = _roots(cache)
+    assert [(p, n) for p, _, n in first] == [(str(archive), 30)]
+    _, _, summary, restored = run(Library(cache), [archive], SearchIndex())
+    assert restored and summary.unchanged == 30
+    assert _roots(cache) == first  # the same row, opened time included: nothing was written
+
+    write_article(archive / "999.txt", 999)
+    run(Library(cache), [archive], SearchIndex())
+    (root,) = _roots(cache)
+    assert root[2] == 31 and root[1] >= first[0][1]
+
+
+def test_a_payload_is_compressed_at_the_stored_level_and_decodes_to_the_same(archive):  # noqa: F811
+    outcome = analyse_file(str(archive / "001.txt"))
+    payload = encode("001.txt", outcome.analyses, outcome.errors)
+    raw = zlib.decompress(payload)
+    assert payload == zlib.compress(raw, ZLIB_LEVEL)
+    shown, analyses, errors = decode(payload)
+    assert shown == "001.txt" and analyses == outcome.analyses and errors == outcome.errors
+    assert analyses[0].article.raw and analyses[0].article.text
+
+
+def _snapshot(cache):
+    (folder,) = cache.glob(f"{index_files.PREFIX}*")
+    return folder
+
+
+def _rewrite_state(folder, change) -> None:
+    """Load a snapshot's pickle, let ``change`` alter it, and write it back (its arrays in-band)."""
+    count = int((folder / "COMPLETE").read_text())
+    buffers = [(folder / f"{i}.bin").read_bytes() for i in range(count)]
+    saved = pickle.loads((folder / "state.pickle").read_bytes(), buffers=buffers)
+    (folder / "state.pickle").write_bytes(pickle.dumps(change(saved), protocol=5))
+    (folder / "COMPLETE").write_text("0")
+
+
+def test_a_restored_index_has_the_same_vocabulary_and_answers_and_still_grows(archive, tmp_path):  # noqa: F811
+    cache = tmp_path / "cache"
+    built = SearchIndex()
+    run(Library(cache), [archive], built)
+    restored = SearchIndex()
+    _, _, _, was_restored = run(Library(cache), [archive], restored)
+    assert was_restored
+    assert restored._term_ids == built._term_ids and restored._exact_ids == built._exact_ids
+    assert list(restored._exact_ids) == list(built._exact_ids)  # ids in the same order
+    for query in ("hội nghị", "Trịnh Văn Lan", "Tây Sơn", "hoi nghi nguoi lao dong", '"Sông Lam"'):
+        assert restored.search(query, limit=50).docs == built.search(query, limit=50).docs
+
+    write_article(archive / "500.txt", 500, extra=" Hội nghị bàn về Quỹ Xoan Đào.")
+    grown = SearchIndex()
+    _, _, summary, was_restored = run(Library(cache), [archive], grown)
+    assert was_restored and summary.new == 1
+    assert len(grown.search("Xoan Đào", limit=5).docs) == 1
+    fresh = SearchIndex()
+    run(Library(None), [archive], fresh)
+    assert len(fresh.search("Xoan Đào", limit=5).docs) == 1
+    assert grown.search("hội nghị", limit=100).total == fresh.search("hội nghị", limit=100).total
+
+
+@pytest.mark.parametrize("damage", ["twice", "short"])
+def test_a_snapshot_whose_word_lists_do_not_fit_is_reported_and_rebuilt(archive, tmp_path, damage):  # noqa: F811
+    cache = tmp_path / "cache"
+    run(Library(cache), [archive], SearchIndex())
+    folder = _snapshot(cache)
+
+    def change(saved):
+        fmt, state, origins = saved
+        if damage == "twice":  # a word listed twice: the ids after it would all be off by one
+            state["_terms"] = [*state["_terms"][:2], state["_terms"][0], *state["_terms"][3:]]
+        else:
+            state["_exact_forms"] = state["_exact_forms"][:-1]
+        return fmt, state, origins
+
+    _rewrite_state(folder, change)
+    with pytest.raises(ValueError, match="damaged"):
+        index_files.load(cache, folder.name[len(index_files.PREFIX):])
+    index = SearchIndex()
+    _, notices, summary, restored = run(Library(cache), [archive], index)
+    assert restored is None and len(notices) == 1 and "damaged" in notices[0] and "\n" not in notices[0]
+    assert summary.articles == 30 and index.search("hội nghị", limit=5).docs
+    _, notices, _, restored = run(Library(cache), [archive], SearchIndex())
+    assert restored and not notices  # the rebuilt one was saved
+
+
+def test_a_snapshot_of_the_previous_format_is_rebuilt_without_a_notice(archive, tmp_path):  # noqa: F811
+    cache = tmp_path / "cache"
+    run(Library(cache), [archive], SearchIndex())
+    old = _snapshot(cache)
+
+    def previous(saved):  # format 1: (state, origins), the dicts pickled as they are
+        _, state, origins = saved
+        forms = state.pop("_exact_forms")
+        state["_term_ids"] = {t: i for i, t in enumerate(state["_terms"])}
+        state["_exact_ids"] = {f: i for i, f in enumerate(forms)}
+        return state, origins
+
+    _rewrite_state(old, previous)
+    _, notices, summary, restored = run(Library(cache), [archive], SearchIndex())
+    assert restored is None and notices == [] and summary.articles == 30
+    assert index_files.load(cache, _snapshot(cache).name[len(index_files.PREFIX):]) is not None  # saved anew
+    _, _, _, restored = run(Library(cache), [archive], SearchIndex())
+    assert restored
+
+
+def test_stamps_are_read_from_their_index_which_an_older_database_gets_on_open(archive, tmp_path):  # noqa: F811
+    cache = tmp_path / "cache"
+    run(Library(cache), [archive], SearchIndex())
+    with sqlite3.connect(cache / DB_NAME) as conn:
+        conn.execute("DROP INDEX files_stamps")  # as a database made before it was added
+    store = Store(cache)
+    try:
+        stamps = store.stamps()
+        plan = store._conn.execute("EXPLAIN QUERY PLAN SELECT path, size, mtime_ns, digest, extractor FROM files").fetchall()
+    finally:
+        store.close()
+    assert "COVERING INDEX files_stamps" in str(plan)
+    assert len(stamps) == 30 and all(s.digest and s.size > 0 for s in stamps.values())
+    _, notices, summary, restored = run(Library(cache), [archive], SearchIndex())
+    assert restored and not notices and summary.unchanged == 30
