@@ -132,7 +132,7 @@ class PeopleRules:
             return None  # decided before walking the name: most capitalised words are no surname
         words, skip, name_word, may_start = doc.words, doc.skip, WORD_IS_NAME, _MAY_START
         j = i
-        glued = 0  # hyphens and the syllables they join: "Lee Seung-woo" is one name of two parts
+        glued = 0  # hyphens and the syllables they join: "Kim Dae-sung" is one name of two parts
         while j < n and j - i - glued < 6 and name_word[words[j]] and not skip[j]:
             if may_start[words[j]] and starts_phrase(doc, j):
                 break
