@@ -29,10 +29,18 @@ def _counts(pairs, limit: int = 12) -> Text:
     return out
 
 
-def _articles(refs) -> Table:
+def _dated_grid(*extra_styles: str) -> Table:
+    """A borderless table whose first column is a dim date or span, then text (and ``extra_styles`` columns)."""
     table = Table.grid(padding=(0, 1))
     table.add_column(style="dim", no_wrap=True)
     table.add_column()
+    for style in extra_styles:
+        table.add_column(style=style)
+    return table
+
+
+def _articles(refs) -> Table:
+    table = _dated_grid()
     for a in refs[:ARTICLES_SHOWN]:
         table.add_row(a.date or "—", a.title)
     if len(refs) > ARTICLES_SHOWN:
@@ -44,9 +52,7 @@ def person_renderable(p: PersonProfile) -> Group:
     parts: list = [Text(p.name, style="bold"), Text(f"{len(p.articles)} article(s) · {span(p.first, p.last)}", style="dim")]
     if p.roles:
         parts.append(_heading("Roles over time"))
-        roles = Table.grid(padding=(0, 1))
-        roles.add_column(no_wrap=True, style="dim")
-        roles.add_column()
+        roles = _dated_grid()
         for r in p.roles:
             line = Text(r.title, style="bold")
             if r.body:
@@ -68,26 +74,19 @@ def org_renderable(o: OrgProfile) -> Group:
         parts.append(Text("Also written: " + "; ".join(o.aliases), style="italic"))
     if o.events:
         parts.append(_heading(f"Events held ({len(o.events)})"))
-        events = Table.grid(padding=(0, 1))
-        events.add_column(no_wrap=True, style="dim")
-        events.add_column()
+        events = _dated_grid()
         for e in o.events[:ARTICLES_SHOWN]:
             events.add_row(e.date or "—", e.event or e.title)
         parts.append(events)
     if o.people:
         parts.append(_heading("People in roles there"))
-        people = Table.grid(padding=(0, 1))
-        people.add_column(no_wrap=True, style="dim")
-        people.add_column()
+        people = _dated_grid()
         for m in o.people[:ARTICLES_SHOWN]:
             people.add_row(span(m.first, m.last), Text(m.name, style="bold").append(", " + m.title, style=""))
         parts.append(people)
     if o.figures:
         parts.append(_heading("Figures over time"))
-        figures = Table.grid(padding=(0, 1))
-        figures.add_column(no_wrap=True, style="dim")
-        figures.add_column()
-        figures.add_column(style="bold")
+        figures = _dated_grid("bold")
         for f in o.figures[: ARTICLES_SHOWN * 2]:
             figures.add_row(f.date or "—", f.label, f.display if f.display != f.label else "")
         parts.append(figures)
