@@ -40,7 +40,9 @@ def run_on_dask(client, partitions: Sequence[Partition], folder: str, kinds, on_
     futures = client.map(run_partition, partitions, folder=folder, kinds=kinds, key=keys)
     summaries = []
     try:
-        for future in as_completed(futures):
+        # The client's own loop: by default as_completed takes the process's default client, which
+        # may be another one (a notebook's, a test's); a rescheduled task then waits on the wrong loop.
+        for future in as_completed(futures, loop=client.loop):
             summary = future.result()
             on_done(summary)
             summaries.append(summary)
