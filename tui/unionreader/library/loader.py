@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import os
 import sqlite3
 import threading
@@ -26,7 +27,14 @@ from .plan import Plan, as_shown, make_plan
 from .store import CacheUnavailable, Stamp, Store, StoredFile, is_unavailable
 from .version import extractor_version
 from .walk import walk
-from .worker import FileOutcome, StampedOutcome, analyse_file, analyse_stamped_files, analyse_unstamped_files
+from .worker import (
+    FileOutcome,
+    StampedOutcome,
+    analyse_encoded_files,
+    analyse_file,
+    analyse_stamped_files,
+    analyse_unstamped_files,
+)
 
 if TYPE_CHECKING:
     from .index_files import DocOrigins
@@ -85,7 +93,10 @@ class Library:
         """Open ``paths`` (the bundled seeds when empty). With a ``feeder`` every batch is indexed
         before it is handed over, and a saved index of the same files is restored instead."""
         with self._lock:
-            yield from self._open(list(paths) or [str(default_corpus_dir())], feeder)
+            try:
+                yield from self._open(list(paths) or [str(default_corpus_dir())], feeder)
+            finally:
+                gc.unfreeze()
 
     def _open(self, paths: list[str], feeder: IndexFeeder | None) -> Iterator[Event]:
         started = time.perf_counter()
@@ -139,6 +150,10 @@ class Library:
         def handed(batch: Batch) -> Batch:
             if feeder is not None and batch.analyses:
                 feeder.add(batch.analyses)
+            # What has been handed over lives on (in the index, in the caller): kept out of the
+            # cyclic collector's full passes, which otherwise walk every analysis loaded so far again
+            # and again (a fifth of the parent's CPU in a cold open; undone when the open ends).
+            gc.freeze()
             return batch
 
         # 0. The problems of files the restored index holds are said again (their articles are in it).
@@ -189,7 +204,9 @@ class Library:
             yield from result.notices
             for stamped, index in zip(result.outcomes, result.indexes, strict=True):
                 key = tasks[index][1]
-                if stamped.outcome is None:  # same content after all (a race with a touch): read again
+                if stamped.payload is not None:
+                    stamped = stamped.decoded()
+                elif stamped.outcome is None:  # same content after all (a race with a touch): read again
                     stamped = analyse_stamped_files([(stamped.path, None)], self.analyser)[0]
                 outcome = stamped.outcome
                 collector.add(outcome.analyses, outcome.errors, stamped.size, cached=False,
@@ -198,7 +215,7 @@ class Library:
                     plan.digests[key] = stamped.digest
                     pending.append(StoredFile(
                         key, Stamp(stamped.size, stamped.mtime_ns, stamped.digest, version),
-                        stamped.path, outcome.analyses, outcome.errors,
+                        stamped.path, outcome.analyses, outcome.errors, stamped.payload,
                     ))
                 else:
                     unstable = True
@@ -366,6 +383,7 @@ class Library:
         work = functools.partial(analyse_stamped_files if stamped else analyse_unstamped_files, analyser=self.analyser)
         done = 0
         if self.jobs > 1 and len(tasks) >= POOL_MIN_FILES:
+            pool_work = functools.partial(analyse_encoded_files, analyser=self.analyser) if stamped else work
             # (Imported here: a warm open extracts nothing, and multiprocessing costs ~0.1 s to import.)
             from concurrent.futures import ProcessPoolExecutor
             from concurrent.futures.process import BrokenProcessPool
@@ -374,7 +392,7 @@ class Library:
 
             try:
                 with ProcessPoolExecutor(self.jobs, mp_context=pool_context()) as pool:
-                    results = pool.map(work, [[tasks[i] for i in chunk] for chunk in chunks])
+                    results = pool.map(pool_work, [[tasks[i] for i in chunk] for chunk in chunks])
                     for chunk, outcomes in zip(chunks, results, strict=False):
                         yield _Extracted(chunk, outcomes, [])
                         done += 1

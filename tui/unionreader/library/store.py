@@ -71,6 +71,7 @@ class StoredFile:
     shown: str  # the path as the user gave it (the articles' ``source``)
     analyses: tuple[Analysis, ...]
     errors: tuple[LoadError, ...]
+    payload: bytes | None = None  # already encoded (by the worker that read it): stored as it is
 
 
 def encode(shown: str, analyses: tuple[Analysis, ...], errors: tuple[LoadError, ...]) -> bytes:
@@ -215,7 +216,7 @@ class Store:
     def put(self, files: Iterable[StoredFile]) -> None:
         rows = [
             (f.path, f.stamp.size, f.stamp.mtime_ns, f.stamp.digest, f.stamp.extractor, len(f.analyses), len(f.errors),
-             encode(f.shown, f.analyses, f.errors))
+             f.payload if f.payload is not None else encode(f.shown, f.analyses, f.errors))
             for f in files
         ]
         if rows:
