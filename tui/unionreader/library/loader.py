@@ -9,6 +9,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import itertools
+import operator
 import os
 import sqlite3
 import threading
@@ -24,7 +26,7 @@ from .collector import Collector
 from .events import Notice, Restored, Summary
 from .paths import default_jobs
 from .plan import Plan, as_shown, make_plan
-from .store import CacheUnavailable, Stamp, Store, StoredFile, is_unavailable
+from .store import CacheUnavailable, Stamp, StampRow, Store, StoredFile, is_unavailable
 from .version import extractor_version
 from .walk import walk
 from .worker import (
@@ -123,7 +125,7 @@ class Library:
                 yield restored
 
         sources, stats = walk([p for p in paths if p != STDIN])
-        stamps: dict[str, Stamp] = {}
+        stamps: dict[str, StampRow] = {}
         if store is not None:
             try:
                 stamps = store.stamps()
@@ -275,9 +277,12 @@ class Library:
         with feeder.held():
             index_files.restore(feeder.index, state, docs, index_files.snapshot_folder(self.cache_dir, key))
         retired = set(feeder.index.retired.tolist())
-        self.seen_ids.update(i for d, i in enumerate(origins.ids) if d not in retired)
+        if retired:
+            self.seen_ids.update(i for d, i in enumerate(origins.ids) if d not in retired)
+        else:
+            self.seen_ids.update(origins.ids)
         self.doc_ids.extend(origins.ids)
-        self.doc_origins.extend(origins.files[n] for n in docs.file_numbers())
+        self.doc_origins.extend(map(origins.files.__getitem__, docs.file_numbers()))
         return Restored(len(origins.ids) - len(retired), time.perf_counter() - started), origins
 
     def _reconcile(self, feeder: IndexFeeder, origins: DocOrigins, plan: Plan) -> set[str]:
@@ -286,17 +291,19 @@ class Library:
         """Retire the restored docs whose file changed or went, and take the files it holds as they
         are out of ``plan.unchanged`` (returned). (Never emptied: the list may already show its docs. When much
         of it is retired, the next open builds it afresh.)"""
-        unchanged = {key for _, key, _ in plan.unchanged}
-        kept = [f in unchanged and plan.digests.get(f) == d for f, d in zip(origins.files, origins.digests, strict=True)]
-        numbers = feeder.index._analyses.file_numbers()
+        # (Per file and per doc at 100k of each: comparisons in C, and numpy, rather than loops.)
+        digests = plan.digests  # (files unchanged since the store saw them: theirs; others have none)
+        kept = np.fromiter(map(operator.eq, map(digests.get, origins.files), origins.digests), dtype=bool,
+                           count=len(origins.files))
+        numbers = np.frombuffer(feeder.index._analyses.file_numbers(), dtype=np.uint32)
         retired = feeder.index.retired
-        fresh = [d for d in range(len(origins.ids)) if not kept[numbers[d]]]
+        fresh = np.flatnonzero(~kept[numbers]).tolist() if len(kept) else []
         if fresh:
             with feeder.held():
                 feeder.index.retired = np.union1d(retired, np.array(fresh, dtype=np.int64))
                 feeder.index._dirty = True
             self.seen_ids.difference_update(origins.ids[d] for d in fresh)
-        held = {f for f, ok in zip(origins.files, kept, strict=True) if ok}
+        held = set(itertools.compress(origins.files, kept.tolist()))
         plan.unchanged = [u for u in plan.unchanged if u[1] not in held]
         return held
 
@@ -329,12 +336,12 @@ class Library:
     # --- pieces ---------------------------------------------------------------------------------------
 
     @staticmethod
-    def _removed(paths: list[str], stamps: dict[str, Stamp], listed: set[str]) -> list[str]:
+    def _removed(paths: list[str], stamps: dict[str, StampRow], listed: set[str]) -> list[str]:
         """Stored files under an opened folder that are not there any more."""
         prefixes = tuple(os.path.join(os.path.abspath(p), "") for p in paths if p != STDIN and os.path.isdir(p))
         if not prefixes:
             return []
-        return [key for key in stamps if key.startswith(prefixes) and key not in listed]
+        return [key for key in stamps.keys() - listed if key.startswith(prefixes)]
 
     def _damaged(self, store: Store, exc: Exception) -> tuple[Store | None, list[Notice]]:
         notices = [Notice(f"cache {store.path} is damaged ({exc}); rebuilding it")]
@@ -359,7 +366,7 @@ class Library:
         try:
             store.remove(removed)
             folders = [os.path.abspath(p) for p in paths if p != STDIN and os.path.isdir(p)]
-            roots = {f: sum(1 for k in listed if k.startswith(os.path.join(f, ""))) for f in folders[:20]}
+            roots = {f: sum(map(str.startswith, listed, itertools.repeat(os.path.join(f, "")))) for f in folders[:20]}
             if roots:
                 store.note_roots(roots)
             store.close()

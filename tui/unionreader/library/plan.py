@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..corpus import LoadError, Source
 from ..extract.models import Analysis
-from .store import Stamp, StoredFile
+from .store import Stamp, StampRow, StoredFile
 from .worker import file_digest
 
 
@@ -34,36 +34,38 @@ def absolute(path: str, cwd: str) -> str:
     return os.path.abspath(path) if path.startswith(".") or "/." in path else os.path.join(cwd, path)
 
 
-def make_plan(sources: list[Source], stats: dict[str, os.stat_result], stamps: dict[str, Stamp], version: str) -> Plan:
+def make_plan(sources: list[Source], stats: dict[str, os.stat_result], stamps: dict[str, StampRow], version: str) -> Plan:
     plan = Plan()
     cwd = os.getcwd()
+    listed, digests, unchanged, tasks = plan.listed, plan.digests, plan.unchanged, plan.tasks
     for source in sources:
         st = stats.get(source.path)
         if st is None or source.size < 0:
             plan.uncached.append(source)
             continue
         key = absolute(source.path, cwd)
-        plan.listed.add(key)
+        listed.add(key)
         old = stamps.get(key)
         if old is None:
             plan.new += 1
-            plan.tasks.append((source.path, key, None))
+            tasks.append((source.path, key, None))
             continue
-        if old.extractor != version:
+        _, size, mtime_ns, digest, extractor = old
+        if extractor != version:
             plan.changed += 1
-            plan.tasks.append((source.path, key, None))
+            tasks.append((source.path, key, None))
             continue
-        if (old.size, old.mtime_ns) != (st.st_size, st.st_mtime_ns):
+        if size != st.st_size or mtime_ns != st.st_mtime_ns:
             # Touched, or changed: the content hash tells (reading a file costs far less than
             # extracting it again).
-            if file_digest(source.path) != old.digest:
+            if file_digest(source.path) != digest:
                 plan.changed += 1
-                plan.tasks.append((source.path, key, None))
+                tasks.append((source.path, key, None))
                 continue
-            plan.touched.append((key, Stamp(st.st_size, st.st_mtime_ns, old.digest, version)))
-        plan.digests[key] = old.digest
-        plan.unchanged.append((source.path, key, st.st_size))
-    plan.same = len(plan.unchanged)
+            plan.touched.append((key, Stamp(st.st_size, st.st_mtime_ns, digest, version)))
+        digests[key] = digest
+        unchanged.append((source.path, key, st.st_size))
+    plan.same = len(unchanged)
     return plan
 
 

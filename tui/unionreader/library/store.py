@@ -64,6 +64,9 @@ class Stamp:
     extractor: str
 
 
+StampRow = tuple[str, int, int, str, str]  # (path, size, mtime_ns, digest, extractor), as stored
+
+
 @dataclass(frozen=True, slots=True)
 class StoredFile:
     path: str  # absolute: the key
@@ -173,9 +176,10 @@ class Store:
 
     # --- reading -----------------------------------------------------------------------------------
 
-    def stamps(self) -> dict[str, Stamp]:
-        rows = self._conn.execute("SELECT path, size, mtime_ns, digest, extractor FROM files")
-        return {row[0]: Stamp(*row[1:]) for row in rows}
+    def stamps(self) -> dict[str, StampRow]:
+        """Every stored file's stamp, by path: the rows as SQLite gives them (a ``Stamp`` object per
+        row cost as much again as reading them: ~0.1 s per 10k files on every open)."""
+        return {row[0]: row for row in self._conn.execute("SELECT path, size, mtime_ns, digest, extractor FROM files")}
 
     def load(self, paths: Iterable[str], chunk: int = 500) -> Iterator[StoredFile | str]:
         """The stored files among ``paths`` (in that order); a path whose row is damaged comes back

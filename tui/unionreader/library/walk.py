@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
+from operator import itemgetter
 from pathlib import Path
 
 from ..corpus import ARTICLE_SUFFIXES, STDIN, Source, discover
@@ -25,32 +26,41 @@ def walk(paths: list[str]) -> tuple[list[Source], dict[str, os.stat_result]]:
                 if stat.S_ISREG(st.st_mode):
                     stats[source.path] = st
             continue
-        found: list[tuple[tuple[str, ...], str, os.stat_result]] = []
-        _scan(str(Path(name)), (), found)  # (entry paths are then spelled as discover spells them)
+        found: list[tuple[str, str, os.stat_result]] = []
+        _scan(str(Path(name)), "", found)  # (entry paths are then spelled as discover spells them)
         if not found:
             sources.append(Source(name, -1))
             continue
-        found.sort(key=lambda f: f[0])  # pathlib orders paths by their parts
+        # pathlib orders paths by their parts: the same order as the relative paths joined by "\0"
+        # (below every other character), and a string sorts several times faster than a tuple.
+        found.sort(key=itemgetter(0))
         for _, path, st in found:
             sources.append(Source(path, st.st_size))
             stats[path] = st
     return sources, stats
 
 
-def _scan(folder: str, parts: tuple[str, ...], found: list) -> None:
+_SUFFIXES = frozenset(ARTICLE_SUFFIXES)
+
+
+def _scan(folder: str, prefix: str, found: list) -> None:
     try:
-        entries = list(os.scandir(folder))
+        with os.scandir(folder) as entries_now:
+            entries = list(entries_now)
     except OSError:
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        name = entry.name
+        if name.startswith("."):
             continue
         try:
             if entry.is_dir():
-                _scan(entry.path, (*parts, entry.name), found)
-            elif os.path.splitext(entry.name)[1].lower() in ARTICLE_SUFFIXES:
+                _scan(entry.path, f"{prefix}{name}\0", found)
+                continue
+            dot = name.rfind(".")  # (os.path.splitext's suffix: names starting with a dot are skipped above)
+            if dot > 0 and name[dot:].lower() in _SUFFIXES:
                 st = entry.stat()
                 if stat.S_ISREG(st.st_mode):
-                    found.append(((*parts, entry.name), entry.path, st))
+                    found.append((prefix + name, entry.path, st))
         except OSError:
             continue
