@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import sqlite3
 import zlib
@@ -154,6 +155,12 @@ def test_the_fast_listing_gives_the_files_discover_gives_in_the_same_order(tmp_p
     for name in names:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("Tiêu đề\n\nNội dung.\n", encoding="utf-8")
-    sources, stats = walk([str(tmp_path)])
-    assert sources == discover([str(tmp_path)])
-    assert set(stats) == {s.path for s in sources} and len(sources) == 12
+    for root in (str(tmp_path), os.path.relpath(tmp_path), str(tmp_path) + "/", str(tmp_path / "a" / "..")):
+        files, other = walk([root])
+        assert [(path, st.st_size) for path, _, st in files] == [(s.path, s.size) for s in discover([root])]
+        assert [key for _, key, _ in files] == [os.path.abspath(s.path) for s in discover([root])]
+        assert other == [] and len(files) == 12
+    (tmp_path / "empty").mkdir()
+    files, other = walk([str(tmp_path / "a.txt"), str(tmp_path / "missing.txt"), str(tmp_path / "empty")])
+    assert [key for _, key, _ in files] == [str(tmp_path / "a.txt")]
+    assert [(s.path, s.size) for s in other] == [(str(tmp_path / "missing.txt"), 0), (str(tmp_path / "empty"), -1)]

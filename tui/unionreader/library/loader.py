@@ -124,7 +124,7 @@ class Library:
                 restored, origins = outcome
                 yield restored
 
-        sources, stats = walk([p for p in paths if p != STDIN])
+        files, other = walk([p for p in paths if p != STDIN])
         stamps: dict[str, StampRow] = {}
         if store is not None:
             try:
@@ -132,7 +132,7 @@ class Library:
             except sqlite3.DatabaseError as exc:
                 store, events = self._damaged(store, exc)
                 yield from events
-        plan = make_plan(sources, stats, stamps, version)
+        plan = make_plan(files, other, stamps, version)
         removed = self._removed(paths, stamps, plan.listed)
         held_problems: list[str] = []
         if origins is not None:
@@ -304,7 +304,8 @@ class Library:
                 feeder.index._dirty = True
             self.seen_ids.difference_update(origins.ids[d] for d in fresh)
         held = set(itertools.compress(origins.files, kept.tolist()))
-        plan.unchanged = [u for u in plan.unchanged if u[1] not in held]
+        # (Held files are unchanged ones: as many means all of them, the usual reopen.)
+        plan.unchanged = [] if len(held) == len(plan.unchanged) else [u for u in plan.unchanged if u[1] not in held]
         return held
 
     def _save(self, feeder: IndexFeeder, archive: str, plan: Plan) -> Iterator[Notice]:
