@@ -95,10 +95,7 @@ class Library:
         """Open ``paths`` (the bundled seeds when empty). With a ``feeder`` every batch is indexed
         before it is handed over, and a saved index of the same files is restored instead."""
         with self._lock:
-            try:
-                yield from self._open(list(paths) or [str(default_corpus_dir())], feeder)
-            finally:
-                gc.unfreeze()
+            yield from self._open(list(paths) or [str(default_corpus_dir())], feeder)
 
     def _open(self, paths: list[str], feeder: IndexFeeder | None) -> Iterator[Event]:
         started = time.perf_counter()
@@ -152,10 +149,14 @@ class Library:
         def handed(batch: Batch) -> Batch:
             if feeder is not None and batch.analyses:
                 feeder.add(batch.analyses)
-            # What has been handed over lives on (in the index, in the caller): kept out of the
-            # cyclic collector's full passes, which otherwise walk every analysis loaded so far again
-            # and again (a fifth of the parent's CPU in a cold open; undone when the open ends).
-            gc.freeze()
+            # What has been handed over lives on (in the index, in the caller): once the young garbage
+            # is swept, it is taken out of the cyclic collector's view, whose full passes otherwise walk
+            # every analysis loaded so far again and again (a fifth of the parent's CPU in a cold open).
+            # As the app does with its batches, for the process's life (unfreezing here would undo the
+            # app's own freeze); the analyses hold no cycles, so dropping them still frees them.
+            if batch.analyses:
+                gc.collect(1)
+                gc.freeze()
             return batch
 
         # 0. The problems of files the restored index holds are said again (their articles are in it).
