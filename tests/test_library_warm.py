@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import sqlite3
 import zlib
@@ -140,6 +141,26 @@ def test_stamps_are_read_from_their_index_which_an_older_database_gets_on_open(a
     finally:
         store.close()
     assert "COVERING INDEX files_stamps" in str(plan)
-    assert len(stamps) == 30 and all(s.digest and s.size > 0 for s in stamps.values())
+    assert len(stamps) == 30 and all(path == s[0] and s[3] and s[1] > 0 for path, s in stamps.items())
     _, notices, summary, restored = run(Library(cache), [archive], SearchIndex())
     assert restored and not notices and summary.unchanged == 30
+
+
+def test_the_fast_listing_gives_the_files_discover_gives_in_the_same_order(tmp_path):
+    from unionreader.corpus import discover
+    from unionreader.library.walk import walk
+
+    names = ["a.txt", "a-b.txt", "a b.md", "A.TXT", "ab/c.txt", "a/b.txt", "a/b/c.jsonl", "a.b/z.txt", "x.txt.bak",
+             "noext", "b.", ".hidden.txt", ".dir/x.txt", "a/.x/y.txt", "é.txt", "e\u0301z.txt", "dir.txt/in.txt", "a..txt"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Tiêu đề\n\nNội dung.\n", encoding="utf-8")
+    for root in (str(tmp_path), os.path.relpath(tmp_path), str(tmp_path) + "/", str(tmp_path / "a" / "..")):
+        files, other = walk([root])
+        assert [(path, st.st_size) for path, _, st in files] == [(s.path, s.size) for s in discover([root])]
+        assert [key for _, key, _ in files] == [os.path.abspath(s.path) for s in discover([root])]
+        assert other == [] and len(files) == 12
+    (tmp_path / "empty").mkdir()
+    files, other = walk([str(tmp_path / "a.txt"), str(tmp_path / "missing.txt"), str(tmp_path / "empty")])
+    assert [key for _, key, _ in files] == [str(tmp_path / "a.txt")]
+    assert [(s.path, s.size) for s in other] == [(str(tmp_path / "missing.txt"), 0), (str(tmp_path / "empty"), -1)]

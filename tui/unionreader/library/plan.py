@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from ..corpus import LoadError, Source
 from ..extract.models import Analysis
-from .store import Stamp, StoredFile
+from .store import Stamp, StampRow, StoredFile
+from .walk import Listed
 from .worker import file_digest
 
 
@@ -27,43 +28,34 @@ class Plan:
     same: int = 0  # files unchanged (from the store or a saved index)
 
 
-def absolute(path: str, cwd: str) -> str:
-    """``os.path.abspath`` for the normalised paths ``walk`` gives, without a ``getcwd`` per file."""
-    if os.path.isabs(path):
-        return os.path.normpath(path) if "/." in path or "//" in path else path
-    return os.path.abspath(path) if path.startswith(".") or "/." in path else os.path.join(cwd, path)
-
-
-def make_plan(sources: list[Source], stats: dict[str, os.stat_result], stamps: dict[str, Stamp], version: str) -> Plan:
-    plan = Plan()
-    cwd = os.getcwd()
-    for source in sources:
-        st = stats.get(source.path)
-        if st is None or source.size < 0:
-            plan.uncached.append(source)
-            continue
-        key = absolute(source.path, cwd)
-        plan.listed.add(key)
+def make_plan(files: list[Listed], other: list[Source], stamps: dict[str, StampRow], version: str) -> Plan:
+    """``walk``'s files against the store's stamps (``other`` inputs are read, never cached)."""
+    plan = Plan(uncached=list(other))
+    plan.listed = set(map(itemgetter(1), files))
+    digests, unchanged, tasks, touched = plan.digests, plan.unchanged, plan.tasks, plan.touched
+    new = changed = 0
+    for shown, key, st in files:
         old = stamps.get(key)
         if old is None:
-            plan.new += 1
-            plan.tasks.append((source.path, key, None))
+            new += 1
+            tasks.append((shown, key, None))
             continue
-        if old.extractor != version:
-            plan.changed += 1
-            plan.tasks.append((source.path, key, None))
+        _, size, mtime_ns, digest, extractor = old
+        if extractor != version:
+            changed += 1
+            tasks.append((shown, key, None))
             continue
-        if (old.size, old.mtime_ns) != (st.st_size, st.st_mtime_ns):
+        if size != st.st_size or mtime_ns != st.st_mtime_ns:
             # Touched, or changed: the content hash tells (reading a file costs far less than
             # extracting it again).
-            if file_digest(source.path) != old.digest:
-                plan.changed += 1
-                plan.tasks.append((source.path, key, None))
+            if file_digest(shown) != digest:
+                changed += 1
+                tasks.append((shown, key, None))
                 continue
-            plan.touched.append((key, Stamp(st.st_size, st.st_mtime_ns, old.digest, version)))
-        plan.digests[key] = old.digest
-        plan.unchanged.append((source.path, key, st.st_size))
-    plan.same = len(plan.unchanged)
+            touched.append((key, Stamp(st.st_size, st.st_mtime_ns, digest, version)))
+        digests[key] = digest
+        unchanged.append((shown, key, st.st_size))
+    plan.new, plan.changed, plan.same = new, changed, len(unchanged)
     return plan
 
 
