@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .extract.models import FACT_KINDS, Analysis, Fact
+from .gc_pacing import fewer_collections
 
 __all__ = [
     "CSV_COLUMNS",
@@ -270,7 +271,8 @@ def render(
     """The export of ``analyses`` as text in ``fmt`` (one of ``EXPORT_FORMATS``)."""
     analyses = list(analyses)
     if fmt == "json":
-        return to_json(analyses, errors, kinds)
+        with fewer_collections():  # a dict per entity and fact, alive until the document is joined
+            return to_json(analyses, errors, kinds)
     if fmt in ("csv", "tsv"):
         return to_csv(analyses, kinds, delimiter="\t" if fmt == "tsv" else ",")
     if fmt == "md":

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..corpus import Article, LoadError, Source, load_source
 from ..extract import analyse
 from ..extract.models import Analysis
+from ..gc_pacing import fewer_collections
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,8 @@ def analyse_file(path: str, size: int = 0) -> FileOutcome:
 
 def analyse_files(paths: Iterable[str]) -> list[FileOutcome]:
     """A batch of files for one task: fewer, larger tasks keep per-task overhead small."""
-    return [analyse_file(p) for p in paths]
+    with fewer_collections():
+        return [analyse_file(p) for p in paths]
 
 
 # --- files read for the library's cache: their content hash, and a check that they held still -------
@@ -101,9 +103,11 @@ def analyse_stamped(path: str, known_digest: str | None = None, analyser=analyse
 
 def analyse_stamped_files(tasks: list[tuple[str, str | None]], analyser=analyse_file) -> list[StampedOutcome]:
     """A batch of (path, known digest) for one pool task."""
-    return [analyse_stamped(path, known, analyser) for path, known in tasks]
+    with fewer_collections():
+        return [analyse_stamped(path, known, analyser) for path, known in tasks]
 
 
 def analyse_unstamped_files(tasks: list[tuple[str, str | None]], analyser=analyse_file) -> list[StampedOutcome]:
     """The same without a cache: nothing is stored, so no content hash (two more reads of each file)."""
-    return [StampedOutcome(path, (_stat(path) or (0, 0))[0], 0, "", analyser(path)) for path, _ in tasks]
+    with fewer_collections():
+        return [StampedOutcome(path, (_stat(path) or (0, 0))[0], 0, "", analyser(path)) for path, _ in tasks]
