@@ -219,3 +219,20 @@ def test_the_word_pre_checks_never_skip_a_sentence_the_patterns_match():
         if facts_module._SIGNING_RE.search(line):
             assert any(index.holds(w, 0, len(line)) for w in facts_module._SIGNING_WORDS)
     assert not SentenceIndex(lines[-1]).holds(facts_module._HOLD_WORD, 0, len(lines[-1]))
+
+
+def test_the_event_search_finds_what_the_pattern_with_its_look_behind_finds():
+    import random
+
+    from unionreader.extract import facts as facts_module
+
+    pieces = ["Hội nghị", "Lễ", "Tuần lễ", "Giải", "Hội", " ", "(", "“", '"', "x", "Đại hội", "Toạ đàm",
+              "Buổi gặp mặt", "Gặp mặt", "\n", ",", "Lễa", "1", "\u00a0"]
+    rng = random.Random(7)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        expected = facts_module._EVENT_RE.search(text, start, end)
+        found = facts_module._search_event(text, start, end)
+        assert (found and found.span()) == (expected and expected.span()), (text, start, end)

@@ -27,6 +27,10 @@ _EVENT_HEAD = (
     r"Hội trại|Tuần lễ)"
 )
 _EVENT_RE = re.compile(r"(?<![^\s(“\"])" + _EVENT_HEAD + r"\b")
+# The same without the look-behind, which ``_search_event`` tests itself: a pattern that opens with the
+# heads' first letters lets the engine skip to those letters instead of trying every offset.
+_EVENT_HEAD_RE = re.compile(_EVENT_HEAD + r"\b")
+_BEFORE_EVENT = "(“\""
 _HOLD_RE = re.compile(
     r"\b(?:đã |long trọng |phối hợp |chủ trì )?tổ chức(?: thành công)?(?::?\s+|(?=[.;,)]))", re.IGNORECASE
 )
@@ -123,12 +127,22 @@ def _find_event(article: Article, sentences: SentenceIndex, lead: list[Sentence]
             if m:
                 return _event_name_at(text, m.start(), s.end), s
     for s in candidates:
-        m = _EVENT_RE.search(text, s.start, s.end)
+        m = _search_event(text, s.start, s.end)
         if m:
             name = _event_name_at(text, m.start(), s.end)
             if len(name.split()) <= 2:
                 name = _name_from_report(text, m.group()) or name
             return name, s
+    return None
+
+
+def _search_event(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_EVENT_RE.search(text, start, end)``. A head's letters after its first are lower case or spaces,
+    so no head starts inside another's match, and ``finditer`` skipping over a rejected one misses none."""
+    for m in _EVENT_HEAD_RE.finditer(text, start, end):
+        at = m.start()
+        if at == 0 or text[at - 1].isspace() or text[at - 1] in _BEFORE_EVENT:
+            return m
     return None
 
 
