@@ -198,3 +198,41 @@ def test_seed_documents_awards_and_abbreviations(seed_scores):
     assert seed_scores["documents"].f1 >= 0.9, seed_scores["documents"].misses
     assert seed_scores["awards"].recall >= 0.85, seed_scores["awards"].misses
     assert seed_scores["abbreviations"].recall >= 0.9, seed_scores["abbreviations"].misses
+
+
+def test_the_word_pre_checks_never_skip_a_sentence_the_patterns_match():
+    from unionreader.extract import facts as facts_module
+    from unionreader.extract.facts_common import SentenceIndex
+
+    lines = [
+        "Sáng nay, Công đoàn ngành Y tế đã tổ chức Hội nghị tổng kết.",
+        "CÔNG ĐOÀN NGÀNH Y TẾ LONG TRỌNG TỔ CHỨC HỘI NGHỊ.",
+        "Liên đoàn Lao động Tổ Chức: Lễ ra quân.",
+        "Hai bên KÝ kết thỏa ước giữa Công ty A và Công đoàn B.",
+        "Hai bên kí thỏa thuận; không có gì tổ-chức ở đây.",
+        "Một câu không có từ nào như thế.",
+    ]
+    for line in lines:
+        index = SentenceIndex(line)
+        if facts_module._HOLD_RE.search(line):
+            assert index.holds(facts_module._HOLD_WORD, 0, len(line))
+        if facts_module._SIGNING_RE.search(line):
+            assert any(index.holds(w, 0, len(line)) for w in facts_module._SIGNING_WORDS)
+    assert not SentenceIndex(lines[-1]).holds(facts_module._HOLD_WORD, 0, len(lines[-1]))
+
+
+def test_the_event_search_finds_what_the_pattern_with_its_look_behind_finds():
+    import random
+
+    from unionreader.extract import facts as facts_module
+
+    pieces = ["Hội nghị", "Lễ", "Tuần lễ", "Giải", "Hội", " ", "(", "“", '"', "x", "Đại hội", "Toạ đàm",
+              "Buổi gặp mặt", "Gặp mặt", "\n", ",", "Lễa", "1", "\u00a0"]
+    rng = random.Random(7)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        expected = facts_module._EVENT_RE.search(text, start, end)
+        found = facts_module._search_event(text, start, end)
+        assert (found and found.span()) == (expected and expected.span()), (text, start, end)

@@ -1,5 +1,6 @@
 """Vietnamese text core: folding, tone placement, tokens (examples and properties)."""
 
+import sys
 import unicodedata
 
 from hypothesis import given
@@ -71,3 +72,11 @@ def test_never_raise_on_any_unicode(s):
     normalize_tones(s)
     for token in tokenize(s):
         assert s[token.start : token.end] == token.text
+
+
+def test_the_fold_table_as_a_list_maps_every_character_as_the_dict_does():
+    from unionreader.text import _FOLD_TABLE, _build_fold_table
+
+    every = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
+    assert every.translate(_FOLD_TABLE) == every.translate(_build_fold_table())
+    assert fold("Công Đoàn Ủy ban 𝐀 Ωμέγα") == "cong doan uy ban 𝐀 ωμέγα"

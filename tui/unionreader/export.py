@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .extract.models import FACT_KINDS, Analysis, Fact
+from .gc_pacing import fewer_collections
 
 __all__ = [
     "CSV_COLUMNS",
@@ -189,8 +190,8 @@ def to_json(analyses: Iterable[Analysis], errors: Iterable[Any] = (), kinds: Ite
                 "url": a.url,
                 "byline": a.byline,
                 "text": a.text,
-                "entities": [e.to_json() for e in analysis.entities],
-                "facts": [_fact_json(f) for f in _selected(analysis.facts, kinds)],
+                "entities": [_entity_text(e) for e in analysis.entities],
+                "facts": _facts_text(_selected(analysis.facts, kinds)),
             }
         )
     return _json_document(articles, [_error_json(e) for e in errors])
@@ -212,12 +213,69 @@ def _make_dumps() -> Callable[[Any], str]:
 _dumps = _make_dumps()
 
 
-def _json_list(items: list[Any], indent: str) -> str:
-    """A list with one item a line, each item compact: as readable as ``indent=2`` and ten times faster."""
+_encode_str = json.encoder.encode_basestring  # what the encoder above writes a str with (C when available)
+
+
+def _scalar_text(value: Any) -> str | None:
+    """The JSON text the encoder writes for a str, None, bool or int; None for any other value."""
+    kind = type(value)
+    if kind is str:
+        return _encode_str(value)
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return int.__repr__(value)
+    return None
+
+
+def _entity_text(entity: Any) -> str:
+    """``_dumps(entity.to_json())`` without the dict: the entity's line, written field by field.
+
+    An entity with ``meta``, or with offsets that are no plain ints, takes the dict path."""
+    if entity.meta or type(entity.start) is not int or type(entity.end) is not int or type(entity.type) is not str:
+        return _dumps(entity.to_json())
+    value = _scalar_text(entity.value)
+    if value is None:
+        value = _dumps(entity.value)
+    return (f'{{"type": {_encode_str(entity.type)}, "text": {_encode_str(entity.text)}, "start": {entity.start}, '
+            f'"end": {entity.end}, "value": {value}}}')
+
+
+def _facts_text(facts: list[Fact]) -> list[str]:
+    """``_dumps(_fact_json(f))`` for each fact, field by field; a sentence shared by facts is encoded once."""
+    sentences: dict[str, str] = {}
+    out = []
+    for fact in facts:
+        text = fact.text
+        if (type(fact.kind) is not str or type(fact.label) is not str or type(text) is not str
+                or type(fact.start) is not int or type(fact.end) is not int
+                or not all(type(i) is int for i in fact.entities)):
+            out.append(_dumps(_fact_json(fact)))
+            continue
+        value = _scalar_text(fact.value)
+        if value is None:
+            value = _dumps(fact.value)
+        display = fact_display_value(fact)
+        sentence = sentences.get(text)
+        if sentence is None:
+            sentence = sentences[text] = _encode_str(text)
+        out.append(
+            f'{{"kind": {_encode_str(fact.kind)}, "label": {_encode_str(fact.label)}, "value": {value}, '
+            f'"display": {_scalar_text(display) or _dumps(display)}, "text": {sentence}, "start": {fact.start}, '
+            f'"end": {fact.end}, "entities": [{", ".join(map(int.__repr__, fact.entities))}]}}'
+        )
+    return out
+
+
+def _json_list(items: list[Any], indent: str, encoded: bool = False) -> str:
+    """A list with one item a line, each item compact: as readable as ``indent=2`` and ten times faster.
+    With ``encoded`` the items are JSON texts already."""
     if not items:
         return "[]"
     inner = indent + "  "
-    return "[\n" + ",\n".join(inner + _dumps(item) for item in items) + "\n" + indent + "]"
+    return "[\n" + inner + (",\n" + inner).join(items if encoded else map(_dumps, items)) + "\n" + indent + "]"
 
 
 def _json_document(articles: list[dict[str, Any]], errors: list[dict[str, str]]) -> str:
@@ -227,7 +285,7 @@ def _json_document(articles: list[dict[str, Any]], errors: list[dict[str, str]])
     for article in articles:
         fields = [
             f'      {names.get(key) or names.setdefault(key, _dumps(key))}: '
-            f'{_json_list(value, "      ") if key in ("entities", "facts") else _dumps(value)}'
+            f'{_json_list(value, "      ", encoded=True) if key in ("entities", "facts") else _dumps(value)}'
             for key, value in article.items()
         ]
         blocks.append("    {\n" + ",\n".join(fields) + "\n    }")
@@ -270,7 +328,8 @@ def render(
     """The export of ``analyses`` as text in ``fmt`` (one of ``EXPORT_FORMATS``)."""
     analyses = list(analyses)
     if fmt == "json":
-        return to_json(analyses, errors, kinds)
+        with fewer_collections():  # a dict per entity and fact, alive until the document is joined
+            return to_json(analyses, errors, kinds)
     if fmt in ("csv", "tsv"):
         return to_csv(analyses, kinds, delimiter="\t" if fmt == "tsv" else ",")
     if fmt == "md":

@@ -27,9 +27,16 @@ _EVENT_HEAD = (
     r"Hội trại|Tuần lễ)"
 )
 _EVENT_RE = re.compile(r"(?<![^\s(“\"])" + _EVENT_HEAD + r"\b")
+# The same without the look-behind, which ``_search_event`` tests itself: a pattern that opens with the
+# heads' first letters lets the engine skip to those letters instead of trying every offset.
+_EVENT_HEAD_RE = re.compile(_EVENT_HEAD + r"\b")
+_BEFORE_EVENT = "(“\""
 _HOLD_RE = re.compile(
     r"\b(?:đã |long trọng |phối hợp |chủ trì )?tổ chức(?: thành công)?(?::?\s+|(?=[.;,)]))", re.IGNORECASE
 )
+# Every match of the two patterns holds one of these words: a sentence without them (most) is not searched.
+_HOLD_WORD = "tổ chức"
+_SIGNING_WORDS = ("ký", "kí")
 # "lễ ký kết … giữa A và B": the two parties hold a signing together.
 _BETWEEN_RE = re.compile(r"\bgiữa\s+", re.IGNORECASE)
 _SIGNING_RE = re.compile(r"\bký\b|\bkí\b", re.IGNORECASE)
@@ -113,17 +120,29 @@ def _find_event(article: Article, sentences: SentenceIndex, lead: list[Sentence]
     candidates.extend(s for s in lead if not title or s.start >= title[1])
     # 1. "X tổ chức Hội nghị …" in the title or lead; 2. the first event word there; 3. a report it discussed.
     for s in candidates:
+        if not sentences.holds(_HOLD_WORD, s.start, s.end):
+            continue
         for hold in _HOLD_RE.finditer(text, s.start, s.end):
             m = _EVENT_RE.match(text, hold.end())
             if m:
                 return _event_name_at(text, m.start(), s.end), s
     for s in candidates:
-        m = _EVENT_RE.search(text, s.start, s.end)
+        m = _search_event(text, s.start, s.end)
         if m:
             name = _event_name_at(text, m.start(), s.end)
             if len(name.split()) <= 2:
                 name = _name_from_report(text, m.group()) or name
             return name, s
+    return None
+
+
+def _search_event(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_EVENT_RE.search(text, start, end)``. A head's letters after its first are lower case or spaces,
+    so no head starts inside another's match, and ``finditer`` skipping over a rejected one misses none."""
+    for m in _EVENT_HEAD_RE.finditer(text, start, end):
+        at = m.start()
+        if at == 0 or text[at - 1].isspace() or text[at - 1] in _BEFORE_EVENT:
+            return m
     return None
 
 
@@ -230,7 +249,7 @@ def _joined_org(text: str, entities, ents: EntityIndex, i: int) -> tuple[int, in
 
 def _organiser_facts(article, entities, ents: EntityIndex, sentences: SentenceIndex, lead) -> list[Fact]:
     text = article.text
-    found = _organiser_in_lead(text, entities, ents, lead)
+    found = _organiser_in_lead(text, entities, ents, lead, sentences)
     title = _title_span(article)
     title_org = None
     if title:
@@ -253,8 +272,10 @@ def _organiser_facts(article, entities, ents: EntityIndex, sentences: SentenceIn
                  s.start, s.end, used)]
 
 
-def _organiser_in_lead(text, entities, ents: EntityIndex, lead) -> tuple[int, int] | None:
+def _organiser_in_lead(text, entities, ents: EntityIndex, lead, sentences: SentenceIndex) -> tuple[int, int] | None:
     for s in lead:
+        if not sentences.holds(_HOLD_WORD, s.start, s.end):
+            continue
         for hold in _HOLD_RE.finditer(text, s.start, s.end):
             # "X (đã) tổ chức …": the organisation just before; "… do X (phối hợp) tổ chức": after "do".
             for i in reversed(ents.within(s.start, hold.start(), "organization")):
@@ -278,7 +299,8 @@ def _organiser_in_lead(text, entities, ents: EntityIndex, lead) -> tuple[int, in
                 if i is not None:
                     return _joined_org(text, entities, ents, i)
     for s in lead:
-        between = _BETWEEN_RE.search(text, s.start, s.end) if _SIGNING_RE.search(text, s.start, s.end) else None
+        signed = any(sentences.holds(word, s.start, s.end) for word in _SIGNING_WORDS)
+        between = _BETWEEN_RE.search(text, s.start, s.end) if signed and _SIGNING_RE.search(text, s.start, s.end) else None
         if between is None:
             continue
         first = ents.starting_at(between.end(), "organization", slack=2)

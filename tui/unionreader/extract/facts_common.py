@@ -156,6 +156,11 @@ class SentenceIndex:
             self._low = lowered(self.text)
         return self._low
 
+    def holds(self, word: str, start: int, end: int) -> bool:
+        """Whether lower-case ``word`` occurs in ``text[start:end]`` in any case: a sure, cheap test that an
+        IGNORECASE pattern whose every match holds ``word`` can match there (see ``lowered``)."""
+        return self.low.find(word, start, end) != -1
+
     def at(self, offset: int) -> Sentence:
         i = bisect_right(self._starts, offset) - 1
         if i < 0:

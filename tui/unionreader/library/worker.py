@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..corpus import Article, LoadError, Source, load_source
 from ..extract import analyse
 from ..extract.models import Analysis
+from ..gc_pacing import fewer_collections
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,8 @@ def analyse_file(path: str, size: int = 0) -> FileOutcome:
 
 def analyse_files(paths: Iterable[str]) -> list[FileOutcome]:
     """A batch of files for one task: fewer, larger tasks keep per-task overhead small."""
-    return [analyse_file(p) for p in paths]
+    with fewer_collections():
+        return [analyse_file(p) for p in paths]
 
 
 # --- files read for the library's cache: their content hash, and a check that they held still -------
@@ -114,7 +116,8 @@ def analyse_stamped(path: str, known_digest: str | None = None, analyser=analyse
 
 def analyse_stamped_files(tasks: list[tuple[str, str | None]], analyser=analyse_file) -> list[StampedOutcome]:
     """A batch of (path, known digest) for one task in this process."""
-    return [analyse_stamped(path, known, analyser) for path, known in tasks]
+    with fewer_collections():
+        return [analyse_stamped(path, known, analyser) for path, known in tasks]
 
 
 def analyse_encoded_files(tasks: list[tuple[str, str | None]], analyser=analyse_file) -> list[StampedOutcome]:
@@ -125,13 +128,14 @@ def analyse_encoded_files(tasks: list[tuple[str, str | None]], analyser=analyse_
     from .store import encode
 
     outcomes = []
-    for path, known in tasks:
-        stamped = analyse_stamped(path, known, analyser)
-        if stamped.stable and stamped.outcome is not None:
-            payload = encode(path, stamped.outcome.analyses, stamped.outcome.errors)
-            stamped = StampedOutcome(path, stamped.size, stamped.mtime_ns, stamped.digest, None, True, payload)
-        outcomes.append(stamped)
-        _freeze_once()
+    with fewer_collections():
+        for path, known in tasks:
+            stamped = analyse_stamped(path, known, analyser)
+            if stamped.stable and stamped.outcome is not None:
+                payload = encode(path, stamped.outcome.analyses, stamped.outcome.errors)
+                stamped = StampedOutcome(path, stamped.size, stamped.mtime_ns, stamped.digest, None, True, payload)
+            outcomes.append(stamped)
+            _freeze_once()
     return outcomes
 
 
@@ -152,4 +156,5 @@ def _freeze_once() -> None:
 
 def analyse_unstamped_files(tasks: list[tuple[str, str | None]], analyser=analyse_file) -> list[StampedOutcome]:
     """The same without a cache: nothing is stored, so no content hash (two more reads of each file)."""
-    return [StampedOutcome(path, (_stat(path) or (0, 0))[0], 0, "", analyser(path)) for path, _ in tasks]
+    with fewer_collections():
+        return [StampedOutcome(path, (_stat(path) or (0, 0))[0], 0, "", analyser(path)) for path, _ in tasks]

@@ -1,0 +1,43 @@
+import gc
+
+import pytest
+
+from unionreader.gc_pacing import YOUNG_THRESHOLD, fewer_collections
+from unionreader.library.worker import analyse_files
+
+
+@pytest.fixture
+def default_thresholds():
+    saved = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    yield
+    gc.set_threshold(*saved)
+
+
+def test_the_young_threshold_is_raised_inside_and_restored_after(default_thresholds):
+    with fewer_collections():
+        assert gc.get_threshold() == (YOUNG_THRESHOLD, 10, 10)
+    assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_restored_after_an_error(default_thresholds):
+    with pytest.raises(RuntimeError), fewer_collections():
+        raise RuntimeError("boom")
+    assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_a_disabled_or_higher_setting_is_left_alone(default_thresholds):
+    gc.set_threshold(50_000, 5, 5)
+    with fewer_collections():
+        assert gc.get_threshold() == (50_000, 5, 5)
+    gc.set_threshold(0, 10, 10)
+    with fewer_collections():
+        assert gc.get_threshold() == (0, 10, 10)
+
+
+def test_a_batch_of_files_leaves_the_collector_as_it_found_it(default_thresholds, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Hội nghị công đoàn\n\nSáng 12/3, 120 đoàn viên dự hội nghị.\n", encoding="utf-8")
+    [outcome] = analyse_files([str(article)])
+    assert outcome.analyses and not outcome.errors
+    assert gc.get_threshold() == (700, 10, 10)
