@@ -124,12 +124,31 @@ class _LRU:
 
 
 class _ClauseMatch:
-    __slots__ = ("docs", "score", "typos")
+    __slots__ = ("docs", "fresh", "has_typos", "score", "typos")
 
     def __init__(self, n: int) -> None:
         self.docs = np.zeros(n, dtype=bool)
         self.score = np.zeros(n, dtype=np.float32)
         self.typos = np.full(n, 255, dtype=np.uint8)
+        self.has_typos = False  # some doc matched through a typo correction
+        self.fresh = True  # no alternative has matched yet
+
+
+class _Union:
+    """A query word's expansions and, per doc, the score and typos of the best one it holds (typos
+    255: none)."""
+
+    __slots__ = ("expansions", "has_typos", "score", "typos")
+
+    def __init__(self, n: int, expansions: list[tuple[int, int, bool]]) -> None:
+        self.expansions = expansions
+        self.score = np.zeros(n, dtype=np.float32)
+        self.typos = np.full(n, 255, dtype=np.uint8)
+        self.has_typos = False
+
+    @property
+    def nbytes(self) -> int:
+        return self.score.nbytes + self.typos.nbytes
 
 
 class Ranker:
@@ -193,9 +212,10 @@ class Ranker:
             self._titles[term_id] = docs = docs.astype(np.intp) if docs.dtype != bool else docs
         return docs
 
-    def _pair_bonus(self, left: int, right: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _pair_bonus(self, left: int, right: int) -> tuple[np.ndarray, np.ndarray, np.ndarray] | np.ndarray:
         """Docs where term ``left`` is directly followed by ``right``: (those where it happens once,
-        the others, their adjacency bonus), computed once per index state."""
+        the others, their adjacency bonus), computed once per index state; for a pair in many docs,
+        the bonus per doc as one whole array (0 elsewhere), which a maximum merges faster."""
         key = ("pair", left, right)
         cached = self._arrays.get(key)
         if cached is None:
@@ -203,30 +223,78 @@ class Ranker:
             once = counts == 1
             more = np.flatnonzero(~once)
             bonus = np.float32(PAIR_BONUS) + np.log1p(counts[more].astype(np.float32))
-            cached = (docs[once].astype(np.intp), docs[more].astype(np.intp), bonus)
-            self._arrays.put(key, cached, sum(a.nbytes for a in cached))
+            n = len(self.index)
+            if len(docs) * _DENSE_SHARE > n:
+                cached = np.zeros(n, dtype=np.float32)
+                cached[docs[once]] = np.float32(PAIR_BONUS + np.log1p(1.0))
+                cached[docs[more]] = bonus
+                size = cached.nbytes
+            else:
+                cached = (docs[once].astype(np.intp), docs[more].astype(np.intp), bonus)
+                size = sum(a.nbytes for a in cached)
+            self._arrays.put(key, cached, size)
         return cached
 
     def _single(self, alt: Alternative, m: _ClauseMatch, matched: set[str], boost: np.ndarray) -> list[int]:
         """Each doc takes the score and typos of the best expansion (the first listed) it contains.
 
-        Best first: the first expansion is scored in full (and cached: the next keystroke usually
+        The union is made once per query word and kept (the same words come back keystroke after
+        keystroke, and in the next queries); the title and entity bonuses are added each time."""
+        ix = self.index
+        term = alt.terms[0]
+        key = ("single", term.folded, term.fuzzy, term.prefix)
+        union = self._arrays.get(key)
+        if union is None:
+            union = self._union(term)
+            self._arrays.put(key, union, union.nbytes)
+        if m.fresh:
+            m.score = union.score.copy()
+            m.typos = union.typos.copy()
+        else:  # another alternative of the clause matched before: this one's docs take this one's
+            found = union.typos != 255
+            m.score = np.where(found, union.score, m.score)
+            m.typos = np.where(found, union.typos, m.typos)
+        m.fresh = False
+        m.has_typos |= union.has_typos
+        for rank, (tid, typos, completion) in enumerate(union.expansions):
+            if not ix.df(tid):
+                continue
+            word = ix.term(tid)
+            matched.add(word)
+            if rank < _BOOSTED_EXPANSIONS:
+                share = 1.0 / (1 + typos + completion)
+                titles = self._title_docs(tid)
+                if titles.dtype == bool:
+                    boost += titles * np.float32(TITLE_BONUS * share)
+                else:
+                    boost[titles] += TITLE_BONUS * share
+                for name in ("person", "org"):
+                    if word in ix.fields[name]:
+                        boost[ix.field_docs(name, word)] += ENTITY_BONUS * share
+        m.docs = m.typos != 255
+        if term.exact:
+            eid = ix.exact_id(term.exact)
+            if eid is not None:
+                m.score[ix.exact.get(eid)[0]] += EXACT_BONUS
+        return [tid for tid, _, _ in union.expansions]
+
+    def _union(self, term: Term) -> _Union:
+        """Best first: the first expansion is scored in full (and cached: the next keystroke usually
         has it too); each later one only for the docs that no better expansion covered, which for
         the completions of a short prefix is a small remainder."""
         ix = self.index
         n = len(ix)
-        term = alt.terms[0]
-        expansions = ix.expand(term)
+        m = _Union(n, ix.expand(term))
         covered = np.zeros(n, dtype=bool)
         left = n  # docs no expansion covered yet
         uncovered: np.ndarray | None = None  # their ids, once few
-        for rank, (tid, typos, completion) in enumerate(expansions):
+        for tid, typos, completion in m.expansions:
             df = ix.df(tid)
-            if not df:
+            if not df or not left:
                 continue
             penalty = np.float32(COMPLETION_PENALTY if completion else 0.0)
             data = self._term(tid) if left == n else self._arrays.get(tid)  # the first: in full
-            if left and data is not None and data.dense is not None:  # whole-array masked copies
+            if data is not None and data.dense is not None:  # whole-array masked copies
                 new = data.present & ~covered if left < n else data.present
                 # Blends by arithmetic: masked numpy operations are several times slower.
                 blend = data.dense - penalty
@@ -234,10 +302,11 @@ class Ranker:
                 blend *= new
                 m.score += blend
                 m.typos -= (m.typos - np.uint8(typos)) * new  # (uint8 arithmetic wraps back)
+                m.has_typos |= bool(typos)
                 covered |= new
                 left = n - int(np.count_nonzero(covered))
                 uncovered = None
-            elif left:
+            else:
                 cached = data
                 all_docs, values = (cached.docs, cached.score) if cached is not None else ix.terms.get(tid)
                 if left * 16 < len(all_docs):  # look the few uncovered docs up in this term's docs
@@ -259,24 +328,8 @@ class Ranker:
                     covered[docs] = True
                     m.score[docs] = score - penalty
                     m.typos[docs] = typos
-            word = ix.term(tid)
-            matched.add(word)
-            if rank < _BOOSTED_EXPANSIONS:
-                share = 1.0 / (1 + typos + completion)
-                titles = self._title_docs(tid)
-                if titles.dtype == bool:
-                    boost += titles * np.float32(TITLE_BONUS * share)
-                else:
-                    boost[titles] += TITLE_BONUS * share
-                for name in ("person", "org"):
-                    if word in ix.fields[name]:
-                        boost[ix.field_docs(name, word)] += ENTITY_BONUS * share
-        m.docs = m.typos != 255
-        if term.exact:
-            eid = ix.exact_id(term.exact)
-            if eid is not None:
-                m.score[ix.exact.get(eid)[0]] += EXACT_BONUS
-        return [tid for tid, _, _ in expansions]
+                    m.has_typos |= bool(typos)
+        return m
 
     def _phrase(self, alt: Alternative, m: _ClauseMatch, matched: set[str]) -> list[int] | None:
         """Docs where the terms follow each other; returns the term ids (None if one is unknown).
@@ -302,6 +355,7 @@ class Ranker:
             m.score[docs] = np.where(m.docs[docs], np.maximum(m.score[docs], score), score)
             m.typos[docs] = 0
             m.docs[docs] = True
+            m.fresh = False
         return ids
 
     def _phrase_docs(self, ids: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -353,6 +407,8 @@ class Ranker:
                 m.score = np.where(docs, np.maximum(m.score, score), m.score)
                 m.typos = np.where(docs, np.minimum(m.typos, np.max([s.typos for s, _ in sub], axis=0)), m.typos)
                 m.docs |= docs
+                m.has_typos |= any(s.has_typos for s, _ in sub)
+                m.fresh = False
                 ends.append((sub[0][1][0][0], sub[-1][1][0][1], alt.expansion))
         return m, ends
 
@@ -364,6 +420,7 @@ class Ranker:
         best = np.zeros(len(self.index), dtype=np.float32)
         once = np.float32(PAIR_BONUS + np.log1p(1.0))
         more = []
+        dense: list[np.ndarray] = []
         pairs: dict[tuple[int, int], bool] = {}  # (left, right) → through a written-out form only
         for _, lasts, left_other in left:
             for a in lasts[: _EXPANSIONS_FOR_PAIRS[0]]:
@@ -371,12 +428,18 @@ class Ranker:
                     for b in firsts[: _EXPANSIONS_FOR_PAIRS[1]]:
                         pairs[a, b] = pairs.get((a, b), True) and (left_other or right_other)
         for (a, b), other in sorted(pairs.items(), key=lambda item: not item[1]):  # as typed: written last
-            docs, docs_more, bonus = self._pair_bonus(a, b)
+            found = self._pair_bonus(a, b)
+            if isinstance(found, np.ndarray):  # (best >= 0: the penalty leaves the docs without the pair alone)
+                dense.append(found - np.float32(EXPANSION_PENALTY) if other else found)
+                continue
+            docs, docs_more, bonus = found
             best[docs] = once - np.float32(EXPANSION_PENALTY) if other else once
             if len(docs_more):
                 more.append((docs_more, bonus - np.float32(EXPANSION_PENALTY) if other else bonus))
         for docs, bonus in more:
             best[docs] = np.maximum(best[docs], bonus)
+        for bonus in dense:
+            np.maximum(best, bonus, out=best)
         return best
 
     def _short_form(self, clauses: tuple[Clause, ...], short: int, k: int, adjacency: np.ndarray | None) -> np.ndarray:
@@ -450,7 +513,8 @@ class Ranker:
         boost = boost.copy()
         m, ends = self._clause(clauses[-1], matched, boost)
         count = count + m.docs
-        typos = typos + (m.typos * m.docs).astype(np.uint16)
+        if m.has_typos:  # (else the typos so far stand: the array is shared, never written in place)
+            typos = typos + (m.typos * m.docs).astype(np.uint16)
         soft = soft + m.score
         adjacency = self._adjacency(previous, ends) if previous and ends else None
         if adjacency is not None:
@@ -493,7 +557,8 @@ class Ranker:
 
         count, typos, soft, boost, matched_words = self._accumulate(tuple(positive))
         combined = np.multiply(boost, np.float32(1 / len(positive)), dtype=np.float32)  # (one new array)
-        np.minimum(combined, np.float32(_BOOST_CAP), out=combined)
+        if n and combined.max() > _BOOST_CAP:  # (rare: a minimum with a scalar costs ten additions)
+            np.minimum(combined, np.float32(_BOOST_CAP), out=combined)
         combined += soft
         soft = combined
         matched.update(matched_words)
