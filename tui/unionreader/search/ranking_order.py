@@ -70,7 +70,7 @@ def _dense_shortlist(candidates: np.ndarray, mask: np.ndarray, typos: np.ndarray
     if typos.max() and (typos | ~mask * np.uint16(0xFFFF)).min() != (typos * mask).max():
         return None
     sample = np.sort(soft[candidates[::step]])
-    threshold = min(float(sample[-min(len(sample), need // step + 8)]), TYPO_TIER / 10)
+    threshold = min(float(sample[-min(len(sample), need // step + 3)]), TYPO_TIER / 10)
     sure = soft >= np.float32(threshold)
     sure &= mask
     if np.count_nonzero(sure) < need:
@@ -88,6 +88,16 @@ def _ordered(candidates: np.ndarray, docs: np.ndarray, count: np.ndarray, typos:
     milli = np.minimum(soft[docs], np.float32(TYPO_TIER / 10))
     milli *= np.float32(1000)
     np.rint(milli, out=milli)
+    if len(docs) > 8 * limit:  # (one tier: the first ``limit`` reach the limit-th rounded score)
+        keep = np.flatnonzero(_reaching(milli, limit))
+        docs, milli = docs[keep], milli[keep]
+        if len(docs) > 8 * limit:  # many tie on it: of those, the newest
+            lowest = milli.min()
+            above = np.flatnonzero(milli > lowest)
+            tied = np.flatnonzero(milli == lowest)
+            newest = tied[_reaching(date_pos[docs[tied]], limit - len(above))]
+            keep = np.sort(np.concatenate((above, newest)))
+            docs, milli = docs[keep], milli[keep]
     order = _key_order(count[docs].astype(np.int64) * int(MATCHED_TIER / TYPO_TIER) - typos[docs], milli,
                        date_pos[docs], len(count), limit)
     return np.searchsorted(candidates, docs[order])
