@@ -247,7 +247,8 @@ def test_incremental_add_matches_one_shot_build(monkeypatch):
 def test_postings_are_packed_arrays(union_ix):
     for postings in (union_ix.terms, union_ix.pairs, union_ix.exact, union_ix.titles):
         for seg in postings.segments:
-            assert isinstance(seg.docs, np.ndarray) and seg.docs.dtype == np.uint32
+            assert isinstance(seg.docs, np.ndarray) and seg.docs.dtype == np.uint16  # (a small index: two bytes)
+            assert seg.all_docs().dtype == np.uint32
             assert seg.weights.dtype == np.uint8 and seg.keys.dtype == np.uint64
     for postings in (union_ix.exact, union_ix.titles):  # weights all 1: none kept
         assert all(len(seg.weights) == 0 and seg.size for seg in postings.segments)
@@ -509,3 +510,20 @@ def test_posting_weights_over_a_byte_come_back_whole_and_survive_merges():
     assert {k: [a.tolist() for a in merged.get(k)] for k in (1, 2, 3, 4)} == unmerged
     assert merged.weights.dtype == np.uint8 and merged.large.tolist() == [300, 70_000, 256]
     assert Postings.merge([ones, segment(30, {3: [(0, 1)]})]).weights.size == 0
+
+
+def test_doc_ids_are_kept_in_two_bytes_from_a_base_only_when_they_span_less_than_2_16():
+    from unionreader.search.postings import Postings
+
+    near = np.array([70_000, 70_001, 135_535], dtype=np.uint32)  # a span of 65,535: two bytes
+    far = np.array([5, 70_000, 135_541], dtype=np.uint32)  # wider: four
+    keys = np.array([1, 1, 2], dtype=np.uint64)
+    narrow = Postings.from_sorted(keys, near, np.ones(3))
+    wide = Postings.from_sorted(keys, far, np.ones(3))
+    assert narrow.docs.dtype == np.uint16 and narrow.base == 70_000 and wide.docs.dtype == np.uint32
+    assert narrow.get(1)[0].tolist() == [70_000, 70_001] and narrow.get(2)[0].tolist() == [135_535]
+    assert wide.get(2)[0].tolist() == [135_541]
+    merged = Postings.merge([Postings.from_sorted(keys[:2], near[:2], np.ones(2)),
+                             Postings.from_sorted(keys[2:], np.array([200_000], np.uint32), np.ones(1))])
+    assert merged.docs.dtype == np.uint32 and merged.get(1)[0].tolist() == [70_000, 70_001]
+    assert merged.get(2)[0].tolist() == [200_000]

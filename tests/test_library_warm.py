@@ -140,7 +140,7 @@ def test_a_snapshot_of_format_2_with_two_byte_weights_is_rebuilt_not_misread(arc
         for kind in ("terms", "pairs", "exact", "titles"):
             for i, seg in enumerate(state[kind].segments):
                 weights = seg.all_weights().astype(np.uint16)
-                state[kind].segments[i] = Postings(seg.keys, seg.offsets, seg.docs, weights)
+                state[kind].segments[i] = Postings(seg.keys, seg.offsets, seg.all_docs(), weights)
         return 2, state, origins
 
     _rewrite_state(old, two_byte_weights)

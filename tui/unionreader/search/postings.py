@@ -38,10 +38,11 @@ def unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 class Postings:
     keys: np.ndarray  # uint64, sorted, unique
     offsets: np.ndarray  # int64, len(keys) + 1: docs of keys[i] are docs[offsets[i]:offsets[i+1]]
-    docs: np.ndarray  # uint32, ascending within a key
+    docs: np.ndarray  # ascending within a key: doc ids (uint32) or, when they span less than 2**16, ids - base (uint16)
     weights: np.ndarray  # uint8 occurrence counts, 255 for 255 and over; empty when all are 1
     large_at: np.ndarray = field(default_factory=lambda: _EMPTY_I64)  # ascending positions (in ``docs``) of counts over 255
     large: np.ndarray = field(default_factory=lambda: _EMPTY_U32)  # those counts
+    base: int = 0  # added to two-byte ``docs``
 
     @classmethod
     def build(cls, keys: np.ndarray, docs: np.ndarray, weights: np.ndarray) -> Postings:
@@ -57,8 +58,8 @@ class Postings:
         else:
             starts = np.zeros(0, np.int64)
         offsets = np.append(starts, len(keys)).astype(np.int64)
-        docs = docs.astype(np.uint32, copy=False)
-        return cls(keys[starts].astype(np.uint64), offsets, docs, *_packed(np.asarray(weights)))
+        docs, base = _narrowed(docs)
+        return cls(keys[starts].astype(np.uint64), offsets, docs, *_packed(np.asarray(weights)), base)
 
     @property
     def size(self) -> int:
@@ -74,8 +75,21 @@ class Postings:
         i = int(self.keys.searchsorted(key))
         if i < len(self.keys) and self.keys[i] == key:
             a, b = int(self.offsets[i]), int(self.offsets[i + 1])
-            return self.docs[a:b], self.weights_of(a, b)
+            return self.docs_of(a, b), self.weights_of(a, b)
         return _EMPTY_U32, _EMPTY_U8
+
+    def docs_of(self, a: int, b: int) -> np.ndarray:
+        """The doc ids (uint32) of postings ``a:b``."""
+        docs = self.docs[a:b]
+        if docs.dtype == np.uint32:
+            return docs
+        docs = docs.astype(np.uint32)
+        if self.base:
+            docs += np.uint32(self.base)
+        return docs
+
+    def all_docs(self) -> np.ndarray:
+        return self.docs_of(0, self.size)
 
     def weights_of(self, a: int, b: int) -> np.ndarray:
         """The weights of postings ``a:b``."""
@@ -118,12 +132,13 @@ class Postings:
             n = np.diff(p.offsets)
             dest = np.repeat(fill[at] - p.offsets[:-1], n)
             dest += np.arange(p.size)
-            docs[dest] = p.docs
+            docs[dest] = p.all_docs()
             if not implicit:
                 weights[dest] = p.all_weights()
             fill[at] += n
         packed = (weights, _EMPTY_I64, _EMPTY_U32) if implicit or not wide else _packed(weights)
-        return cls(keys.astype(np.uint64), offsets, docs, *packed)
+        narrow, base = _narrowed(docs)
+        return cls(keys.astype(np.uint64), offsets, narrow, *packed, base)
 
 
 class PostingSet:
@@ -190,3 +205,14 @@ def _packed(weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     if not len(large_at):
         return weights.astype(np.uint8), _EMPTY_I64, _EMPTY_U32
     return np.minimum(weights, _BYTE).astype(np.uint8), large_at.astype(np.int64), weights[large_at].astype(np.uint32)
+
+
+def _narrowed(docs: np.ndarray) -> tuple[np.ndarray, int]:
+    """Doc ids as stored, and their base: two bytes from the lowest when they span less than 2**16
+    (an archive of up to 65,536 articles, or a segment of a larger one), else four."""
+    if not len(docs):
+        return _EMPTY_U32, 0
+    low, high = int(docs.min()), int(docs.max())
+    if high - low >= 1 << 16:
+        return docs.astype(np.uint32, copy=False), 0
+    return (docs - np.uint32(low)).astype(np.uint16), low
