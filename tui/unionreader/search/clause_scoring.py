@@ -22,7 +22,7 @@ from .query import Alternative, Clause, Term
 from .ranking_arrays import DENSE_SHARE, NO_MATCH, ArrayCache, ClauseMatch, TermData, WordMatch
 from .ranking_source import RankingSource
 
-__all__ = ["COMPLETION_PENALTY", "ENTITY_BONUS", "EXACT_BONUS", "EXPANSION_PENALTY", "PAIR_BONUS", "TITLE_BONUS",
+__all__ = ["COMPLETION_PENALTY", "ENTITY_BONUS", "EXACT_BONUS", "EXPANSION_PENALTY", "PAIR_BONUS", "PAIR_ONCE", "TITLE_BONUS",
            "ClauseScorer", "Ends"]
 
 # An alternative's first and last term ids (each: its expansions), and whether it is an abbreviation
@@ -36,6 +36,7 @@ ENTITY_BONUS = 2.0
 EXACT_BONUS = 1.0  # the term was typed with diacritics and the doc has that exact spelling
 COMPLETION_PENALTY = 0.5  # a completion of the word being typed, versus the word itself
 EXPANSION_PENALTY = 0.5  # an abbreviation found written out, versus as typed
+PAIR_ONCE = np.float32(PAIR_BONUS + np.log1p(1.0))  # the bonus of a pair found once
 _PAIR_SHIFT = 26
 _EXPANSIONS_FOR_PAIRS = (3, 10)
 _BOOSTED_EXPANSIONS = 4  # title / entity bonuses are looked up for the best few expansions only
@@ -105,7 +106,7 @@ class ClauseScorer:
             n = len(self.index)
             if len(docs) * DENSE_SHARE > n:
                 cached = np.zeros(n, dtype=np.float32)
-                cached[docs[once]] = np.float32(PAIR_BONUS + np.log1p(1.0))
+                cached[docs[once]] = PAIR_ONCE
                 cached[docs[more]] = bonus
                 size = cached.nbytes
             else:
@@ -297,7 +298,7 @@ class ClauseScorer:
         term): the best over those pairs. A pair found once gives the smallest bonus, the same for
         all: plain writes do for those, before the larger bonuses are merged in with a maximum."""
         best = np.zeros(len(self.index), dtype=np.float32)
-        once = np.float32(PAIR_BONUS + np.log1p(1.0))
+        once = PAIR_ONCE
         more = []
         dense: list[np.ndarray] = []
         pairs: dict[tuple[int, int], bool] = {}  # (left, right) → through a written-out form only

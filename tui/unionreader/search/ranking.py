@@ -28,6 +28,7 @@ __all__ = ["Ranker", "RankingSource"]
 # organisation may add up): below one pair of adjacent words.
 _BOOST_CAP = TITLE_BONUS + ENTITY_BONUS
 _CACHE_SIZE = 24  # clause-prefix results kept (a few dense arrays of corpus size each)
+_WRITTEN_ONCE = np.float32(PAIR_BONUS + np.log1p(1.0) - EXPANSION_PENALTY)  # a pair found once, written out
 
 
 class Ranker:
@@ -95,7 +96,7 @@ class Ranker:
         other, in other words. They get the run's inner pairs (and the pair with the word before it)
         as a written-out form would, less what they already got for the run written out."""
         n = len(self.index)
-        once = np.float32(PAIR_BONUS + np.log1p(1.0) - EXPANSION_PENALTY)
+        once = _WRITTEN_ONCE
         data = self.scorer.term(short)
         written = np.zeros(n, dtype=np.float32)
         if data.dense is not None:
