@@ -7,8 +7,8 @@ corrections, completions) and an abbreviation's written-out form ("ldld tinh" is
 share of the query's words they cover (``Ranker`` caps their mean): together they stay below one
 adjacent pair, so a whole name found adjacent beats a partial one in a title.
 
-What is computed from the postings (a term's BM25, a word's best expansion per doc, a pair's bonus)
-is kept in ``arrays`` while the index is unchanged: the same words come back keystroke after
+What is computed from the postings (a term's BM25, a pair's bonus; a word's best expansion per doc)
+is kept in ``arrays`` (``words``) while the index is unchanged: the same words come back keystroke after
 keystroke, and in the next queries.
 """
 
@@ -39,8 +39,12 @@ EXPANSION_PENALTY = 0.5  # an abbreviation found written out, versus as typed
 PAIR_ONCE = np.float32(PAIR_BONUS + np.log1p(1.0))  # the bonus of a pair found once
 _PAIR_SHIFT = 26
 _EXPANSIONS_FOR_PAIRS = (3, 10)
+_DENSE_PAIR_SHARE = 4  # a pair in more than 1/4 of the docs is kept as one per-doc array (no larger than its ids)
 _BOOSTED_EXPANSIONS = 4  # title / entity bonuses are looked up for the best few expansions only
-_CACHE_BYTES = 160_000_000  # per-term, per-word and per-pair arrays kept across keystrokes
+_CACHE_BYTES = 160_000_000  # per-term and per-pair arrays kept across keystrokes
+# Per-word matches, apart: at 100k docs the words of a day's queries outgrow any budget, and cycling
+# through them must not push out the terms' arrays they are made from.
+_WORD_CACHE_BYTES = 64_000_000
 
 
 class ClauseScorer:
@@ -49,12 +53,14 @@ class ClauseScorer:
     def __init__(self, index: RankingSource) -> None:
         self.index = index
         self.arrays = ArrayCache(_CACHE_BYTES)
+        self.words = ArrayCache(_WORD_CACHE_BYTES)
         self._norm = np.zeros(0, dtype=np.float32)
         self._titles: dict[int, np.ndarray] = {}
 
     def refresh(self) -> None:
         """Forget what was computed: the index changed."""
         self.arrays.clear()
+        self.words.clear()
         self._titles.clear()
         lengths = self.index.doc_lengths().astype(np.float32)
         avg = float(lengths.mean()) if len(lengths) else 1.0
@@ -104,7 +110,7 @@ class ClauseScorer:
             more = np.flatnonzero(~once)
             bonus = np.float32(PAIR_BONUS) + np.log1p(counts[more].astype(np.float32))
             n = len(self.index)
-            if len(docs) * DENSE_SHARE > n:
+            if len(docs) * _DENSE_PAIR_SHARE > n:
                 cached = np.zeros(n, dtype=np.float32)
                 cached[docs[once]] = PAIR_ONCE
                 cached[docs[more]] = bonus
@@ -123,10 +129,10 @@ class ClauseScorer:
         ix = self.index
         term = alt.terms[0]
         key = ("single", term.folded, term.fuzzy, term.prefix)
-        union = self.arrays.get(key)
+        union = self.words.get(key)
         if union is None:
             union = self._word_match(term)
-            self.arrays.put(key, union, union.nbytes)
+            self.words.put(key, union, union.nbytes)
         if m.fresh:
             m.score = union.score.copy()
             m.typos = union.typos.copy()
