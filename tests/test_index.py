@@ -247,8 +247,11 @@ def test_incremental_add_matches_one_shot_build(monkeypatch):
 def test_postings_are_packed_arrays(union_ix):
     for postings in (union_ix.terms, union_ix.pairs, union_ix.exact, union_ix.titles):
         for seg in postings.segments:
-            assert isinstance(seg.docs, np.ndarray) and seg.docs.dtype == np.uint32
-            assert seg.weights.dtype == np.uint16 and seg.keys.dtype == np.uint64
+            assert isinstance(seg.docs, np.ndarray) and seg.docs.dtype == np.uint16  # (a small index: two bytes)
+            assert seg.all_docs().dtype == np.uint32
+            assert seg.weights.dtype == np.uint8 and seg.keys.dtype == np.uint64
+    for postings in (union_ix.exact, union_ix.titles):  # weights all 1: none kept
+        assert all(len(seg.weights) == 0 and seg.size for seg in postings.segments)
     docs, counts = union_ix.terms.get(union_ix.term_id(fold("đoàn")))
     assert list(docs) == sorted(docs) and counts.min() >= 1
     assert union_ix.nbytes > 0
@@ -481,3 +484,46 @@ def test_full_merge_when_loading_ends_leaves_one_segment_per_kind_and_the_same_r
     for q in queries:
         assert list(sliced.search(q).docs) == list(whole.search(q).docs), q
     check_against_reference(sliced, [*analyses, varied(500)])
+
+
+def test_posting_weights_over_a_byte_come_back_whole_and_survive_merges():
+    from unionreader.search.postings import Postings, PostingSet
+
+    def segment(base, counts_by_key):
+        rows = sorted((k, base + d, c) for k, docs in counts_by_key.items() for d, c in docs)
+        keys, docs, counts = (np.array(col) for col in zip(*rows, strict=True))
+        return Postings.from_sorted(keys.astype(np.uint64), docs.astype(np.uint32), counts)
+
+    first = segment(0, {1: [(0, 1), (1, 300), (2, 7)], 2: [(1, 1)]})
+    ones = segment(10, {1: [(0, 1)], 3: [(1, 1)]})  # all 1: no weights kept
+    third = segment(20, {1: [(0, 70_000)], 2: [(3, 255), (4, 256)]})
+    assert first.weights.dtype == np.uint8 and len(ones.weights) == 0
+    assert first.get(1)[1].tolist() == [1, 300, 7] and first.get(2)[1].tolist() == [1]
+    assert ones.get(3)[1].tolist() == [1]
+    postings = PostingSet()
+    for seg in (first, ones, third):
+        postings.add(seg)
+    unmerged = {k: [a.tolist() for a in postings.get(k)] for k in (1, 2, 3, 4)}
+    assert unmerged[1] == [[0, 1, 2, 10, 20], [1, 300, 7, 1, 70_000]]
+    assert unmerged[2] == [[1, 23, 24], [1, 255, 256]]
+    merged = Postings.merge(postings.segments)
+    assert {k: [a.tolist() for a in merged.get(k)] for k in (1, 2, 3, 4)} == unmerged
+    assert merged.weights.dtype == np.uint8 and merged.large.tolist() == [300, 70_000, 256]
+    assert Postings.merge([ones, segment(30, {3: [(0, 1)]})]).weights.size == 0
+
+
+def test_doc_ids_are_kept_in_two_bytes_from_a_base_only_when_they_span_less_than_2_16():
+    from unionreader.search.postings import Postings
+
+    near = np.array([70_000, 70_001, 135_535], dtype=np.uint32)  # a span of 65,535: two bytes
+    far = np.array([5, 70_000, 135_541], dtype=np.uint32)  # wider: four
+    keys = np.array([1, 1, 2], dtype=np.uint64)
+    narrow = Postings.from_sorted(keys, near, np.ones(3))
+    wide = Postings.from_sorted(keys, far, np.ones(3))
+    assert narrow.docs.dtype == np.uint16 and narrow.base == 70_000 and wide.docs.dtype == np.uint32
+    assert narrow.get(1)[0].tolist() == [70_000, 70_001] and narrow.get(2)[0].tolist() == [135_535]
+    assert wide.get(2)[0].tolist() == [135_541]
+    merged = Postings.merge([Postings.from_sorted(keys[:2], near[:2], np.ones(2)),
+                             Postings.from_sorted(keys[2:], np.array([200_000], np.uint32), np.ones(1))])
+    assert merged.docs.dtype == np.uint32 and merged.get(1)[0].tolist() == [70_000, 70_001]
+    assert merged.get(2)[0].tolist() == [200_000]

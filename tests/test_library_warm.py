@@ -7,6 +7,7 @@ import pickle
 import sqlite3
 import zlib
 
+import numpy as np
 import pytest
 
 from test_library import archive, run, write_article  # noqa: F401 (the fixture)
@@ -15,6 +16,7 @@ from unionreader.library.loader import Library
 from unionreader.library.store import DB_NAME, ZLIB_LEVEL, Store, decode, encode
 from unionreader.library.worker import analyse_file
 from unionreader.search import SearchIndex
+from unionreader.search.postings import Postings
 
 
 def _roots(cache) -> list[tuple[str, float, int]]:
@@ -127,6 +129,30 @@ def test_a_snapshot_of_the_previous_format_is_rebuilt_without_a_notice(archive, 
     assert index_files.load(cache, _snapshot(cache).name[len(index_files.PREFIX):]) is not None  # saved anew
     _, _, _, restored = run(Library(cache), [archive], SearchIndex())
     assert restored
+
+
+def test_a_snapshot_of_format_2_with_two_byte_weights_is_rebuilt_not_misread(archive, tmp_path):  # noqa: F811
+    cache = tmp_path / "cache"
+    run(Library(cache), [archive], SearchIndex())
+    old = _snapshot(cache)
+
+    def two_byte_weights(saved):  # format 2: the same state, but every posting weight in two bytes
+        _, state, origins = saved
+        for kind in ("terms", "pairs", "exact", "titles"):
+            for i, seg in enumerate(state[kind].segments):
+                weights = seg.all_weights().astype(np.uint16)
+                state[kind].segments[i] = Postings(seg.keys, seg.offsets, seg.all_docs(), weights)
+        return 2, state, origins
+
+    _rewrite_state(old, two_byte_weights)
+    _, notices, summary, restored = run(Library(cache), [archive], SearchIndex())
+    assert restored is None and notices == [] and summary.articles == 30
+    folder = _snapshot(cache)
+    state, _ = index_files.load(cache, folder.name[len(index_files.PREFIX):])
+    assert all(s.weights.dtype == np.uint8 for s in state["pairs"].segments)  # saved anew, one byte
+    index = SearchIndex()
+    _, _, _, restored = run(Library(cache), [archive], index)
+    assert restored and index.search("hội nghị", limit=5).docs
 
 
 def test_stamps_are_read_from_their_index_which_an_older_database_gets_on_open(archive, tmp_path):  # noqa: F811

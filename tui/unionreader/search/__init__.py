@@ -2,8 +2,11 @@
 
 The public surface is what the app, the commands and the library use; the modules behind it are the
 query language (``query``), the index and its build (``index``, ``index_build``, ``index_batch``,
-``postings``), ranking (``ranking``, ``ranking_order``), snippets and highlights (``highlight``), the
-abbreviation aliases (``aliases``) and the typo rule shared with the people directory (``typos``).
+``postings``), ranking (``ranking``: a query's clauses assembled; ``clause_scoring``: one clause
+scored; ``ranking_arrays``: the per-doc arrays it keeps; ``ranking_source``: the read-only view of the
+index it reads; ``ranking_order``: the first docs picked and ordered), snippets and highlights
+(``highlight``), the abbreviation aliases (``aliases``) and the typo rule shared with the people
+directory (``typos``).
 """
 
 from .aliases import fold_phrase, term_aliases

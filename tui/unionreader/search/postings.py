@@ -4,18 +4,25 @@ A ``Postings`` maps a 64-bit key (a term id, or two term ids for an adjacent pai
 doc ids that contain it and a small weight per doc (occurrence count). Each indexed batch becomes a
 segment; ``compact`` merges the newest ones (a size-tiered / LSM policy) so a lookup visits only
 O(log n) of them while the build stays O(n log n).
+
+Weights are kept in one byte: almost every count is 1 (a pair of syllables, mostly), and the few
+over 255 go to a side table, read back only by the lookups whose slice holds one. A kind whose
+weights are all 1 (exact spellings, title terms) keeps none: a lookup makes the ones. (The saved
+index holds these arrays as they are: half the bytes of two-byte weights.)
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 __all__ = ["PostingSet", "Postings", "unique_counts"]
 
 _EMPTY_U32 = np.zeros(0, dtype=np.uint32)
-_EMPTY_U16 = np.zeros(0, dtype=np.uint16)
+_EMPTY_U8 = np.zeros(0, dtype=np.uint8)
+_EMPTY_I64 = np.zeros(0, dtype=np.int64)
+_BYTE = 255  # the largest weight kept in ``weights``; larger ones are in the side table
 
 
 def unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -31,8 +38,11 @@ def unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 class Postings:
     keys: np.ndarray  # uint64, sorted, unique
     offsets: np.ndarray  # int64, len(keys) + 1: docs of keys[i] are docs[offsets[i]:offsets[i+1]]
-    docs: np.ndarray  # uint32, ascending within a key
-    weights: np.ndarray  # uint16 occurrence counts (saturated)
+    docs: np.ndarray  # ascending within a key: doc ids (uint32) or, when they span less than 2**16, ids - base (uint16)
+    weights: np.ndarray  # uint8 occurrence counts, 255 for 255 and over; empty when all are 1
+    large_at: np.ndarray = field(default_factory=lambda: _EMPTY_I64)  # ascending positions (in ``docs``) of counts over 255
+    large: np.ndarray = field(default_factory=lambda: _EMPTY_U32)  # those counts
+    base: int = 0  # added to two-byte ``docs``
 
     @classmethod
     def build(cls, keys: np.ndarray, docs: np.ndarray, weights: np.ndarray) -> Postings:
@@ -48,8 +58,8 @@ class Postings:
         else:
             starts = np.zeros(0, np.int64)
         offsets = np.append(starts, len(keys)).astype(np.int64)
-        w = np.minimum(weights, 65535).astype(np.uint16)
-        return cls(keys[starts].astype(np.uint64), offsets, docs.astype(np.uint32, copy=False), w)
+        docs, base = _narrowed(docs)
+        return cls(keys[starts].astype(np.uint64), offsets, docs, *_packed(np.asarray(weights)), base)
 
     @property
     def size(self) -> int:
@@ -57,15 +67,45 @@ class Postings:
 
     @property
     def nbytes(self) -> int:
-        return self.keys.nbytes + self.offsets.nbytes + self.docs.nbytes + self.weights.nbytes
+        arrays = (self.keys, self.offsets, self.docs, self.weights, self.large_at, self.large)
+        return sum(a.nbytes for a in arrays)
 
     def get(self, key: int) -> tuple[np.ndarray, np.ndarray]:
         key = np.uint64(key)  # a Python int would make numpy cast the whole key array first
         i = int(self.keys.searchsorted(key))
         if i < len(self.keys) and self.keys[i] == key:
-            a, b = self.offsets[i], self.offsets[i + 1]
-            return self.docs[a:b], self.weights[a:b]
-        return _EMPTY_U32, _EMPTY_U16
+            a, b = int(self.offsets[i]), int(self.offsets[i + 1])
+            return self.docs_of(a, b), self.weights_of(a, b)
+        return _EMPTY_U32, _EMPTY_U8
+
+    def docs_of(self, a: int, b: int) -> np.ndarray:
+        """The doc ids (uint32) of postings ``a:b``."""
+        docs = self.docs[a:b]
+        if docs.dtype == np.uint32:
+            return docs
+        docs = docs.astype(np.uint32)
+        if self.base:
+            docs += np.uint32(self.base)
+        return docs
+
+    def all_docs(self) -> np.ndarray:
+        return self.docs_of(0, self.size)
+
+    def weights_of(self, a: int, b: int) -> np.ndarray:
+        """The weights of postings ``a:b``."""
+        if not len(self.weights):
+            return np.ones(b - a, dtype=np.uint8)
+        weights = self.weights[a:b]
+        if len(self.large_at):
+            lo, hi = np.searchsorted(self.large_at, (a, b)).tolist()
+            if hi > lo:
+                weights = weights.astype(np.uint32)
+                weights[self.large_at[lo:hi] - a] = self.large[lo:hi]
+        return weights
+
+    def all_weights(self) -> np.ndarray:
+        """Every posting's weight, in full (a merge's input)."""
+        return self.weights_of(0, self.size) if self.size else _EMPTY_U8
 
     @classmethod
     def merge(cls, parts: list[Postings]) -> Postings:
@@ -85,15 +125,20 @@ class Postings:
         np.cumsum(count, out=offsets[1:])
         fill = offsets[:-1].copy()  # where each key's next docs go
         docs = np.empty(int(offsets[-1]), dtype=np.uint32)
-        weights = np.empty(len(docs), dtype=np.uint16)
+        implicit = all(not len(p.weights) for p in parts if p.size)  # all 1: kept implicit
+        wide = any(len(p.large) for p in parts)
+        weights = _EMPTY_U8 if implicit else np.empty(len(docs), dtype=np.uint32 if wide else np.uint8)
         for p, at in zip(parts, where, strict=True):
             n = np.diff(p.offsets)
             dest = np.repeat(fill[at] - p.offsets[:-1], n)
             dest += np.arange(p.size)
-            docs[dest] = p.docs
-            weights[dest] = p.weights
+            docs[dest] = p.all_docs()
+            if not implicit:
+                weights[dest] = p.all_weights()
             fill[at] += n
-        return cls(keys.astype(np.uint64), offsets, docs, weights)
+        packed = (weights, _EMPTY_I64, _EMPTY_U32) if implicit or not wide else _packed(weights)
+        narrow, base = _narrowed(docs)
+        return cls(keys.astype(np.uint64), offsets, narrow, *packed, base)
 
 
 class PostingSet:
@@ -146,7 +191,28 @@ class PostingSet:
         parts = [s.get(key) for s in segments]
         parts = [p for p in parts if len(p[0])]
         if not parts:
-            return _EMPTY_U32, _EMPTY_U16
+            return _EMPTY_U32, _EMPTY_U8
         if len(parts) == 1:
             return parts[0]
         return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+
+
+def _packed(weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(one-byte weights or none when all are 1, positions of those over 255, their counts)."""
+    if not len(weights) or (weights == 1).all():
+        return _EMPTY_U8, _EMPTY_I64, _EMPTY_U32
+    large_at = np.flatnonzero(weights > _BYTE)
+    if not len(large_at):
+        return weights.astype(np.uint8), _EMPTY_I64, _EMPTY_U32
+    return np.minimum(weights, _BYTE).astype(np.uint8), large_at.astype(np.int64), weights[large_at].astype(np.uint32)
+
+
+def _narrowed(docs: np.ndarray) -> tuple[np.ndarray, int]:
+    """Doc ids as stored, and their base: two bytes from the lowest when they span less than 2**16
+    (an archive of up to 65,536 articles, or a segment of a larger one), else four."""
+    if not len(docs):
+        return _EMPTY_U32, 0
+    low, high = int(docs.min()), int(docs.max())
+    if high - low >= 1 << 16:
+        return docs.astype(np.uint32, copy=False), 0
+    return (docs - np.uint32(low)).astype(np.uint16), low
