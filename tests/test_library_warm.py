@@ -190,3 +190,26 @@ def test_the_fast_listing_gives_the_files_discover_gives_in_the_same_order(tmp_p
     files, other = walk([str(tmp_path / "a.txt"), str(tmp_path / "missing.txt"), str(tmp_path / "empty")])
     assert [key for _, key, _ in files] == [str(tmp_path / "a.txt")]
     assert [(s.path, s.size) for s in other] == [(str(tmp_path / "missing.txt"), 0), (str(tmp_path / "empty"), -1)]
+
+
+def test_a_snapshot_saved_meanwhile_by_another_instance_is_not_an_error(archive, tmp_path, monkeypatch):  # noqa: F811
+    """Two instances saving the same generation: the second rename meets a complete folder (ENOTEMPTY
+    on Linux) and must leave it be, without a notice."""
+    real_replace = os.replace
+
+    def another_instance_won(src, dst):
+        os.makedirs(dst)
+        for name in os.listdir(src):
+            with open(os.path.join(src, name), "rb") as a, open(os.path.join(dst, name), "wb") as b:
+                b.write(a.read())
+        real_replace(src, dst)  # raises: the folder is there and not empty
+
+    monkeypatch.setattr(index_files.os, "replace", another_instance_won)
+    cache = tmp_path / "cache"
+    _, notices, summary, _ = run(Library(cache), [archive], SearchIndex())
+    assert summary is not None and summary.articles == 30
+    assert not [n for n in notices if "cannot save" in n]
+    assert len(list(cache.glob(f"{index_files.PREFIX}*"))) == 1 and not list(cache.glob(".*tmp*"))
+    monkeypatch.setattr(index_files.os, "replace", real_replace)
+    _, notices, summary, restored = run(Library(cache), [archive], SearchIndex())
+    assert restored and summary.unchanged == 30 and not notices

@@ -16,6 +16,7 @@ too much of it is retired, the index is built afresh instead.
 from __future__ import annotations
 
 import copy
+import errno
 import hashlib
 import mmap
 import os
@@ -100,11 +101,12 @@ def save(index: SearchIndex, origins: DocOrigins, directory: Path, key: str) -> 
             os.fsync(out.fileno())
         (tmp / "COMPLETE").write_text(str(len(buffers)))
         os.replace(tmp, final)
-    except FileExistsError:  # another instance saved the same snapshot meanwhile
+    except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-    except OSError:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        # Renaming onto a folder that another instance completed meanwhile fails with ENOTEMPTY
+        # (or EEXIST): the snapshot is there, which is all this save was for.
+        if not (exc.errno in (errno.ENOTEMPTY, errno.EEXIST) and (final / "COMPLETE").is_file()):
+            raise
     _prune(directory, keep=final, archive=key.rsplit("-", 1)[0])
     return final
 
