@@ -44,6 +44,10 @@ REFRESH_INTERVAL = 0.3  # seconds between searches re-run as batches arrive
 class MainScreen(Screen):
     """Text selected with the mouse is copied through the app's clipboard routes."""
 
+    # The list has the focus from the start: focusing it later (the search box first, by default)
+    # rebuilds the footer's keys once more, which delays the first rows by a frame or more.
+    AUTO_FOCUS = "#list"
+
     def __init__(self, archive: Archive, *, show_timing: bool = True) -> None:
         super().__init__()
         self.archive = archive
@@ -78,16 +82,20 @@ class MainScreen(Screen):
             yield Label("", id="loading-label")
         yield Footer()
 
+    def on_mount(self) -> None:
+        # Loading starts now, not when the app is ready: restoring a saved index (a second at 10k
+        # articles on a slow machine) overlaps Textual's own start-up.
+        self.query_one("#loading-label", Label).update(" reading articles…")
+        self.start_loading()
+
     def start(self) -> None:
-        """Paint the empty list and start loading (once the app is ready)."""
+        """Titles, the legend and the list as it is (once the app is ready: its theme is set)."""
         self.article_list.border_title = "Articles"
         self.reader.border_title = "Reader"
         self.facts.border_title = "Facts"
         self._update_legend()
-        self.run_search()
+        self.run_search(keep_position=True)
         self.article_list.focus()
-        self.query_one("#loading-label", Label).update(" reading articles…")
-        self.start_loading()
 
     # --- search --------------------------------------------------------------------------------------
 
@@ -204,6 +212,7 @@ class MainScreen(Screen):
             f" {batch.loaded:,}{total} articles · {batch.megabytes:.1f} MB · {batch.mb_per_s:.1f} MB/s"
         )
         self._schedule_refresh()
+        self.call_after_refresh(event.shown.set)
 
     @on(CacheRestored)
     def _restored(self, event: CacheRestored) -> None:
@@ -213,6 +222,7 @@ class MainScreen(Screen):
             f" {restored.articles:,} articles · from cache · {restored.seconds:.1f} s"
         )
         self.run_search(keep_position=True)
+        self.call_after_refresh(event.shown.set)
 
     @on(CacheNotice)
     def _cache_notice(self, event: CacheNotice) -> None:
