@@ -3,17 +3,12 @@ the keys bound everywhere). The main screen owns the search, the list, the previ
 
 from __future__ import annotations
 
-import itertools
-import os
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from ..library.batching import load_batches
-from ..library.indexer import index_batches
 from ..library.loader import Library
 from .archive import Archive, BatchSource, EventSource
 from .bindings import APP_BINDINGS, all_binding_ids, help_rows
@@ -145,28 +140,3 @@ class UnionReaderApp(App[int]):
         yield SystemCommand("Help", "Keys and query language (key ?)", self.action_help)
         yield from super().get_system_commands(screen)
 
-
-def run(paths: list[str], copy_to: str | None = None, library: Library | None = None) -> int:
-    library = library if library is not None else Library(None)
-    events = None
-    if "-" in paths and not sys.stdin.isatty():
-        # Articles piped on stdin are read before the app takes over the terminal for its keys.
-        from ..corpus import iter_load
-
-        piped = list(iter_load(["-"]))
-        rest = [p for p in paths if p != "-"]
-        paths = rest
-        events = lambda feeder: itertools.chain(  # noqa: E731
-            index_batches(load_batches(piped), feeder, library.seen_ids), library.open(rest, feeder) if rest else ()
-        )
-        try:
-            tty = os.open("/dev/tty", os.O_RDONLY)
-        except OSError:
-            print("unionreader: no terminal to run the app on (stdin is a pipe); try `unionreader facts -`",
-                  file=sys.stderr)
-            return 2
-        os.dup2(tty, 0)
-        os.close(tty)
-    app = UnionReaderApp(paths, copy_to=copy_to, library=library, events=events)
-    app.run()
-    return app.return_code or 0

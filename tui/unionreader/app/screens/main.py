@@ -15,23 +15,16 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, ProgressBar, Static
+from textual.widgets import Footer, Input, Static
 
+from .. import loader
 from ..archive import Archive
 from ..copying import copy_of_fact, copy_of_facts, export_facts, fact_to_copy
-from ..loader import (
-    BatchLoaded,
-    CacheNotice,
-    CacheRestored,
-    LoadFailed,
-    LoadFinished,
-    LoadSummarised,
-    load_into,
-)
 from ..results import Results
 from ..widgets.article_list import ArticleList
 from ..widgets.facts import FactsTree
 from ..widgets.focus import focus_now
+from ..widgets.loading_bar import LoadingBar
 from ..widgets.reader import ENTITY_GROUPS, GROUP_LABELS, Reader, entity_description
 from ..widgets.search_input import SearchChanged, SearchInput
 from .filters import FilterScreen
@@ -59,6 +52,7 @@ class MainScreen(Screen):
         self.article_list = ArticleList(id="list")
         self.reader = Reader(id="reader")
         self.facts = FactsTree(id="facts")
+        self.loading_bar = LoadingBar(id="loading")
         self._query = ""
         self._shown_doc: int | None = None
         self._last_refresh = 0.0
@@ -77,15 +71,13 @@ class MainScreen(Screen):
                 yield self.reader
                 yield Static("", id="legend")
             yield self.facts
-        with Horizontal(id="loading"):
-            yield ProgressBar(id="progress", show_eta=False)
-            yield Label("", id="loading-label")
+        yield self.loading_bar
         yield Footer()
 
     def on_mount(self) -> None:
         # Loading starts now, not when the app is ready: restoring a saved index (a second at 10k
         # articles on a slow machine) overlaps Textual's own start-up.
-        self.query_one("#loading-label", Label).update(" reading articles…")
+        self.loading_bar.reading()
         self.start_loading()
 
     def start(self) -> None:
@@ -190,7 +182,7 @@ class MainScreen(Screen):
         sys.setswitchinterval(LOADING_SWITCH_INTERVAL)
         self.archive.loading = True
         self._load_started = (len(self.archive.load_errors), self.archive.duplicates_skipped)
-        self.run_worker(lambda: load_into(self.archive, self.post_message, self._let_search_run),
+        self.run_worker(lambda: loader.load_into(self.archive, self.post_message, self._let_search_run),
                         thread=True, exclusive=True, group="load")
 
     def _let_search_run(self) -> None:
@@ -200,36 +192,29 @@ class MainScreen(Screen):
         while self._search_pending and time.perf_counter() < deadline:
             time.sleep(0.002)
 
-    @on(BatchLoaded)
-    def _batch_loaded(self, event: BatchLoaded) -> None:
+    @on(loader.BatchLoaded)
+    def _batch_loaded(self, event: loader.BatchLoaded) -> None:
         batch = event.batch
         self.archive.duplicates_skipped += batch.duplicates
         self.archive.loaded_articles = batch.loaded
         self.archive.load_errors.extend(batch.errors)
-        self.query_one("#progress", ProgressBar).update(total=batch.total, progress=batch.loaded)
-        total = f"/{batch.total:,}" if batch.total else ""
-        self.query_one("#loading-label", Label).update(
-            f" {batch.loaded:,}{total} articles · {batch.megabytes:.1f} MB · {batch.mb_per_s:.1f} MB/s"
-        )
+        self.loading_bar.show_batch(batch)
         self._schedule_refresh()
         self.call_after_refresh(event.shown.set)
 
-    @on(CacheRestored)
-    def _restored(self, event: CacheRestored) -> None:
-        restored = event.restored
-        self.archive.loaded_articles = restored.articles
-        self.query_one("#loading-label", Label).update(
-            f" {restored.articles:,} articles · from cache · {restored.seconds:.1f} s"
-        )
+    @on(loader.CacheRestored)
+    def _restored(self, event: loader.CacheRestored) -> None:
+        self.archive.loaded_articles = event.restored.articles
+        self.loading_bar.show_restored(event.restored)
         self.run_search(keep_position=True)
         self.call_after_refresh(event.shown.set)
 
-    @on(CacheNotice)
-    def _cache_notice(self, event: CacheNotice) -> None:
+    @on(loader.CacheNotice)
+    def _cache_notice(self, event: loader.CacheNotice) -> None:
         self.notify(event.text, title="Cache", severity="warning", timeout=15)
 
-    @on(LoadSummarised)
-    def _summarised(self, event: LoadSummarised) -> None:
+    @on(loader.LoadSummarised)
+    def _summarised(self, event: loader.LoadSummarised) -> None:
         summary = self.archive.last_summary = event.summary
         if summary.unchanged and summary.cache_seconds is not None:
             changes = summary.changes()
@@ -240,8 +225,8 @@ class MainScreen(Screen):
                 timeout=5,
             )
 
-    @on(LoadFailed)
-    def _load_failed(self, event: LoadFailed) -> None:
+    @on(loader.LoadFailed)
+    def _load_failed(self, event: loader.LoadFailed) -> None:
         self.notify(f"Loading stopped: {event.reason}", severity="error", timeout=15)
 
     def _schedule_refresh(self) -> None:
@@ -259,7 +244,7 @@ class MainScreen(Screen):
         if self._refresh_pending:  # (a search since it was scheduled, e.g. when loading ended, did it)
             self.run_search(keep_position=True)
 
-    @on(LoadFinished)
+    @on(loader.LoadFinished)
     def _loading_done(self) -> None:
         # (The last batch's objects, see loader.load_into: full collections over the loaded articles
         # pause the UI for a few hundred ms per pass at 10k articles.)
@@ -268,7 +253,7 @@ class MainScreen(Screen):
         archive = self.archive
         archive.loading = False
         archive.loaded_at = time.perf_counter()
-        self.query_one("#loading").display = False
+        self.loading_bar.display = False
         self.run_search(keep_position=True)
         errors = archive.load_errors[self._load_started[0]:]  # this load's (an earlier open had its notice)
         if errors:
@@ -301,7 +286,7 @@ class MainScreen(Screen):
             self.notify(f"{path} will be loaded after the current files", title="Open")
             return
         self.archive.open_more(path)
-        self.query_one("#loading").display = True
+        self.loading_bar.display = True
         self.start_loading()
 
     # --- keys (bound on the app, so that they work on every screen; see UnionReaderApp) -------------
