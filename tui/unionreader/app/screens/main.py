@@ -26,7 +26,7 @@ from ..widgets.facts import FactsTree
 from ..widgets.focus import focus_now
 from ..widgets.loading_bar import LoadingBar
 from ..widgets.reader import ENTITY_GROUPS, GROUP_LABELS, Reader, entity_description
-from ..widgets.search_input import SearchChanged, SearchInput
+from ..widgets.search_input import SearchInput
 from .filters import FilterScreen
 from .prompt import LoadErrorsScreen, PathPrompt
 
@@ -47,6 +47,7 @@ class MainScreen(Screen):
         self.results = Results(archive)
         self.show_timing = show_timing  # off in snapshot tests, where milliseconds would differ per run
         self.search_input = SearchInput(
+            self._query_changed,
             placeholder="/ search: words without diacritics, \"phrases\", person:, org:, year: …", id="search"
         )
         self.article_list = ArticleList(id="list")
@@ -91,9 +92,8 @@ class MainScreen(Screen):
 
     # --- search --------------------------------------------------------------------------------------
 
-    @on(SearchChanged, "#search")
-    def _search_changed(self, event: SearchChanged) -> None:
-        self._query = event.query
+    def _query_changed(self, query: str) -> None:
+        self._query = query
         self.run_search()
 
     @on(Input.Submitted, "#search")
