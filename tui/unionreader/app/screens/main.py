@@ -138,12 +138,12 @@ class MainScreen(Screen):
 
     # --- preview -------------------------------------------------------------------------------------
 
-    @on(ArticleList.Highlighted)
+    @on(ArticleList.Highlighted, "#list")
     def _article_highlighted(self, event: ArticleList.Highlighted) -> None:
         # After the next refresh, so a keystroke repaints the list before the reader re-wraps.
         self.call_after_refresh(self._preview, event.doc)
 
-    @on(ArticleList.Opened)
+    @on(ArticleList.Opened, "#list")
     def _article_opened(self, event: ArticleList.Opened) -> None:
         self._preview(event.doc)
         focus_now(self.reader)
@@ -162,11 +162,11 @@ class MainScreen(Screen):
         self.facts.show_facts(analysis)
         self.facts.border_title = "Facts" if analysis is None else f"Facts ({len(analysis.facts)})"
 
-    @on(FactsTree.FactHighlighted)
+    @on(FactsTree.FactHighlighted, "#facts")
     def _fact_highlighted(self, event: FactsTree.FactHighlighted) -> None:
         self.reader.highlight_range(event.fact.start, event.fact.end)
 
-    @on(Reader.EntityHovered)
+    @on(Reader.EntityHovered, "#reader")
     def _entity_hovered(self, event: Reader.EntityHovered) -> None:
         if event.entity is not None:
             self.set_status(entity_description(event.entity))
