@@ -245,6 +245,11 @@ class MainScreen(Screen):
             self.run_search(keep_position=True)
 
     @on(loader.LoadFinished)
+    def _load_finished(self) -> None:
+        # The load's notices (the summary's above) are messages in the app's queue: the load ends behind
+        # them, so that whoever sees loading end also sees what it said.
+        self.app.call_later(self._loading_done)
+
     def _loading_done(self) -> None:
         # (The last batch's objects, see loader.load_into: full collections over the loaded articles
         # pause the UI for a few hundred ms per pass at 10k articles.)
