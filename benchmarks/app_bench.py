@@ -112,21 +112,21 @@ async def measure(paths: list[str], analyse: bool, queries: list[str], load_time
     async with app.run_test(size=(160, 48), message_hook=hook) as pilot:
         article_list = app.query_one(ArticleList)
         await wait_until(lambda: bool(article_list.painted), load_timeout, pilot)
-        await wait_until(lambda: article_list.first_rows_painted is not None or not app.loading, load_timeout, pilot)
+        await wait_until(lambda: article_list.first_rows_painted is not None or not app.archive.loading, load_timeout, pilot)
         first_rows = article_list.first_rows_painted
         out["first_paint_s"] = (min(article_list.painted.values()) - created) if article_list.painted else None
         out["first_rows_s"] = (first_rows - created) if first_rows else None
-        out["loading_at_first_rows"] = app.loading
+        out["loading_at_first_rows"] = app.archive.loading
         during: list[float] = []
-        if app.loading:  # typing while batches are still being read and indexed
+        if app.archive.loading:  # typing while batches are still being read and indexed
             during, _ = await type_queries(queries[:2])
             app.query_one("#search").value = ""
         out["loading_keystrokes"] = len(during)
         out["loading_p95_ms"] = percentile(during, 0.95) if during else None
         out["loading_max_ms"] = max(during) if during else None
-        await wait_until(lambda: not app.loading, load_timeout, pilot)
-        out["loaded_s"] = (app.loaded_at or time.perf_counter()) - created
-        out["articles"] = len(app.index)
+        await wait_until(lambda: not app.archive.loading, load_timeout, pilot)
+        out["loaded_s"] = (app.archive.loaded_at or time.perf_counter()) - created
+        out["articles"] = len(app.archive.index)
         await pilot.pause(0.2)
 
         latencies, typed = await type_queries(queries)

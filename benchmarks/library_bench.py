@@ -117,9 +117,9 @@ def phase_app(path: str, cache: str) -> dict:
             while article_list.first_rows_painted is None and time.perf_counter() < deadline:
                 await pilot.pause(0.005)
             first_rows = (article_list.first_rows_painted or time.perf_counter()) - created
-            while app.loading and time.perf_counter() < deadline:
+            while app.archive.loading and time.perf_counter() < deadline:
                 await pilot.pause(0.05)
-            return {"first_rows_s": first_rows, "loaded_s": time.perf_counter() - created, "articles": len(app.index)}
+            return {"first_rows_s": first_rows, "loaded_s": time.perf_counter() - created, "articles": len(app.archive.index)}
 
     return asyncio.run(run())
 

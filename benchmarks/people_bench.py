@@ -166,8 +166,8 @@ async def app_figures(analyses: list[Analysis]) -> dict:
 
     out: dict = {}
     async with app.run_test(size=(160, 48), message_hook=hook) as pilot:
-        await wait(lambda: not app.loading and app.result is not None, 1800, pilot)
-        out["app_articles"] = len(app.index)
+        await wait(lambda: not app.archive.loading and app.main_screen.results.result is not None, 1800, pilot)
+        out["app_articles"] = len(app.archive.index)
         for key, kind in (("p", "people"), ("o", "orgs")):
             for attempt in ("first", "again"):
                 key_seen.clear()

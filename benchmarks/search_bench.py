@@ -70,7 +70,7 @@ QUERIES = [
 ]
 
 
-APP_SLICE = 128  # as app/load_actions.INDEX_SLICE (not imported: the benchmark needs no Textual)
+APP_SLICE = 128  # as library/indexer.INDEX_SLICE (not imported: the benchmark needs no Textual)
 
 
 def type_queries(index: SearchIndex, keystrokes: list[str], reps: int,

@@ -30,10 +30,10 @@ def make_app(**kwargs) -> UnionReaderApp:
 
 async def wait_loaded(app: UnionReaderApp, pilot) -> None:
     for _ in range(400):
-        if not app.loading and app.result is not None:
+        if not app.archive.loading and app.main_screen.results.result is not None:
             break
         await pilot.pause(0.05)
-    assert not app.loading, "loading did not finish"
+    assert not app.archive.loading, "loading did not finish"
     await pilot.pause()
 
 
@@ -105,12 +105,12 @@ async def test_moving_the_highlight_previews_the_article():
         reader = app.query_one(Reader)
         first = reader.analysis.article.id
         cursor = article_list.cursor
-        assert reader.analysis is app.index.analysis(article_list.docs[cursor])
+        assert reader.analysis is app.archive.index.analysis(article_list.docs[cursor])
         await pilot.press("j")
         await pilot.pause()
         assert article_list.cursor == cursor + 1
         assert reader.analysis.article.id != first
-        assert reader.analysis is app.index.analysis(article_list.docs[cursor + 1])
+        assert reader.analysis is app.archive.index.analysis(article_list.docs[cursor + 1])
         await pilot.press("k")
         await pilot.pause()
         assert reader.analysis.article.id == first
@@ -252,7 +252,7 @@ async def test_x_exports_the_listed_articles_atomically(tmp_path):
         app.query_one("#search").value = "hung yen"
         await pilot.pause()
         app.query_one(ArticleList).focus()
-        listed = [app.index.analysis(d) for d in app.query_one(ArticleList).docs]
+        listed = [app.archive.index.analysis(d) for d in app.query_one(ArticleList).docs]
         await pilot.press("x")
         await answer_path_prompt(app, pilot, target)
         assert target.read_text(encoding="utf-8") == export.to_json(listed)
@@ -266,7 +266,7 @@ async def test_x_to_a_csv_file_writes_a_spreadsheet_readable_csv(tmp_path):
     async with app.run_test(size=(160, 48)) as pilot:
         await wait_loaded(app, pilot)
         app.query_one(ArticleList).focus()
-        listed = [app.index.analysis(d) for d in app.query_one(ArticleList).docs]
+        listed = [app.archive.index.analysis(d) for d in app.query_one(ArticleList).docs]
         await pilot.press("x")
         await answer_path_prompt(app, pilot, target)
         data = target.read_bytes()
@@ -405,7 +405,7 @@ async def test_unreadable_files_are_listed_not_raised(tmp_path):
     async with app.run_test(size=(160, 48)) as pilot:
         await wait_loaded(app, pilot)
         assert len(app.query_one(ArticleList).docs) == 5
-        assert {Path(e.source).name for e in app.load_errors} >= {"missing.txt"}
+        assert {Path(e.source).name for e in app.archive.load_errors} >= {"missing.txt"}
         assert any("could not be loaded" in (n.title or "") for n in app._notifications)
 
 
@@ -440,7 +440,7 @@ async def test_typing_works_while_loading_and_the_list_fills_in():
             if len(app.query_one(ArticleList).docs) == 2:
                 break
             await pilot.pause(0.05)
-        assert app.loading and len(app.query_one(ArticleList).docs) == 2
+        assert app.archive.loading and len(app.query_one(ArticleList).docs) == 2
         assert app.query_one("#loading").display
         await pilot.press("slash", *"hung yen")
         assert app.query_one("#search").value == "hung yen"
@@ -449,7 +449,7 @@ async def test_typing_works_while_loading_and_the_list_fills_in():
         assert not app.query_one("#loading").display
         docs = app.query_one(ArticleList).docs
         assert 1 <= len(docs) < 5
-        assert "Hưng Yên" in app.index.analysis(docs[0]).article.title
+        assert "Hưng Yên" in app.archive.index.analysis(docs[0]).article.title
 
 
 async def test_command_palette_offers_the_app_commands():
@@ -569,13 +569,13 @@ async def test_open_file_from_the_palette_adds_articles_once_and_reports_bad_pat
         assert len(article_list.docs) == 5 + len(list(own.glob("*.txt")))
         assert "Articles (8)" in str(article_list.border_title)
 
-        app.open_paths(str(own))  # the same folder again: nothing new is listed
+        app.main_screen.open_paths(str(own))  # the same folder again: nothing new is listed
         await wait_loaded(app, pilot)
         assert len(article_list.docs) == 8
         assert any("already listed" in m for m in notifications(app))
 
         missing = tmp_path / "nowhere"
-        app.open_paths(str(missing))
+        app.main_screen.open_paths(str(missing))
         await wait_loaded(app, pilot)
         assert len(article_list.docs) == 8
         assert any(str(missing) in m for m in notifications(app))
@@ -628,7 +628,7 @@ async def test_loaded_articles_are_kept_out_of_the_garbage_collectors_passes():
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_loaded(app, pilot)
-        article = app.index.analysis(0).article
+        article = app.archive.index.analysis(0).article
         # frozen objects are not in any generation the collector walks
         assert not any(o is article for o in gc.get_objects())
         assert gc.get_freeze_count() > 0
@@ -657,14 +657,14 @@ async def test_a_search_blocked_by_indexing_runs_as_soon_as_the_index_is_free():
             if len(app.query_one(ArticleList).docs) == 2:
                 break
             await pilot.pause(0.05)
-        with app.index_lock:  # as if the loader were indexing a slice
+        with app.archive.index_lock:  # as if the loader were indexing a slice
             await pilot.press("slash", *"cuc tro giup")
             await pilot.pause(0.05)
-            assert app.result.query == ""  # the search waits for the index
+            assert app.main_screen.results.result.query == ""  # the search waits for the index
         await pilot.pause(0.1)  # no batch arrives meanwhile: the retry alone runs it
-        assert app.result.query == "cuc tro giup"
+        assert app.main_screen.results.result.query == "cuc tro giup"
         top = app.query_one(ArticleList).docs[0]
-        assert "Trợ giúp pháp lý" in app.index.analysis(top).article.title
+        assert "Trợ giúp pháp lý" in app.archive.index.analysis(top).article.title
         release.set()
         await wait_loaded(app, pilot)
 
@@ -684,9 +684,9 @@ async def test_duplicates_are_skipped_whichever_batch_they_fall_in(batch_size):
         analyser=lambda a: Analysis(a, (), (), a.published)))
     async with app.run_test(size=(160, 48)) as pilot:
         await wait_loaded(app, pilot)
-        assert len(app.index) == 5
-        assert app.duplicates_skipped == 3
-        assert sorted(app.index.analysis(d).article.id for d in range(5)) == sorted({a.id for a in items})
+        assert len(app.archive.index) == 5
+        assert app.archive.duplicates_skipped == 3
+        assert sorted(app.archive.index.analysis(d).article.id for d in range(5)) == sorted({a.id for a in items})
         assert any("3 article(s) already listed" in m for m in notifications(app))
         # Loading ended: the slices' posting segments were merged into one per kind.
-        assert set(app.index.segment_counts.values()) == {1}
+        assert set(app.archive.index.segment_counts.values()) == {1}

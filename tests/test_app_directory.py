@@ -30,10 +30,10 @@ def make_app(**kwargs) -> UnionReaderApp:
 
 async def wait_loaded(app, pilot) -> None:
     for _ in range(400):
-        if not app.loading and app.result is not None:
+        if not app.archive.loading and app.main_screen.results.result is not None:
             break
         await pilot.pause(0.05)
-    assert not app.loading
+    assert not app.archive.loading
     await pilot.pause()
 
 
@@ -208,7 +208,7 @@ async def test_v_shows_the_overview_of_the_current_results():
         app.query_one("#search", Input).value = "lam dong"
         await pilot.pause()
         app.query_one(ArticleList).focus()
-        results = len(app.result.docs)
+        results = len(app.main_screen.results.result.docs)
         await pilot.press("v")
         for _ in range(100):
             if app.screen.overview is not None:

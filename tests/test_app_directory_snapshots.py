@@ -35,7 +35,7 @@ def opened(*keys: str, query: str = "", typed: str = ""):
     async def run_before(pilot) -> None:
         app = pilot.app
         for _ in range(400):
-            if not app.loading and app.result is not None:
+            if not app.archive.loading and app.main_screen.results.result is not None:
                 break
             await pilot.pause(0.05)
         if query:

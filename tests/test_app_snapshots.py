@@ -31,7 +31,7 @@ def seeds_app() -> UnionReaderApp:
 async def loaded(pilot) -> None:
     app = pilot.app
     for _ in range(400):
-        if not app.loading and app.result is not None:
+        if not app.archive.loading and app.main_screen.results.result is not None:
             break
         await pilot.pause(0.05)
     await pilot.pause()

@@ -18,10 +18,10 @@ def open_app(path, cache) -> UnionReaderApp:
 
 async def wait_loaded(app, pilot) -> None:
     for _ in range(3000):
-        if not app.loading and app.result is not None:
+        if not app.archive.loading and app.main_screen.results.result is not None:
             break
         await pilot.pause(0.01)
-    assert not app.loading
+    assert not app.archive.loading
 
 
 def messages(app) -> list[str]:
@@ -36,7 +36,7 @@ async def test_reopening_shows_the_whole_list_from_the_cache_and_changes_behind_
         await wait_loaded(app, pilot)
         assert len(app.query_one(ArticleList).docs) == 30
         assert any("30 articles · from cache" in m for m in messages(app))
-        assert app.last_summary.unchanged == 30
+        assert app.archive.last_summary.unchanged == 30
         await pilot.pause(0.1)
         shown = app.query_one(Reader).analysis  # (read from the cache when shown)
         assert shown is not None and shown.article.text.startswith("Công đoàn")
@@ -51,6 +51,6 @@ async def test_reopening_shows_the_whole_list_from_the_cache_and_changes_behind_
         assert any("1 new, 1 changed, 1 removed" in m for m in messages(app))
         app.query_one("#search").value = "viet da ho nui coc"
         await pilot.pause(0.3)
-        app.run_search()
-        assert len(app.result.docs) == 1
-        assert "Hồ Núi Cốc" in app.index.analysis(app.result.docs[0]).article.text
+        app.main_screen.run_search()
+        assert len(app.main_screen.results.result.docs) == 1
+        assert "Hồ Núi Cốc" in app.archive.index.analysis(app.main_screen.results.result.docs[0]).article.text

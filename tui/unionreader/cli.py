@@ -53,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_app(paths: list[str], copy_to: str | None = None, ns: argparse.Namespace | None = None) -> int:
-    from .app.app import run
+    from .app.launch import run
     from .library.console import library_from_args
 
     return run(paths, copy_to=copy_to, library=library_from_args(ns or argparse.Namespace()))

@@ -8,12 +8,12 @@ from textual.binding import Binding
 
 from .screens.directory import DirectoryScreen, FilterInput
 from .screens.filters import FilterScreen
-from .screens.main import SearchInput
 from .screens.overview import OverviewScreen
 from .widgets.article_list import ArticleList
 from .widgets.directory_list import DirectoryList
 from .widgets.facts import FactsTree
 from .widgets.reader import Reader
+from .widgets.search_input import SearchInput
 
 APP_BINDINGS = [
     # A priority binding: the app handles "/" before forwarding the keys typed after it, which then

@@ -1,60 +1,397 @@
-"""The main screen: search box, status line, the three panes, loading progress and key hints."""
+"""The main screen and its controller: the search box and status, the article list, the reader and the
+facts, and the loading bar. It owns the search, the list's selection, the preview and the load in
+progress; widgets post messages with their data and the handlers below act on them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+import sys
+import time
+from pathlib import Path
 
+from rich.text import Text
+from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, ProgressBar, Static
+from textual.widgets import Footer, Input, Static
 
+from .. import loader
+from ..archive import Archive
+from ..copying import copy_of_fact, copy_of_facts, export_facts, fact_to_copy
+from ..results import Results
 from ..widgets.article_list import ArticleList
 from ..widgets.facts import FactsTree
 from ..widgets.focus import focus_now
-from ..widgets.reader import Reader
+from ..widgets.loading_bar import LoadingBar
+from ..widgets.reader import ENTITY_GROUPS, GROUP_LABELS, Reader, entity_description
+from ..widgets.search_input import SearchInput
+from .filters import FilterScreen
+from .prompt import LoadErrorsScreen, PathPrompt
 
-
-class SearchInput(Input):
-    # Priority: the app runs it before sending on the keys typed after Esc, which then reach the list.
-    BINDINGS = [Binding("escape", "clear_search", "Clear search", show=False, id="search.clear", priority=True)]
-
-    def __init__(self, on_change: Callable[[str], None], **kwargs) -> None:
-        super().__init__(**kwargs)
-        self._on_change = on_change
-
-    def watch_value(self, value: str) -> None:
-        # Searching here rather than on the Changed message puts the new results in the same frame as
-        # the typed character (the message arrives after the frame that draws the character: ~2 frames).
-        if self.is_mounted:
-            self._on_change(value)
-
-    def action_clear_search(self) -> None:
-        self.value = ""
-        focus_now(self.screen.query_one(ArticleList))
+LOADING_SWITCH_INTERVAL = 0.0005  # seconds; see start_loading
+REFRESH_INTERVAL = 0.3  # seconds between searches re-run as batches arrive
 
 
 class MainScreen(Screen):
-    """The main screen; text selected with the mouse is copied through the app's clipboard routes."""
+    """Text selected with the mouse is copied through the app's clipboard routes."""
+
+    # The list has the focus from the start: focusing it later (the search box first, by default)
+    # rebuilds the footer's keys once more, which delays the first rows by a frame or more.
+    AUTO_FOCUS = "#list"
+
+    def __init__(self, archive: Archive, *, show_timing: bool = True) -> None:
+        super().__init__()
+        self.archive = archive
+        self.results = Results(archive)
+        self.show_timing = show_timing  # off in snapshot tests, where milliseconds would differ per run
+        self.search_input = SearchInput(
+            self._query_changed,
+            placeholder="/ search: words without diacritics, \"phrases\", person:, org:, year: …", id="search"
+        )
+        self.article_list = ArticleList(id="list")
+        self.reader = Reader(id="reader")
+        self.facts = FactsTree(id="facts")
+        self.loading_bar = LoadingBar(id="loading")
+        self._query = ""
+        self._shown_doc: int | None = None
+        self._last_refresh = 0.0
+        self._refresh_pending = False
+        self._search_pending = False
+        self._load_started = (0, 0)  # (load errors, duplicates) counted before the current load
+        self._queued_paths: list[str] = []
+        self._switch_interval = sys.getswitchinterval()
 
     def compose(self) -> ComposeResult:
-        yield SearchInput(lambda _: self.app.run_search(), placeholder="/ search: words without diacritics, \"phrases\", person:, org:, year: …", id="search")
+        yield self.search_input
         yield Static("", id="status", markup=False)
         with Horizontal(id="panes"):
-            yield ArticleList(id="list")
+            yield self.article_list
             with Vertical(id="reader-pane"):
-                yield Reader(id="reader")
+                yield self.reader
                 yield Static("", id="legend")
-            yield FactsTree(id="facts")
-        with Horizontal(id="loading"):
-            yield ProgressBar(id="progress", show_eta=False)
-            yield Label("", id="loading-label")
+            yield self.facts
+        yield self.loading_bar
         yield Footer()
+
+    def on_mount(self) -> None:
+        # Loading starts now, not when the app is ready: restoring a saved index (a second at 10k
+        # articles on a slow machine) overlaps Textual's own start-up.
+        self.loading_bar.reading()
+        self.start_loading()
+
+    def start(self) -> None:
+        """Titles, the legend and the list as it is (once the app is ready: its theme is set)."""
+        self.article_list.border_title = "Articles"
+        self.reader.border_title = "Reader"
+        self.facts.border_title = "Facts"
+        self._update_legend()
+        self.run_search(keep_position=True)
+        self.article_list.focus()
+
+    # --- search --------------------------------------------------------------------------------------
+
+    def _query_changed(self, query: str) -> None:
+        self._query = query
+        self.run_search()
+
+    @on(Input.Submitted, "#search")
+    def _query_submitted(self, event: Input.Submitted) -> None:
+        focus_now(self.article_list)
+
+    def run_search(self, keep_position: bool = False) -> None:
+        article_list = self.article_list
+        # A reader who moved down the list stays on their article as batches arrive; one who did not
+        # keeps seeing the top (newest / best) result.
+        keep = article_list.highlighted_doc if keep_position and article_list.cursor > 0 else None
+        # While the loader indexes a slice of a batch, the search waits for it without blocking the
+        # keyboard: it is tried again in a moment (and at the loader's next progress message).
+        if not self.results.search(self._query):
+            if not self._search_pending:
+                self._search_pending = True
+                self.set_timer(0.015, self._retry_search)
+            return
+        self._search_pending = False
+        self._refresh_pending = False
+        self._last_refresh = time.perf_counter()
+        results = self.results
+        article_list.set_docs(results.docs, results.row_info, results.title_spans, keep_doc=keep)
+        article_list.border_title = f"Articles ({len(results.docs):,})"
+        self.set_status(results.status(show_timing=self.show_timing, loading=self.archive.loading))
+        if not results.docs:
+            self._preview(None)
+
+    def _retry_search(self) -> None:
+        if self._search_pending:
+            self._search_pending = False
+            self.run_search(keep_position=True)
+
+    def set_query(self, query: str) -> None:
+        """Put ``query`` in the search box, the cursor at its end (the search follows its change)."""
+        self.search_input.value = query
+        self.search_input.cursor_position = len(query)
+
+    def set_status(self, text: str) -> None:
+        # One line of fixed size: no layout pass needed (the default one costs a frame per keystroke).
+        self.query_one("#status", Static).update(text, layout=False)
+
+    # --- preview -------------------------------------------------------------------------------------
+
+    @on(ArticleList.Highlighted, "#list")
+    def _article_highlighted(self, event: ArticleList.Highlighted) -> None:
+        # After the next refresh, so a keystroke repaints the list before the reader re-wraps.
+        self.call_after_refresh(self._preview, event.doc)
+
+    @on(ArticleList.Opened, "#list")
+    def _article_opened(self, event: ArticleList.Opened) -> None:
+        self._preview(event.doc)
+        focus_now(self.reader)
+
+    def _preview(self, doc: int | None) -> None:
+        if doc != self.article_list.highlighted_doc:
+            return  # the highlight has moved on since this preview was scheduled
+        analysis = self.results.index.analysis(doc) if doc is not None else None
+        hits = self.results.hit_spans(doc) if doc is not None else ()
+        if doc == self._shown_doc and analysis is not None:
+            self.reader.set_hits(hits)
+            return
+        self._shown_doc = doc
+        self.reader.show(analysis, hits)
+        self.reader.border_title = "Reader" if analysis is None else f"Reader · {len(analysis.entities)} entities"
+        self.facts.show_facts(analysis)
+        self.facts.border_title = "Facts" if analysis is None else f"Facts ({len(analysis.facts)})"
+
+    @on(FactsTree.FactHighlighted, "#facts")
+    def _fact_highlighted(self, event: FactsTree.FactHighlighted) -> None:
+        self.reader.highlight_range(event.fact.start, event.fact.end)
+
+    @on(Reader.EntityHovered, "#reader")
+    def _entity_hovered(self, event: Reader.EntityHovered) -> None:
+        if event.entity is not None:
+            self.set_status(entity_description(event.entity))
+
+    # --- loading -------------------------------------------------------------------------------------
+
+    def start_loading(self) -> None:
+        # The loader thread is CPU-bound; the UI's event loop waits on select() between messages and
+        # must win the GIL back each time, which CPython lets it do only every switch interval (5 ms
+        # by default): hundreds of such waits per frame delayed each keystroke's repaint by a second
+        # or more. A short interval while loading keeps typing responsive (restored when loading ends).
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(LOADING_SWITCH_INTERVAL)
+        self.archive.loading = True
+        self._load_started = (len(self.archive.load_errors), self.archive.duplicates_skipped)
+        self.run_worker(lambda: loader.load_into(self.archive, self.post_message, self._let_search_run),
+                        thread=True, exclusive=True, group="load")
+
+    def _let_search_run(self) -> None:
+        """A lock is not fair: released and taken again at once, the search typed meanwhile would
+        hardly ever get it. When one waits, give it the index for a moment (at most 50 ms)."""
+        deadline = time.perf_counter() + 0.05
+        while self._search_pending and time.perf_counter() < deadline:
+            time.sleep(0.002)
+
+    @on(loader.BatchLoaded)
+    def _batch_loaded(self, event: loader.BatchLoaded) -> None:
+        batch = event.batch
+        self.archive.duplicates_skipped += batch.duplicates
+        self.archive.loaded_articles = batch.loaded
+        self.archive.load_errors.extend(batch.errors)
+        self.loading_bar.show_batch(batch)
+        self._schedule_refresh()
+        self.call_after_refresh(event.shown.set)
+
+    @on(loader.CacheRestored)
+    def _restored(self, event: loader.CacheRestored) -> None:
+        self.archive.loaded_articles = event.restored.articles
+        self.loading_bar.show_restored(event.restored)
+        self.run_search(keep_position=True)
+        self.call_after_refresh(event.shown.set)
+
+    @on(loader.CacheNotice)
+    def _cache_notice(self, event: loader.CacheNotice) -> None:
+        self.notify(event.text, title="Cache", severity="warning", timeout=15)
+
+    @on(loader.LoadSummarised)
+    def _summarised(self, event: loader.LoadSummarised) -> None:
+        summary = self.archive.last_summary = event.summary
+        if summary.unchanged and summary.cache_seconds is not None:
+            changes = summary.changes()
+            self.notify(
+                f"{self.archive.index.live():,} articles · from cache · {summary.cache_seconds:.1f} s"
+                + (f"\n{changes}" if changes else ""),
+                title="Opened",
+                timeout=5,
+            )
+
+    @on(loader.LoadFailed)
+    def _load_failed(self, event: loader.LoadFailed) -> None:
+        self.notify(f"Loading stopped: {event.reason}", severity="error", timeout=15)
+
+    def _schedule_refresh(self) -> None:
+        """Re-run the query as batches arrive, at most a few times a second (a search per batch of a
+        100k corpus would spend the UI thread on results nobody reads)."""
+        elapsed = time.perf_counter() - self._last_refresh
+        result = self.results.result
+        if elapsed >= REFRESH_INTERVAL or self._search_pending or result is None or not result.docs:
+            self.run_search(keep_position=True)
+        elif not self._refresh_pending:
+            self._refresh_pending = True
+            self.set_timer(REFRESH_INTERVAL - elapsed, self._pending_refresh)
+
+    def _pending_refresh(self) -> None:
+        if self._refresh_pending:  # (a search since it was scheduled, e.g. when loading ended, did it)
+            self.run_search(keep_position=True)
+
+    @on(loader.LoadFinished)
+    def _load_finished(self) -> None:
+        # The load's notices (the summary's above) are messages in the app's queue: the load ends behind
+        # them, so that whoever sees loading end also sees what it said.
+        self.app.call_later(self._loading_done)
+
+    def _loading_done(self) -> None:
+        # (The last batch's objects, see loader.load_into: full collections over the loaded articles
+        # pause the UI for a few hundred ms per pass at 10k articles.)
+        gc.freeze()
+        sys.setswitchinterval(self._switch_interval)
+        archive = self.archive
+        archive.loading = False
+        archive.loaded_at = time.perf_counter()
+        self.loading_bar.display = False
+        self.run_search(keep_position=True)
+        errors = archive.load_errors[self._load_started[0]:]  # this load's (an earlier open had its notice)
+        if errors:
+            shown = "\n".join(str(e) for e in errors[:5])
+            more = f"\n… and {len(errors) - 5} more" if len(errors) > 5 else ""
+            self.notify(
+                f"{shown}{more}\n(ctrl+p → “Show load errors” lists them all; click to dismiss)",
+                title=f"{len(errors)} file(s) could not be loaded",
+                severity="warning",
+                timeout=30,
+            )
+        skipped = archive.duplicates_skipped - self._load_started[1]
+        if skipped:
+            self.notify(f"{skipped:,} article(s) already listed were not added again", title="Duplicates")
+        if self._queued_paths:
+            self.open_paths(self._queued_paths.pop(0))
+
+    def action_show_load_errors(self) -> None:
+        self.app.push_screen(LoadErrorsScreen([str(e) for e in self.archive.load_errors] or ["No load errors."]))
+
+    def action_open_file(self) -> None:
+        self.app.push_screen(PathPrompt("Open", "File or folder of articles to add", ""), self.open_paths)
+
+    def open_paths(self, name: str | None) -> None:
+        if not name:
+            return
+        path = str(Path(name).expanduser())
+        if self.archive.loading:  # one loader at a time: this one starts when the current load ends
+            self._queued_paths.append(path)
+            self.notify(f"{path} will be loaded after the current files", title="Open")
+            return
+        self.archive.open_more(path)
+        self.loading_bar.display = True
+        self.start_loading()
+
+    # --- keys (bound on the app, so that they work on every screen; see UnionReaderApp) -------------
+
+    def action_focus_search(self) -> None:
+        """Focus the search box at once, so keys typed right after "/" are typed into it.
+
+        The binding has priority (a focused widget would otherwise see "/" only after the app has
+        already sent it the next keys), so in a text box it steps aside and the box types "/"."""
+        if isinstance(self.app.focused, Input) or self.app.screen is not self:
+            raise SkipAction()
+        focus_now(self.search_input)
+
+    def action_filters(self) -> None:
+        if self.results.result is None:
+            return
+        with self.archive.index_lock:
+            facets = self.archive.index.facets(self.results.result)
+        self.app.push_screen(FilterScreen(facets), self.add_query_term)
+
+    def add_query_term(self, term: str | None) -> None:
+        if not term:
+            return
+        query = self.search_input.value.rstrip()
+        self.set_query(f"{query} {term} " if query else f"{term} ")
+
+    def action_cycle_entities(self) -> None:
+        mode = self.reader.cycle_entities()
+        self._update_legend()
+        self.set_status(f"Highlighting: {mode if mode in ('all', 'none') else GROUP_LABELS[mode]}")
+
+    def action_jump(self, forward: bool) -> None:
+        target = self.reader.jump(forward)
+        if target is None:
+            self.set_status("No search hit or highlighted entity in this article.")
+        elif target.entity is None:
+            self.set_status("Search hit")
+
+    def action_toggle_pane(self, pane_id: str) -> None:
+        pane = self.query_one(f"#{pane_id}")
+        visible = [p for p in self.query("#panes > *") if p.display]
+        if pane.display and len(visible) == 1:
+            self.notify("At least one pane stays visible.", timeout=2)
+            return
+        pane.display = not pane.display
+        focused = self.app.focused
+        if focused is None or (not pane.display and (focused is pane or pane in focused.ancestors)):
+            # Textual would move focus to the search box, where the next keys would be typed.
+            target = next(w for w in (self.article_list, self.reader, self.facts)
+                          if w.display and (w.parent is None or w.parent.display))
+            focus_now(target)
+
+    def _update_legend(self) -> None:
+        active = set(self.reader.active_groups)
+        legend = Text(no_wrap=True, overflow="ellipsis")
+        for group in ENTITY_GROUPS:
+            style = self.reader.style_for(group) if group in active else "dim strike"
+            legend.append(GROUP_LABELS[group], style=style)
+            legend.append(" ")
+        legend.append("· e cycles", style="dim")
+        self.query_one("#legend", Static).update(legend)
+
+    # --- copying and exporting -------------------------------------------------------------------------
+
+    def action_copy_fact(self) -> None:
+        fact = fact_to_copy(self.facts.selected_fact, self.reader.analysis)
+        if fact is None:
+            self.notify("No fact to copy: this article has none.", severity="warning")
+            return
+        self.app.copy_everywhere(*copy_of_fact(fact))
+
+    def action_copy_all(self, as_json: bool = False) -> None:
+        analysis = self.reader.analysis
+        if analysis is None:
+            self.notify("No article selected.", severity="warning")
+            return
+        self.app.copy_everywhere(*copy_of_facts(analysis, as_json))
+
+    def action_copy_json(self) -> None:
+        self.action_copy_all(as_json=True)
 
     def action_copy_text(self) -> None:
         selection = self.get_selected_text()
         if not selection:
-            self.app.notify("Nothing selected: drag over the reader text first.", timeout=3)
+            self.notify("Nothing selected: drag over the reader text first.", timeout=3)
             return
         self.app.copy_everywhere(selection, "the selected text")
+
+    def action_export(self) -> None:
+        count = len(self.results.docs)
+        prompt = PathPrompt(
+            f"Export the facts of {count:,} listed articles",
+            "File name (.md, .json, .csv or .tsv); Enter writes it, Esc cancels",
+            "unionreader-facts.md",
+        )
+        self.app.push_screen(prompt, self.export_to)
+
+    def export_to(self, name: str | None) -> None:
+        if not name or self.results.result is None:
+            return
+        analyses = self.archive.analyses_for(self.results.docs)
+        message, severity = export_facts(Path(name).expanduser(), analyses)
+        self.notify(message, title="Exported" if severity == "information" else "", severity=severity)

@@ -58,16 +58,28 @@ class ArticleList(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
     class Highlighted(Message):
+        """The cursor moved to ``doc`` (None: the list is empty)."""
+
         def __init__(self, article_list: ArticleList, doc: int | None) -> None:
             super().__init__()
             self.article_list = article_list
             self.doc = doc
 
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
+
     class Opened(Message):
+        """Enter or a double click on ``doc``."""
+
         def __init__(self, article_list: ArticleList, doc: int) -> None:
             super().__init__()
             self.article_list = article_list
             self.doc = doc
+
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
 
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)

@@ -39,6 +39,10 @@ class FactsTree(Tree[Fact | None]):
             self.tree = tree
             self.fact = fact
 
+        @property
+        def control(self) -> FactsTree:
+            return self.tree
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__("Facts", id=id, classes=classes)
         self.show_root = False

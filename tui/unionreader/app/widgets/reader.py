@@ -98,6 +98,10 @@ class Reader(ScrollView, can_focus=True):
             self.reader = reader
             self.entity = entity
 
+        @property
+        def control(self) -> Reader:
+            return self.reader
+
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.analysis: Analysis | None = None

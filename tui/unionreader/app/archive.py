@@ -1,0 +1,77 @@
+"""What the app has loaded, shared by every screen: the library, the search index and its lock, and what
+loading has counted so far. The main screen fills it; the people, organisation and overview screens
+read it."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator
+
+from ..corpus import LoadError
+from ..directory import build_orgs, build_people
+from ..extract.models import Analysis
+from ..library.batching import Batch
+from ..library.events import Summary
+from ..library.indexer import IndexFeeder, index_batches
+from ..library.loader import Event, Library
+from ..search import SearchIndex
+
+BatchSource = Callable[[], Iterator[Batch]]
+EventSource = Callable[[IndexFeeder], Iterator[Event]]
+
+
+class Archive:
+    """The loaded articles and the loading counters (no Textual: plain state with a lock)."""
+
+    def __init__(self, library: Library, events: EventSource) -> None:
+        self.library = library
+        self.events = events  # feeder → the library's events for the load in progress
+        self.index = SearchIndex()
+        # The loader's thread indexes under this lock; the UI searches under it (see library.indexer).
+        self.index_lock = threading.Lock()
+        self.load_errors: list[LoadError] = []
+        self.duplicates_skipped = 0
+        self.loaded_articles = 0
+        self.last_summary: Summary | None = None
+        self.loading = False
+        self.loaded_at: float | None = None
+        self._tables: dict[str, tuple[int, object]] = {}
+
+    @classmethod
+    def open(
+        cls,
+        library: Library,
+        paths: list[str],
+        batches: BatchSource | None = None,
+        events: EventSource | None = None,
+    ) -> Archive:
+        """``events`` as given, or ``batches`` (tests, piped stdin) through the library's dedupe-and-index
+        path, or else the library opening ``paths``."""
+        if events is None and batches is not None:
+            events = lambda feeder: index_batches(batches(), feeder, library.seen_ids)  # noqa: E731
+        elif events is None:
+            events = lambda feeder: library.open(paths, feeder)  # noqa: E731
+        return cls(library, events)
+
+    def open_more(self, path: str) -> None:
+        """The next load reads ``path`` (opening a file or folder from the app)."""
+        self.events = lambda feeder: self.library.open([path], feeder)
+
+    def analyses_for(self, docs: Iterable[int]) -> list[Analysis]:
+        """The analyses of ``docs``: the one place the directory screens get articles from (today the
+        search index holds them)."""
+        with self.index_lock:
+            return [self.index.analysis(doc) for doc in docs]
+
+    def directory_table(self, kind: str):
+        """The people or organisation table of everything loaded; built once per corpus size (runs in
+        a screen's thread worker)."""
+        count = len(self.index)
+        cached = self._tables.get(kind)
+        if cached is not None and cached[0] == count:
+            return cached[1]
+        analyses = self.analyses_for(range(count))
+        table = build_people(analyses) if kind == "people" else build_orgs(analyses)
+        table.prepare()
+        self._tables[kind] = (count, table)
+        return table
