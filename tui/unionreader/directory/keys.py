@@ -55,6 +55,7 @@ def diacritic_weight(name: str) -> int:
     return sum(1 for ch in name if not ch.isascii())
 
 
+@lru_cache(maxsize=131072)
 def display_form(name: str) -> str:
     """The spelling shown: NFC with one tone placement ("Uỷ" → "Ủy")."""
     return normalize_tones(" ".join(name.split()))

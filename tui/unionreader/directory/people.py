@@ -151,7 +151,10 @@ class _Groups:
 
     def named(self, orgs: frozenset[str]) -> list[_Group]:
         """Groups holding a role at one of these organisations (entity values of an article)."""
-        return list({id(g): g for o in orgs if (g := self.org_owner.get(o)) is not None}.values())
+        owner = self.org_owner
+        if len(owner) < len(orgs):  # (the same groups, found from the smaller side)
+            return list({id(g): g for o, g in owner.items() if o in orgs}.values())
+        return list({id(g): g for o in orgs if (g := owner.get(o)) is not None}.values())
 
     def add(self, group: _Group, s: tuple) -> None:
         group.sightings.append(s)
@@ -186,12 +189,22 @@ def cluster(sightings: list[tuple], mentioned) -> list[list[tuple]]:
         return [sightings]  # one body (or none) and bare mentions: one person, as below
     groups = _Groups()
     loose: list[tuple] = []
+    # Bodies placed in a group stay together in one group (merges move all of a group's bodies), so a
+    # sighting with the same bodies again joins that group: no need to look the groups up again.
+    placed: set[tuple[str, ...]] = set()
+    longest = {bodies: -max(map(len, bodies), default=0) for bodies in distinct}
     # Full body names first, so that a short form ("Công đoàn Công ty") meets the groups it could
     # belong to and joins one only when it fits exactly one.
-    for s in sorted(sightings, key=lambda s: -max((len(b) for b in s[_BODIES]), default=0)):
+    for s in sorted(sightings, key=lambda s: longest[s[_BODIES]]):
         bodies = s[_BODIES]
         if not bodies:
             loose.append(s)
+            continue
+        if bodies in placed:
+            group = groups.owner[bodies[0]]
+            group.sightings.append(s)
+            for org in s[_ORGS]:
+                groups.org_owner[org] = group
             continue
         hits = groups.exact(bodies)
         if not hits:
@@ -205,16 +218,19 @@ def cluster(sightings: list[tuple], mentioned) -> list[list[tuple]]:
         for other in hits[1:]:
             groups.merge(hits[0], other)
         groups.add(hits[0], s)
+        placed.add(bodies)
     if len(groups.all) <= 1:
         groups.all[0].sightings.extend(loose)
         return [groups.all[0].sightings]
     alone: list[tuple] = []
-    for s in loose:
+    for s in loose if groups.org_owner else ():  # (no group's role names an organisation: none fits)
         fits = groups.named(mentioned(s[_DOC]))
         if len(fits) == 1:
             fits[0].sightings.append(s)
         else:
             alone.append(s)
+    if not groups.org_owner:
+        alone = loose
     out = [g.sightings for g in groups.all]
     if alone:
         out.append(alone)
