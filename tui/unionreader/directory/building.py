@@ -157,9 +157,7 @@ class OrgBuilder:
             dates.append(analysis.date or analysis.article.published)
             # Each spelling once per article with its count: an article names its bodies again and again.
             written: dict[tuple[str, str], int] = {}
-            for e in analysis.entities:
-                if e.type != "organization":
-                    continue
+            for e in [e for e in analysis.entities if e.type == "organization"]:
                 value = e.value
                 pair = (value if isinstance(value, str) and value else e.text, e.text)
                 written[pair] = written.get(pair, 0) + 1
