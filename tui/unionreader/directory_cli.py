@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import json
 import sys
 
 from .cli import add_cache_flags, write_stdout
@@ -37,6 +36,7 @@ def render(command: str, analyses, errors=(), fmt: str = "md", min_articles: int
     """The directory of ``analyses`` in ``fmt``: what the command prints."""
     from .directory import build_orgs, build_people
     from .directory import render as r
+    from .directory.indented_json import dumps_indented
 
     if command == "people":
         table = build_people(analyses)
@@ -52,7 +52,7 @@ def render(command: str, analyses, errors=(), fmt: str = "md", min_articles: int
         key = "people" if command == "people" else "organisations"
         doc = {"schema": schema, key: [as_json(p) for p in profiles],
                "errors": [{"source": e.source, "error": e.error} for e in errors]}
-        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        return dumps_indented(doc) + "\n"
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")

@@ -49,11 +49,13 @@ def short_forms(key: str) -> tuple[str, ...]:
     return tuple(" ".join(words[:n]) for n in range(3, len(words)))
 
 
+@lru_cache(maxsize=131072)
 def diacritic_weight(name: str) -> int:
     """How much of a spelling's Vietnamese survives (the display form is the fullest one seen)."""
     return sum(1 for ch in name if not ch.isascii())
 
 
+@lru_cache(maxsize=131072)
 def display_form(name: str) -> str:
     """The spelling shown: NFC with one tone placement ("Uỷ" → "Ủy")."""
     return normalize_tones(" ".join(name.split()))

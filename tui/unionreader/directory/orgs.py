@@ -5,13 +5,12 @@ there and the figures of their events over time. Profiles are worked out when as
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..extract.models import Analysis, Fact
-from .bulk import collector_paused
 from .filtering import Listing, newest_first
-from .keys import diacritic_weight, display_form, org_key, same_body
+from .keys import display_form, org_key, same_body
 from .people import ArticleRef, analysis_date, fact_titles, role_parts
 
 SCANNED = 300  # articles whose events, people and figures an organisation's profile gathers
@@ -141,52 +140,3 @@ class OrgTable(Listing):
 
     def docs_of(self, row: int) -> tuple[int, ...]:
         return self.rows[row].docs
-
-
-def build_orgs(analyses: Iterable[Analysis]) -> OrgTable:
-    """Every organisation named (as an entity or as the organiser) in ``analyses``."""
-    with collector_paused():
-        return _build_orgs(analyses)
-
-
-def _build_orgs(analyses: Iterable[Analysis]) -> OrgTable:
-    docs = analyses if isinstance(analyses, Sequence) else list(analyses)
-    seen: dict[str, list[int]] = {}
-    held: dict[str, list[int]] = {}
-    spellings: dict[str, Counter[str]] = {}
-    dates: list[str | None] = []
-
-    def mention(key: str, doc: int, *written: str) -> None:
-        in_docs = seen.get(key)
-        if in_docs is None:
-            seen[key] = [doc]
-            spellings[key] = Counter(written)
-            return
-        if in_docs[-1] != doc:
-            in_docs.append(doc)
-        counts = spellings[key]
-        for name in written:
-            counts[name] = counts.get(name, 0) + 1
-
-    for doc, analysis in enumerate(docs):
-        dates.append(analysis.date or analysis.article.published)
-        for e in analysis.entities:
-            if e.type != "organization":
-                continue
-            name = e.value if isinstance(e.value, str) and e.value else e.text
-            key = org_key(name)
-            if key:
-                mention(key, doc, name) if name == e.text else mention(key, doc, name, e.text)
-        if analysis.organiser:
-            key = org_key(analysis.organiser)
-            if key:
-                mention(key, doc, analysis.organiser)
-                held.setdefault(key, []).append(doc)
-    rows = []
-    for key, in_docs in seen.items():
-        known = sorted(d for d in (dates[i] for i in in_docs) if d)
-        counts = spellings[key]
-        shown = max(counts, key=lambda s: (diacritic_weight(s) > 0, counts[s], len(s), s))
-        rows.append(OrgRow(display_form(shown), key, len(in_docs), known[0] if known else None,
-                           known[-1] if known else None, tuple(in_docs), tuple(held.get(key, ()))))
-    return OrgTable(docs, rows, spellings)

@@ -18,23 +18,24 @@ is worked out when it is asked for, from the analyses the table holds.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
 from ..extract.models import Analysis, Fact
-from .bulk import collector_paused
 from .filtering import SORTS, Listing, newest_first
-from .keys import diacritic_weight, display_form, org_key, person_key, short_forms, split_role
+from .keys import diacritic_weight, display_form, org_key, short_forms, split_role
 
 ORGS_SCANNED = 300  # latest articles whose organisations a profile counts
 
-__all__ = ["SORTS", "PeopleTable", "PersonProfile", "PersonRow", "build_people"]
+__all__ = ["SORTS", "PeopleTable", "PersonProfile", "PersonRow", "Sighting"]
 
 
 class Sighting(NamedTuple):
-    """One article's people fact about a person (a tuple: a million of them are made per 100k articles)."""
+    """One article's people fact about a person. The table keeps them as plain tuples in this layout
+    (a million of them are made per 100k articles; a named tuple costs several times more to make):
+    profiles read them through ``Sighting._make``."""
 
     doc: int  # position in the table's analyses
     fact: int  # index of the people fact in that analysis's facts
@@ -42,6 +43,7 @@ class Sighting(NamedTuple):
     roles: tuple[str, ...]
     bodies: tuple[str, ...]  # body keys of the roles
     orgs: tuple[str, ...]  # the organisation entities of the roles, as the extraction gave them
+    sort_date: str  # date or "": sightings are kept in (sort_date, doc) order
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +54,7 @@ class PersonRow:
     first: str | None
     last: str | None
     role: str  # the latest role seen ("" when none): tells namesakes apart in the list
-    sightings: tuple[Sighting, ...]
+    sightings: tuple[tuple, ...]  # ``Sighting`` layout, by date
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,13 +101,16 @@ def role_parts(roles: tuple[str, ...], titles: tuple[str, ...]) -> tuple[tuple[s
 
 
 @lru_cache(maxsize=131072)
-def _bodies(roles: tuple[str, ...], titles: tuple[str, ...]) -> tuple[str, ...]:
+def bodies_of(roles: tuple[str, ...], titles: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(key for _, _, key in role_parts(roles, titles) if key)
 
 
 def fact_titles(analysis: Analysis, fact: Fact) -> tuple[str, ...]:
     entities = analysis.entities
     return tuple(entities[i].text for i in fact.entities if i < len(entities) and entities[i].type == "role")
+
+
+_DOC, _DATE, _BODIES, _ORGS = 0, 2, 4, 5  # fields of a ``Sighting`` tuple read where it is not named
 
 
 class _Group:
@@ -146,13 +151,16 @@ class _Groups:
 
     def named(self, orgs: frozenset[str]) -> list[_Group]:
         """Groups holding a role at one of these organisations (entity values of an article)."""
-        return list({id(g): g for o in orgs if (g := self.org_owner.get(o)) is not None}.values())
+        owner = self.org_owner
+        if len(owner) < len(orgs):  # (the same groups, found from the smaller side)
+            return list({id(g): g for o, g in owner.items() if o in orgs}.values())
+        return list({id(g): g for o in orgs if (g := owner.get(o)) is not None}.values())
 
-    def add(self, group: _Group, s: Sighting) -> None:
+    def add(self, group: _Group, s: tuple) -> None:
         group.sightings.append(s)
-        for org in s.orgs:
+        for org in s[_ORGS]:
             self.org_owner[org] = group
-        for body in s.bodies:
+        for body in s[_BODIES]:
             if body not in group.bodies:
                 group.bodies.add(body)
                 self.owner[body] = group
@@ -174,21 +182,33 @@ class _Groups:
         self.all.remove(other)
 
 
-def _cluster(sightings: list[Sighting], mentioned) -> list[list[Sighting]]:
-    distinct = {s.bodies for s in sightings}
+def cluster(sightings: list[tuple], mentioned) -> list[list[tuple]]:
+    """One name's sightings (``Sighting`` layout) split into the people who bear it (module docstring)."""
+    distinct = {s[_BODIES] for s in sightings}
     if len(distinct) == 1 or (len(distinct) == 2 and () in distinct):
         return [sightings]  # one body (or none) and bare mentions: one person, as below
     groups = _Groups()
-    loose: list[Sighting] = []
+    loose: list[tuple] = []
+    # Bodies placed in a group stay together in one group (merges move all of a group's bodies), so a
+    # sighting with the same bodies again joins that group: no need to look the groups up again.
+    placed: set[tuple[str, ...]] = set()
+    longest = {bodies: -max(map(len, bodies), default=0) for bodies in distinct}
     # Full body names first, so that a short form ("Công đoàn Công ty") meets the groups it could
     # belong to and joins one only when it fits exactly one.
-    for s in sorted(sightings, key=lambda s: -max((len(b) for b in s.bodies), default=0)):
-        if not s.bodies:
+    for s in sorted(sightings, key=lambda s: longest[s[_BODIES]]):
+        bodies = s[_BODIES]
+        if not bodies:
             loose.append(s)
             continue
-        hits = groups.exact(s.bodies)
+        if bodies in placed:
+            group = groups.owner[bodies[0]]
+            group.sightings.append(s)
+            for org in s[_ORGS]:
+                groups.org_owner[org] = group
+            continue
+        hits = groups.exact(bodies)
         if not hits:
-            hits = groups.near(s.bodies)
+            hits = groups.near(bodies)
             if len(hits) > 1:
                 loose.append(s)  # a short form that fits several namesakes: decided like a bare name
                 continue
@@ -198,29 +218,23 @@ def _cluster(sightings: list[Sighting], mentioned) -> list[list[Sighting]]:
         for other in hits[1:]:
             groups.merge(hits[0], other)
         groups.add(hits[0], s)
+        placed.add(bodies)
     if len(groups.all) <= 1:
         groups.all[0].sightings.extend(loose)
         return [groups.all[0].sightings]
-    alone: list[Sighting] = []
-    for s in loose:
-        fits = groups.named(mentioned(s.doc))
+    alone: list[tuple] = []
+    for s in loose if groups.org_owner else ():  # (no group's role names an organisation: none fits)
+        fits = groups.named(mentioned(s[_DOC]))
         if len(fits) == 1:
             fits[0].sightings.append(s)
         else:
             alone.append(s)
+    if not groups.org_owner:
+        alone = loose
     out = [g.sightings for g in groups.all]
     if alone:
         out.append(alone)
     return out
-
-
-def _row(name: str, key: str, sightings: list[Sighting]) -> PersonRow:
-    sightings.sort(key=lambda s: (s.date or "", s.doc))
-    dates = [s.date for s in sightings if s.date]
-    with_role = [s for s in sightings if s.roles]
-    role = with_role[-1].roles[0] if with_role else ""
-    docs = len({s.doc for s in sightings})
-    return PersonRow(name, key, docs, dates[0] if dates else None, dates[-1] if dates else None, role, tuple(sightings))
 
 
 class PeopleTable(Listing):
@@ -242,8 +256,8 @@ class PeopleTable(Listing):
         org_names: dict[str, str] = {}
         # The organisations beside a person are counted in their latest articles only: a common name
         # can have thousands, and the profile is made while the user waits.
-        newest = {s.doc for s in r.sightings[-ORGS_SCANNED:]}
-        for s in r.sightings:
+        newest = {s[_DOC] for s in r.sightings[-ORGS_SCANNED:]}
+        for s in map(Sighting._make, r.sightings):
             analysis = analyses[s.doc]
             fact = analysis.facts[s.fact]
             for title, body, body_key in role_parts(s.roles, fact_titles(analysis, fact)):
@@ -272,7 +286,7 @@ class PeopleTable(Listing):
                                   dates[0] if dates else None, dates[-1] if dates else None,
                                   tuple(dict.fromkeys(s.doc for s in seen_in))))
         spans.sort(key=lambda sp: (sp.first or "", sp.last or "", sp.title))
-        docs = sorted({s.doc: s.date for s in r.sightings}.items(), key=lambda dd: (newest_first(dd[1]), dd[0]))
+        docs = sorted({s[_DOC]: s[_DATE] for s in r.sightings}.items(), key=lambda dd: (newest_first(dd[1]), dd[0]))
         articles = tuple(ArticleRef(d, analyses[d].article.id, analyses[d].article.title, date) for d, date in docs)
         return PersonProfile(
             r.name, articles, tuple(spans),
@@ -282,75 +296,9 @@ class PeopleTable(Listing):
         )
 
     def docs_of(self, row: int) -> tuple[int, ...]:
-        return tuple(dict.fromkeys(s.doc for s in self.rows[row].sightings))
+        return tuple(dict.fromkeys(s[_DOC] for s in self.rows[row].sightings))
 
 
 def _fullness(name: str) -> tuple[int, int]:
     """The body spelling shown: the one with most diacritics, then the longest (written out)."""
     return diacritic_weight(name), len(name)
-
-
-def build_people(analyses: Iterable[Analysis]) -> PeopleTable:
-    """Every person named in the people facts of ``analyses`` (see the module docstring for merging)."""
-    with collector_paused():
-        return _build_people(analyses)
-
-
-def _build_people(analyses: Iterable[Analysis]) -> PeopleTable:
-    docs = analyses if isinstance(analyses, Sequence) else list(analyses)
-    by_key: dict[str, list[Sighting]] = {}
-    names: dict[str, str] = {}
-    for doc, analysis in enumerate(docs):
-        date = analysis.date or analysis.article.published
-        entities = analysis.entities
-        for at, fact in enumerate(analysis.facts):
-            if fact.kind != "people":
-                continue
-            value = fact.value
-            if not isinstance(value, dict):
-                continue
-            name = value.get("name") or fact.label
-            key = person_key(name)
-            if not key:
-                continue
-            roles = value.get("roles")
-            if roles:
-                roles = tuple(roles)
-                titles = []
-                orgs = []
-                for i in fact.entities:
-                    e = entities[i]
-                    if e.type == "role":
-                        titles.append(e.text)
-                    elif e.type == "organization" and isinstance(e.value, str):
-                        orgs.append(e.value)
-                bodies = _bodies(roles, tuple(titles))
-                orgs = tuple(orgs)
-            else:
-                roles = bodies = orgs = ()
-            sightings = by_key.get(key)
-            if sightings is None:
-                by_key[key] = [Sighting(doc, at, date, roles, bodies, orgs)]
-                names[key] = name
-                continue
-            sightings.append(Sighting(doc, at, date, roles, bodies, orgs))
-            shown = names[key]
-            if shown != name and diacritic_weight(name) > diacritic_weight(shown):
-                names[key] = name
-    mentioned_cache: dict[int, frozenset[str]] = {}
-
-    def mentioned(doc: int) -> frozenset[str]:
-        """The organisations an article names, as entity values (asked only for namesakes' bare
-        mentions; compared with the organisation entities of the groups' roles)."""
-        found = mentioned_cache.get(doc)
-        if found is None:
-            found = mentioned_cache[doc] = frozenset(
-                e.value for e in docs[doc].entities if e.type == "organization" and isinstance(e.value, str))
-        return found
-
-    rows = []
-    for key, sightings in by_key.items():
-        name = display_form(names[key])
-        for group in _cluster(sightings, mentioned):
-            rows.append(_row(name, key, group))
-    return PeopleTable(docs, rows)

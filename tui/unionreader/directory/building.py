@@ -1,0 +1,191 @@
+"""Building the people and organisation tables in two steps: ``add`` scans each article once into
+plain tuples and counters (it can run per loading batch, so the scan is done when loading ends), and
+``table`` groups what was scanned into rows (names split into namesakes, dates, counts).
+
+The scan is the part that grows with the archive (a million people facts and ten million entities
+at 100k articles): it makes no objects but tuples, and counts each organisation spelling once per
+article. The merging rules are those of ``people`` and ``orgs``; the tables are the same whether the
+articles were added at once or in batches.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from operator import itemgetter
+
+from ..extract.models import Analysis
+from .bulk import collector_paused
+from .keys import diacritic_weight, display_form, org_key, person_key
+from .orgs import OrgRow, OrgTable
+from .people import PeopleTable, PersonRow, bodies_of, cluster
+
+_BY_DATE_THEN_DOC = itemgetter(6, 0)  # (date or "", doc) of a sighting tuple (see ``people.Sighting``)
+
+
+class PeopleBuilder:
+    """The people of the articles added so far; ``table`` lists them."""
+
+    def __init__(self) -> None:
+        self.analyses: list[Analysis] = []
+        self._by_key: dict[str, list[tuple]] = {}  # name key -> sightings (``people.Sighting`` layout)
+        self._names: dict[str, str] = {}  # name key -> its fullest spelling
+
+    def __len__(self) -> int:
+        return len(self.analyses)
+
+    def add(self, analyses: Iterable[Analysis]) -> None:
+        with collector_paused():
+            self._scan(analyses)
+
+    def _scan(self, analyses: Iterable[Analysis]) -> None:
+        docs, by_key, names = self.analyses, self._by_key, self._names
+        doc = len(docs)
+        for analysis in analyses:
+            docs.append(analysis)
+            date = analysis.date or analysis.article.published
+            sort_date = date or ""
+            entities = analysis.entities
+            for at, fact in enumerate(analysis.facts):
+                if fact.kind != "people":
+                    continue
+                value = fact.value
+                if not isinstance(value, dict):
+                    continue
+                name = value.get("name") or fact.label
+                key = person_key(name)
+                if not key:
+                    continue
+                roles = value.get("roles")
+                if roles:
+                    roles = tuple(roles)
+                    titles = []
+                    orgs = []
+                    for i in fact.entities:
+                        e = entities[i]
+                        if e.type == "role":
+                            titles.append(e.text)
+                        elif e.type == "organization" and isinstance(e.value, str):
+                            orgs.append(e.value)
+                    bodies = bodies_of(roles, tuple(titles))
+                    orgs = tuple(orgs)
+                else:
+                    roles = bodies = orgs = ()
+                # A plain tuple (``people.Sighting`` layout): a named one costs several times more to make.
+                sighting = (doc, at, date, roles, bodies, orgs, sort_date)
+                sightings = by_key.get(key)
+                if sightings is None:
+                    by_key[key] = [sighting]
+                    names[key] = name
+                    continue
+                sightings.append(sighting)
+                shown = names[key]
+                if shown != name and diacritic_weight(name) > diacritic_weight(shown):
+                    names[key] = name
+            doc += 1
+
+    def table(self) -> PeopleTable:
+        with collector_paused():
+            return self._table()
+
+    def _table(self) -> PeopleTable:
+        docs = list(self.analyses)
+        mentioned_cache: dict[int, frozenset[str]] = {}
+
+        def mentioned(doc: int) -> frozenset[str]:
+            """The organisations an article names, as entity values (asked only for namesakes' bare
+            mentions; compared with the organisation entities of the groups' roles)."""
+            found = mentioned_cache.get(doc)
+            if found is None:
+                found = mentioned_cache[doc] = frozenset(
+                    e.value for e in docs[doc].entities if e.type == "organization" and isinstance(e.value, str))
+            return found
+
+        rows = []
+        names = self._names
+        for key, sightings in self._by_key.items():
+            name = display_form(names[key])
+            for group in cluster(sightings[:], mentioned):  # (a copy: more articles may be added later)
+                rows.append(_person_row(name, key, group))
+        return PeopleTable(docs, rows)
+
+
+def _person_row(name: str, key: str, sightings: list[tuple]) -> PersonRow:
+    sightings.sort(key=_BY_DATE_THEN_DOC)
+    last = sightings[-1][2]  # undated sightings sort first: None when none is dated
+    first = next(s[2] for s in sightings if s[2]) if last else None
+    role = next((s[3][0] for s in reversed(sightings) if s[3]), "")
+    docs = len({s[0] for s in sightings})
+    return PersonRow(name, key, docs, first, last, role, tuple(sightings))
+
+
+class OrgBuilder:
+    """The organisations of the articles added so far; ``table`` lists them."""
+
+    def __init__(self) -> None:
+        self.analyses: list[Analysis] = []
+        self._dates: list[str | None] = []
+        self._seen: dict[str, list[int]] = {}  # body key -> docs naming it
+        self._held: dict[str, list[int]] = {}  # body key -> docs whose event it organised
+        self._spellings: dict[str, Counter[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.analyses)
+
+    def add(self, analyses: Iterable[Analysis]) -> None:
+        with collector_paused():
+            self._scan(analyses)
+
+    def _scan(self, analyses: Iterable[Analysis]) -> None:
+        docs, dates, seen, held, spellings = self.analyses, self._dates, self._seen, self._held, self._spellings
+
+        def mention(key: str, doc: int, times: int, *written: str) -> None:
+            in_docs = seen.get(key)
+            if in_docs is None:
+                seen[key] = [doc]
+                spellings[key] = Counter(dict.fromkeys(written, times))
+                return
+            if in_docs[-1] != doc:
+                in_docs.append(doc)
+            counts = spellings[key]
+            for name in written:
+                counts[name] = counts.get(name, 0) + times
+
+        doc = len(docs)
+        for analysis in analyses:
+            docs.append(analysis)
+            dates.append(analysis.date or analysis.article.published)
+            # Each spelling once per article with its count: an article names its bodies again and again.
+            written: dict[tuple[str, str], int] = {}
+            for e in [e for e in analysis.entities if e.type == "organization"]:
+                value = e.value
+                pair = (value if isinstance(value, str) and value else e.text, e.text)
+                written[pair] = written.get(pair, 0) + 1
+            for (name, text), times in written.items():
+                key = org_key(name)
+                if key:
+                    mention(key, doc, times, name) if name == text else mention(key, doc, times, name, text)
+            organiser = analysis.organiser
+            if organiser:
+                key = org_key(organiser)
+                if key:
+                    mention(key, doc, 1, organiser)
+                    held.setdefault(key, []).append(doc)
+            doc += 1
+
+    def table(self) -> OrgTable:
+        with collector_paused():
+            return self._table()
+
+    def _table(self) -> OrgTable:
+        dates = self._dates
+        held = self._held
+        rows = []
+        spellings = {}
+        for key, in_docs in self._seen.items():
+            known = [d for d in map(dates.__getitem__, in_docs) if d]
+            counts = spellings[key] = self._spellings[key].copy()  # (more articles may be added later)
+            shown = max(counts, key=lambda s, counts=counts: (diacritic_weight(s) > 0, counts[s], len(s), s))
+            rows.append(OrgRow(display_form(shown), key, len(in_docs), min(known) if known else None,
+                               max(known) if known else None, tuple(in_docs), tuple(held.get(key, ()))))
+        return OrgTable(list(self.analyses), rows, spellings)
