@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from operator import itemgetter
+from typing import Generic, TypeVar
 
 from ..extract.models import Analysis
 from .bulk import collector_paused
@@ -20,16 +21,17 @@ from .keys import diacritic_weight, display_form, org_key, person_key
 from .orgs import OrgRow, OrgTable
 from .people import PeopleTable, PersonRow, bodies_of, cluster
 
+TableT = TypeVar("TableT")
+
 _BY_DATE_THEN_DOC = itemgetter(6, 0)  # (date or "", doc) of a sighting tuple (see ``people.Sighting``)
 
 
-class PeopleBuilder:
-    """The people of the articles added so far; ``table`` lists them."""
+class _Builder(Generic[TableT]):
+    """What both builders share: the articles added, a scan per ``add`` and a grouping per ``table``,
+    each with the cyclic collector paused (it would walk the growing tuples again and again)."""
 
     def __init__(self) -> None:
         self.analyses: list[Analysis] = []
-        self._by_key: dict[str, list[tuple]] = {}  # name key -> sightings (``people.Sighting`` layout)
-        self._names: dict[str, str] = {}  # name key -> its fullest spelling
 
     def __len__(self) -> int:
         return len(self.analyses)
@@ -37,6 +39,25 @@ class PeopleBuilder:
     def add(self, analyses: Iterable[Analysis]) -> None:
         with collector_paused():
             self._scan(analyses)
+
+    def table(self) -> TableT:
+        with collector_paused():
+            return self._table()
+
+    def _scan(self, analyses: Iterable[Analysis]) -> None:
+        raise NotImplementedError
+
+    def _table(self) -> TableT:
+        raise NotImplementedError
+
+
+class PeopleBuilder(_Builder[PeopleTable]):
+    """The people of the articles added so far; ``table`` lists them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._by_key: dict[str, list[tuple]] = {}  # name key -> sightings (``people.Sighting`` layout)
+        self._names: dict[str, str] = {}  # name key -> its fullest spelling
 
     def _scan(self, analyses: Iterable[Analysis]) -> None:
         docs, by_key, names = self.analyses, self._by_key, self._names
@@ -84,10 +105,6 @@ class PeopleBuilder:
                     names[key] = name
             doc += 1
 
-    def table(self) -> PeopleTable:
-        with collector_paused():
-            return self._table()
-
     def _table(self) -> PeopleTable:
         docs = list(self.analyses)
         mentioned_cache: dict[int, frozenset[str]] = {}
@@ -119,22 +136,15 @@ def _person_row(name: str, key: str, sightings: list[tuple]) -> PersonRow:
     return PersonRow(name, key, docs, first, last, role, tuple(sightings))
 
 
-class OrgBuilder:
+class OrgBuilder(_Builder[OrgTable]):
     """The organisations of the articles added so far; ``table`` lists them."""
 
     def __init__(self) -> None:
-        self.analyses: list[Analysis] = []
+        super().__init__()
         self._dates: list[str | None] = []
         self._seen: dict[str, list[int]] = {}  # body key -> docs naming it
         self._held: dict[str, list[int]] = {}  # body key -> docs whose event it organised
         self._spellings: dict[str, Counter[str]] = {}
-
-    def __len__(self) -> int:
-        return len(self.analyses)
-
-    def add(self, analyses: Iterable[Analysis]) -> None:
-        with collector_paused():
-            self._scan(analyses)
 
     def _scan(self, analyses: Iterable[Analysis]) -> None:
         docs, dates, seen, held, spellings = self.analyses, self._dates, self._seen, self._held, self._spellings
@@ -172,10 +182,6 @@ class OrgBuilder:
                     mention(key, doc, 1, organiser)
                     held.setdefault(key, []).append(doc)
             doc += 1
-
-    def table(self) -> OrgTable:
-        with collector_paused():
-            return self._table()
 
     def _table(self) -> OrgTable:
         dates = self._dates
