@@ -41,3 +41,28 @@ def test_a_batch_of_files_leaves_the_collector_as_it_found_it(default_thresholds
     [outcome] = analyse_files([str(article)])
     assert outcome.analyses and not outcome.errors
     assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_the_collector_is_paused_inside_and_enabled_after_even_on_error():
+    from unionreader.gc_pacing import collector_paused
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("boom")
+    assert gc.isenabled()
+
+
+def test_batches_indexed_from_a_stream_are_frozen_like_the_librarys(tmp_path):
+    """The stream path (piped stdin, tests) hands articles over as the library does: out of the
+    collector's passes."""
+    from unionreader.corpus import default_corpus_dir, iter_load
+    from unionreader.library.batching import load_batches
+    from unionreader.library.indexer import IndexFeeder, index_batches
+    from unionreader.search import SearchIndex
+
+    batches = list(index_batches(load_batches(iter_load([str(default_corpus_dir())])), IndexFeeder(SearchIndex()), set()))
+    article = batches[0].analyses[0].article
+    assert not any(o is article for o in gc.get_objects())
+    assert gc.get_freeze_count() > 0
+    gc.unfreeze()

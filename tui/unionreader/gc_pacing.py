@@ -1,4 +1,7 @@
-"""Fewer young-generation collections while a batch builds many small objects that live on.
+"""The cyclic garbage collector's policy in one place: the pipeline builds millions of small objects
+that hold no cycles and live on, which the collector's default pacing walks again and again.
+
+``fewer_collections``: fewer young-generation collections while a batch builds many such objects.
 
 Extraction makes thousands of short-lived objects per article and keeps its results (entities, facts)
 alive: with the default threshold (a collection every 700 net allocations) the collector ran ~600 times
@@ -27,3 +30,26 @@ def fewer_collections() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*thresholds)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No collection at all for the block (building a table of a million small records): each full
+    collection triggered by their allocation walks every object alive, the loaded articles included,
+    which with 100k analyses in memory made a build superlinear. Restored after (also on error)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def freeze_handed_over() -> None:
+    """What a loader has handed over lives on (in the index, in the app): once the young garbage is
+    swept, take it out of the collector's view for the process's life, or its full passes walk every
+    analysis loaded so far again (a fifth of the parent's CPU in a cold open; UI pauses of a second
+    or more while a large corpus loads). The analyses hold no cycles, so dropping them still frees them."""
+    gc.collect(1)
+    gc.freeze()

@@ -7,7 +7,6 @@ library's: each batch arrives already indexed (in slices under the archive's loc
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -80,11 +79,6 @@ def load_into(archive: Archive, post: Callable[[Message], bool], make_way: Calla
     try:
         for event in archive.events(feeder):
             if isinstance(event, Batch):
-                # The articles stay for the app's life: once the young garbage is swept, take them out
-                # of the collector's view, or its full passes over a growing heap pause the UI for up
-                # to a second or more while a large corpus loads.
-                gc.collect(1)
-                gc.freeze()
                 message: Message = BatchLoaded(event)
             elif isinstance(event, Restored):
                 message = CacheRestored(event)

@@ -16,7 +16,7 @@ from operator import itemgetter
 from typing import Generic, TypeVar
 
 from ..extract.models import Analysis
-from .bulk import collector_paused
+from ..gc_pacing import collector_paused
 from .keys import diacritic_weight, display_form, org_key, person_key
 from .orgs import OrgRow, OrgTable
 from .people import PeopleTable, PersonRow, bodies_of, cluster

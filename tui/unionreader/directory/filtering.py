@@ -14,9 +14,9 @@ from typing import Any
 
 import numpy as np
 
+from ..gc_pacing import collector_paused
 from ..search import close_terms
 from ..text import fold_tokens, nfc
-from .bulk import collector_paused
 
 SORTS = ("articles", "name", "latest")
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from threading import Lock
 
 from ..extract.models import Analysis
+from ..gc_pacing import freeze_handed_over
 from ..search import SearchIndex
 from . import index_files
 from .batching import Batch
@@ -64,5 +65,6 @@ def index_batches(batches: Iterable[Batch], feeder: IndexFeeder, seen_ids: set[s
         fresh = [a for a in batch.analyses if a.article.id not in seen_ids and not seen_ids.add(a.article.id)]
         if fresh:
             feeder.add(fresh)
+            freeze_handed_over()
         yield dataclasses.replace(batch, analyses=tuple(fresh), duplicates=len(batch.analyses) - len(fresh))
     feeder.finish()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import itertools
 import operator
 import os
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..corpus import STDIN, Source, count_articles, default_corpus_dir, load_source
+from ..gc_pacing import freeze_handed_over
 from .batching import Batch, load_batches
 from .collector import Collector
 from .events import Notice, Restored, Summary
@@ -149,14 +149,8 @@ class Library:
         def handed(batch: Batch) -> Batch:
             if feeder is not None and batch.analyses:
                 feeder.add(batch.analyses)
-            # What has been handed over lives on (in the index, in the caller): once the young garbage
-            # is swept, it is taken out of the cyclic collector's view, whose full passes otherwise walk
-            # every analysis loaded so far again and again (a fifth of the parent's CPU in a cold open).
-            # As the app does with its batches, for the process's life (unfreezing here would undo the
-            # app's own freeze); the analyses hold no cycles, so dropping them still frees them.
             if batch.analyses:
-                gc.collect(1)
-                gc.freeze()
+                freeze_handed_over()
             return batch
 
         # 0. The problems of files the restored index holds are said again (their articles are in it).
