@@ -12,7 +12,6 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import accumulate
-from operator import itemgetter
 
 from ..text import fold, nfc
 from . import lexicons as lex
@@ -119,9 +118,8 @@ def word_key(word: str) -> str:
 class _WordFacts(dict):
     """Token text → its facts (``KEY``, ``KIND``, ``CAPS``, ``UPPER``, ``OPENS``), computed once per spelling.
 
-    ``Doc`` looks each word up once and reads its lists off the tuples with one ``map`` each, no Python
-    statement per word. Once a corpus is read the table is large: one look-up per word misses the
-    processor's caches once where a table per fact would miss them once per fact."""
+    The rules ask it about single words; ``Doc`` reads the same facts from ``WORD_KEYS`` and ``WORD_FLAGS``,
+    filled from this table, with one ``map`` each and no Python statement per word."""
 
     LIMIT = 200_000
 
@@ -146,7 +144,38 @@ def _word_facts(word: str) -> tuple[str, int, bool, bool, int]:
 
 WORD_FACTS = _WordFacts()
 KEY, KIND, CAPS, UPPER, OPENS = range(5)  # the places of a word's facts
-_FACT_GETTERS = tuple(itemgetter(slot) for slot in range(5))
+# ``Doc`` reads a word's facts from two tables: its key, and the other four packed in one small number
+# (``KIND`` in bits 0–1, ``CAPS`` bit 2, ``UPPER`` bit 3, ``OPENS`` bits 4–5). One ``map`` per table gives
+# the keys and one ``bytes`` of flags; ``bytes.translate`` unpacks each flag for the whole text at once
+# (no tuple per word to transpose). A flag is an int, 0 or not, which the rules read as a truth value.
+_KIND_OF = bytes(b & 3 for b in range(256))
+_CAPS_OF = bytes(b >> 2 & 1 for b in range(256))
+_UPPER_OF = bytes(b >> 3 & 1 for b in range(256))
+_OPENS_OF = bytes(b >> 4 & 3 for b in range(256))
+
+
+class _WordKeys(dict):
+    """Token text → ``KEY`` (see ``_WordFacts``)."""
+
+    def __missing__(self, word: str) -> str:
+        key = WORD_FACTS[word][KEY]
+        if len(self) < _WordFacts.LIMIT and len(word) <= 64:
+            self[word] = key
+        return key
+
+
+class _WordFlags(dict):
+    """Token text → ``KIND``, ``CAPS``, ``UPPER`` and ``OPENS`` packed in one byte (see ``_KIND_OF``)."""
+
+    def __missing__(self, word: str) -> int:
+        _, kind, caps, upper, opens = WORD_FACTS[word]
+        flags = kind | caps << 2 | upper << 3 | opens << 4
+        if len(self) < _WordFacts.LIMIT and len(word) <= 64:
+            self[word] = flags
+        return flags
+
+
+WORD_KEYS, WORD_FLAGS = _WordKeys(), _WordFlags()
 # Values by span text (see ``Doc.value_text``); the expansion tables are the lexicons' own, never changed.
 _VALUE_CACHE: dict[tuple[str, int, bool, bool], str] = {}
 _VALUE_CACHE_LIMIT = 50_000
@@ -248,13 +277,12 @@ class Doc:
         starts, ends = bounds[0:-1:2], bounds[1::2]
         words = [text[a:b] for a, b in zip(starts, ends, strict=True)] if beyond else pieces[1::2]
         self.words, self.starts, self.ends = words, starts, ends
-        facts = list(map(WORD_FACTS.__getitem__, words))
+        self.keys = list(map(WORD_KEYS.__getitem__, words))
         # ``opens``: what each word can open, ``OPENS_SCAN | OPENS_PLACE`` bits (see ``_word_opens``).
-        # One transposition in C instead of five passes; tuples, as nothing changes them (no list copies).
-        if facts:
-            self.keys, self.kinds, self.caps, self.upper, self.opens = zip(*facts, strict=True)
-        else:
-            self.keys, self.kinds, self.caps, self.upper, self.opens = (), (), (), (), ()
+        flags = bytes(map(WORD_FLAGS.__getitem__, words))
+        # The rules index these often, and a list answers an index faster than ``bytes``.
+        self.kinds, self.caps = list(flags.translate(_KIND_OF)), list(flags.translate(_CAPS_OF))
+        self.upper, self.opens = list(flags.translate(_UPPER_OF)), flags.translate(_OPENS_OF)
         self.skip = self._heading_words()
         self._quotes: tuple[list[int], ...] | None = None
         self.memo: dict[int, bool] = {}  # word index → whether a phrase starts there (``names._starts_phrase``)
