@@ -1,0 +1,93 @@
+"""The fast mechanisms of ``name_rules.Doc`` give the answers of the plain code written out here.
+
+``Doc`` reads every word's facts from two tables (a key, and flags packed in a byte that ``bytes.translate``
+unpacks), tells whether a word is quoted by counting the marks on its line (by bisection far into a long
+line), and makes entities through the slots' descriptors. Each test compares one of them with a
+straightforward version on generated text.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from unionreader.extract import name_rules as nr
+from unionreader.extract.models import Entity
+
+_PIECES = [
+    "phim", "bài hát", "ca khúc", "chương trình", "Người", "Giữ", "Đèn", "Công đoàn", "Sở", "Y tế", "tỉnh",
+    "Quảng Ninh", "bình thường", "Bình Dương", "ông", "Nguyễn Văn An", "CĐCS", "LĐLĐ", "Uỷ", "hoà", "TP.HCM",
+    "“", "”", '"', "\n", " ", " ", ", ", ". ", "(", ")", "-", "8.945", "09/NQ-CĐVC", "😀", "\t", "_",
+]
+texts = st.lists(st.sampled_from(_PIECES), max_size=80).map(" ".join)
+
+
+def _plain_quoted(text: str, pos: int) -> bool:
+    before = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _plain_quoted_title(doc: nr.Doc, t: int) -> bool:
+    text, pos = doc.text, doc.starts[t]
+    if not _plain_quoted(text, pos):
+        return False
+    line = text.rfind("\n", 0, pos)
+    mark = max(text.rfind("“", 0, pos), text.rfind('"', 0, pos))
+    if mark <= line:
+        return False
+    q = doc.starts.index(mark)
+    if q < 1:
+        return False
+    before = tuple(doc.keys[max(0, q - 2) : q])
+    return before[-1:] in nr.TITLE_HEADS or (len(before) == 2 and before in nr.TITLE_HEADS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.sampled_from([0, 3, 40, 2000]))
+def test_quoted_words_near_and_far_into_a_line(text, short_line):
+    """Counting the marks on the line and bisecting the marks of the whole text (past ``_SHORT_LINE``)
+    both answer as the plain count does."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(nr, "_SHORT_LINE", short_line)
+        doc = nr.Doc(text)
+        for t in range(len(doc.words)):
+            assert doc.is_quoted(t) == _plain_quoted(text, doc.starts[t]), t
+            assert doc.is_quoted_title(t) == _plain_quoted_title(doc, t), t
+
+
+def test_a_quoted_title_far_into_a_long_line():
+    text = "x " * 3000 + "ra mắt phim “Người Giữ Đèn” và " + "y " * 10
+    doc = nr.Doc(text)
+    inside = doc.words.index("Người")
+    assert doc.is_quoted(inside) and doc.is_quoted_title(inside)
+    assert not doc.is_quoted(len(doc.words) - 1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_doc_flags_are_the_facts_of_each_word(text):
+    """The packed flags, unpacked for the whole text, are each word's own facts."""
+    doc = nr.Doc(text)
+    facts = [nr.WORD_FACTS[w] for w in doc.words]
+    assert doc.keys == [f[nr.KEY] for f in facts]
+    assert list(doc.kinds) == [f[nr.KIND] for f in facts]
+    assert [bool(c) for c in doc.caps] == [f[nr.CAPS] for f in facts]
+    assert [bool(u) for u in doc.upper] == [f[nr.UPPER] for f in facts]
+    assert list(doc.opens) == [f[nr.OPENS] for f in facts]
+
+
+def test_a_place_word_opens_a_location_only_capitalised():
+    """"bình thường" opens nothing, "Bình Dương" and a level word ("tỉnh") do."""
+    doc = nr.Doc("bình thường ở Bình Dương và tỉnh Quảng Ninh")
+    place_openers = [w for w, o in zip(doc.words, doc.opens, strict=True) if o & nr.OPENS_PLACE]
+    assert place_openers == ["Bình", "tỉnh", "Quảng", "Ninh"]  # "Ninh Bình" is a place too
+
+
+@given(st.sampled_from(["person", "organization", "role"]), st.text(max_size=20),
+       st.integers(0, 10_000), st.integers(0, 10_000), st.one_of(st.none(), st.text(max_size=20)))
+def test_new_entity_is_the_entity(kind, text, start, end, value):
+    made = nr.new_entity(kind, text, start, end, value)
+    assert made == Entity(kind, text, start, end, value)
+    assert type(made) is Entity and made.meta == {}
+    assert made.meta is not nr.new_entity(kind, text, start, end, value).meta
