@@ -154,6 +154,9 @@ _KIND_OF = bytes(b & 3 for b in range(256))
 _CAPS_OF = bytes(b >> 2 & 1 for b in range(256))
 _UPPER_OF = bytes(b >> 3 & 1 for b in range(256))
 _OPENS_OF = bytes(b >> 4 & 3 for b in range(256))
+# Bit 7: the word holds a character past the shape table. The direct expression cuts each such character
+# into a word of its own, so ``bytes.isascii`` of the flags tells whether the text needs its shape cut.
+_BEYOND = 0x80
 
 
 class _WordKeys(dict):
@@ -167,11 +170,11 @@ class _WordKeys(dict):
 
 
 class _WordFlags(dict):
-    """Token text → ``KIND``, ``CAPS``, ``UPPER`` and ``OPENS`` packed in one byte (see ``_KIND_OF``)."""
+    """Token text → ``KIND``, ``CAPS``, ``UPPER``, ``OPENS`` and ``_BEYOND`` packed in one byte (see ``_KIND_OF``)."""
 
     def __missing__(self, word: str) -> int:
         _, kind, caps, upper, opens = WORD_FACTS[word]
-        flags = kind | caps << 2 | upper << 3 | opens << 4
+        flags = kind | caps << 2 | upper << 3 | opens << 4 | (_BEYOND if _BEYOND_TABLE_RE.search(word) else 0)
         if len(self) < _WordFacts.LIMIT and len(word) <= 64:
             self[word] = flags
         return flags
@@ -267,21 +270,23 @@ class Doc:
         self.text = text
         # One C-level pass for the words, then one ``map`` per list: this runs on every character of every
         # article, so no Python statement runs per word.
-        beyond = _BEYOND_TABLE_RE.search(text) is not None
-        if beyond:  # scripts beyond the table (CJK, emoji): rare, so the shape is cut instead
+        pieces = _TEXT_TOKEN_RE.split(text)
+        words = pieces[1::2]
+        # ``opens``: what each word can open, ``OPENS_SCAN | OPENS_PLACE`` bits (see ``_word_opens``).
+        flags = bytes(map(WORD_FLAGS.__getitem__, words))
+        beyond = not flags.isascii()  # a ``_BEYOND`` word: a script past the table (CJK, emoji)
+        if beyond:  # rare: the text's shape is cut instead
             shape = _BEYOND_TABLE_RE.sub(_shape_of, text.translate(_SHAPE_TABLE))
             pieces = _SHAPE_TOKEN_RE.split(shape)
-        else:
-            pieces = _TEXT_TOKEN_RE.split(text)
         # ``split`` gives gap, word, gap, word, …, gap: every character that is no gap starts a word, so
         # the gaps hold only gap characters, as the offsets below assume.
         bounds = list(accumulate(map(len, pieces)))  # gap end = word start, word end, …, text end
         starts, ends = bounds[0:-1:2], bounds[1::2]
-        words = [text[a:b] for a, b in zip(starts, ends, strict=True)] if beyond else pieces[1::2]
+        if beyond:
+            words = [text[a:b] for a, b in zip(starts, ends, strict=True)]
+            flags = bytes(map(WORD_FLAGS.__getitem__, words))
         self.words, self.starts, self.ends = words, starts, ends
         self.keys = list(map(WORD_KEYS.__getitem__, words))
-        # ``opens``: what each word can open, ``OPENS_SCAN | OPENS_PLACE`` bits (see ``_word_opens``).
-        flags = bytes(map(WORD_FLAGS.__getitem__, words))
         # The rules index these often, and a list answers an index faster than ``bytes``.
         self.kinds, self.caps = list(flags.translate(_KIND_OF)), list(flags.translate(_CAPS_OF))
         self.upper, self.opens = list(flags.translate(_UPPER_OF)), flags.translate(_OPENS_OF)
