@@ -288,12 +288,28 @@ class Doc:
         self.words, self.starts, self.ends = words, starts, ends
         self.keys = list(map(WORD_KEYS.__getitem__, words))
         # The rules index these often, and a list answers an index faster than ``bytes``.
+        upper = flags.translate(_UPPER_OF)
         self.kinds, self.caps = list(flags.translate(_KIND_OF)), list(flags.translate(_CAPS_OF))
-        self.upper, self.opens = list(flags.translate(_UPPER_OF)), flags.translate(_OPENS_OF)
+        self.upper, self.opens = list(upper), flags.translate(_OPENS_OF)
+        self._upper_flags = upper
+        self._capitals: list[int] | None = None
         self.skip = self._heading_words()
         self._has_quotes: bool | None = None  # whether the text holds an opening quotation mark (``is_quoted``)
         self._quotes: tuple[list[int], ...] | None = None
         self.memo: dict[int, bool] = {}  # word index → whether a phrase starts there (``names._starts_phrase``)
+
+    def capitals(self) -> list[int]:
+        """Indices of the all-capital words, in order: a few per text, found by ``bytes.find`` in the flags
+        rather than by a pass over every word."""
+        if self._capitals is None:
+            find = self._upper_flags.find
+            out: list[int] = []
+            t = find(1)
+            while t >= 0:
+                out.append(t)
+                t = find(1, t + 1)
+            self._capitals = out
+        return self._capitals
 
     def _heading_words(self) -> list[bool]:
         """Words on all-capital lines ("TIN TỨC SỰ KIỆN", "VĂN BẢN MỚI"): headings, not names."""

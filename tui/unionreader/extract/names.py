@@ -297,11 +297,11 @@ def _forward_expansion(doc: Doc, first: int, close: int, letters: str) -> str | 
 
 
 def _abbreviations(doc: Doc, definitions: dict[str, str]) -> list[Entity]:
-    words, upper, skip = doc.words, doc.upper, doc.skip
+    words, skip = doc.words, doc.skip
     out = []
     heading = _capital_phrases(doc, definitions)
     covered = -1
-    for t in compress(range(len(upper)), upper):
+    for t in doc.capitals():
         if skip[t] or t in heading or t < covered:
             continue
         joined = _joined_abbreviation(doc, t, definitions)
@@ -353,7 +353,7 @@ def _capital_phrases(doc: Doc, definitions: dict[str, str]) -> set[int]:
     out: set[int] = set()
     upper, n = doc.upper, len(doc.words)
     t = 0
-    for first in compress(range(n), upper):
+    for first in doc.capitals():
         if first < t:
             continue
         t = end = first
