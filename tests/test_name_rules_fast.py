@@ -70,7 +70,7 @@ def test_doc_flags_are_the_facts_of_each_word(text):
     """The packed flags, unpacked for the whole text, are each word's own facts."""
     doc = nr.Doc(text)
     facts = [nr.WORD_FACTS[w] for w in doc.words]
-    assert doc.keys == [f[nr.KEY] for f in facts]
+    assert list(doc.keys) == [f[nr.KEY] for f in facts]
     assert list(doc.kinds) == [f[nr.KIND] for f in facts]
     assert [bool(c) for c in doc.caps] == [f[nr.CAPS] for f in facts]
     assert [bool(u) for u in doc.upper] == [f[nr.UPPER] for f in facts]

@@ -286,11 +286,12 @@ class Doc:
             words = [text[a:b] for a, b in zip(starts, ends, strict=True)]
             flags = bytes(map(WORD_FLAGS.__getitem__, words))
         self.words, self.starts, self.ends = words, starts, ends
-        self.keys = list(map(WORD_KEYS.__getitem__, words))
-        # The rules index these often, and a list answers an index faster than ``bytes``.
+        # Tuples: the rules index these often, which a tuple answers faster than ``bytes``, and the collector
+        # stops tracking a tuple of strings and ints after its first pass, where it walks a list on every pass.
+        self.keys = tuple(map(WORD_KEYS.__getitem__, words))
         upper = flags.translate(_UPPER_OF)
-        self.kinds, self.caps = list(flags.translate(_KIND_OF)), list(flags.translate(_CAPS_OF))
-        self.upper, self.opens = list(upper), flags.translate(_OPENS_OF)
+        self.kinds, self.caps = tuple(flags.translate(_KIND_OF)), tuple(flags.translate(_CAPS_OF))
+        self.upper, self.opens = tuple(upper), flags.translate(_OPENS_OF)
         self._upper_flags = upper
         self._capitals: list[int] | None = None
         self.skip = self._heading_words()
