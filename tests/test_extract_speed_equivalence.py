@@ -201,6 +201,15 @@ def test_abbreviation_dot_after_a_line_break():
     assert fc.split_sentences(text) == _plain_split_sentences(text)
 
 
+def test_a_line_break_inside_a_skipped_end_stays_skipped():
+    """``split_sentences`` tries ``_END_RE`` only where its first character stands, as ``finditer`` would:
+    after a match that ends no sentence (". ./" glued to the next word) it goes on past that match, so a
+    line break the match took in ends nothing either."""
+    for text in ("Một câu.\n./.tiếp theo đây", "Ô.\n./...x Y", "Số 8.945 người… Tiếp. ./. Hết"):
+        assert fc.split_sentences(text) == _plain_split_sentences(text)
+        assert all(type(s) is fc.Sentence for s in fc.split_sentences(text))
+
+
 def test_seed_sentences(articles):
     for article in articles:
         assert fc.split_sentences(article.text) == _plain_split_sentences(article.text)
