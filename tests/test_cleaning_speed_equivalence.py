@@ -8,6 +8,7 @@ one fails here rather than silently changing which lines count as furniture.
 
 import re
 import sys
+import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -89,3 +90,40 @@ def test_byline_check_folds_only_lines_with_a_colon(line):
         assert cleaning._is_byline(line) is None
     elif prefix:
         assert cleaning._is_byline(line) == text
+
+
+# Long lines: furniture words at the start, colons at the end, marks that folding drops or composes.
+_OPENINGS = ["", "Tags", "TAG :", "Từ khóa:", "Thể thao", "the:", "Chủ đề\u2028:", "Cỡ chữ", "Trang chủ", "Home",
+             "Tin tức ", "Tİn tức", "Theo", "co chu", "Tin tuc >", "T\u0301ags:", "Trang\u0300 chủ /"]
+long_lines = st.builds(
+    lambda opening, body, tail: (opening + body + tail).strip(),
+    st.sampled_from(_OPENINGS),
+    st.text(alphabet=st.sampled_from("aăđêÔơưÀảẠĐbcxyz :/.,0123456789"), min_size=40, max_size=330)
+    | st.text(alphabet=st.sampled_from(ALPHABET.replace("\n", "").replace("\r", "") + "xyz"), min_size=40, max_size=330),
+    st.sampled_from(["", ":", " :::", ":" * 250, "|", " \u0301", "\u0301"]),
+) | st.sampled_from([f"{phrase}{':' * n}" for phrase in ("Tin liên quan", "Chia sẻ", "Lượt truy cập: 1.234",
+                                                         "Thứ Ba, 14/05/2024")
+                     for n in (1, 50, 70, 290)])
+
+
+@given(long_lines)
+def test_a_line_told_plain_prose_is_no_furniture_and_no_dateline(line):
+    line = cleaning._strip_markdown(line.strip())
+    if not line or len(line) > cleaning.MAX_FURNITURE_CHARS or not cleaning._plain_prose(line):
+        return
+    key = cleaning._key(line)
+    assert len(line) > cleaning.MAX_DATELINE_CHARS
+    assert key != "leftcenterrightdel" and key not in cleaning._TAIL_BLOCK_STARTS
+    assert not cleaning._is_noise(line, key)
+
+
+@given(st.lists(long_lines | lines, max_size=8).map("\n".join))
+def test_pages_clean_the_same_without_the_plain_prose_shortcut(page):
+    page = unicodedata.normalize("NFC", page.replace("\r", "\n"))
+    shortcut = cleaning._plain_prose
+    expected = cleaning.clean_page(page)
+    cleaning._plain_prose = lambda line: False
+    try:
+        assert cleaning.clean_page(page) == expected
+    finally:
+        cleaning._plain_prose = shortcut

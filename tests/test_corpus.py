@@ -307,3 +307,48 @@ def test_derive_title_shortens_the_first_sentence():
     )
     assert title.startswith("Công đoàn Công ty Cổ phần Dệt Nam Định tổ chức Đại hội")
     assert title.endswith("…") and len(title.split()) <= 15
+
+
+def test_load_source_names_each_problem_from_one_stat(tmp_path):
+    """``load_source`` asks the system once per file; its answers are the ones ``Path.exists``,
+    ``is_file`` and ``stat`` gave."""
+    from unionreader.corpus import Source, load_source
+
+    good = tmp_path / "tin.txt"
+    good.write_text("Tiêu đề bài viết khá dài\n\nNội dung bài viết có đủ chữ để đọc.\n", encoding="utf-8")
+    folder = tmp_path / "thu_muc.txt"
+    folder.mkdir()
+    assert load_source(Source(str(tmp_path / "khong_co.txt")))[0].error == "no such file or folder"
+    assert load_source(Source(str(good) + "/x.txt"))[0].error == "no such file or folder"  # ENOTDIR
+    assert load_source(Source(str(tmp_path / "a\0b.txt")))[0].error == "no such file or folder"
+    assert load_source(Source(str(folder)))[0].error == "not a regular file"
+    loaded = load_source(Source(str(good)))
+    assert loaded[0].title == "Tiêu đề bài viết khá dài"
+    assert load_source(Source(str(good) + "/"))[0].title == loaded[0].title  # as pathlib spells it
+
+
+def test_count_articles_counts_files_folders_and_jsonl_as_discover_lists_them(tmp_path):
+    from unionreader.corpus import count_articles, discover
+
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "b.md").write_text("y", encoding="utf-8")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "c.txt").write_text("z", encoding="utf-8")
+    (sub / "d.jsonl").write_text('{"text": "a"}\n\n{"text": "b"}\n', encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    paths = [str(tmp_path / "a.txt"), str(tmp_path / "b.md"), str(sub), str(sub / "d.jsonl"),
+             str(tmp_path / "missing.txt"), str(tmp_path / "missing.jsonl"), str(tmp_path / "empty")]
+    # discover's listing, counted the old way: one per source, lines for .jsonl, nothing for a missing .jsonl
+    expected = 0
+    for source in discover(paths):
+        if source.path.endswith(".jsonl"):
+            try:
+                with open(source.path, "rb") as handle:
+                    expected += sum(1 for line in handle if line.strip())
+            except OSError:
+                continue
+        else:
+            expected += 1
+    assert count_articles(paths) == expected == 1 + 1 + (1 + 2) + 2 + 1 + 0 + 1
+    assert count_articles([str(tmp_path / "a.txt"), "-"]) is None

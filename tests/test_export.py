@@ -156,3 +156,10 @@ def test_entity_and_fact_lines_are_what_the_encoder_writes_for_their_dicts():
     facts.append(Fact("event", "Ngày", {"iso": "2024-01-30", "text": "Sáng 30/1"}, "Sáng 30/1, …", 0, 12, (1,)))
     facts.append(Fact("byline", "Tác giả", "Minh Anh", "", 0, 0))
     assert _facts_text(facts) == [encoded(_fact_json(f)) for f in facts]
+
+
+def test_article_field_values_are_what_the_encoder_writes():
+    from unionreader.export import _value_text
+
+    for value in ["Tiêu đề \"Việt\"\n\\ \u2028\x1f", "", None, True, False, 0, -7, 2**70, 2.5, ["a", 1], {"k": None}]:
+        assert _value_text(value) == json.dumps(value, ensure_ascii=False)

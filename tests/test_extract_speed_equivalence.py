@@ -201,6 +201,15 @@ def test_abbreviation_dot_after_a_line_break():
     assert fc.split_sentences(text) == _plain_split_sentences(text)
 
 
+def test_a_line_break_inside_a_skipped_end_stays_skipped():
+    """``split_sentences`` tries ``_END_RE`` only where its first character stands, as ``finditer`` would:
+    after a match that ends no sentence (". ./" glued to the next word) it goes on past that match, so a
+    line break the match took in ends nothing either."""
+    for text in ("Một câu.\n./.tiếp theo đây", "Ô.\n./...x Y", "Số 8.945 người… Tiếp. ./. Hết"):
+        assert fc.split_sentences(text) == _plain_split_sentences(text)
+        assert all(type(s) is fc.Sentence for s in fc.split_sentences(text))
+
+
 def test_seed_sentences(articles):
     for article in articles:
         assert fc.split_sentences(article.text) == _plain_split_sentences(article.text)
@@ -273,3 +282,47 @@ def test_needles_are_lower_case_and_cover_the_award_words():
     for name, _, _, needles, back in fp._ACTIONS:
         assert all(n == n.lower() for n in needles) and 0 in back, name
     assert set(fa._AWARD_NEEDLES) == {w.lower() for w in fa._AWARD_WORDS}
+
+
+# --- sizes ("1536 x 2048") and money occasions -------------------------------------------------------
+
+_SIZE_PIECES = st.sampled_from(["1", "2", "0", "15", ".", ",", "x", "X", "×", "*", " ", "\u00a0", "a", "/", "-", "٣",
+                                "xã ", "\n", "3840 x 2160", "60 x 120 x 200 cm", "1.5x2,5", "Đ"])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_SIZE_PIECES, max_size=30).map("".join) | texts)
+def test_dimension_spans_are_those_finditer_gives(text):
+    from unionreader.extract import figures
+
+    assert figures._dimension_spans(text) == [m.span() for m in figures._DIMENSIONS.finditer(text)]
+
+
+def test_dimension_spans_of_seed_articles(articles):
+    from unionreader.extract import figures
+
+    for article in articles:
+        text = article.text
+        assert figures._dimension_spans(text) == [m.span() for m in figures._DIMENSIONS.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["hỗ trợ", "Tết", "tết", "TẾT", "bão", "bão lũ", "Tháng Công nhân", "thiên tai",
+                                 "thiên", "tai", "tháng", "quà", "kinh phí", " ", ", ", "Tếtx", "xTết", "/suất"]),
+                max_size=12).map(" ".join))
+def test_money_label_occasions_are_those_every_search_finds(words):
+    """The substring test before each occasion's search changes no label: with every substring test
+    passing (an empty needle), the labels are the same."""
+    from unionreader.extract import facts_figures as ff
+    from unionreader.extract.models import Entity
+
+    text = f"{words} 2 triệu đồng {words}."
+    start = text.index("2 triệu")
+    e = Entity("money", "2 triệu đồng", start, start + len("2 triệu đồng"), 2_000_000)
+    label = ff._money_label(text, 0, len(text), e)
+    shortcut = ff._OCCASION_RES
+    ff._OCCASION_RES = tuple((pattern, "", occasion) for pattern, _, occasion in shortcut)
+    try:
+        assert ff._money_label(text, 0, len(text), e) == label
+    finally:
+        ff._OCCASION_RES = shortcut

@@ -12,13 +12,16 @@ A bad input becomes a ``LoadError`` naming the file and the problem; loading goe
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISDIR, S_ISREG
 
 from .cleaning import clean_page
 from .text import nfc
@@ -243,6 +246,23 @@ def _size(path: Path) -> int:
         return 0
 
 
+# The errors ``Path.exists`` takes for "no such file" (any other one is raised, and reported as it is).
+_MISSING_ERRNOS = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
+_MISSING_WINERRORS = frozenset({21, 123, 1921})
+
+
+def _stat_or_missing(path: Path) -> os.stat_result | None:
+    """``path``'s stat, or None where ``path.exists()`` is False."""
+    try:
+        return os.stat(path)
+    except OSError as exc:
+        if exc.errno in _MISSING_ERRNOS or getattr(exc, "winerror", None) in _MISSING_WINERRORS:
+            return None
+        raise
+    except ValueError:  # a name the system cannot take (a NUL byte)
+        return None
+
+
 def load_source(source: Source) -> list[Article | LoadError]:
     """Read one input into articles; every problem becomes a LoadError, nothing raises."""
     name = source.path
@@ -253,14 +273,16 @@ def load_source(source: Source) -> list[Article | LoadError]:
             path = Path(name)
             if source.size == -1:
                 raise BadInput("no articles (.txt, .md, .jsonl) in this folder")
-            if not path.exists():
+            st = _stat_or_missing(path)  # one stat answers "exists?", "a regular file?" and the size
+            if st is None:
                 raise BadInput("no such file or folder")
-            if not path.is_file():
+            if not S_ISREG(st.st_mode):
                 raise BadInput("not a regular file")
-            size = path.stat().st_size
+            size = st.st_size
             if size > MAX_FILE_BYTES:
                 raise BadInput(f"file is {size / 1048576:.1f} MB, over the 20 MB limit")
-            data = path.read_bytes()
+            with open(path, "rb") as handle:
+                data = handle.read()
         if not data.strip():
             raise BadInput("empty file")
         text, warning = decode(data)
@@ -347,21 +369,30 @@ def _source_path(source) -> Path | None:
 def count_articles(paths: list[str]) -> int | None:
     """Articles to expect, for progress bars: one per .txt/.md file plus one per non-blank line of .jsonl
     files (None if unknown, e.g. stdin)."""
-    try:
-        sources = discover(paths or [str(default_corpus_dir())])
-    except Exception:  # counting is only for the progress bar; loading reports the real errors
-        return None
     total = 0
-    for source in sources:
-        path = _source_path(source)
-        if path is None:
+    for item in paths or [str(default_corpus_dir())]:
+        # A file is counted from one stat (the loader asks about thousands of them); a folder is listed.
+        try:
+            st = _stat_or_missing(Path(item))
+        except Exception:  # counting is only for the progress bar; loading reports the real errors
             return None
-        if path.suffix.lower() == ".jsonl":
+        if st is not None and S_ISDIR(st.st_mode):
             try:
-                with path.open("rb") as handle:
-                    total += sum(1 for line in handle if line.strip())
-            except OSError:
-                continue
+                sources = discover([item])
+            except Exception:
+                return None
         else:
-            total += 1
+            sources = [item]
+        for source in sources:
+            path = _source_path(source)
+            if path is None:
+                return None
+            if path.suffix.lower() == ".jsonl":
+                try:
+                    with path.open("rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                except OSError:
+                    continue
+            else:
+                total += 1
     return total

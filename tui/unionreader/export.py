@@ -230,6 +230,12 @@ def _scalar_text(value: Any) -> str | None:
     return None
 
 
+def _value_text(value: Any) -> str:
+    """``_dumps(value)``; a str, None, bool or int (an article's fields) without a call into the encoder."""
+    text = _scalar_text(value)
+    return _dumps(value) if text is None else text
+
+
 def _entity_text(entity: Any) -> str:
     """``_dumps(entity.to_json())`` without the dict: the entity's line, written field by field.
 
@@ -285,7 +291,7 @@ def _json_document(articles: list[dict[str, Any]], errors: list[dict[str, str]])
     for article in articles:
         fields = [
             f'      {names.get(key) or names.setdefault(key, _dumps(key))}: '
-            f'{_json_list(value, "      ", encoded=True) if key in ("entities", "facts") else _dumps(value)}'
+            f'{_json_list(value, "      ", encoded=True) if key in ("entities", "facts") else _value_text(value)}'
             for key, value in article.items()
         ]
         blocks.append("    {\n" + ",\n".join(fields) + "\n    }")

@@ -195,7 +195,7 @@ def _count_label(text: str, sentences: SentenceIndex, left: int, right: int, e: 
 
 # Compiled once: (pattern, label) per money word and per occasion, on folded lower-case text.
 _MONEY_LABEL_RES = tuple((re.compile(r"\b" + re.escape(fold_nfc(w)) + r"\b"), fold_nfc(w), w) for w in _MONEY_LABELS)
-_OCCASION_RES = tuple((re.compile(r"\b" + fold_nfc(n) + r"\b"), o) for n, o in _OCCASIONS)
+_OCCASION_RES = tuple((re.compile(r"\b" + fold_nfc(n) + r"\b"), fold_nfc(n), o) for n, o in _OCCASIONS)
 
 
 def _money_label(text: str, left: int, right: int, e: Entity) -> str:
@@ -209,8 +209,9 @@ def _money_label(text: str, left: int, right: int, e: Entity) -> str:
         preferred = [f for f in found if f[1] in _MONEY_PRIORITY]
         label = max(preferred or found)[1]
     sentence = fold_nfc(text[left:right].lower())
-    for pattern, occasion in _OCCASION_RES:
-        if pattern.search(sentence) and occasion.lower() not in label.lower():
+    for pattern, folded, occasion in _OCCASION_RES:
+        # (the substring test first: the search, opening with ``\b``, would try every offset)
+        if folded in sentence and pattern.search(sentence) and occasion.lower() not in label.lower():
             label = f"{label} {occasion}"
             break
     per = re.match(r"\s*/\s*([^\W\d_]+)", text[e.end : e.end + 12])
