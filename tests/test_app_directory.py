@@ -90,6 +90,19 @@ async def test_p_opens_people_sorted_by_articles_with_the_profile_beside():
         assert rows[1].split(" · ")[0] in await wait_profile(app, pilot)
 
 
+async def test_loading_scans_each_batch_for_the_tables_before_any_screen_opens():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        loaded = len(app.archive.index)
+        assert loaded >= 4
+        live = app.archive.directory
+        assert live.scanned("people") == live.scanned("orgs") == loaded
+        await pilot.press("o")
+        await wait_table(app, pilot)
+        assert len(app.screen.table.analyses) == loaded
+
+
 async def test_typing_in_the_filter_folds_and_tolerates_typos():
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
