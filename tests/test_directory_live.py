@@ -124,3 +124,14 @@ def test_a_table_needs_every_article_it_was_fed(analyses):
     builder.add(analyses)
     with pytest.raises(ValueError):
         builder.table(analyses[:-1])
+
+
+def test_ready_gives_a_table_only_while_it_covers_every_article(analyses):
+    corpus = CountingCorpus(analyses[:4])
+    live = LiveTables(corpus, on_built=lambda: None)
+    live.feed(0, analyses[:4])
+    assert live.ready("orgs") is None
+    table = live.table("orgs")
+    assert live.ready("orgs") is table and live.ready("people") is None
+    corpus.analyses.extend(analyses[4:])
+    assert live.ready("orgs") is None

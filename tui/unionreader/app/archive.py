@@ -70,6 +70,10 @@ class Archive:
         if analyses:
             self.directory.feed(len(self.index) - len(analyses), analyses)
 
+    def directory_table_ready(self, kind: str):
+        """The people or organisation table when it is already built for everything loaded, else None."""
+        return self.directory.ready(kind)
+
     def directory_table(self, kind: str):
         """The people or organisation table of everything loaded; built once per corpus size (runs in
         a screen's thread worker)."""

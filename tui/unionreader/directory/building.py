@@ -140,6 +140,9 @@ class PeopleBuilder(_Builder[PeopleTable]):
 
 
 def _person_row(name: str, key: str, sightings: list[tuple]) -> PersonRow:
+    if len(sightings) == 1:  # most names of a large archive are seen once
+        s = sightings[0]
+        return PersonRow(name, key, 1, s[2] or None, s[2], s[3][0] if s[3] else "", (s,))
     sightings.sort(key=_BY_DATE_THEN_DOC)
     last = sightings[-1][2]  # undated sightings sort first: None when none is dated
     first = next(s[2] for s in sightings if s[2]) if last else None

@@ -71,6 +71,12 @@ class LiveTables:
     def scanned(self, kind: str) -> int:
         return len(self._builders[kind])
 
+    def ready(self, kind: str):
+        """The ``kind`` table if one is built for every article loaded so far, else None (no wait:
+        a screen shows it at once instead of asking a worker)."""
+        cached = self._tables.get(kind)
+        return cached[1] if cached is not None and cached[0] == len(self._corpus) else None
+
     def table(self, kind: str):
         """The ``kind`` table ("people" or "orgs") of every article loaded so far, with its filter and
         orders ready (seconds at 100k articles: call it from a worker thread)."""
