@@ -135,3 +135,16 @@ def test_ready_gives_a_table_only_while_it_covers_every_article(analyses):
     assert live.ready("orgs") is table and live.ready("people") is None
     corpus.analyses.extend(analyses[4:])
     assert live.ready("orgs") is None
+
+
+def test_a_profiles_article_list_reads_an_article_only_when_it_is_listed(analyses):
+    from unionreader.directory.people import ArticleRef, ArticleRefs
+
+    corpus = CountingCorpus(analyses)
+    dated = [(3, "2024-05-01"), (0, None), (2, "2023-01-01")]
+    refs = ArticleRefs(corpus, dated)
+    assert len(refs) == 3 and corpus.reads == []
+    first_two = refs[:2]
+    assert corpus.reads == [3, 0]
+    expected = tuple(ArticleRef(d, analyses[d].article.id, analyses[d].article.title, date) for d, date in dated)
+    assert first_two == expected[:2] and refs[2] == expected[2] and refs == expected and list(refs) == list(expected)

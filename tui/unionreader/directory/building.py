@@ -209,4 +209,4 @@ class OrgBuilder(_Builder[OrgTable]):
             shown = max(counts, key=lambda s, counts=counts: (diacritic_weight(s) > 0, counts[s], len(s), s))
             rows.append(OrgRow(display_form(shown), key, len(in_docs), min(known) if known else None,
                                max(known) if known else None, tuple(in_docs), tuple(held.get(key, ()))))
-        return OrgTable(analyses, rows, spellings)
+        return OrgTable(analyses, rows, spellings, self._dates)  # (dates of later articles: not asked)
