@@ -90,6 +90,37 @@ async def test_p_opens_people_sorted_by_articles_with_the_profile_beside():
         assert rows[1].split(" · ")[0] in await wait_profile(app, pilot)
 
 
+async def test_loading_scans_each_batch_for_the_tables_before_any_screen_opens():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        loaded = len(app.archive.index)
+        assert loaded >= 4
+        live = app.archive.directory
+        assert live.scanned("people") == live.scanned("orgs") == loaded
+        await pilot.press("o")
+        await wait_table(app, pilot)
+        assert len(app.screen.table.analyses) == loaded
+
+
+async def test_reopening_a_screen_lists_the_table_already_built_without_a_worker():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        asked = []
+        build = app.archive.directory_table
+        app.archive.directory_table = lambda kind: asked.append(kind) or build(kind)
+        await pilot.press("p")
+        await wait_table(app, pilot)
+        built = app.screen.table
+        await pilot.press("escape")
+        await pilot.press("p")
+        screen = app.screen
+        assert isinstance(screen, PeopleScreen) and screen.table is built
+        assert asked == ["people"]  # the second time, no worker asked for it
+        assert len(screen.query_one(DirectoryList).rows) == len(built)
+
+
 async def test_typing_in_the_filter_folds_and_tolerates_typos():
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -35,8 +35,8 @@ def test_batches_give_the_table_built_at_once(analyses, batch):
         people.add(analyses[start : start + batch])
         orgs.add(analyses[start : start + batch])
     assert len(people) == len(orgs) == len(analyses)
-    assert _people(people.table()) == _people(build_people(analyses))
-    assert _orgs(orgs.table()) == _orgs(build_orgs(analyses))
+    assert _people(people.table(analyses)) == _people(build_people(analyses))
+    assert _orgs(orgs.table(analyses)) == _orgs(build_orgs(analyses))
 
 
 def test_a_table_taken_midway_is_not_changed_by_later_batches(analyses):
@@ -44,13 +44,13 @@ def test_a_table_taken_midway_is_not_changed_by_later_batches(analyses):
     people, orgs = PeopleBuilder(), OrgBuilder()
     people.add(analyses[:half])
     orgs.add(analyses[:half])
-    early_people, early_orgs = people.table(), orgs.table()
+    early_people, early_orgs = people.table(analyses[:half]), orgs.table(analyses[:half])
     before = _people(early_people), _orgs(early_orgs)
     people.add(analyses[half:])
     orgs.add(analyses[half:])
     assert (_people(early_people), _orgs(early_orgs)) == before
     assert before == (_people(build_people(analyses[:half])), _orgs(build_orgs(analyses[:half])))
-    assert _people(people.table()) == _people(build_people(analyses))
+    assert _people(people.table(analyses)) == _people(build_people(analyses))
 
 
 def test_spellings_seen_after_a_table_was_taken_stay_out_of_it():
@@ -61,11 +61,13 @@ def test_spellings_seen_after_a_table_was_taken_stay_out_of_it():
         entities = tuple(Entity("organization", name, 0, 0, name) for name in names)
         return Analysis(Article(f"a{n}", f"a{n}.txt", f"Bài {n}", False, "", (), None, ""), entities, (), "2024-01-0" + str(n))
 
+    first = article_naming(1, "Công đoàn Viên chức tỉnh Yên Thịnh")
+    second = article_naming(2, "Công đoàn Viên chức tỉnh Yên Thinh", "Cong doan Vien chuc tinh Yen Thinh")
     orgs = OrgBuilder()
-    orgs.add([article_naming(1, "Công đoàn Viên chức tỉnh Yên Thịnh")])
-    early = orgs.table()
-    orgs.add([article_naming(2, "Công đoàn Viên chức tỉnh Yên Thinh", "Cong doan Vien chuc tinh Yen Thinh")])
+    orgs.add([first])
+    early = orgs.table([first])
+    orgs.add([second])
     assert early.profile(0).aliases == ()
     assert len(early.profile(0).articles) == 1
-    later = orgs.table()
+    later = orgs.table([first, second])
     assert set(later.profile(0).aliases) == {"Công đoàn Viên chức tỉnh Yên Thinh", "Cong doan Vien chuc tinh Yen Thinh"}

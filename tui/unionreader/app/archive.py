@@ -5,10 +5,10 @@ read it."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from ..corpus import LoadError
-from ..directory import build_orgs, build_people
+from ..directory.live import LiveTables
 from ..extract.models import Analysis
 from ..library.batching import Batch
 from ..library.events import Summary
@@ -35,7 +35,8 @@ class Archive:
         self.last_summary: Summary | None = None
         self.loading = False
         self.loaded_at: float | None = None
-        self._tables: dict[str, tuple[int, object]] = {}
+        # Fed per loading batch by the loader's thread (``directory_feed``), built by the screens'.
+        self.directory = LiveTables(_IndexedAnalyses(self))
 
     @classmethod
     def open(
@@ -63,15 +64,35 @@ class Archive:
         with self.index_lock:
             return [self.index.analysis(doc) for doc in docs]
 
+    def directory_feed(self, analyses: Sequence[Analysis]) -> None:
+        """A batch the loader has just indexed (the last articles of the index): scanned for the
+        people and organisation tables now, so that opening a screen only groups (loader's thread)."""
+        if analyses:
+            self.directory.feed(len(self.index) - len(analyses), analyses)
+
+    def directory_table_ready(self, kind: str):
+        """The people or organisation table when it is already built for everything loaded, else None."""
+        return self.directory.ready(kind)
+
     def directory_table(self, kind: str):
         """The people or organisation table of everything loaded; built once per corpus size (runs in
         a screen's thread worker)."""
-        count = len(self.index)
-        cached = self._tables.get(kind)
-        if cached is not None and cached[0] == count:
-            return cached[1]
-        analyses = self.analyses_for(range(count))
-        table = build_people(analyses) if kind == "people" else build_orgs(analyses)
-        table.prepare()
-        self._tables[kind] = (count, table)
-        return table
+        return self.directory.table(kind)
+
+
+class _IndexedAnalyses(Sequence[Analysis]):
+    """Every article the archive's index holds, by doc number, read under the index lock (after a
+    warm open the index reads them from the cache)."""
+
+    def __init__(self, archive: Archive) -> None:
+        self._archive = archive
+
+    def __len__(self) -> int:
+        return len(self._archive.index)
+
+    def __getitem__(self, doc):  # type: ignore[override]
+        archive = self._archive
+        with archive.index_lock:
+            if isinstance(doc, slice):
+                return [archive.index.analysis(d) for d in range(*doc.indices(len(archive.index)))]
+            return archive.index.analysis(doc)

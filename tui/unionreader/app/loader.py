@@ -93,6 +93,8 @@ def load_into(archive: Archive, post: Callable[[Message], bool], make_way: Calla
             ):
                 waiting_for_first_rows = False
                 message.shown.wait(FIRST_PAINT_WAIT)
+            if isinstance(event, Batch):  # (after the screen has it: the scan holds the GIL a while)
+                archive.directory_feed(event.analyses)
     except Exception as exc:  # a bug in a reader must not take the app down with a traceback
         post(LoadFailed(str(exc)))
     post(LoadFinished())

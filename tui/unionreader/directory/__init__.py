@@ -12,16 +12,18 @@ from .people import PeopleTable, PersonProfile
 
 def build_people(analyses: Iterable[Analysis]) -> PeopleTable:
     """Every person named in the people facts of ``analyses`` (see ``people`` for the merging rules)."""
+    analyses = list(analyses)
     builder = PeopleBuilder()
     builder.add(analyses)
-    return builder.table()
+    return builder.table(analyses)
 
 
 def build_orgs(analyses: Iterable[Analysis]) -> OrgTable:
     """Every organisation named (as an entity or as the organiser) in ``analyses``."""
+    analyses = list(analyses)
     builder = OrgBuilder()
     builder.add(analyses)
-    return builder.table()
+    return builder.table(analyses)
 
 
 __all__ = [

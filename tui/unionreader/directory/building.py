@@ -11,7 +11,7 @@ articles were added at once or in batches.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from operator import itemgetter
 from typing import Generic, TypeVar
 
@@ -27,27 +27,34 @@ _BY_DATE_THEN_DOC = itemgetter(6, 0)  # (date or "", doc) of a sighting tuple (s
 
 
 class _Builder(Generic[TableT]):
-    """What both builders share: the articles added, a scan per ``add`` and a grouping per ``table``,
-    each with the cyclic collector paused (it would walk the growing tuples again and again)."""
+    """What both builders share: a scan per ``add`` and a grouping per ``table``, each with the cyclic
+    collector paused (it would walk the growing tuples again and again).
+
+    A builder keeps no analysis: only the tuples its table needs. ``table`` is given the analyses
+    added (a sequence in the order added, which may read them from the cache when asked): a profile
+    reads the articles of its row when it is shown."""
 
     def __init__(self) -> None:
-        self.analyses: list[Analysis] = []
+        self._added = 0
 
     def __len__(self) -> int:
-        return len(self.analyses)
+        return self._added
 
     def add(self, analyses: Iterable[Analysis]) -> None:
         with collector_paused():
             self._scan(analyses)
 
-    def table(self) -> TableT:
+    def table(self, analyses: Sequence[Analysis]) -> TableT:
+        """The table of the articles added so far; ``analyses`` are those articles, in the order added."""
+        if len(analyses) < self._added:
+            raise ValueError(f"{len(analyses)} analyses given for a table of {self._added} articles")
         with collector_paused():
-            return self._table()
+            return self._table(analyses)
 
     def _scan(self, analyses: Iterable[Analysis]) -> None:
         raise NotImplementedError
 
-    def _table(self) -> TableT:
+    def _table(self, analyses: Sequence[Analysis]) -> TableT:
         raise NotImplementedError
 
 
@@ -58,12 +65,17 @@ class PeopleBuilder(_Builder[PeopleTable]):
         super().__init__()
         self._by_key: dict[str, list[tuple]] = {}  # name key -> sightings (``people.Sighting`` layout)
         self._names: dict[str, str] = {}  # name key -> its fullest spelling
+        # Per article, the organisations it names (entity values): namesakes' bare mentions are placed
+        # by them (see ``people.cluster``). One spelling object per value, shared across articles.
+        self._orgs_named: list[tuple[str, ...]] = []
+        self._org_values: dict[str, str] = {}
 
     def _scan(self, analyses: Iterable[Analysis]) -> None:
-        docs, by_key, names = self.analyses, self._by_key, self._names
-        doc = len(docs)
+        by_key, names, orgs_named, org_values = self._by_key, self._names, self._orgs_named, self._org_values
+        doc = self._added
         for analysis in analyses:
-            docs.append(analysis)
+            named = {e.value for e in analysis.entities if e.type == "organization" and isinstance(e.value, str)}
+            orgs_named.append(tuple([org_values.setdefault(v, v) for v in named]) if named else ())
             date = analysis.date or analysis.article.published
             sort_date = date or ""
             entities = analysis.entities
@@ -104,9 +116,10 @@ class PeopleBuilder(_Builder[PeopleTable]):
                 if shown != name and diacritic_weight(name) > diacritic_weight(shown):
                     names[key] = name
             doc += 1
+        self._added = doc
 
-    def _table(self) -> PeopleTable:
-        docs = list(self.analyses)
+    def _table(self, analyses: Sequence[Analysis]) -> PeopleTable:
+        orgs_named = self._orgs_named
         mentioned_cache: dict[int, frozenset[str]] = {}
 
         def mentioned(doc: int) -> frozenset[str]:
@@ -114,8 +127,7 @@ class PeopleBuilder(_Builder[PeopleTable]):
             mentions; compared with the organisation entities of the groups' roles)."""
             found = mentioned_cache.get(doc)
             if found is None:
-                found = mentioned_cache[doc] = frozenset(
-                    e.value for e in docs[doc].entities if e.type == "organization" and isinstance(e.value, str))
+                found = mentioned_cache[doc] = frozenset(orgs_named[doc])
             return found
 
         rows = []
@@ -124,10 +136,13 @@ class PeopleBuilder(_Builder[PeopleTable]):
             name = display_form(names[key])
             for group in cluster(sightings[:], mentioned):  # (a copy: more articles may be added later)
                 rows.append(_person_row(name, key, group))
-        return PeopleTable(docs, rows)
+        return PeopleTable(analyses, rows)
 
 
 def _person_row(name: str, key: str, sightings: list[tuple]) -> PersonRow:
+    if len(sightings) == 1:  # most names of a large archive are seen once
+        s = sightings[0]
+        return PersonRow(name, key, 1, s[2] or None, s[2], s[3][0] if s[3] else "", (s,))
     sightings.sort(key=_BY_DATE_THEN_DOC)
     last = sightings[-1][2]  # undated sightings sort first: None when none is dated
     first = next(s[2] for s in sightings if s[2]) if last else None
@@ -147,7 +162,7 @@ class OrgBuilder(_Builder[OrgTable]):
         self._spellings: dict[str, Counter[str]] = {}
 
     def _scan(self, analyses: Iterable[Analysis]) -> None:
-        docs, dates, seen, held, spellings = self.analyses, self._dates, self._seen, self._held, self._spellings
+        dates, seen, held, spellings = self._dates, self._seen, self._held, self._spellings
 
         def mention(key: str, doc: int, times: int, *written: str) -> None:
             in_docs = seen.get(key)
@@ -161,9 +176,8 @@ class OrgBuilder(_Builder[OrgTable]):
             for name in written:
                 counts[name] = counts.get(name, 0) + times
 
-        doc = len(docs)
+        doc = self._added
         for analysis in analyses:
-            docs.append(analysis)
             dates.append(analysis.date or analysis.article.published)
             # Each spelling once per article with its count: an article names its bodies again and again.
             written: dict[tuple[str, str], int] = {}
@@ -182,8 +196,9 @@ class OrgBuilder(_Builder[OrgTable]):
                     mention(key, doc, 1, organiser)
                     held.setdefault(key, []).append(doc)
             doc += 1
+        self._added = doc
 
-    def _table(self) -> OrgTable:
+    def _table(self, analyses: Sequence[Analysis]) -> OrgTable:
         dates = self._dates
         held = self._held
         rows = []
@@ -194,4 +209,4 @@ class OrgBuilder(_Builder[OrgTable]):
             shown = max(counts, key=lambda s, counts=counts: (diacritic_weight(s) > 0, counts[s], len(s), s))
             rows.append(OrgRow(display_form(shown), key, len(in_docs), min(known) if known else None,
                                max(known) if known else None, tuple(in_docs), tuple(held.get(key, ()))))
-        return OrgTable(list(self.analyses), rows, spellings)
+        return OrgTable(analyses, rows, spellings, self._dates)  # (dates of later articles: not asked)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..extract.models import Analysis, Fact
 from .filtering import Listing, newest_first
 from .keys import display_form, org_key, same_body
-from .people import ArticleRef, analysis_date, fact_titles, role_parts
+from .people import ArticleRef, ArticleRefs, analysis_date, fact_titles, role_parts
 
 SCANNED = 300  # articles whose events, people and figures an organisation's profile gathers
 
@@ -59,7 +59,7 @@ class OrgFigure:
 class OrgProfile:
     name: str
     aliases: tuple[str, ...]  # other spellings seen
-    articles: tuple[ArticleRef, ...]
+    articles: Sequence[ArticleRef]  # newest first
     events: tuple[HeldEvent, ...]  # newest first
     people: tuple[OrgMember, ...]
     figures: tuple[OrgFigure, ...]  # oldest first
@@ -75,10 +75,13 @@ def figure_display(fact: Fact) -> str:
 
 
 class OrgTable(Listing):
-    def __init__(self, analyses: Sequence[Analysis], rows: Sequence[OrgRow], spellings: dict[str, Counter[str]]) -> None:
+    def __init__(self, analyses: Sequence[Analysis], rows: Sequence[OrgRow], spellings: dict[str, Counter[str]],
+                 dates: Sequence[str | None] | None = None) -> None:
         self.analyses = analyses
         self.rows = tuple(rows)
         self._spellings = spellings
+        # Each article's date by doc (the builder's, read without the analysis), or from the analyses.
+        self._dates = dates if dates is not None else [analysis_date(a) for a in analyses]
         self._init_listing()
 
     def filter_text(self, query: str) -> str:
@@ -90,8 +93,8 @@ class OrgTable(Listing):
         a profile is made while the user waits."""
         if len(docs) <= SCANNED:
             return list(docs)
-        analyses = self.analyses
-        return sorted(docs, key=lambda d: newest_first(analysis_date(analyses[d])))[:SCANNED]
+        dates = self._dates
+        return sorted(docs, key=lambda d: newest_first(dates[d]))[:SCANNED]
 
     def profile(self, row: int) -> OrgProfile:
         r = self.rows[row]
@@ -132,9 +135,9 @@ class OrgTable(Listing):
         people.sort(key=lambda m: (newest_first(m.last), -m.articles, m.name))
         events.sort(key=lambda e: (newest_first(e.date), e.doc))
         figures.sort(key=lambda f: (f.date or "", f.doc))
-        docs = sorted(r.docs, key=lambda d: (newest_first(analysis_date(analyses[d])), d))
-        articles = tuple(ArticleRef(d, analyses[d].article.id, analyses[d].article.title, analysis_date(analyses[d]))
-                         for d in docs)
+        dates = self._dates
+        docs = sorted(r.docs, key=lambda d: (newest_first(dates[d]), d))
+        articles = ArticleRefs(analyses, [(d, dates[d]) for d in docs])
         aliases = tuple(s for s, _ in self._spellings[r.key].most_common() if display_form(s) != r.name)
         return OrgProfile(r.name, aliases, articles, tuple(events), tuple(people), tuple(figures), r.first, r.last)
 

@@ -65,6 +65,38 @@ class ArticleRef:
     date: str | None
 
 
+class ArticleRefs(Sequence[ArticleRef]):
+    """A profile's articles, in order, each read from the table's analyses when asked for: the
+    screen shows the first few of a federation's thousands (and after a warm open every read goes
+    to the cache); the headless commands list them all."""
+
+    __slots__ = ("_analyses", "_dated")
+
+    def __init__(self, analyses: Sequence[Analysis], dated: Sequence[tuple[int, str | None]]) -> None:
+        self._analyses = analyses
+        self._dated = dated  # (doc, date) in the order listed
+
+    def __len__(self) -> int:
+        return len(self._dated)
+
+    def _ref(self, doc: int, date: str | None) -> ArticleRef:
+        article = self._analyses[doc].article
+        return ArticleRef(doc, article.id, article.title, date)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return tuple(self._ref(*dd) for dd in self._dated[i])
+        return self._ref(*self._dated[i])
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"ArticleRefs({len(self)} articles)"
+
+
 @dataclass(frozen=True, slots=True)
 class RoleSpan:
     title: str
@@ -77,7 +109,7 @@ class RoleSpan:
 @dataclass(frozen=True, slots=True)
 class PersonProfile:
     name: str
-    articles: tuple[ArticleRef, ...]  # newest first
+    articles: Sequence[ArticleRef]  # newest first
     roles: tuple[RoleSpan, ...]  # earliest first
     actions: tuple[tuple[str, int], ...]  # (action, articles), most first
     organisations: tuple[tuple[str, int], ...]  # named in their latest ORGS_SCANNED articles, most first
@@ -287,7 +319,7 @@ class PeopleTable(Listing):
                                   tuple(dict.fromkeys(s.doc for s in seen_in))))
         spans.sort(key=lambda sp: (sp.first or "", sp.last or "", sp.title))
         docs = sorted({s[_DOC]: s[_DATE] for s in r.sightings}.items(), key=lambda dd: (newest_first(dd[1]), dd[0]))
-        articles = tuple(ArticleRef(d, analyses[d].article.id, analyses[d].article.title, date) for d, date in docs)
+        articles = ArticleRefs(analyses, docs)
         return PersonProfile(
             r.name, articles, tuple(spans),
             tuple(sorted(actions.items(), key=lambda ac: (-ac[1], ac[0]))),

@@ -75,7 +75,11 @@ class DirectoryScreen(Screen):
         self.query_one(DirectoryList).border_title = self.NOUN.capitalize()
         self.query_one("#directory-profile").border_title = "Profile"
         focus_now(self.query_one(DirectoryList))
-        self.build_table()
+        table = self.app.archive.directory_table_ready(self.KIND)
+        if table is None:
+            self.build_table()
+        else:  # listed before the first paint: no round trip through a worker thread
+            self.show_table(table)
 
     @work(thread=True, exclusive=True, group="directory")
     def build_table(self) -> None:
