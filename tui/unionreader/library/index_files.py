@@ -75,11 +75,12 @@ def next_key(directory: Path, archive: str) -> str:
     return f"{archive}-{generation:06d}"
 
 
-def save(index: SearchIndex, origins: DocOrigins, directory: Path, key: str) -> Path:
-    """Write the index's state to ``directory/index-KEY`` (atomically: a temporary folder renamed)."""
+def save(index: SearchIndex, origins: DocOrigins, directory: Path, key: str) -> Path | None:
+    """Write the index's state to ``directory/index-KEY`` (atomically: a temporary folder renamed).
+    None when another instance completed that snapshot first (it is theirs: kept as it is)."""
     final = directory / f"{PREFIX}{key}"
     if (final / "COMPLETE").is_file():
-        return final
+        return None
     shutil.rmtree(final, ignore_errors=True)  # (an incomplete one: damaged by hand or by the disk)
     index._refresh()  # (the sorted vocabulary is saved with it)
     complete(index)
@@ -107,6 +108,7 @@ def save(index: SearchIndex, origins: DocOrigins, directory: Path, key: str) -> 
         # (or EEXIST): the snapshot is there, which is all this save was for.
         if not (exc.errno in (errno.ENOTEMPTY, errno.EEXIST) and (final / "COMPLETE").is_file()):
             raise
+        return None
     _prune(directory, keep=final, archive=key.rsplit("-", 1)[0])
     return final
 

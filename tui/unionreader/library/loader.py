@@ -25,7 +25,7 @@ from .batching import Batch, load_batches
 from .collector import Collector
 from .events import Notice, Restored, Summary
 from .paths import default_jobs
-from .plan import Plan, as_shown, make_plan
+from .plan import Plan, all_digests, as_shown, make_plan, plan_from_listing
 from .store import CacheUnavailable, Stamp, StampRow, Store, StoredFile, is_unavailable
 from .version import extractor_version
 from .walk import walk
@@ -73,6 +73,7 @@ class Library:
         self.doc_ids: list[str] = []
         self.doc_origins: list[str | None] = []
         self._said: set[str] = set()
+        self._origins: DocOrigins | None = None  # of the index this library saved last
         self._lock = threading.Lock()  # one open at a time per library
 
     def _notice(self, text: str) -> Notice | None:
@@ -99,8 +100,10 @@ class Library:
 
     def _open(self, paths: list[str], feeder: IndexFeeder | None) -> Iterator[Event]:
         started = time.perf_counter()
+        self._origins = None
         store, notices = self._open_store()
         yield from notices
+        generation = self._generation(store)
         version = extractor_version()
         index_empty = feeder is not None and len(feeder.index) == 0 and not self.doc_origins
         archive = None
@@ -113,24 +116,40 @@ class Library:
         # worked out next and brought in behind it.
         restored: Restored | None = None
         origins: DocOrigins | None = None
+        snapshot: str | None = None  # the restored index's key
         if archive is not None:
             outcome = self._restore(feeder, archive, started)
             if isinstance(outcome, Notice):
                 yield outcome
             elif outcome is not None:
-                restored, origins = outcome
+                restored, origins, snapshot = outcome
                 yield restored
 
         files, other = walk([p for p in paths if p != STDIN])
-        stamps: dict[str, StampRow] = {}
-        if store is not None:
-            try:
-                stamps = store.stamps()
-            except sqlite3.DatabaseError as exc:
-                store, events = self._damaged(store, exc)
-                yield from events
-        plan = make_plan(files, other, stamps, version)
-        removed = self._removed(paths, stamps, plan.listed)
+        # The listing of the files as the last open left them: unchanged ones need no work per file.
+        fast = None
+        if origins is not None and store is not None and generation is not None:
+            from . import listing
+
+            saved = listing.load(self.cache_dir, archive)
+            if saved is not None and saved.snapshot == snapshot and saved.generation == generation:
+                try:
+                    fast = plan_from_listing(files, other, saved, origins, store, version)
+                except sqlite3.DatabaseError:
+                    fast = None
+        if fast is not None:
+            plan, gone = fast
+            removed = self._removed(paths, gone)
+        else:
+            stamps: dict[str, StampRow] = {}
+            if store is not None:
+                try:
+                    stamps = store.stamps()
+                except sqlite3.DatabaseError as exc:
+                    store, events = self._damaged(store, exc)
+                    yield from events
+            plan = make_plan(files, other, stamps, version)
+            removed = self._removed(paths, stamps.keys() - set(plan.listed))
         held_problems: list[str] = []
         if origins is not None:
             held = self._reconcile(feeder, origins, plan)
@@ -228,13 +247,26 @@ class Library:
             yield handed(collector.take())
         if feeder is not None:
             feeder.finish()
+        indexed = snapshot  # the snapshot the index in memory is saved as (None: not saved)
         if archive is not None and store is not None and not unstable and feeder is not None and (
             saved_size != (len(feeder.index), len(feeder.index.retired))
         ):
-            yield from self._save(feeder, archive, plan)
+            indexed = None
+            for event in self._save(feeder, archive, plan, origins):
+                if isinstance(event, str):
+                    indexed = event
+                else:
+                    yield event
         if store is not None:
             store, events = self._finish(store, removed, paths, plan.listed)
             yield from events
+        if store is not None:
+            if indexed is not None and not unstable and generation is not None and (
+                fast is None or plan.tasks or plan.touched or removed or indexed != snapshot
+            ):
+                self._write_listing(store, archive, indexed, generation, files, plan, origins)
+            with contextlib.suppress(sqlite3.Error):
+                store.close()
         if restored is not None:
             cache_seconds = restored.seconds
         articles = feeder.index.live() if restored is not None else collector.loaded
@@ -278,7 +310,7 @@ class Library:
             self.seen_ids.update(origins.ids)
         self.doc_ids.extend(origins.ids)
         self.doc_origins.extend(map(origins.files.__getitem__, docs.file_numbers()))
-        return Restored(len(origins.ids) - len(retired), time.perf_counter() - started), origins
+        return Restored(len(origins.ids) - len(retired), time.perf_counter() - started), origins, key
 
     def _reconcile(self, feeder: IndexFeeder, origins: DocOrigins, plan: Plan) -> set[str]:
         import numpy as np
@@ -288,8 +320,11 @@ class Library:
         of it is retired, the next open builds it afresh.)"""
         # (Per file and per doc at 100k of each: comparisons in C, and numpy, rather than loops.)
         digests = plan.digests  # (files unchanged since the store saw them: theirs; others have none)
-        kept = np.fromiter(map(operator.eq, map(digests.get, origins.files), origins.digests), dtype=bool,
-                           count=len(origins.files))
+        if plan.kept is not None:  # (from the listing: held files are not in plan.unchanged)
+            kept = plan.kept
+        else:
+            kept = np.fromiter(map(operator.eq, map(digests.get, origins.files), origins.digests), dtype=bool,
+                               count=len(origins.files))
         numbers = np.frombuffer(feeder.index._analyses.file_numbers(), dtype=np.uint32)
         retired = feeder.index.retired
         fresh = np.flatnonzero(~kept[numbers]).tolist() if len(kept) else []
@@ -299,16 +334,18 @@ class Library:
                 feeder.index._dirty = True
             self.seen_ids.difference_update(origins.ids[d] for d in fresh)
         held = set(itertools.compress(origins.files, kept.tolist()))
-        # (Held files are unchanged ones: as many means all of them, the usual reopen.)
-        plan.unchanged = [] if len(held) == len(plan.unchanged) else [u for u in plan.unchanged if u[1] not in held]
+        if plan.kept is None:
+            # (Held files are unchanged ones: as many means all of them, the usual reopen.)
+            plan.unchanged = [] if len(held) == len(plan.unchanged) else [u for u in plan.unchanged if u[1] not in held]
         return held
 
-    def _save(self, feeder: IndexFeeder, archive: str, plan: Plan) -> Iterator[Notice]:
+    def _save(self, feeder: IndexFeeder, archive: str, plan: Plan, restored: DocOrigins | None) -> Iterator[Notice | str]:
         from . import index_files
         from .index_files import DocOrigins
         from .stored_docs import StoredAnalyses
 
-        """Save the index for the next open of the same paths (only an index of stored files)."""
+        """Save the index for the next open of the same paths (only an index of stored files); yields
+        notices, and the snapshot's key once saved."""
         if None in self.doc_origins or len(self.doc_origins) != len(feeder.index):
             return
         assert self.cache_dir is not None
@@ -316,14 +353,19 @@ class Library:
         number = {f: i for i, f in enumerate(files)}
         file_of_doc = array("I", [number[f] for f in self.doc_origins])
         # (A retired doc's file may have no digest now: "" never equals a real one.)
-        digests = tuple(plan.digests.get(f, "") for f in files)
+        known = all_digests(plan, restored)
+        digests = tuple(known.get(f, "") for f in files)
         origins = DocOrigins(tuple(files), digests, file_of_doc.tobytes(), tuple(self.doc_ids))
         try:
             with feeder.held():
-                index_files.save(feeder.index, origins, self.cache_dir, index_files.next_key(self.cache_dir, archive))
+                key = index_files.next_key(self.cache_dir, archive)
+                written = index_files.save(feeder.index, origins, self.cache_dir, key)
                 # From now on the articles are read from the store when shown: only the packed index
                 # stays in memory (the analyses' objects were most of it).
                 feeder.index._analyses = StoredAnalyses(self.cache_dir, origins)
+            self._origins = origins
+            if written is not None:
+                yield key
         except OSError as exc:
             n = self._notice(f"cannot save the search index in {self.cache_dir}: {exc.strerror or exc}")
             if n:
@@ -332,12 +374,42 @@ class Library:
     # --- pieces ---------------------------------------------------------------------------------------
 
     @staticmethod
-    def _removed(paths: list[str], stamps: dict[str, StampRow], listed: set[str]) -> list[str]:
-        """Stored files under an opened folder that are not there any more."""
+    def _removed(paths: list[str], absent: Iterable[str]) -> list[str]:
+        """Stored files under an opened folder that are not there any more (of ``absent``: stored
+        or listed before, and not found now)."""
         prefixes = tuple(os.path.join(os.path.abspath(p), "") for p in paths if p != STDIN and os.path.isdir(p))
         if not prefixes:
             return []
-        return [key for key in stamps.keys() - listed if key.startswith(prefixes)]
+        return [key for key in absent if key.startswith(prefixes)]
+
+    @staticmethod
+    def _generation(store: Store | None) -> tuple[str, int] | None:
+        if store is None:
+            return None
+        try:
+            return store.generation()
+        except (sqlite3.Error, ValueError):
+            return None
+
+    def _write_listing(self, store: Store, archive: str, snapshot: str, generation: tuple[str, int], files,
+                       plan: Plan, restored: DocOrigins | None) -> None:
+        """Save the files as this open leaves them, against the index saved as ``snapshot``; only when
+        nobody else wrote to the store meanwhile (its generation is then this open's writes on top of
+        the one it started from)."""
+        from . import listing
+
+        assert self.cache_dir is not None
+        now = self._generation(store)
+        if now is None or now != (generation[0], generation[1] + store.writes):
+            listing.discard(self.cache_dir, archive)
+            return
+        origins = self._origins if self._origins is not None else restored
+        if origins is None:
+            return
+        try:
+            listing.save(self.cache_dir, archive, listing.build(snapshot, now, files, origins, all_digests(plan, restored)))
+        except OSError:
+            listing.discard(self.cache_dir, archive)
 
     def _damaged(self, store: Store, exc: Exception) -> tuple[Store | None, list[Notice]]:
         notices = [Notice(f"cache {store.path} is damaged ({exc}); rebuilding it")]
@@ -365,7 +437,6 @@ class Library:
             roots = {f: sum(map(str.startswith, listed, itertools.repeat(os.path.join(f, "")))) for f in folders[:20]}
             if roots:
                 store.note_roots(roots)
-            store.close()
         except sqlite3.Error as exc:
             return self._drop(store, exc)
         return store, []
