@@ -161,3 +161,48 @@ def test_a_listing_of_an_older_snapshot_is_not_used(archive, tmp_path, monkeypat
     index = SearchIndex()
     _, _, summary, restored = run(Library(cache, jobs=1), [archive], index)
     assert slow == [1] and restored is not None and summary.unchanged == 31 and index.live() == 31
+
+
+def _events(cache: Path, folder: Path) -> list:
+    from unionreader.library.indexer import IndexFeeder
+
+    index = SearchIndex()
+    return [*Library(cache, jobs=1).open([str(folder)], IndexFeeder(index))], index
+
+
+def test_a_reopen_yields_the_saved_first_page_before_the_restored_index_with_its_rows(archive, tmp_path):  # noqa: F811
+    from unionreader.library.events import FirstPage, Restored
+
+    cache = tmp_path / "cache"
+    events, _ = _events(cache, archive)
+    assert not any(isinstance(e, FirstPage) for e in events)  # nothing saved yet
+    events, index = _events(cache, archive)
+    kinds = [type(e).__name__ for e in events]
+    assert kinds.index("FirstPage") < kinds.index("Restored")
+    page = next(e for e in events if isinstance(e, FirstPage))
+    restored = next(e for e in events if isinstance(e, Restored))
+    assert page.articles == restored.articles == 30 and len(page.rows) == 30
+    docs = index.search("", limit=30).docs
+    assert [r.doc for r in page.rows] == list(docs)
+    assert [r.title for r in page.rows] == [index.analysis(d).article.title for d in docs]
+    assert all(r.date for r in page.rows)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "other snapshot"])
+def test_a_first_page_that_is_damaged_or_of_another_snapshot_is_not_shown(archive, tmp_path, damage):  # noqa: F811
+    from unionreader.library import first_page
+    from unionreader.library.events import FirstPage
+
+    cache = tmp_path / "cache"
+    _events(cache, archive)
+    (page_file,) = cache.glob(f"{first_page.PREFIX}*")
+    if damage == "garbage":
+        page_file.write_bytes(os.urandom(200))
+    else:
+        old = page_file.read_text(encoding="utf-8")
+        write_article(archive / "300.txt", 300)
+        _events(cache, archive)  # a new snapshot, and its page
+        page_file.write_text(old, encoding="utf-8")  # the previous one put back
+    events, index = _events(cache, archive)
+    assert not any(isinstance(e, FirstPage) for e in events)
+    assert index.live() == len(list(archive.glob("*.txt")))

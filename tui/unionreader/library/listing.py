@@ -17,6 +17,7 @@ anew), never trusted.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -84,7 +85,7 @@ def save(directory: Path, archive: str, listing: Listing) -> None:
             out.write(MAGIC + header + b"\n" + body)
         os.replace(tmp, path_of(directory, archive))
     except BaseException:
-        with _suppress():
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
 
@@ -120,11 +121,5 @@ def load(directory: Path, archive: str) -> Listing | None:
 
 
 def discard(directory: Path, archive: str) -> None:
-    with _suppress():
+    with contextlib.suppress(OSError):
         os.unlink(path_of(directory, archive))
-
-
-def _suppress():
-    import contextlib
-
-    return contextlib.suppress(OSError)

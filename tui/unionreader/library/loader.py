@@ -23,7 +23,7 @@ from ..corpus import STDIN, Source, count_articles, default_corpus_dir, load_sou
 from ..gc_pacing import freeze_handed_over
 from .batching import Batch, load_batches
 from .collector import Collector
-from .events import Notice, Restored, Summary
+from .events import FirstPage, Notice, Restored, Summary
 from .paths import default_jobs
 from .plan import Plan, all_digests, as_shown, make_plan, plan_from_listing
 from .store import CacheUnavailable, Stamp, StampRow, Store, StoredFile, is_unavailable
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 # The search index's modules (and numpy) are imported where an index is restored or saved: commands
 # that only collect analyses (``facts``) start without them, a third of a second less per run.
 
-Event = Batch | Notice | Restored | Summary
+Event = Batch | FirstPage | Notice | Restored | Summary
 
 RETIRE_LIMIT = 0.25  # a saved index with more of its docs retired than this is built afresh on open
 POOL_MIN_FILES = 24  # fewer files than this are read in this process (starting workers costs more)
@@ -118,7 +118,14 @@ class Library:
         origins: DocOrigins | None = None
         snapshot: str | None = None  # the restored index's key
         if archive is not None:
-            outcome = self._restore(feeder, archive, started)
+            from . import first_page, index_files
+
+            # The saved list's first rows, before the index itself (a restore costs more at 100k).
+            latest = index_files.latest(self.cache_dir, archive)
+            page = first_page.load(self.cache_dir, archive, latest) if latest is not None else None
+            if page is not None:
+                yield page
+            outcome = self._restore(feeder, latest, started)
             if isinstance(outcome, Notice):
                 yield outcome
             elif outcome is not None:
@@ -280,14 +287,13 @@ class Library:
             cache_seconds=cache_seconds,
         )
 
-    def _restore(self, feeder: IndexFeeder, archive: str, started: float):
+    def _restore(self, feeder: IndexFeeder, key: str | None, started: float):
+        """Put the archive's saved index (its latest snapshot, ``key``) in place: (``Restored``, its doc
+        origins, ``key``), a ``Notice`` (a damaged one, dropped), or None (there is none)."""
         from . import index_files
         from .stored_docs import StoredAnalyses
 
-        """Put the archive's saved index in place: (``Restored``, its doc origins), a ``Notice`` (a
-        damaged one, dropped), or None (there is none)."""
         assert self.cache_dir is not None
-        key = index_files.latest(self.cache_dir, archive)
         if key is None:
             return None
         try:
@@ -340,7 +346,7 @@ class Library:
         return held
 
     def _save(self, feeder: IndexFeeder, archive: str, plan: Plan, restored: DocOrigins | None) -> Iterator[Notice | str]:
-        from . import index_files
+        from . import first_page, index_files
         from .index_files import DocOrigins
         from .stored_docs import StoredAnalyses
 
@@ -360,11 +366,14 @@ class Library:
             with feeder.held():
                 key = index_files.next_key(self.cache_dir, archive)
                 written = index_files.save(feeder.index, origins, self.cache_dir, key)
+                page = first_page.of(feeder.index) if written is not None else None
                 # From now on the articles are read from the store when shown: only the packed index
                 # stays in memory (the analyses' objects were most of it).
                 feeder.index._analyses = StoredAnalyses(self.cache_dir, origins)
             self._origins = origins
             if written is not None:
+                with contextlib.suppress(OSError):
+                    first_page.save(self.cache_dir, archive, key, page)
                 yield key
         except OSError as exc:
             n = self._notice(f"cannot save the search index in {self.cache_dir}: {exc.strerror or exc}")
