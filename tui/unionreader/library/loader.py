@@ -162,7 +162,8 @@ class Library:
             held = self._reconcile(feeder, origins, plan)
             if store is not None:
                 try:
-                    held_problems = sorted(held & store.with_problems())
+                    problems = store.with_problems()
+                    held_problems = sorted(f for f in problems if f in held) if problems else []
                 except sqlite3.DatabaseError:
                     held_problems = []
         saved_size = (len(feeder.index), len(feeder.index.retired)) if restored is not None else None
@@ -318,7 +319,7 @@ class Library:
         self.doc_origins.extend(map(origins.files.__getitem__, docs.file_numbers()))
         return Restored(len(origins.ids) - len(retired), time.perf_counter() - started), origins, key
 
-    def _reconcile(self, feeder: IndexFeeder, origins: DocOrigins, plan: Plan) -> set[str]:
+    def _reconcile(self, feeder: IndexFeeder, origins: DocOrigins, plan: Plan):
         import numpy as np
 
         """Retire the restored docs whose file changed or went, and take the files it holds as they
@@ -339,10 +340,11 @@ class Library:
                 feeder.index.retired = np.union1d(retired, np.array(fresh, dtype=np.int64))
                 feeder.index._dirty = True
             self.seen_ids.difference_update(origins.ids[d] for d in fresh)
+        if plan.kept is not None:  # (held files are not in plan.unchanged: a set of them is not needed)
+            return _Held(origins.files, kept)
         held = set(itertools.compress(origins.files, kept.tolist()))
-        if plan.kept is None:
-            # (Held files are unchanged ones: as many means all of them, the usual reopen.)
-            plan.unchanged = [] if len(held) == len(plan.unchanged) else [u for u in plan.unchanged if u[1] not in held]
+        # (Held files are unchanged ones: as many means all of them, the usual reopen.)
+        plan.unchanged = [] if len(held) == len(plan.unchanged) else [u for u in plan.unchanged if u[1] not in held]
         return held
 
     def _save(self, feeder: IndexFeeder, archive: str, plan: Plan, restored: DocOrigins | None) -> Iterator[Notice | str]:
@@ -443,7 +445,10 @@ class Library:
         try:
             store.remove(removed)
             folders = [os.path.abspath(p) for p in paths if p != STDIN and os.path.isdir(p)]
-            roots = {f: sum(map(str.startswith, listed, itertools.repeat(os.path.join(f, "")))) for f in folders[:20]}
+            if len(paths) == 1 and len(folders) == 1:  # (the usual open: every file is under it)
+                roots = {folders[0]: len(listed)}
+            else:
+                roots = {f: sum(map(str.startswith, listed, itertools.repeat(os.path.join(f, "")))) for f in folders[:20]}
             if roots:
                 store.note_roots(roots)
         except sqlite3.Error as exc:
@@ -487,6 +492,19 @@ class Library:
                 yield _Extracted([], [], [notice] if notice else [])
         for chunk in chunks[done:]:
             yield _Extracted(chunk, work([tasks[i] for i in chunk]), [])
+
+
+class _Held:
+    """``in``: the restored files whose docs stay (asked only of the few files with problems)."""
+
+    def __init__(self, files: tuple[str, ...], kept) -> None:
+        self._files, self._kept, self._number = files, kept, None
+
+    def __contains__(self, key: str) -> bool:
+        if self._number is None:
+            self._number = {f: i for i, f in enumerate(self._files)}
+        i = self._number.get(key)
+        return i is not None and bool(self._kept[i])
 
 
 class _Extracted:

@@ -75,18 +75,17 @@ _ARTICLE_NAME = re.compile(rf"(?<![^\0])([^.\0][^\0]*(?:{_SUFFIX}))(?![^\0])", r
 def _walk_folder(name: str, files: Walked) -> bool:
     root = str(Path(name))  # (entry paths are then spelled as discover spells them)
     relative: list[str] = []  # paths below the root, their parts joined by "\0"
-    _scan(root, "", relative)
+    nested = _scan(root, "", relative)
     # pathlib orders paths by their parts: the same order as the relative paths joined by "\0"
     # (below every other character), and strings sort in C.
     relative.sort()
     head = root if root.endswith("/") else root + "/"
-    shown = [head + r for r in relative] if not any("\0" in r for r in relative) else [
-        head + r.replace("\0", "/") for r in relative]
+    shown = [head + r.replace("\0", "/") for r in relative] if nested else [head + r for r in relative]
     try:
         stats = list(map(os.stat, shown))  # (one call per file, no Python frame between them)
     except OSError:  # one went meanwhile: file by file
         stats = [_stat(path) for path in shown]
-    if not all(st is not None and stat.S_ISREG(st.st_mode) for st in stats):
+    if None in stats or not all(map(stat.S_ISREG, [st.st_mode for st in stats])):
         regular = [i for i, st in enumerate(stats) if st is not None and stat.S_ISREG(st.st_mode)]
         shown, stats = [shown[i] for i in regular], [stats[i] for i in regular]
     if not shown:
@@ -108,12 +107,13 @@ def _stat(path: str) -> os.stat_result | None:
         return None
 
 
-def _scan(folder: str, prefix: str, found: list[str]) -> None:
+def _scan(folder: str, prefix: str, found: list[str]) -> bool:
+    """Add the article files below ``folder`` to ``found``; True when it has subfolders."""
     try:
         with os.scandir(folder) as entries_now:
             entries = list(entries_now)
     except OSError:
-        return
+        return False
     folders = []
     for entry in entries:
         try:
@@ -129,3 +129,4 @@ def _scan(folder: str, prefix: str, found: list[str]) -> None:
     head = folder if folder.endswith("/") else folder + "/"
     for sub in folders:
         _scan(head + sub, f"{prefix}{sub}\0", found)
+    return bool(folders)
