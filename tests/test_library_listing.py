@@ -206,3 +206,19 @@ def test_a_first_page_that_is_damaged_or_of_another_snapshot_is_not_shown(archiv
     events, index = _events(cache, archive)
     assert not any(isinstance(e, FirstPage) for e in events)
     assert index.live() == len(list(archive.glob("*.txt")))
+
+
+def test_a_snapshot_saved_without_a_listing_or_page_gets_both_on_its_next_open(archive, tmp_path):  # noqa: F811
+    from unionreader.library import first_page
+    from unionreader.library.events import FirstPage
+
+    cache = tmp_path / "cache"
+    _events(cache, archive)
+    for name in (*cache.glob(f"{listing.PREFIX}*"), *cache.glob(f"{first_page.PREFIX}*")):
+        name.unlink()  # as an older version left it
+    events, _ = _events(cache, archive)
+    assert not any(isinstance(e, FirstPage) for e in events)
+    assert len(list(cache.glob(f"{listing.PREFIX}*"))) == 1
+    events, index = _events(cache, archive)
+    page = next(e for e in events if isinstance(e, FirstPage))
+    assert [r.doc for r in page.rows] == list(index.search("", limit=30).docs)

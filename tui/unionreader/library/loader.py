@@ -273,6 +273,7 @@ class Library:
                 fast is None or plan.tasks or plan.touched or removed or indexed != snapshot
             ):
                 self._write_listing(store, archive, indexed, generation, files, plan, origins)
+                self._write_first_page(feeder, archive, indexed)
             with contextlib.suppress(sqlite3.Error):
                 store.close()
         if restored is not None:
@@ -401,6 +402,15 @@ class Library:
             return store.generation()
         except (sqlite3.Error, ValueError):
             return None
+
+    def _write_first_page(self, feeder: IndexFeeder, archive: str, snapshot: str) -> None:
+        """The snapshot's first page, when it has none (a snapshot saved by an older version)."""
+        from . import first_page
+
+        assert self.cache_dir is not None
+        if first_page.load(self.cache_dir, archive, snapshot) is None:
+            with contextlib.suppress(OSError, sqlite3.Error), feeder.held():
+                first_page.save(self.cache_dir, archive, snapshot, first_page.of(feeder.index))
 
     def _write_listing(self, store: Store, archive: str, snapshot: str, generation: tuple[str, int], files,
                        plan: Plan, restored: DocOrigins | None) -> None:
