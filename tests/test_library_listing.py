@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from test_library import UNITS, archive, run, search_titles, write_article  # noqa: F401 (the fixture)
@@ -222,3 +223,44 @@ def test_a_snapshot_saved_without_a_listing_or_page_gets_both_on_its_next_open(a
     events, index = _events(cache, archive)
     page = next(e for e in events if isinstance(e, FirstPage))
     assert [r.doc for r in page.rows] == list(index.search("", limit=30).docs)
+
+
+def test_a_small_change_keeps_the_restored_postings_and_merges_only_the_new_ones(archive, tmp_path):  # noqa: F811
+    cache = tmp_path / "cache"
+    _events(cache, archive)
+    _, before = _events(cache, archive)
+    restored_segments = {kind: p.segments[0] for kind, p in
+                         (("terms", before.terms), ("pairs", before.pairs), ("exact", before.exact))}
+    write_article(archive / "007.txt", 7, " Hội nghị bàn về nhà ở xã hội cho công nhân.")
+    _, index = _events(cache, archive)
+    assert set(index.segment_counts.values()) <= {1, 2}
+    for kind, postings in (("terms", index.terms), ("pairs", index.pairs), ("exact", index.exact)):
+        assert np.array_equal(postings.segments[0].docs_of(0, postings.segments[0].size),
+                              restored_segments[kind].docs_of(0, restored_segments[kind].size))
+    fresh = SearchIndex()
+    run(Library(None, jobs=1), [archive], fresh)
+    for query in ("nhà ở xã hội", "hoa binh", "khen thuong", "lần 7"):
+        assert sorted(search_titles(index, query)) == sorted(search_titles(fresh, query))
+    _, again = _events(cache, archive)  # and the next open restores what was saved, two segments and all
+    for query in ("nhà ở xã hội", "khen thuong"):
+        assert sorted(search_titles(again, query)) == sorted(search_titles(fresh, query))
+
+
+def test_a_tail_as_large_as_a_tenth_of_the_first_segment_is_merged_into_it():
+    from unionreader.corpus import Article, Paragraph
+    from unionreader.extract.models import Analysis
+
+    def analysis(i: int) -> Analysis:
+        title = f"Bản tin công đoàn số {i}"
+        text = f"{title}\n\nNội dung riêng của bản tin {i} về phong trào thi đua chữ{i}."
+        return Analysis(Article(f"id{i}", "x.txt", title, False, text, (Paragraph("title", 0, len(title)),), None, text),
+                        (), ())
+
+    index = SearchIndex()
+    index.add([analysis(i) for i in range(40)])
+    index.add([analysis(i) for i in range(40, 42)], compact=False)
+    assert index.segment_counts["terms"] == 2 and not index.plan_tail_merge()  # small: left as it is
+    index.add([analysis(i) for i in range(42, 60)], compact=False)
+    index.apply_compaction(index.plan_tail_merge())
+    assert set(index.segment_counts.values()) == {1}  # the new ones outweigh a tenth: one segment
+    assert index.search("chu45", limit=5).total == 1

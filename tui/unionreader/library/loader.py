@@ -254,7 +254,7 @@ class Library:
         if collector.analyses or collector.errors or collector.loaded == 0:
             yield handed(collector.take())
         if feeder is not None:
-            feeder.finish()
+            feeder.finish(spare_large_first=restored is not None)
         indexed = snapshot  # the snapshot the index in memory is saved as (None: not saved)
         if archive is not None and store is not None and not unstable and feeder is not None and (
             saved_size != (len(feeder.index), len(feeder.index.retired))
