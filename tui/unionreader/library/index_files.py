@@ -91,8 +91,9 @@ def save(index: SearchIndex, origins: DocOrigins, directory: Path, key: str) -> 
     body = pickle.dumps((FORMAT, state, origins), protocol=5, buffer_callback=buffers.append)
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-index-", dir=directory))
     try:
-        # (Compressed: read only when articles are added to a restored index, a third of its size.)
-        (tmp / "build.pickle").write_bytes(zlib.compress(pickle.dumps(build, protocol=5), 6))
+        # (Compressed: read only when articles are added to a restored index, 40 % of its size. Level 1:
+        # at 100k, 0.1 s against 0.5 s at level 6, for a file a seventh larger.)
+        (tmp / "build.pickle").write_bytes(zlib.compress(pickle.dumps(build, protocol=5), 1))
         for i, buf in enumerate(buffers):
             with open(tmp / f"{i}.bin", "wb") as out:
                 out.write(buf.raw())
