@@ -264,3 +264,24 @@ def test_a_tail_as_large_as_a_tenth_of_the_first_segment_is_merged_into_it():
     index.apply_compaction(index.plan_tail_merge())
     assert set(index.segment_counts.values()) == {1}  # the new ones outweigh a tenth: one segment
     assert index.search("chu45", limit=5).total == 1
+
+
+def test_arrays_the_previous_snapshot_holds_byte_for_byte_are_linked_not_written(archive, tmp_path, monkeypatch):  # noqa: F811
+    from unionreader.library import index_files
+
+    monkeypatch.setattr(index_files, "_LINK_MIN_BYTES", 1)
+    cache = tmp_path / "cache"
+    _events(cache, archive)
+    linked: list[str] = []
+    real_link = os.link
+    monkeypatch.setattr(index_files.os, "link", lambda a, b: linked.append(Path(b).name) or real_link(a, b))
+    write_article(archive / "009.txt", 9, " Hội nghị bàn về bữa ăn ca của công nhân.")
+    _events(cache, archive)  # a small change: the restored postings stay as they were
+    assert linked  # some arrays came from the previous snapshot…
+    (snapshot,) = cache.glob(f"{index_files.PREFIX}*")
+    assert len(linked) < len(list(snapshot.glob("*.bin")))  # …not all: what changed was written
+    _, again = _events(cache, archive)
+    fresh = SearchIndex()
+    run(Library(None, jobs=1), [archive], fresh)
+    for query in ("bữa ăn ca", "hoa binh", "khen thuong", "lần 9"):
+        assert sorted(search_titles(again, query)) == sorted(search_titles(fresh, query))
