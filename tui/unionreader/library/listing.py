@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 if TYPE_CHECKING:
+    import numpy as np
+
     from .index_files import DocOrigins
     from .walk import Walked
 
@@ -51,6 +51,8 @@ def build(snapshot: str, generation: tuple[str, int], files: Walked, origins: Do
           digests: dict[str, str]) -> Listing:
     """The listing of ``files`` against the index saved as ``snapshot`` (of ``origins``): a file's
     docs there are its docs now when the content hash the snapshot recorded is its hash now."""
+    import numpy as np
+
     number = {f: i for i, f in enumerate(origins.files)}
     recorded = origins.digests
 
@@ -71,6 +73,8 @@ def path_of(directory: Path, archive: str) -> Path:
 
 def save(directory: Path, archive: str, listing: Listing) -> None:
     """Write atomically (a reader sees the old file or the new one, never half of one)."""
+    import numpy as np
+
     keys = listing.keys.encode("utf-8", "surrogateescape")
     arrays = [np.ascontiguousarray(listing.sizes, dtype="<i8"), np.ascontiguousarray(listing.mtimes, dtype="<i8"),
               np.ascontiguousarray(listing.origins, dtype="<i4")]
@@ -92,6 +96,8 @@ def save(directory: Path, archive: str, listing: Listing) -> None:
 
 def load(directory: Path, archive: str) -> Listing | None:
     """The archive's listing, or None when there is none or it cannot be trusted (any damage)."""
+    import numpy as np  # (here: commands that never restore an index start without numpy)
+
     try:
         data = path_of(directory, archive).read_bytes()
     except OSError:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..corpus import STDIN, Source, count_articles, default_corpus_dir, load_source
 from ..gc_pacing import freeze_handed_over
+from . import warm
 from .batching import Batch, load_batches
 from .collector import Collector
 from .events import FirstPage, Notice, Restored, Summary
@@ -103,7 +104,7 @@ class Library:
         self._origins = None
         store, notices = self._open_store()
         yield from notices
-        generation = self._generation(store)
+        generation = warm.store_generation(store)
         version = extractor_version()
         index_empty = feeder is not None and len(feeder.index) == 0 and not self.doc_origins
         archive = None
@@ -272,8 +273,10 @@ class Library:
             if indexed is not None and not unstable and generation is not None and (
                 fast is None or plan.tasks or plan.touched or removed or indexed != snapshot
             ):
-                self._write_listing(store, archive, indexed, generation, files, plan, origins)
-                self._write_first_page(feeder, archive, indexed)
+                assert self.cache_dir is not None
+                saved = self._origins if self._origins is not None else origins
+                warm.write_listing(self.cache_dir, store, archive, indexed, generation, files, plan, saved, origins)
+                warm.write_first_page(self.cache_dir, feeder, archive, indexed)
             with contextlib.suppress(sqlite3.Error):
                 store.close()
         if restored is not None:
@@ -342,7 +345,7 @@ class Library:
                 feeder.index._dirty = True
             self.seen_ids.difference_update(origins.ids[d] for d in fresh)
         if plan.kept is not None:  # (held files are not in plan.unchanged: a set of them is not needed)
-            return _Held(origins.files, kept)
+            return warm.HeldFiles(origins.files, kept)
         held = set(itertools.compress(origins.files, kept.tolist()))
         # (Held files are unchanged ones: as many means all of them, the usual reopen.)
         plan.unchanged = [] if len(held) == len(plan.unchanged) else [u for u in plan.unchanged if u[1] not in held]
@@ -393,44 +396,6 @@ class Library:
         if not prefixes:
             return []
         return [key for key in absent if key.startswith(prefixes)]
-
-    @staticmethod
-    def _generation(store: Store | None) -> tuple[str, int] | None:
-        if store is None:
-            return None
-        try:
-            return store.generation()
-        except (sqlite3.Error, ValueError):
-            return None
-
-    def _write_first_page(self, feeder: IndexFeeder, archive: str, snapshot: str) -> None:
-        """The snapshot's first page, when it has none (a snapshot saved by an older version)."""
-        from . import first_page
-
-        assert self.cache_dir is not None
-        if first_page.load(self.cache_dir, archive, snapshot) is None:
-            with contextlib.suppress(OSError, sqlite3.Error), feeder.held():
-                first_page.save(self.cache_dir, archive, snapshot, first_page.of(feeder.index))
-
-    def _write_listing(self, store: Store, archive: str, snapshot: str, generation: tuple[str, int], files,
-                       plan: Plan, restored: DocOrigins | None) -> None:
-        """Save the files as this open leaves them, against the index saved as ``snapshot``; only when
-        nobody else wrote to the store meanwhile (its generation is then this open's writes on top of
-        the one it started from)."""
-        from . import listing
-
-        assert self.cache_dir is not None
-        now = self._generation(store)
-        if now is None or now != (generation[0], generation[1] + store.writes):
-            listing.discard(self.cache_dir, archive)
-            return
-        origins = self._origins if self._origins is not None else restored
-        if origins is None:
-            return
-        try:
-            listing.save(self.cache_dir, archive, listing.build(snapshot, now, files, origins, all_digests(plan, restored)))
-        except OSError:
-            listing.discard(self.cache_dir, archive)
 
     def _damaged(self, store: Store, exc: Exception) -> tuple[Store | None, list[Notice]]:
         notices = [Notice(f"cache {store.path} is damaged ({exc}); rebuilding it")]
@@ -502,19 +467,6 @@ class Library:
                 yield _Extracted([], [], [notice] if notice else [])
         for chunk in chunks[done:]:
             yield _Extracted(chunk, work([tasks[i] for i in chunk]), [])
-
-
-class _Held:
-    """``in``: the restored files whose docs stay (asked only of the few files with problems)."""
-
-    def __init__(self, files: tuple[str, ...], kept) -> None:
-        self._files, self._kept, self._number = files, kept, None
-
-    def __contains__(self, key: str) -> bool:
-        if self._number is None:
-            self._number = {f: i for i, f in enumerate(self._files)}
-        i = self._number.get(key)
-        return i is not None and bool(self._kept[i])
 
 
 class _Extracted:
