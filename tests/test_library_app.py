@@ -54,3 +54,40 @@ async def test_reopening_shows_the_whole_list_from_the_cache_and_changes_behind_
         app.main_screen.run_search()
         assert len(app.main_screen.results.result.docs) == 1
         assert "Hồ Núi Cốc" in app.archive.index.analysis(app.main_screen.results.result.docs[0]).article.text
+
+
+async def test_a_reopen_paints_the_saved_first_page_before_the_index_then_the_same_rows_from_it(archive, tmp_path):  # noqa: F811
+    import threading
+
+    from unionreader.library.events import FirstPage
+
+    cache = tmp_path / "cache"
+    run(Library(cache, jobs=1), [archive], SearchIndex())
+    library = Library(cache, jobs=1)
+    release = threading.Event()
+
+    def held_after_the_page(feeder):
+        for event in library.open([str(archive)], feeder):
+            yield event
+            if isinstance(event, FirstPage):
+                release.wait(10)  # (the index is not restored until the test has looked)
+
+    app = UnionReaderApp([str(archive)], library=library, events=held_after_the_page, config=Config(),
+                         clipboard_commands=False, show_timing=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        article_list = app.query_one(ArticleList)
+        for _ in range(500):
+            if article_list.docs:
+                break
+            await pilot.pause(0.01)
+        assert len(app.archive.index) == 0 and len(article_list.docs) == 30  # the page, no index yet
+        page_rows = [article_list._row_info(doc) for doc in article_list.docs]
+        assert all(title.startswith("Công đoàn") for title, _, _ in page_rows)
+        await pilot.press("down", "enter")  # the reader waits for the index: no error meanwhile
+        await pilot.pause(0.05)
+        assert app.query_one(Reader).analysis is None
+        release.set()
+        await wait_loaded(app, pilot)
+        assert [article_list._row_info(doc) for doc in article_list.docs] == page_rows  # the same rows
+        await pilot.pause(0.1)
+        assert app.query_one(Reader).analysis is not None

@@ -183,12 +183,13 @@ def test_the_fast_listing_gives_the_files_discover_gives_in_the_same_order(tmp_p
         (tmp_path / name).write_text("Tiêu đề\n\nNội dung.\n", encoding="utf-8")
     for root in (str(tmp_path), os.path.relpath(tmp_path), str(tmp_path) + "/", str(tmp_path / "a" / "..")):
         files, other = walk([root])
-        assert [(path, st.st_size) for path, _, st in files] == [(s.path, s.size) for s in discover([root])]
-        assert [key for _, key, _ in files] == [os.path.abspath(s.path) for s in discover([root])]
+        assert list(zip(files.shown, files.sizes, strict=True)) == [(s.path, s.size) for s in discover([root])]
+        assert files.keys == [os.path.abspath(s.path) for s in discover([root])]
+        assert files.mtimes == [os.stat(s.path).st_mtime_ns for s in discover([root])]
         assert other == [] and len(files) == 12
     (tmp_path / "empty").mkdir()
     files, other = walk([str(tmp_path / "a.txt"), str(tmp_path / "missing.txt"), str(tmp_path / "empty")])
-    assert [key for _, key, _ in files] == [str(tmp_path / "a.txt")]
+    assert files.keys == [str(tmp_path / "a.txt")]
     assert [(s.path, s.size) for s in other] == [(str(tmp_path / "missing.txt"), 0), (str(tmp_path / "empty"), -1)]
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from textual.message import Message
 
 from ..library.batching import Batch
-from ..library.events import Notice, Restored, Summary
+from ..library.events import FirstPage, Notice, Restored, Summary
 from ..library.indexer import IndexFeeder
 from .archive import Archive
 
@@ -36,6 +36,14 @@ class CacheRestored(Message):
     BatchLoaded)."""
 
     restored: Restored
+    shown: threading.Event = field(default_factory=threading.Event)
+
+
+@dataclass
+class CachePage(Message):
+    """The first rows of the saved list, before the index is restored (``shown`` as in BatchLoaded)."""
+
+    page: FirstPage
     shown: threading.Event = field(default_factory=threading.Event)
 
 
@@ -82,14 +90,18 @@ def load_into(archive: Archive, post: Callable[[Message], bool], make_way: Calla
                 message: Message = BatchLoaded(event)
             elif isinstance(event, Restored):
                 message = CacheRestored(event)
+            elif isinstance(event, FirstPage):
+                message = CachePage(event)
             elif isinstance(event, Notice):
                 message = CacheNotice(event.text)
             else:
                 message = LoadSummarised(event)
             if not post(message):
                 return
-            if waiting_for_first_rows and (
-                isinstance(message, CacheRestored) or (isinstance(message, BatchLoaded) and message.batch.analyses)
+            # (The saved first page, then the restored list that replaces it: each painted before the
+            # library goes on, or the second would wait for the walk.)
+            if isinstance(message, CachePage | CacheRestored) or (
+                waiting_for_first_rows and isinstance(message, BatchLoaded) and message.batch.analyses
             ):
                 waiting_for_first_rows = False
                 message.shown.wait(FIRST_PAINT_WAIT)

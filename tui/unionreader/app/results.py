@@ -75,8 +75,7 @@ class Results:
     def row_info(self, doc: int) -> tuple[str, bool, str]:
         analysis = self.index.analysis(doc)
         article = analysis.article
-        meta = " · ".join(p for p in (analysis.date or article.published, analysis.organiser) if p)
-        return article.title, article.title_derived, meta or "—"
+        return article.title, article.title_derived, row_meta(analysis.date or article.published, analysis.organiser)
 
     def title_spans(self, doc: int):
         """Matched words of a row's title (a title is short: cheap enough to find while drawing)."""
@@ -86,3 +85,8 @@ class Results:
         if spans is None:
             spans = self._title_spans[doc] = self.index.title_spans(doc, self.result)
         return spans
+
+
+def row_meta(date: str | None, organiser: str | None) -> str:
+    """A list row's second line: its date and organiser."""
+    return " · ".join(p for p in (date, organiser) if p) or "—"

@@ -48,3 +48,23 @@ class Restored:
 
     articles: int
     seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class PageRow:
+    """A row of the list as the saved index's first page shows it."""
+
+    doc: int
+    title: str
+    title_derived: bool
+    date: str  # the analysis's date, or the article's published date, or ""
+    organiser: str
+
+
+@dataclass(frozen=True, slots=True)
+class FirstPage:
+    """The first rows of the saved index's list (no query), saved with it: shown before the index is
+    restored, which it then replaces with the same rows."""
+
+    articles: int
+    rows: tuple[PageRow, ...]

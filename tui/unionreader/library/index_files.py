@@ -15,6 +15,7 @@ too much of it is retired, the index is built afresh instead.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import errno
 import hashlib
@@ -28,6 +29,8 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from ..search import SearchIndex
 from ..search.index_batch import Grow
@@ -44,6 +47,7 @@ _BUILD_ONLY = ("_words", "_facet_ids", "_long_chunks", "_date_keys", "variants")
 # Word → id dicts, saved as their keys in id order (their ids are 0, 1, 2, … in insertion order).
 _DERIVED = {"_term_ids": "_terms", "_exact_ids": "_exact_forms"}
 _PENDING: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_LINK_MIN_BYTES = 1 << 20  # arrays smaller than this are written (comparing costs about as much)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,11 +79,12 @@ def next_key(directory: Path, archive: str) -> str:
     return f"{archive}-{generation:06d}"
 
 
-def save(index: SearchIndex, origins: DocOrigins, directory: Path, key: str) -> Path:
-    """Write the index's state to ``directory/index-KEY`` (atomically: a temporary folder renamed)."""
+def save(index: SearchIndex, origins: DocOrigins, directory: Path, key: str) -> Path | None:
+    """Write the index's state to ``directory/index-KEY`` (atomically: a temporary folder renamed).
+    None when another instance completed that snapshot first (it is theirs: kept as it is)."""
     final = directory / f"{PREFIX}{key}"
     if (final / "COMPLETE").is_file():
-        return final
+        return None
     shutil.rmtree(final, ignore_errors=True)  # (an incomplete one: damaged by hand or by the disk)
     index._refresh()  # (the sorted vocabulary is saved with it)
     complete(index)
@@ -88,13 +93,15 @@ def save(index: SearchIndex, origins: DocOrigins, directory: Path, key: str) -> 
     build = {k: v for k, v in vars(index).items() if k in _BUILD_ONLY}
     buffers: list[pickle.PickleBuffer] = []
     body = pickle.dumps((FORMAT, state, origins), protocol=5, buffer_callback=buffers.append)
+    previous = latest(directory, key.rsplit("-", 1)[0])
+    same_size = _files_by_size(directory / f"{PREFIX}{previous}") if previous is not None else {}
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-index-", dir=directory))
     try:
-        # (Compressed: read only when articles are added to a restored index, a third of its size.)
-        (tmp / "build.pickle").write_bytes(zlib.compress(pickle.dumps(build, protocol=5), 6))
+        # (Compressed: read only when articles are added to a restored index, 40 % of its size. Level 1:
+        # at 100k, 0.1 s against 0.5 s at level 6, for a file a seventh larger.)
+        (tmp / "build.pickle").write_bytes(zlib.compress(pickle.dumps(build, protocol=5), 1))
         for i, buf in enumerate(buffers):
-            with open(tmp / f"{i}.bin", "wb") as out:
-                out.write(buf.raw())
+            _write_buffer(buf.raw(), tmp / f"{i}.bin", same_size)
         with open(tmp / "state.pickle", "wb") as out:
             out.write(body)
             out.flush()
@@ -107,6 +114,7 @@ def save(index: SearchIndex, origins: DocOrigins, directory: Path, key: str) -> 
         # (or EEXIST): the snapshot is there, which is all this save was for.
         if not (exc.errno in (errno.ENOTEMPTY, errno.EEXIST) and (final / "COMPLETE").is_file()):
             raise
+        return None
     _prune(directory, keep=final, archive=key.rsplit("-", 1)[0])
     return final
 
@@ -189,6 +197,48 @@ def _trimmed(value):
         trimmed.data = value.data[: value.n]
         return trimmed
     return value
+
+
+def _files_by_size(folder: Path) -> dict[int, list[Path]]:
+    found: dict[int, list[Path]] = {}
+    with contextlib.suppress(OSError):
+        for path in sorted(folder.glob("*.bin")):
+            size = path.stat().st_size
+            if size >= _LINK_MIN_BYTES:
+                found.setdefault(size, []).append(path)
+    return found
+
+
+def _write_buffer(raw: memoryview, dest: Path, same_size: dict[int, list[Path]]) -> None:
+    """Write one array's bytes; an array the previous snapshot holds byte for byte (a restored
+    index's large posting segments, which a small change leaves as they are) is hard-linked from it
+    instead: at 100k, most of a snapshot's gigabyte is not written again."""
+    for old in same_size.get(raw.nbytes, ()):
+        if _same_bytes(raw, old):
+            try:
+                os.link(old, dest)
+                return
+            except OSError:
+                break  # (a file system without hard links: written)
+    with open(dest, "wb") as out:
+        out.write(raw)
+
+
+def _same_bytes(raw: memoryview, path: Path) -> bool:
+    """(Compared by numpy in 16 MB pieces, without copies: ~0.06 CPU-s for 340 MB, a seventh of
+    writing them.)"""
+    step = 1 << 24
+    try:
+        with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as old:
+            if len(old) != raw.nbytes:
+                return False
+            ours, theirs = np.frombuffer(raw, dtype=np.uint8), np.frombuffer(old, dtype=np.uint8)
+            try:
+                return all(np.array_equal(ours[at:at + step], theirs[at:at + step]) for at in range(0, raw.nbytes, step))
+            finally:
+                del ours, theirs  # (the mmap cannot close while an array views it)
+    except (OSError, ValueError, BufferError):
+        return False
 
 
 def _map(path: Path):

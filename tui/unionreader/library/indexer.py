@@ -47,11 +47,13 @@ class IndexFeeder:
                 with self.held():
                     self.index.apply_compaction(plans)
 
-    def finish(self) -> None:
+    def finish(self, *, spare_large_first: bool = False) -> None:
         """When loading ends: sliced loading leaves several posting segments per kind, and every
         lookup visits each (per-keystroke p95 +50% on a 35k archive). They are merged into one outside
-        the lock (seconds at 100k; this thread is the index's only writer) and swapped in inside it."""
-        plans = self.index.plan_full_merge()
+        the lock (seconds at 100k; this thread is the index's only writer) and swapped in inside it.
+        ``spare_large_first``: a restored index's large first segment is kept and the few docs added
+        since merged into a second one (``plan_tail_merge``)."""
+        plans = self.index.plan_tail_merge() if spare_large_first else self.index.plan_full_merge()
         if plans:
             self.make_way()
             with self.held():

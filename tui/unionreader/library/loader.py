@@ -21,11 +21,12 @@ from typing import TYPE_CHECKING
 
 from ..corpus import STDIN, Source, count_articles, default_corpus_dir, load_source
 from ..gc_pacing import freeze_handed_over
+from . import warm
 from .batching import Batch, load_batches
 from .collector import Collector
-from .events import Notice, Restored, Summary
+from .events import FirstPage, Notice, Restored, Summary
 from .paths import default_jobs
-from .plan import Plan, as_shown, make_plan
+from .plan import Plan, all_digests, as_shown, make_plan, plan_from_listing
 from .store import CacheUnavailable, Stamp, StampRow, Store, StoredFile, is_unavailable
 from .version import extractor_version
 from .walk import walk
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 # The search index's modules (and numpy) are imported where an index is restored or saved: commands
 # that only collect analyses (``facts``) start without them, a third of a second less per run.
 
-Event = Batch | Notice | Restored | Summary
+Event = Batch | FirstPage | Notice | Restored | Summary
 
 RETIRE_LIMIT = 0.25  # a saved index with more of its docs retired than this is built afresh on open
 POOL_MIN_FILES = 24  # fewer files than this are read in this process (starting workers costs more)
@@ -73,6 +74,7 @@ class Library:
         self.doc_ids: list[str] = []
         self.doc_origins: list[str | None] = []
         self._said: set[str] = set()
+        self._origins: DocOrigins | None = None  # of the index this library saved last
         self._lock = threading.Lock()  # one open at a time per library
 
     def _notice(self, text: str) -> Notice | None:
@@ -99,8 +101,10 @@ class Library:
 
     def _open(self, paths: list[str], feeder: IndexFeeder | None) -> Iterator[Event]:
         started = time.perf_counter()
+        self._origins = None
         store, notices = self._open_store()
         yield from notices
+        generation = warm.store_generation(store)
         version = extractor_version()
         index_empty = feeder is not None and len(feeder.index) == 0 and not self.doc_origins
         archive = None
@@ -113,30 +117,54 @@ class Library:
         # worked out next and brought in behind it.
         restored: Restored | None = None
         origins: DocOrigins | None = None
+        snapshot: str | None = None  # the restored index's key
         if archive is not None:
-            outcome = self._restore(feeder, archive, started)
+            from . import first_page, index_files
+
+            # The saved list's first rows, before the index itself (a restore costs more at 100k).
+            latest = index_files.latest(self.cache_dir, archive)
+            page = first_page.load(self.cache_dir, archive, latest) if latest is not None else None
+            if page is not None:
+                yield page
+            outcome = self._restore(feeder, latest, started)
             if isinstance(outcome, Notice):
                 yield outcome
             elif outcome is not None:
-                restored, origins = outcome
+                restored, origins, snapshot = outcome
                 yield restored
 
         files, other = walk([p for p in paths if p != STDIN])
-        stamps: dict[str, StampRow] = {}
-        if store is not None:
-            try:
-                stamps = store.stamps()
-            except sqlite3.DatabaseError as exc:
-                store, events = self._damaged(store, exc)
-                yield from events
-        plan = make_plan(files, other, stamps, version)
-        removed = self._removed(paths, stamps, plan.listed)
+        # The listing of the files as the last open left them: unchanged ones need no work per file.
+        fast = None
+        if origins is not None and store is not None and generation is not None:
+            from . import listing
+
+            saved = listing.load(self.cache_dir, archive)
+            if saved is not None and saved.snapshot == snapshot and saved.generation == generation:
+                try:
+                    fast = plan_from_listing(files, other, saved, origins, store, version)
+                except sqlite3.DatabaseError:
+                    fast = None
+        if fast is not None:
+            plan, gone = fast
+            removed = self._removed(paths, gone)
+        else:
+            stamps: dict[str, StampRow] = {}
+            if store is not None:
+                try:
+                    stamps = store.stamps()
+                except sqlite3.DatabaseError as exc:
+                    store, events = self._damaged(store, exc)
+                    yield from events
+            plan = make_plan(files, other, stamps, version)
+            removed = self._removed(paths, stamps.keys() - set(plan.listed))
         held_problems: list[str] = []
         if origins is not None:
             held = self._reconcile(feeder, origins, plan)
             if store is not None:
                 try:
-                    held_problems = sorted(held & store.with_problems())
+                    problems = store.with_problems()
+                    held_problems = sorted(f for f in problems if f in held) if problems else []
                 except sqlite3.DatabaseError:
                     held_problems = []
         saved_size = (len(feeder.index), len(feeder.index.retired)) if restored is not None else None
@@ -227,14 +255,30 @@ class Library:
         if collector.analyses or collector.errors or collector.loaded == 0:
             yield handed(collector.take())
         if feeder is not None:
-            feeder.finish()
+            feeder.finish(spare_large_first=restored is not None)
+        indexed = snapshot  # the snapshot the index in memory is saved as (None: not saved)
         if archive is not None and store is not None and not unstable and feeder is not None and (
             saved_size != (len(feeder.index), len(feeder.index.retired))
         ):
-            yield from self._save(feeder, archive, plan)
+            indexed = None
+            for event in self._save(feeder, archive, plan, origins):
+                if isinstance(event, str):
+                    indexed = event
+                else:
+                    yield event
         if store is not None:
             store, events = self._finish(store, removed, paths, plan.listed)
             yield from events
+        if store is not None:
+            if indexed is not None and not unstable and generation is not None and (
+                fast is None or plan.tasks or plan.touched or removed or indexed != snapshot
+            ):
+                assert self.cache_dir is not None
+                saved = self._origins if self._origins is not None else origins
+                warm.write_listing(self.cache_dir, store, archive, indexed, generation, files, plan, saved, origins)
+                warm.write_first_page(self.cache_dir, feeder, archive, indexed)
+            with contextlib.suppress(sqlite3.Error):
+                store.close()
         if restored is not None:
             cache_seconds = restored.seconds
         articles = feeder.index.live() if restored is not None else collector.loaded
@@ -248,14 +292,13 @@ class Library:
             cache_seconds=cache_seconds,
         )
 
-    def _restore(self, feeder: IndexFeeder, archive: str, started: float):
+    def _restore(self, feeder: IndexFeeder, key: str | None, started: float):
+        """Put the archive's saved index (its latest snapshot, ``key``) in place: (``Restored``, its doc
+        origins, ``key``), a ``Notice`` (a damaged one, dropped), or None (there is none)."""
         from . import index_files
         from .stored_docs import StoredAnalyses
 
-        """Put the archive's saved index in place: (``Restored``, its doc origins), a ``Notice`` (a
-        damaged one, dropped), or None (there is none)."""
         assert self.cache_dir is not None
-        key = index_files.latest(self.cache_dir, archive)
         if key is None:
             return None
         try:
@@ -278,9 +321,9 @@ class Library:
             self.seen_ids.update(origins.ids)
         self.doc_ids.extend(origins.ids)
         self.doc_origins.extend(map(origins.files.__getitem__, docs.file_numbers()))
-        return Restored(len(origins.ids) - len(retired), time.perf_counter() - started), origins
+        return Restored(len(origins.ids) - len(retired), time.perf_counter() - started), origins, key
 
-    def _reconcile(self, feeder: IndexFeeder, origins: DocOrigins, plan: Plan) -> set[str]:
+    def _reconcile(self, feeder: IndexFeeder, origins: DocOrigins, plan: Plan):
         import numpy as np
 
         """Retire the restored docs whose file changed or went, and take the files it holds as they
@@ -288,8 +331,11 @@ class Library:
         of it is retired, the next open builds it afresh.)"""
         # (Per file and per doc at 100k of each: comparisons in C, and numpy, rather than loops.)
         digests = plan.digests  # (files unchanged since the store saw them: theirs; others have none)
-        kept = np.fromiter(map(operator.eq, map(digests.get, origins.files), origins.digests), dtype=bool,
-                           count=len(origins.files))
+        if plan.kept is not None:  # (from the listing: held files are not in plan.unchanged)
+            kept = plan.kept
+        else:
+            kept = np.fromiter(map(operator.eq, map(digests.get, origins.files), origins.digests), dtype=bool,
+                               count=len(origins.files))
         numbers = np.frombuffer(feeder.index._analyses.file_numbers(), dtype=np.uint32)
         retired = feeder.index.retired
         fresh = np.flatnonzero(~kept[numbers]).tolist() if len(kept) else []
@@ -298,17 +344,20 @@ class Library:
                 feeder.index.retired = np.union1d(retired, np.array(fresh, dtype=np.int64))
                 feeder.index._dirty = True
             self.seen_ids.difference_update(origins.ids[d] for d in fresh)
+        if plan.kept is not None:  # (held files are not in plan.unchanged: a set of them is not needed)
+            return warm.HeldFiles(origins.files, kept)
         held = set(itertools.compress(origins.files, kept.tolist()))
         # (Held files are unchanged ones: as many means all of them, the usual reopen.)
         plan.unchanged = [] if len(held) == len(plan.unchanged) else [u for u in plan.unchanged if u[1] not in held]
         return held
 
-    def _save(self, feeder: IndexFeeder, archive: str, plan: Plan) -> Iterator[Notice]:
-        from . import index_files
+    def _save(self, feeder: IndexFeeder, archive: str, plan: Plan, restored: DocOrigins | None) -> Iterator[Notice | str]:
+        from . import first_page, index_files
         from .index_files import DocOrigins
         from .stored_docs import StoredAnalyses
 
-        """Save the index for the next open of the same paths (only an index of stored files)."""
+        """Save the index for the next open of the same paths (only an index of stored files); yields
+        notices, and the snapshot's key once saved."""
         if None in self.doc_origins or len(self.doc_origins) != len(feeder.index):
             return
         assert self.cache_dir is not None
@@ -316,14 +365,22 @@ class Library:
         number = {f: i for i, f in enumerate(files)}
         file_of_doc = array("I", [number[f] for f in self.doc_origins])
         # (A retired doc's file may have no digest now: "" never equals a real one.)
-        digests = tuple(plan.digests.get(f, "") for f in files)
+        known = all_digests(plan, restored)
+        digests = tuple(known.get(f, "") for f in files)
         origins = DocOrigins(tuple(files), digests, file_of_doc.tobytes(), tuple(self.doc_ids))
         try:
             with feeder.held():
-                index_files.save(feeder.index, origins, self.cache_dir, index_files.next_key(self.cache_dir, archive))
+                key = index_files.next_key(self.cache_dir, archive)
+                written = index_files.save(feeder.index, origins, self.cache_dir, key)
+                page = first_page.of(feeder.index) if written is not None else None
                 # From now on the articles are read from the store when shown: only the packed index
                 # stays in memory (the analyses' objects were most of it).
                 feeder.index._analyses = StoredAnalyses(self.cache_dir, origins)
+            self._origins = origins
+            if written is not None:
+                with contextlib.suppress(OSError):
+                    first_page.save(self.cache_dir, archive, key, page)
+                yield key
         except OSError as exc:
             n = self._notice(f"cannot save the search index in {self.cache_dir}: {exc.strerror or exc}")
             if n:
@@ -332,12 +389,13 @@ class Library:
     # --- pieces ---------------------------------------------------------------------------------------
 
     @staticmethod
-    def _removed(paths: list[str], stamps: dict[str, StampRow], listed: set[str]) -> list[str]:
-        """Stored files under an opened folder that are not there any more."""
+    def _removed(paths: list[str], absent: Iterable[str]) -> list[str]:
+        """Stored files under an opened folder that are not there any more (of ``absent``: stored
+        or listed before, and not found now)."""
         prefixes = tuple(os.path.join(os.path.abspath(p), "") for p in paths if p != STDIN and os.path.isdir(p))
         if not prefixes:
             return []
-        return [key for key in stamps.keys() - listed if key.startswith(prefixes)]
+        return [key for key in absent if key.startswith(prefixes)]
 
     def _damaged(self, store: Store, exc: Exception) -> tuple[Store | None, list[Notice]]:
         notices = [Notice(f"cache {store.path} is damaged ({exc}); rebuilding it")]
@@ -362,10 +420,12 @@ class Library:
         try:
             store.remove(removed)
             folders = [os.path.abspath(p) for p in paths if p != STDIN and os.path.isdir(p)]
-            roots = {f: sum(map(str.startswith, listed, itertools.repeat(os.path.join(f, "")))) for f in folders[:20]}
+            if len(paths) == 1 and len(folders) == 1:  # (the usual open: every file is under it)
+                roots = {folders[0]: len(listed)}
+            else:
+                roots = {f: sum(map(str.startswith, listed, itertools.repeat(os.path.join(f, "")))) for f in folders[:20]}
             if roots:
                 store.note_roots(roots)
-            store.close()
         except sqlite3.Error as exc:
             return self._drop(store, exc)
         return store, []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import secrets
 import sqlite3
 import time
 import zlib
@@ -101,6 +102,7 @@ class Store:
         self.directory = Path(directory)
         self.path = self.directory / DB_NAME
         self.notices: list[str] = []
+        self.writes = 0  # transactions of file rows written through this connection
         self._max_pages = max_pages  # tests: a "full disk" at this many pages
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
@@ -135,6 +137,8 @@ class Store:
                 raise CacheDamaged(f"has schema version {version}, this version uses {SCHEMA_VERSION}")
             conn.execute("SELECT count(*) FROM files").fetchone()
             conn.execute(_STAMPS_INDEX)
+            if conn.execute("SELECT value FROM meta WHERE key='store_id'").fetchone() is None:
+                conn.execute("INSERT OR IGNORE INTO meta VALUES ('store_id', ?)", (secrets.token_hex(8),))
         except CacheDamaged:
             raise
         except sqlite3.Error as exc:
@@ -204,6 +208,24 @@ class Store:
                     continue
                 yield StoredFile(path, Stamp(*row[1:5]), shown, analyses, errors)
 
+    def stamps_of(self, paths: list[str], chunk: int = 500) -> dict[str, StampRow]:
+        """The stamps of ``paths`` only (those stored)."""
+        found: dict[str, StampRow] = {}
+        for start in range(0, len(paths), chunk):
+            part = paths[start : start + chunk]
+            marks = ",".join("?" * len(part))
+            for row in self._conn.execute(
+                f"SELECT path, size, mtime_ns, digest, extractor FROM files WHERE path IN ({marks})", part
+            ):
+                found[row[0]] = row
+        return found
+
+    def generation(self) -> tuple[str, int]:
+        """(this database's id, how many transactions have written file rows): any writer changes
+        it, so a listing written against one generation is trusted only while it holds."""
+        rows = dict(self._conn.execute("SELECT key, value FROM meta WHERE key IN ('store_id', 'writes')"))
+        return rows.get("store_id", ""), int(rows.get("writes", 0))
+
     def with_problems(self) -> set[str]:
         """Files stored with load errors or warnings (said again on each open)."""
         return {row[0] for row in self._conn.execute("SELECT path FROM files WHERE problems > 0")}
@@ -226,6 +248,7 @@ class Store:
         if rows:
             with self._transaction():
                 self._conn.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                self._count_write()
 
     def restamp(self, items: Iterable[tuple[str, Stamp]]) -> None:
         """Files touched but not changed (same content): only their size and mtime are new."""
@@ -239,6 +262,7 @@ class Store:
         if rows:
             with self._transaction():
                 self._conn.executemany("DELETE FROM files WHERE path=?", rows)
+                self._count_write()
 
     def note_roots(self, roots: dict[str, int]) -> None:
         """Record the folders opened and their file counts. Only new roots and changed counts are
@@ -250,6 +274,12 @@ class Store:
         if rows:
             with self._transaction():
                 self._conn.executemany("INSERT OR REPLACE INTO roots VALUES (?, ?, ?)", rows)
+
+    def _count_write(self) -> None:
+        # (In the writing transaction: the count and the rows change together.)
+        self._conn.execute("INSERT OR IGNORE INTO meta VALUES ('writes', '0')")
+        self._conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'writes'")
+        self.writes += 1
 
     def _transaction(self):
         return _Transaction(self._conn)

@@ -17,10 +17,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from ...library.events import FirstPage
 from .. import loader
 from ..archive import Archive
 from ..copying import copy_of_fact, copy_of_facts, export_facts, fact_to_copy
-from ..results import Results
+from ..results import Results, row_meta
 from ..widgets.article_list import ArticleList
 from ..widgets.facts import FactsTree
 from ..widgets.focus import focus_now
@@ -61,6 +62,7 @@ class MainScreen(Screen):
         self._search_pending = False
         self._load_started = (0, 0)  # (load errors, duplicates) counted before the current load
         self._queued_paths: list[str] = []
+        self._first_page: FirstPage | None = None  # the saved list's first rows, until the index is there
         self._switch_interval = sys.getswitchinterval()
 
     def compose(self) -> ComposeResult:
@@ -102,6 +104,9 @@ class MainScreen(Screen):
 
     def run_search(self, keep_position: bool = False) -> None:
         article_list = self.article_list
+        if self._first_page is not None and not self._query and len(self.archive.index) == 0:
+            self._show_first_page(self._first_page)
+            return
         # A reader who moved down the list stays on their article as batches arrive; one who did not
         # keeps seeing the top (newest / best) result.
         keep = article_list.highlighted_doc if keep_position and article_list.cursor > 0 else None
@@ -151,6 +156,8 @@ class MainScreen(Screen):
     def _preview(self, doc: int | None) -> None:
         if doc != self.article_list.highlighted_doc:
             return  # the highlight has moved on since this preview was scheduled
+        if doc is not None and doc >= len(self.results.index):
+            return  # a row of the saved first page: shown once the index is restored
         analysis = self.results.index.analysis(doc) if doc is not None else None
         hits = self.results.hit_spans(doc) if doc is not None else ()
         if doc == self._shown_doc and analysis is not None:
@@ -194,6 +201,7 @@ class MainScreen(Screen):
 
     @on(loader.BatchLoaded)
     def _batch_loaded(self, event: loader.BatchLoaded) -> None:
+        self._first_page = None
         batch = event.batch
         self.archive.duplicates_skipped += batch.duplicates
         self.archive.loaded_articles = batch.loaded
@@ -202,8 +210,22 @@ class MainScreen(Screen):
         self._schedule_refresh()
         self.call_after_refresh(event.shown.set)
 
+    @on(loader.CachePage)
+    def _cache_page(self, event: loader.CachePage) -> None:
+        if len(self.archive.index) == 0:
+            self._first_page = event.page
+            self.run_search()
+        self.call_after_refresh(event.shown.set)
+
+    def _show_first_page(self, page: FirstPage) -> None:
+        rows = {row.doc: (row.title, row.title_derived, row_meta(row.date, row.organiser)) for row in page.rows}
+        self.article_list.set_docs([row.doc for row in page.rows], rows.__getitem__, lambda doc: ())
+        self.article_list.border_title = f"Articles ({page.articles:,})"
+        self.set_status(f"{page.articles:,} articles · from cache · loading…")
+
     @on(loader.CacheRestored)
     def _restored(self, event: loader.CacheRestored) -> None:
+        self._first_page = None
         self.archive.loaded_articles = event.restored.articles
         self.loading_bar.show_restored(event.restored)
         self.run_search(keep_position=True)
@@ -246,6 +268,9 @@ class MainScreen(Screen):
 
     @on(loader.LoadFinished)
     def _load_finished(self) -> None:
+        if self._first_page is not None:  # (the index could not be restored, and nothing was loaded)
+            self._first_page = None
+            self.run_search()
         # The load's notices (the summary's above) are messages in the app's queue: the load ends behind
         # them, so that whoever sees loading end also sees what it said.
         self.app.call_later(self._loading_done)
