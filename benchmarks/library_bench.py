@@ -13,7 +13,8 @@ fresh cache directory in a temporary folder:
 - app_first_rows_s: the app from its creation to the first article rows painted, from the cache;
 - refresh_1pct_s: another launch after touching (mtime only) 1% of the files;
 - edit_1pct_s: another launch after changing the content of 1% of the files;
-- warm_rss_mb: resident memory after a warm open (and one search);
+- warm_rss_mb: resident memory after a warm open (and one search); warm_peak_rss_mb: its peak;
+- cold_peak_rss_mb / cold_rss_mb: the cold open's peak resident memory, and what it holds once done;
 - cache_mb: the cache on disk (database and saved index), beside corpus_mb (the files' size);
 - cold_parent_cpu_s / cold_workers_cpu_s: CPU time of the cold open's own process (reading the
   workers' results, indexing, storing) and of its extraction workers: the parent must not be what two
@@ -97,6 +98,7 @@ def phase_open(path: str, cache: str, jobs: int | None, text: bool = False) -> d
     return {
         "seconds": first, "articles": index.live(), "restored": restored is not None, "restored_result_s": restored_result,
         "new": summary.new, "changed": summary.changed, "unchanged": summary.unchanged, "rss_mb": rss_mb(),
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "parent_cpu_s": time.process_time() - cpu,
         "workers_cpu_s": sum(getattr(resource.getrusage(resource.RUSAGE_CHILDREN), f) for f in ("ru_utime", "ru_stime")),
     }
@@ -183,12 +185,15 @@ def main() -> None:
         out["cold_open_s"] = round(cold["seconds"], 2)
         out["cold_parent_cpu_s"] = round(cold["parent_cpu_s"], 1)
         out["cold_workers_cpu_s"] = round(cold["workers_cpu_s"], 1)
+        out["cold_peak_rss_mb"] = round(cold["peak_rss_mb"])
+        out["cold_rss_mb"] = round(cold["rss_mb"])
         out["text_only"] = ns.text_only
         warm = in_process("open", path, cache, jobs)
         out["warm_first_result_s"] = round(warm["seconds"], 3)
         out["warm_restored_index"] = warm["restored"]
         out["warm_restored_result_s"] = warm["restored_result_s"] and round(warm["restored_result_s"], 3)
         out["warm_rss_mb"] = round(warm["rss_mb"])
+        out["warm_peak_rss_mb"] = round(warm["peak_rss_mb"])
         app = in_process("app", path, cache)
         out["app_first_rows_s"] = round(app["first_rows_s"], 3)
         out["app_loaded_s"] = round(app["loaded_s"], 3)
