@@ -91,3 +91,22 @@ def test_a_store_that_fills_up_keeps_the_unstored_articles_in_memory(big_archive
             break
     else:
         pytest.fail("no disk size filled up part way through")
+
+
+def test_articles_let_go_are_read_back_under_the_name_the_file_has_now(big_archive, tmp_path, monkeypatch):
+    """Stored under one name (an absolute path), opened under another (relative, from another folder):
+    while the open goes on, an article read back from the store is shown under the name of this open,
+    as one held in memory is."""
+    cache = tmp_path / "cache"
+    for _ in Library(cache, jobs=1).open([str(big_archive)]):  # stored, no index saved
+        pass
+    monkeypatch.chdir(big_archive.parent)
+    index = SearchIndex()
+    names = {str(Path(big_archive.name) / p.name) for p in big_archive.iterdir()}
+    read_back = 0
+    for event in Library(cache, jobs=1).open([big_archive.name], IndexFeeder(index)):
+        if isinstance(event, Batch) and event.analyses:
+            assert isinstance(index._analyses, ReleasedAnalyses) and index._analyses.held() == 0
+            assert {index.analysis(doc).article.source for doc in range(len(index))} <= names
+            read_back = len(index)
+    assert read_back == FILES
