@@ -20,7 +20,7 @@ fresh cache directory in a temporary folder:
   workers' results, indexing, storing) and of its extraction workers: the parent must not be what two
   workers wait for.
 
-``--text-only`` builds the cache without extraction (each article stored and indexed with no entities
+``--cold-only`` stops after the cold open. ``--text-only`` builds the cache without extraction (each article stored and indexed with no entities
 or facts): a cheap route to a large cache for the warm figures (its cold figures are not extraction
 figures, and its index lacks the entity and fact terms, a fifth of a real one).
 Not a timed test: the figures depend on the machine (and on whatever else it runs).
@@ -160,6 +160,7 @@ def main() -> None:
     p.add_argument("--jobs", type=int, help="extraction processes (default: CPU count)")
     p.add_argument("--cache", help="use this cache directory and keep it (an existing one makes the first open warm)")
     p.add_argument("--text-only", action="store_true", help="build the cache without extraction (a large cache, fast)")
+    p.add_argument("--cold-only", action="store_true", help="only the cold open (its time, CPU and memory)")
     p.add_argument("--edit", action="store_true", help="also measure a reopen after editing 1%% of the files (a copy is edited)")
     p.add_argument("--phase", help=argparse.SUPPRESS)
     p.add_argument("rest", nargs="*", help=argparse.SUPPRESS)
@@ -188,6 +189,9 @@ def main() -> None:
         out["cold_peak_rss_mb"] = round(cold["peak_rss_mb"])
         out["cold_rss_mb"] = round(cold["rss_mb"])
         out["text_only"] = ns.text_only
+        if ns.cold_only:
+            print(json.dumps(out))
+            return
         warm = in_process("open", path, cache, jobs)
         out["warm_first_result_s"] = round(warm["seconds"], 3)
         out["warm_restored_index"] = warm["restored"]
