@@ -13,13 +13,14 @@ fresh cache directory in a temporary folder:
 - app_first_rows_s: the app from its creation to the first article rows painted, from the cache;
 - refresh_1pct_s: another launch after touching (mtime only) 1% of the files;
 - edit_1pct_s: another launch after changing the content of 1% of the files;
-- warm_rss_mb: resident memory after a warm open (and one search);
+- warm_rss_mb: resident memory after a warm open (and one search); warm_peak_rss_mb: its peak;
+- cold_peak_rss_mb / cold_rss_mb: the cold open's peak resident memory, and what it holds once done;
 - cache_mb: the cache on disk (database and saved index), beside corpus_mb (the files' size);
 - cold_parent_cpu_s / cold_workers_cpu_s: CPU time of the cold open's own process (reading the
   workers' results, indexing, storing) and of its extraction workers: the parent must not be what two
   workers wait for.
 
-``--text-only`` builds the cache without extraction (each article stored and indexed with no entities
+``--cold-only`` stops after the cold open. ``--text-only`` builds the cache without extraction (each article stored and indexed with no entities
 or facts): a cheap route to a large cache for the warm figures (its cold figures are not extraction
 figures, and its index lacks the entity and fact terms, a fifth of a real one).
 Not a timed test: the figures depend on the machine (and on whatever else it runs).
@@ -97,6 +98,7 @@ def phase_open(path: str, cache: str, jobs: int | None, text: bool = False) -> d
     return {
         "seconds": first, "articles": index.live(), "restored": restored is not None, "restored_result_s": restored_result,
         "new": summary.new, "changed": summary.changed, "unchanged": summary.unchanged, "rss_mb": rss_mb(),
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "parent_cpu_s": time.process_time() - cpu,
         "workers_cpu_s": sum(getattr(resource.getrusage(resource.RUSAGE_CHILDREN), f) for f in ("ru_utime", "ru_stime")),
     }
@@ -158,6 +160,7 @@ def main() -> None:
     p.add_argument("--jobs", type=int, help="extraction processes (default: CPU count)")
     p.add_argument("--cache", help="use this cache directory and keep it (an existing one makes the first open warm)")
     p.add_argument("--text-only", action="store_true", help="build the cache without extraction (a large cache, fast)")
+    p.add_argument("--cold-only", action="store_true", help="only the cold open (its time, CPU and memory)")
     p.add_argument("--edit", action="store_true", help="also measure a reopen after editing 1%% of the files (a copy is edited)")
     p.add_argument("--phase", help=argparse.SUPPRESS)
     p.add_argument("rest", nargs="*", help=argparse.SUPPRESS)
@@ -183,12 +186,18 @@ def main() -> None:
         out["cold_open_s"] = round(cold["seconds"], 2)
         out["cold_parent_cpu_s"] = round(cold["parent_cpu_s"], 1)
         out["cold_workers_cpu_s"] = round(cold["workers_cpu_s"], 1)
+        out["cold_peak_rss_mb"] = round(cold["peak_rss_mb"])
+        out["cold_rss_mb"] = round(cold["rss_mb"])
         out["text_only"] = ns.text_only
+        if ns.cold_only:
+            print(json.dumps(out))
+            return
         warm = in_process("open", path, cache, jobs)
         out["warm_first_result_s"] = round(warm["seconds"], 3)
         out["warm_restored_index"] = warm["restored"]
         out["warm_restored_result_s"] = warm["restored_result_s"] and round(warm["restored_result_s"], 3)
         out["warm_rss_mb"] = round(warm["rss_mb"])
+        out["warm_peak_rss_mb"] = round(warm["peak_rss_mb"])
         app = in_process("app", path, cache)
         out["app_first_rows_s"] = round(app["first_rows_s"], 3)
         out["app_loaded_s"] = round(app["loaded_s"], 3)

@@ -42,6 +42,7 @@ from .worker import (
 if TYPE_CHECKING:
     from .index_files import DocOrigins
     from .indexer import IndexFeeder
+    from .released_docs import ReleasedAnalyses
 
 # The search index's modules (and numpy) are imported where an index is restored or saved: commands
 # that only collect analyses (``facts``) start without them, a third of a second less per run.
@@ -174,9 +175,14 @@ class Library:
         total = count_articles([t[0] for t in tasks]) if tasks else 0
         cached_articles = 0
 
+        released = self._releasing(feeder, store)
+
         def handed(batch: Batch) -> Batch:
             if feeder is not None and batch.analyses:
                 feeder.add(batch.analyses)
+                if released is not None and store is not None:  # (files written; a failed write drops the store)
+                    with feeder.held():
+                        released.release()
             if batch.analyses:
                 freeze_handed_over()
             return batch
@@ -202,6 +208,8 @@ class Library:
                     done.add(item.path)
                     cached_articles += len(item.analyses)
                     shown, size = shown_of[item.path]
+                    if released is not None and item.shown != shown:
+                        released.name(item.path, shown)
                     collector.add(*as_shown(item, shown), size, cached=True, origin=item.path)
                     if len(collector.analyses) >= 4096:
                         yield handed(collector.take())
@@ -291,6 +299,23 @@ class Library:
             errors=collector.all_errors, seconds=time.perf_counter() - started, cached=store is not None,
             cache_seconds=cache_seconds,
         )
+
+    def _releasing(self, feeder: IndexFeeder | None, store: Store | None) -> ReleasedAnalyses | None:
+        """The index's docs kept in memory only until their files are stored (``ReleasedAnalyses``),
+        when the index holds only what this library handed over, in a list (a restored index reads its
+        docs from the store already)."""
+        if feeder is None or store is None or self.cache_dir is None:
+            return None
+        from .released_docs import ReleasedAnalyses
+
+        current = feeder.index._analyses
+        if isinstance(current, ReleasedAnalyses):
+            return current
+        if type(current) is not list or len(current) != len(self.doc_ids):
+            return None
+        with feeder.held():
+            feeder.index._analyses = released = ReleasedAnalyses(self.cache_dir, self.doc_ids, self.doc_origins, current)
+        return released
 
     def _restore(self, feeder: IndexFeeder, key: str | None, started: float):
         """Put the archive's saved index (its latest snapshot, ``key``) in place: (``Restored``, its doc

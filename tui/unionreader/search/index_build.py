@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
@@ -257,6 +257,13 @@ class IndexBuilder:
             elif len(segments) > 2:
                 plans.append((postings, (1, len(segments), Postings.merge(segments[1:]))))
         return plans
+
+    def full_merges(self) -> Iterator[list]:
+        """``plan_full_merge`` one kind at a time, each made when the one before is applied (the same
+        rules): only one kind's merged copy is then held beside the index, not all four at once."""
+        for postings in (self.pairs, self.terms, self.exact, self.titles):
+            if len(segments := list(postings.segments)) > 1:
+                yield [(postings, (0, len(segments), Postings.merge(segments)))]
 
     def apply_compaction(self, plans: list) -> None:
         """Put planned merges in place: the same postings in fewer segments. Segments added after

@@ -13,6 +13,7 @@ index holds these arrays as they are: half the bytes of two-byte weights.)
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -23,6 +24,7 @@ _EMPTY_U32 = np.zeros(0, dtype=np.uint32)
 _EMPTY_U8 = np.zeros(0, dtype=np.uint8)
 _EMPTY_I64 = np.zeros(0, dtype=np.int64)
 _BYTE = 255  # the largest weight kept in ``weights``; larger ones are in the side table
+_MERGE_SLICE = 1 << 20  # postings of a segment placed at a time by a merge
 
 
 def unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -130,11 +132,18 @@ class Postings:
         weights = _EMPTY_U8 if implicit else np.empty(len(docs), dtype=np.uint32 if wide else np.uint8)
         for p, at in zip(parts, where, strict=True):
             n = np.diff(p.offsets)
-            dest = np.repeat(fill[at] - p.offsets[:-1], n)
-            dest += np.arange(p.size)
-            docs[dest] = p.all_docs()
-            if not implicit:
-                weights[dest] = p.all_weights()
+            # A slice of keys at a time: each posting's destination (8 bytes) and its doc id, worked
+            # out for a whole large segment at once, were most of a merge's memory (a cold open's peak).
+            cuts = np.searchsorted(p.offsets, np.arange(_MERGE_SLICE, p.size, _MERGE_SLICE)).tolist()
+            for k0, k1 in itertools.pairwise([0, *cuts, len(n)]):
+                if k1 <= k0:
+                    continue
+                a, b = int(p.offsets[k0]), int(p.offsets[k1])
+                dest = np.repeat(fill[at[k0:k1]] - p.offsets[k0:k1], n[k0:k1])
+                dest += np.arange(a, b)
+                docs[dest] = p.docs_of(a, b)
+                if not implicit:
+                    weights[dest] = p.weights_of(a, b)
             fill[at] += n
         packed = (weights, _EMPTY_I64, _EMPTY_U32) if implicit or not wide else _packed(weights)
         narrow, base = _narrowed(docs)

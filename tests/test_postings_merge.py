@@ -1,0 +1,64 @@
+"""Merges made with little memory beside the index: a segment's postings placed a slice at a time, and
+the full merge at the end of loading made one kind at a time. Same postings, same results."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from test_index import build, index_module, varied
+from unionreader.search import SearchIndex, postings
+from unionreader.search.postings import Postings
+
+
+def _random_segments(rng: np.random.Generator) -> list[Postings]:
+    segments, base = [], 0
+    for size in (400, 90, 250, 3):
+        keys = rng.integers(1, 60, size=size).astype(np.uint64)
+        docs = base + rng.integers(0, 40, size=size).astype(np.uint32)
+        rows = sorted(set(zip(keys.tolist(), docs.tolist(), strict=True)))
+        keys, docs = (np.array(c) for c in zip(*rows, strict=True))
+        counts = rng.choice([1, 1, 1, 2, 300], size=len(keys))
+        segments.append(Postings.from_sorted(keys.astype(np.uint64), docs.astype(np.uint32), counts))
+        base += 40
+    return segments
+
+
+def _as_lists(p: Postings) -> dict[int, tuple[list[int], list[int]]]:
+    return {int(k): tuple(a.tolist() for a in p.get(int(k))) for k in p.keys}
+
+
+def test_a_merge_placed_a_slice_at_a_time_equals_one_placed_at_once(monkeypatch):
+    segments = _random_segments(np.random.default_rng(7))
+    at_once = Postings.merge(segments)
+    monkeypatch.setattr(postings, "_MERGE_SLICE", 5)  # many slices, some cutting inside one key's run
+    sliced = Postings.merge(segments)
+    assert _as_lists(sliced) == _as_lists(at_once)
+    for name in ("keys", "offsets", "docs", "weights", "large_at", "large"):
+        assert np.array_equal(getattr(sliced, name), getattr(at_once, name)), name
+    expected: dict[int, tuple[list[int], list[int]]] = {}
+    for seg in segments:
+        for key, (docs, weights) in _as_lists(seg).items():
+            old = expected.setdefault(key, ([], []))
+            old[0].extend(docs)
+            old[1].extend(weights)
+    assert _as_lists(sliced) == expected
+
+
+def test_full_merges_one_kind_at_a_time_leave_one_segment_each_and_the_same_results(monkeypatch):
+    monkeypatch.setattr(index_module, "BATCH", 16)
+    monkeypatch.setattr(postings, "_MERGE_SLICE", 64)
+    analyses = [varied(i) for i in range(200)]
+    sliced = SearchIndex()
+    for start in range(0, len(analyses), 16):
+        sliced.add(analyses[start : start + 16], compact=False)
+    assert min(sliced.segment_counts.values()) > 1
+    merged_kinds = 0
+    for plans in sliced.full_merges():
+        assert len(plans) == 1
+        sliced.apply_compaction(plans)
+        merged_kinds += 1
+        assert sorted(sliced.segment_counts.values()).count(1) >= merged_kinds
+    assert merged_kinds == 4 and set(sliced.segment_counts.values()) == {1}
+    whole = build(*analyses)
+    for q in ["cong doan", "hoi ngh", '"lao dong"', "khen -tap", "year:2023"]:
+        assert list(sliced.search(q).docs) == list(whole.search(q).docs), q

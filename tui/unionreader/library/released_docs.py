@@ -1,0 +1,96 @@
+"""``index.analysis(doc)`` while an archive is opened cold: each analysis stays in memory only until its
+file is stored and the index holds its terms; from then on it is read back from the store when shown.
+
+The index is fed from the analyses (texts, entities, facts) and keeps only packed arrays of them; the
+objects themselves, with the article's text twice (cleaned and raw), were what a cold open held: at
+100k articles the parent grew past 7 GB before the index was saved and they were let go."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..extract.models import Analysis
+from .plan import as_shown
+from .store import CacheUnavailable, Store, StoredFile
+from .stored_docs import CACHED_FILES, _missing
+
+
+class ReleasedAnalyses:
+    """A sequence of analyses (the index's docs) over the library's per-doc lists: ``ids`` (article
+    ids) and ``origins`` (the store key of the file each came from; None: not stored, e.g. standard
+    input). Docs are held in memory as they are added, until ``release`` lets go of the stored ones."""
+
+    def __init__(self, cache_dir: Path, ids: list[str], origins: list[str | None], held: Iterable[Analysis] = ()) -> None:
+        self._cache_dir = cache_dir
+        self._ids = ids  # (the library's own lists, which grow as docs are handed over)
+        self._origins = origins
+        self._held: dict[int, Analysis] = dict(enumerate(held))
+        self._count = len(self._held)
+        self._released = 0  # docs below this one were released (those with an origin)
+        self._shown: dict[str, str] = {}  # store key → the path as named now, where it differs
+        self._files: OrderedDict[str, dict[str, Analysis]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._store: Store | None = None
+
+    def __len__(self) -> int:
+        return self._count
+
+    def extend(self, analyses: Iterable[Analysis]) -> None:
+        for analysis in analyses:
+            self._held[self._count] = analysis
+            self._count += 1
+
+    def name(self, key: str, shown: str) -> None:
+        """The file stored as ``key`` is named ``shown`` by this open (its articles' ``source``)."""
+        self._shown[key] = shown
+
+    def held(self) -> int:
+        """Analyses still in memory."""
+        return len(self._held)
+
+    def release(self) -> None:
+        """Let go of every doc added so far whose file is in the store (call once it is written)."""
+        held, origins = self._held, self._origins
+        for doc in range(self._released, self._count):
+            if origins[doc] is not None:
+                held.pop(doc, None)
+        self._released = self._count
+
+    def __getitem__(self, doc: int) -> Analysis:
+        if doc < 0:
+            doc += self._count
+        if not 0 <= doc < self._count:
+            raise IndexError(doc)
+        found = self._held.get(doc)
+        if found is not None:
+            return found
+        key, article_id = self._origins[doc], self._ids[doc]
+        assert key is not None  # (only docs with an origin are released)
+        with self._lock:
+            by_id = self._files.get(key)
+            if by_id is None:
+                by_id = self._files[key] = self._read(key)
+                if len(self._files) > CACHED_FILES:
+                    self._files.popitem(last=False)
+            else:
+                self._files.move_to_end(key)
+        found = by_id.get(article_id)
+        if found is None:  # the cache was cleared or rebuilt meanwhile: say so rather than fail
+            return _missing(article_id, key)
+        return found
+
+    def _read(self, key: str) -> dict[str, Analysis]:
+        try:
+            if self._store is None:
+                self._store = Store(self._cache_dir)
+            item = next(iter(self._store.load([key])))
+        except (CacheUnavailable, sqlite3.Error):
+            return {}
+        if not isinstance(item, StoredFile):
+            return {}
+        analyses = as_shown(item, self._shown[key])[0] if key in self._shown else item.analyses
+        return {a.article.id: a for a in analyses}
