@@ -516,3 +516,23 @@ assert "error" not in out and not out["notices"], out
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
     assert f"'articles': {count}" in proc.stdout
+
+
+@pytest.mark.parametrize("kept", [0.5, 0.75, 0.95])
+def test_a_cache_cut_short_anywhere_is_found_on_open_even_when_the_listing_is_trusted(archive, tmp_path, kept):
+    # A warm open that trusts its listing reads few rows of the store: a file cut short past its
+    # first pages must still be found when opened, not when a later write fails.
+    cache = tmp_path / "cache"
+    expected = _cold_then(cache, archive)
+    db = cache / DB_NAME
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page = 4096
+    length = db.stat().st_size
+    db.write_bytes(db.read_bytes()[: max(page, int(length * kept) // page * page)])
+    index = SearchIndex()
+    analyses, notices, _, _ = run(Library(cache, jobs=1), [archive], index)
+    assert len(notices) == 1 and "damaged" in notices[0] and "truncated" in notices[0]
+    assert titles(analyses) == expected and sorted(search_titles(index, "")) == expected
+    _, notices, summary, _ = run(Library(cache, jobs=1), [archive])
+    assert notices == [] and summary.unchanged == 30

@@ -136,6 +136,7 @@ class Store:
                 conn.close()
                 raise CacheDamaged(f"has schema version {version}, this version uses {SCHEMA_VERSION}")
             conn.execute("SELECT count(*) FROM files").fetchone()
+            self._check_length(conn)
             conn.execute(_STAMPS_INDEX)
             if conn.execute("SELECT value FROM meta WHERE key='store_id'").fetchone() is None:
                 conn.execute("INSERT OR IGNORE INTO meta VALUES ('store_id', ?)", (secrets.token_hex(8),))
@@ -147,6 +148,22 @@ class Store:
                 raise CacheUnavailable(f"cannot use {self.path}: {exc}") from None
             raise CacheDamaged(f"is damaged ({exc})") from None
         return conn
+
+    def _check_length(self, conn: sqlite3.Connection) -> None:
+        """A truncated file (a copy cut short, a full disk) opens and answers the first pages; the
+        rest fail only when read or written, and a warm open that trusts its listing reads few rows.
+        Its header still says how long it was: with no write-ahead log beside it (a clean close
+        leaves none), the file must be that long."""
+        try:
+            if os.path.getsize(f"{self.path}-wal") > 0:
+                return
+        except OSError:
+            pass
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        length = os.path.getsize(self.path)
+        if length < pages * page_size:
+            raise sqlite3.DatabaseError(f"file is truncated: {length} of {pages * page_size} bytes")
 
     @staticmethod
     def _schema_version(conn: sqlite3.Connection) -> str | int | None:
