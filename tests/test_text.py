@@ -80,3 +80,9 @@ def test_the_fold_table_as_a_list_maps_every_character_as_the_dict_does():
     every = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
     assert every.translate(_FOLD_TABLE) == every.translate(_build_fold_table())
     assert fold("Công Đoàn Ủy ban 𝐀 Ωμέγα") == "cong doan uy ban 𝐀 ωμέγα"
+
+
+def test_a_moved_tone_mark_beside_a_stray_mark_gives_a_fixed_point():
+    # NFC cannot compose "Ý" with a second mark; once the tone moves, the stray mark composes.
+    once = normalize_tones("UÝ\u0300")
+    assert normalize_tones(once) == once and unicodedata.is_normalized("NFC", once)

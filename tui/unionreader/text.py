@@ -77,7 +77,8 @@ _TONE_RE = re.compile(
 def normalize_tones(s: str) -> str:
     """Return NFC ``s`` with one canonical tone-mark placement ("Uỷ" → "Ủy", "hoà" → "hòa")."""
     s = nfc(s)
-    return _TONE_RE.sub(lambda m: _TONE_MOVES[m.group(1)], s)
+    # (A mark the move leaves beside a bare vowel, as in "UÝ\u0300", composes with it only now.)
+    return nfc(_TONE_RE.sub(lambda m: _TONE_MOVES[m.group(1)], s))
 
 
 # --- folding --------------------------------------------------------------------------------
