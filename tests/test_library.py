@@ -487,7 +487,8 @@ def test_workers_start_from_an_app_whose_stderr_has_no_file_descriptor(archive, 
     fds_to_keep" and the app's loading stopped). A fresh interpreter, so neither is running yet."""
     code = f"""
 import sys, threading
-from unionreader.library.loader import Library, POOL_MIN_FILES
+from unionreader.library.extracting import POOL_MIN_FILES
+from unionreader.library.loader import Library
 from unionreader.library.batching import Batch
 
 class Capture:
@@ -510,7 +511,7 @@ print(out, file=sys.__stdout__)
 assert "error" not in out and not out["notices"], out
 """
     count = len(list(archive.glob("*.txt")))
-    from unionreader.library.loader import POOL_MIN_FILES
+    from unionreader.library.extracting import POOL_MIN_FILES
 
     assert count >= POOL_MIN_FILES  # (else no pool is started at all)
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=tmp_path)

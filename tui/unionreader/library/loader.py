@@ -7,9 +7,7 @@ files are handed over: cached files in path order, then read files in path order
 from __future__ import annotations
 
 import contextlib
-import functools
 import itertools
-import operator
 import os
 import sqlite3
 import threading
@@ -25,24 +23,17 @@ from . import warm
 from .batching import Batch, load_batches
 from .collector import Collector
 from .events import FirstPage, Notice, Restored, Summary
+from .extracting import Extracted, extract_files
 from .paths import default_jobs
 from .plan import Plan, all_digests, as_shown, make_plan, plan_from_listing
 from .store import CacheUnavailable, Stamp, StampRow, Store, StoredFile, is_unavailable
 from .version import extractor_version
 from .walk import walk
-from .worker import (
-    FileOutcome,
-    StampedOutcome,
-    analyse_encoded_files,
-    analyse_file,
-    analyse_stamped_files,
-    analyse_unstamped_files,
-)
+from .worker import FileOutcome, analyse_file, analyse_stamped_files
 
 if TYPE_CHECKING:
     from .index_files import DocOrigins
     from .indexer import IndexFeeder
-    from .released_docs import ReleasedAnalyses
 
 # The search index's modules (and numpy) are imported where an index is restored or saved: commands
 # that only collect analyses (``facts``) start without them, a third of a second less per run.
@@ -50,8 +41,6 @@ if TYPE_CHECKING:
 Event = Batch | FirstPage | Notice | Restored | Summary
 
 RETIRE_LIMIT = 0.25  # a saved index with more of its docs retired than this is built afresh on open
-POOL_MIN_FILES = 24  # fewer files than this are read in this process (starting workers costs more)
-FIRST_CHUNK, CHUNK = 4, 32  # files per pool task: small at first so the list fills at once
 
 
 class Library:
@@ -161,7 +150,7 @@ class Library:
             removed = self._removed(paths, stamps.keys() - set(plan.listed))
         held_problems: list[str] = []
         if origins is not None:
-            held = self._reconcile(feeder, origins, plan)
+            held = warm.reconcile(feeder, origins, plan, self.seen_ids)
             if store is not None:
                 try:
                     problems = store.with_problems()
@@ -175,7 +164,11 @@ class Library:
         total = count_articles([t[0] for t in tasks]) if tasks else 0
         cached_articles = 0
 
-        released = self._releasing(feeder, store)
+        released = None
+        if store is not None and self.cache_dir is not None:
+            from .released_docs import release_when_stored  # (numpy: not for commands without an index)
+
+            released = release_when_stored(feeder, self.cache_dir, self.doc_ids, self.doc_origins)
 
         def handed(batch: Batch) -> Batch:
             if feeder is not None and batch.analyses:
@@ -300,23 +293,6 @@ class Library:
             cache_seconds=cache_seconds,
         )
 
-    def _releasing(self, feeder: IndexFeeder | None, store: Store | None) -> ReleasedAnalyses | None:
-        """The index's docs kept in memory only until their files are stored (``ReleasedAnalyses``),
-        when the index holds only what this library handed over, in a list (a restored index reads its
-        docs from the store already)."""
-        if feeder is None or store is None or self.cache_dir is None:
-            return None
-        from .released_docs import ReleasedAnalyses
-
-        current = feeder.index._analyses
-        if isinstance(current, ReleasedAnalyses):
-            return current
-        if type(current) is not list or len(current) != len(self.doc_ids):
-            return None
-        with feeder.held():
-            feeder.index._analyses = released = ReleasedAnalyses(self.cache_dir, self.doc_ids, self.doc_origins, current)
-        return released
-
     def _restore(self, feeder: IndexFeeder, key: str | None, started: float):
         """Put the archive's saved index (its latest snapshot, ``key``) in place: (``Restored``, its doc
         origins, ``key``), a ``Notice`` (a damaged one, dropped), or None (there is none)."""
@@ -347,34 +323,6 @@ class Library:
         self.doc_ids.extend(origins.ids)
         self.doc_origins.extend(map(origins.files.__getitem__, docs.file_numbers()))
         return Restored(len(origins.ids) - len(retired), time.perf_counter() - started), origins, key
-
-    def _reconcile(self, feeder: IndexFeeder, origins: DocOrigins, plan: Plan):
-        import numpy as np
-
-        """Retire the restored docs whose file changed or went, and take the files it holds as they
-        are out of ``plan.unchanged`` (returned). (Never emptied: the list may already show its docs. When much
-        of it is retired, the next open builds it afresh.)"""
-        # (Per file and per doc at 100k of each: comparisons in C, and numpy, rather than loops.)
-        digests = plan.digests  # (files unchanged since the store saw them: theirs; others have none)
-        if plan.kept is not None:  # (from the listing: held files are not in plan.unchanged)
-            kept = plan.kept
-        else:
-            kept = np.fromiter(map(operator.eq, map(digests.get, origins.files), origins.digests), dtype=bool,
-                               count=len(origins.files))
-        numbers = np.frombuffer(feeder.index._analyses.file_numbers(), dtype=np.uint32)
-        retired = feeder.index.retired
-        fresh = np.flatnonzero(~kept[numbers]).tolist() if len(kept) else []
-        if fresh:
-            with feeder.held():
-                feeder.index.retired = np.union1d(retired, np.array(fresh, dtype=np.int64))
-                feeder.index._dirty = True
-            self.seen_ids.difference_update(origins.ids[d] for d in fresh)
-        if plan.kept is not None:  # (held files are not in plan.unchanged: a set of them is not needed)
-            return warm.HeldFiles(origins.files, kept)
-        held = set(itertools.compress(origins.files, kept.tolist()))
-        # (Held files are unchanged ones: as many means all of them, the usual reopen.)
-        plan.unchanged = [] if len(held) == len(plan.unchanged) else [u for u in plan.unchanged if u[1] not in held]
-        return held
 
     def _save(self, feeder: IndexFeeder, archive: str, plan: Plan, restored: DocOrigins | None) -> Iterator[Notice | str]:
         from . import first_page, index_files
@@ -410,6 +358,9 @@ class Library:
             n = self._notice(f"cannot save the search index in {self.cache_dir}: {exc.strerror or exc}")
             if n:
                 yield n
+
+    def _extract(self, tasks: list[tuple[str, str | None]], stamped: bool = True) -> Iterator[Extracted]:
+        return extract_files(tasks, jobs=self.jobs, analyser=self.analyser, stamped=stamped, notice=self._notice)
 
     # --- pieces ---------------------------------------------------------------------------------------
 
@@ -462,55 +413,3 @@ class Library:
         why = str(exc) if is_unavailable(exc) else f"write failed: {exc}"
         n = self._notice(f"cache unavailable ({why}); running without it")
         return None, [n] if n else []
-
-    def _extract(self, tasks: list[tuple[str, str | None]], stamped: bool = True) -> Iterator[_Extracted]:
-        """Stamped outcomes of ``tasks``, in their order, a chunk at a time; in worker processes when
-        there are enough, in this process otherwise (and for the rest if a worker dies)."""
-        chunks = _chunks(len(tasks))
-        # Without a store nothing is kept, so the files are not hashed (two more reads of each).
-        work = functools.partial(analyse_stamped_files if stamped else analyse_unstamped_files, analyser=self.analyser)
-        done = 0
-        if self.jobs > 1 and len(tasks) >= POOL_MIN_FILES:
-            pool_work = functools.partial(analyse_encoded_files, analyser=self.analyser) if stamped else work
-            # (Imported here: a warm open extracts nothing, and multiprocessing costs ~0.1 s to import.)
-            from concurrent.futures import ProcessPoolExecutor
-            from concurrent.futures.process import BrokenProcessPool
-
-            from .processes import pool_context
-
-            try:
-                with ProcessPoolExecutor(self.jobs, mp_context=pool_context()) as pool:
-                    results = pool.map(pool_work, [[tasks[i] for i in chunk] for chunk in chunks])
-                    for chunk, outcomes in zip(chunks, results, strict=False):
-                        yield _Extracted(chunk, outcomes, [])
-                        done += 1
-            except BrokenProcessPool:
-                notice = self._notice("an extraction worker stopped (killed?); reading the rest in this process")
-                yield _Extracted([], [], [notice] if notice else [])
-            except (OSError, ValueError) as exc:  # no worker could start (limits, a sandbox): go on here
-                notice = self._notice(f"extraction workers could not start ({exc}); reading in this process")
-                yield _Extracted([], [], [notice] if notice else [])
-        for chunk in chunks[done:]:
-            yield _Extracted(chunk, work([tasks[i] for i in chunk]), [])
-
-
-class _Extracted:
-    __slots__ = ("indexes", "notices", "outcomes")
-
-    def __init__(self, indexes: list[int], outcomes: list[StampedOutcome], notices: list[Notice]) -> None:
-        self.indexes = indexes
-        self.outcomes = outcomes
-        self.notices = notices
-
-
-def _chunks(n: int) -> list[list[int]]:
-    chunks, start, size = [], 0, FIRST_CHUNK
-    while start < n:
-        chunks.append(list(range(start, min(n, start + size))))
-        start += size
-        size = min(CHUNK, size * 2)
-    return chunks
-
-
-
-

@@ -12,11 +12,15 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..extract.models import Analysis
 from .plan import as_shown
 from .store import CacheUnavailable, Store, StoredFile
 from .stored_docs import CACHED_FILES, _missing
+
+if TYPE_CHECKING:
+    from .indexer import IndexFeeder
 
 
 class ReleasedAnalyses:
@@ -94,3 +98,20 @@ class ReleasedAnalyses:
             return {}
         analyses = as_shown(item, self._shown[key])[0] if key in self._shown else item.analyses
         return {a.article.id: a for a in analyses}
+
+
+def release_when_stored(feeder: IndexFeeder | None, cache_dir: Path, doc_ids: list[str],
+                        doc_origins: list[str | None]) -> ReleasedAnalyses | None:
+    """Put the index's docs behind a ``ReleasedAnalyses`` (each kept in memory only until its file is
+    stored), when the index holds only what the library handed over, in a list (a restored index reads
+    its docs from the store already); None when there is no index or it is not such a list."""
+    if feeder is None:
+        return None
+    current = feeder.index._analyses
+    if isinstance(current, ReleasedAnalyses):
+        return current
+    if type(current) is not list or len(current) != len(doc_ids):
+        return None
+    with feeder.held():
+        feeder.index._analyses = released = ReleasedAnalyses(cache_dir, doc_ids, doc_origins, current)
+    return released

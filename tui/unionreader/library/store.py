@@ -153,17 +153,22 @@ class Store:
         """A truncated file (a copy cut short, a full disk) opens and answers the first pages; the
         rest fail only when read or written, and a warm open that trusts its listing reads few rows.
         Its header still says how long it was: with no write-ahead log beside it (a clean close
-        leaves none), the file must be that long."""
-        try:
-            if os.path.getsize(f"{self.path}-wal") > 0:
+        leaves none), the file must be that long. (The page count is read before the log is looked
+        for: another instance's write in between leaves a log, and its checkpoint lengthens the file
+        before the log goes. A shortfall is looked at twice.)"""
+        for _ in range(2):
+            pages = conn.execute("PRAGMA page_count").fetchone()[0]
+            wanted = pages * conn.execute("PRAGMA page_size").fetchone()[0]
+            try:
+                if os.path.getsize(f"{self.path}-wal") > 0:
+                    return
+            except OSError:
+                pass
+            length = os.path.getsize(self.path)
+            if length >= wanted:
                 return
-        except OSError:
-            pass
-        pages = conn.execute("PRAGMA page_count").fetchone()[0]
-        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-        length = os.path.getsize(self.path)
-        if length < pages * page_size:
-            raise sqlite3.DatabaseError(f"file is truncated: {length} of {pages * page_size} bytes")
+            time.sleep(0.05)
+        raise sqlite3.DatabaseError(f"file is truncated: {length} of {wanted} bytes")
 
     @staticmethod
     def _schema_version(conn: sqlite3.Connection) -> str | int | None:

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
+import operator
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -61,3 +63,33 @@ class HeldFiles:
             self._number = {f: i for i, f in enumerate(self._files)}
         i = self._number.get(key)
         return i is not None and bool(self._kept[i])
+
+
+def reconcile(feeder: IndexFeeder, origins: DocOrigins, plan: Plan, seen_ids: set[str]):
+    """Retire the restored docs whose file changed or went (their ids leave ``seen_ids``), and take
+    the files the index holds as they are out of ``plan.unchanged``; returns those held files. (Never
+    emptied: the list may already show its docs. When much of it is retired, the next open builds it
+    afresh.)"""
+    import numpy as np
+
+    # (Per file and per doc at 100k of each: comparisons in C, and numpy, rather than loops.)
+    digests = plan.digests  # (files unchanged since the store saw them: theirs; others have none)
+    if plan.kept is not None:  # (from the listing: held files are not in plan.unchanged)
+        kept = plan.kept
+    else:
+        kept = np.fromiter(map(operator.eq, map(digests.get, origins.files), origins.digests), dtype=bool,
+                           count=len(origins.files))
+    numbers = np.frombuffer(feeder.index._analyses.file_numbers(), dtype=np.uint32)
+    retired = feeder.index.retired
+    fresh = np.flatnonzero(~kept[numbers]).tolist() if len(kept) else []
+    if fresh:
+        with feeder.held():
+            feeder.index.retired = np.union1d(retired, np.array(fresh, dtype=np.int64))
+            feeder.index._dirty = True
+        seen_ids.difference_update(origins.ids[d] for d in fresh)
+    if plan.kept is not None:  # (held files are not in plan.unchanged: a set of them is not needed)
+        return HeldFiles(origins.files, kept)
+    held = set(itertools.compress(origins.files, kept.tolist()))
+    # (Held files are unchanged ones: as many means all of them, the usual reopen.)
+    plan.unchanged = [] if len(held) == len(plan.unchanged) else [u for u in plan.unchanged if u[1] not in held]
+    return held

@@ -1,0 +1,71 @@
+"""Extracting the files an open must read: a chunk at a time, in worker processes when there are
+enough files, in this process otherwise (and for the rest when a worker dies or none can start)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator
+
+from .events import Notice
+from .worker import (
+    FileOutcome,
+    StampedOutcome,
+    analyse_encoded_files,
+    analyse_stamped_files,
+    analyse_unstamped_files,
+)
+
+POOL_MIN_FILES = 24  # fewer files than this are read in this process (starting workers costs more)
+FIRST_CHUNK, CHUNK = 4, 32  # files per pool task: small at first so the list fills at once
+
+
+class Extracted:
+    """One chunk's outcomes (``indexes`` into the tasks), or the notices of a pool that failed."""
+
+    __slots__ = ("indexes", "notices", "outcomes")
+
+    def __init__(self, indexes: list[int], outcomes: list[StampedOutcome], notices: list[Notice]) -> None:
+        self.indexes = indexes
+        self.outcomes = outcomes
+        self.notices = notices
+
+
+def extract_files(tasks: list[tuple[str, str | None]], *, jobs: int, analyser: Callable[[str], FileOutcome],
+                  stamped: bool, notice: Callable[[str], Notice | None]) -> Iterator[Extracted]:
+    """Stamped outcomes of ``tasks``, in their order, a chunk at a time. ``notice`` makes a notice
+    once (None when it was said already)."""
+    chunks = _chunks(len(tasks))
+    # Without a store nothing is kept, so the files are not hashed (two more reads of each).
+    work = functools.partial(analyse_stamped_files if stamped else analyse_unstamped_files, analyser=analyser)
+    done = 0
+    if jobs > 1 and len(tasks) >= POOL_MIN_FILES:
+        pool_work = functools.partial(analyse_encoded_files, analyser=analyser) if stamped else work
+        # (Imported here: a warm open extracts nothing, and multiprocessing costs ~0.1 s to import.)
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        from .processes import pool_context
+
+        try:
+            with ProcessPoolExecutor(jobs, mp_context=pool_context()) as pool:
+                results = pool.map(pool_work, [[tasks[i] for i in chunk] for chunk in chunks])
+                for chunk, outcomes in zip(chunks, results, strict=False):
+                    yield Extracted(chunk, outcomes, [])
+                    done += 1
+        except BrokenProcessPool:
+            said = notice("an extraction worker stopped (killed?); reading the rest in this process")
+            yield Extracted([], [], [said] if said else [])
+        except (OSError, ValueError) as exc:  # no worker could start (limits, a sandbox): go on here
+            said = notice(f"extraction workers could not start ({exc}); reading in this process")
+            yield Extracted([], [], [said] if said else [])
+    for chunk in chunks[done:]:
+        yield Extracted(chunk, work([tasks[i] for i in chunk]), [])
+
+
+def _chunks(n: int) -> list[list[int]]:
+    chunks, start, size = [], 0, FIRST_CHUNK
+    while start < n:
+        chunks.append(list(range(start, min(n, start + size))))
+        start += size
+        size = min(CHUNK, size * 2)
+    return chunks
