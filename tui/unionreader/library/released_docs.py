@@ -7,17 +7,12 @@ objects themselves, with the article's text twice (cleaned and raw), were what a
 
 from __future__ import annotations
 
-import sqlite3
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..extract.models import Analysis
-from .plan import as_shown
-from .store import CacheUnavailable, Store, StoredFile
-from .stored_docs import CACHED_FILES, _missing
+from .stored_docs import RecentFiles
 
 if TYPE_CHECKING:
     from .indexer import IndexFeeder
@@ -29,16 +24,13 @@ class ReleasedAnalyses:
     input). Docs are held in memory as they are added, until ``release`` lets go of the stored ones."""
 
     def __init__(self, cache_dir: Path, ids: list[str], origins: list[str | None], held: Iterable[Analysis] = ()) -> None:
-        self._cache_dir = cache_dir
         self._ids = ids  # (the library's own lists, which grow as docs are handed over)
         self._origins = origins
         self._held: dict[int, Analysis] = dict(enumerate(held))
         self._count = len(self._held)
         self._released = 0  # docs below this one were released (those with an origin)
         self._shown: dict[str, str] = {}  # store key → the path as named now, where it differs
-        self._files: OrderedDict[str, dict[str, Analysis]] = OrderedDict()
-        self._lock = threading.Lock()
-        self._store: Store | None = None
+        self._recent = RecentFiles(cache_dir, self._shown)
 
     def __len__(self) -> int:
         return self._count
@@ -72,32 +64,9 @@ class ReleasedAnalyses:
         found = self._held.get(doc)
         if found is not None:
             return found
-        key, article_id = self._origins[doc], self._ids[doc]
+        key = self._origins[doc]
         assert key is not None  # (only docs with an origin are released)
-        with self._lock:
-            by_id = self._files.get(key)
-            if by_id is None:
-                by_id = self._files[key] = self._read(key)
-                if len(self._files) > CACHED_FILES:
-                    self._files.popitem(last=False)
-            else:
-                self._files.move_to_end(key)
-        found = by_id.get(article_id)
-        if found is None:  # the cache was cleared or rebuilt meanwhile: say so rather than fail
-            return _missing(article_id, key)
-        return found
-
-    def _read(self, key: str) -> dict[str, Analysis]:
-        try:
-            if self._store is None:
-                self._store = Store(self._cache_dir)
-            item = next(iter(self._store.load([key])))
-        except (CacheUnavailable, sqlite3.Error):
-            return {}
-        if not isinstance(item, StoredFile):
-            return {}
-        analyses = as_shown(item, self._shown[key])[0] if key in self._shown else item.analyses
-        return {a.article.id: a for a in analyses}
+        return self._recent.analysis(key, self._ids[doc])
 
 
 def release_when_stored(feeder: IndexFeeder | None, cache_dir: Path, doc_ids: list[str],
