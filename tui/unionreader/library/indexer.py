@@ -53,9 +53,8 @@ class IndexFeeder:
         the lock (seconds at 100k; this thread is the index's only writer) and swapped in inside it,
         a kind at a time (at the end of a cold open, all four merged copies at once were its peak).
         ``spare_large_first``: a restored index's large first segment is kept and the few docs added
-        since merged into a second one (``plan_tail_merge``)."""
-        groups = ([plan] for plan in self.index.plan_tail_merge()) if spare_large_first else self.index.full_merges()
-        for plans in groups:
+        since merged into a second one (``tail_merges``)."""
+        for plans in self.index.tail_merges() if spare_large_first else self.index.full_merges():
             self.make_way()
             with self.held():
                 self.index.apply_compaction(plans)

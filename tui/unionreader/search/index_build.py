@@ -238,32 +238,32 @@ class IndexBuilder:
         ``plan_compaction``): for when loading ends, since a lookup visits every segment; the app's
         sliced loading leaves several per kind. ``apply_compaction`` swaps them in; between the two,
         more docs may be added (``compact=False``) but no other merge may be applied."""
-        return [(postings, (0, len(segments), Postings.merge(segments)))
-                for postings in (self.pairs, self.terms, self.exact, self.titles)
-                if len(segments := list(postings.segments)) > 1]
+        return [plan for plans in self.full_merges() for plan in plans]
 
     def plan_tail_merge(self, share: int = 10) -> list:
         """As ``plan_full_merge``, but a first segment over ``share`` times the size of the rest is
         left as it is and only the rest merged (one segment more per kind): a small change to a large
         restored index then does not rewrite all its postings (9 s at 100k docs on a busy machine)."""
-        plans = []
-        for postings in (self.pairs, self.terms, self.exact, self.titles):
-            segments = list(postings.segments)
-            if len(segments) < 2:
-                continue
-            rest = sum(s.size for s in segments[1:])
-            if rest * share > segments[0].size:
-                plans.append((postings, (0, len(segments), Postings.merge(segments))))
-            elif len(segments) > 2:
-                plans.append((postings, (1, len(segments), Postings.merge(segments[1:]))))
-        return plans
+        return [plan for plans in self.tail_merges(share) for plan in plans]
 
     def full_merges(self) -> Iterator[list]:
         """``plan_full_merge`` one kind at a time, each made when the one before is applied (the same
         rules): only one kind's merged copy is then held beside the index, not all four at once."""
+        return self._merges(None)
+
+    def tail_merges(self, share: int = 10) -> Iterator[list]:
+        """``plan_tail_merge`` one kind at a time (as ``full_merges``)."""
+        return self._merges(share)
+
+    def _merges(self, share: int | None) -> Iterator[list]:
         for postings in (self.pairs, self.terms, self.exact, self.titles):
-            if len(segments := list(postings.segments)) > 1:
+            segments = list(postings.segments)
+            if len(segments) < 2:
+                continue
+            if share is None or sum(s.size for s in segments[1:]) * share > segments[0].size:
                 yield [(postings, (0, len(segments), Postings.merge(segments)))]
+            elif len(segments) > 2:
+                yield [(postings, (1, len(segments), Postings.merge(segments[1:])))]
 
     def apply_compaction(self, plans: list) -> None:
         """Put planned merges in place: the same postings in fewer segments. Segments added after
