@@ -1,0 +1,78 @@
+"""The reading, counting and writing shortcuts of the facts command give what the plain calls give.
+
+corpus.py reads a file with one system read instead of ``open().read()``, asks the system about a
+name without building a ``Path`` when pathlib would spell it the same, and counts a file named as a
+str without a ``Path``; export.py writes entity lines from encoded pieces it keeps per document.
+Each test compares a shortcut with the plain call it stands in for.
+"""
+
+import os
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from unionreader import corpus
+
+names = st.text(alphabet=st.sampled_from("ab./\\-_ .jsonlJSONL"), max_size=12)
+
+
+@given(names)
+def test_system_name_is_the_name_as_pathlib_spells_it_for_the_system(name):
+    spelled = corpus._system_name(name)
+    assert Path(spelled) == Path(name)
+    # Kept as given only where pathlib merely collapses "//" and "/./", which the system reads alike;
+    # a name ending in a separator or "." ("tin.txt/" is ENOTDIR for a file) takes pathlib's spelling.
+    assert spelled == os.fspath(Path(name)) or (name and name[-1] not in "/." and spelled == name)
+
+
+@given(names)
+def test_only_names_pathlib_could_give_a_jsonl_suffix_take_the_path(name):
+    if not corpus._may_be_jsonl(name):
+        assert Path(name).suffix.lower() != ".jsonl"
+
+
+def test_reading_gives_the_bytes_open_read_gives(tmp_path):
+    cases = {
+        "empty.txt": b"",
+        "short.txt": "Công đoàn cơ sở\n".encode(),
+        "long.txt": ("Đại hội Công đoàn nhiệm kỳ 2023–2028. " * 4000).encode(),  # past one 64 KB read
+        "bom.txt": b"\xef\xbb\xbf" + "Tin hoạt động".encode(),
+    }
+    for name, data in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        with open(path, "rb") as handle:
+            plain = handle.read()
+        assert corpus._read_bytes(str(path), len(data)) == plain == data
+        # A file that grew after its stat (the size given is short) is still read to its end.
+        assert corpus._read_bytes(str(path), max(0, len(data) // 3)) == plain
+
+
+def test_a_trailing_separator_reads_the_file_as_pathlib_did(tmp_path):
+    good = tmp_path / "tin.txt"
+    good.write_text("Tiêu đề bài viết khá dài\n\nNội dung bài viết có đủ chữ để đọc.\n", encoding="utf-8")
+    for spelled in (str(good) + "/", str(good) + "/.", str(good) + "//"):
+        assert corpus.load_source(corpus.Source(spelled))[0].text == corpus.load_source(corpus.Source(str(good)))[0].text
+
+
+def test_blank_files_are_empty_as_strip_says(tmp_path):
+    for i, data in enumerate((b"", b" \n\t\r\x0b\x0c", "\u3000\n".encode(), b"\n x \n")):
+        path = tmp_path / f"{i}.txt"
+        path.write_bytes(data)
+        item = corpus.load_source(corpus.Source(str(path)))[0]
+        blank = not data.strip() or not data.decode().strip()
+        assert (isinstance(item, corpus.LoadError) and item.error == "empty file") == blank
+
+
+def test_counting_files_named_as_strings_equals_counting_them_as_paths(tmp_path):
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "b.JSONL").write_text('{"text": "một"}\n\n{"text": "hai"}\n{"text": "ba"}\n', encoding="utf-8")
+    (tmp_path / ".jsonl").write_text('{"text": "một"}\n{"text": "hai"}\n', encoding="utf-8")
+    (tmp_path / "c.jsonl").mkdir()
+    (tmp_path / "c.jsonl" / "d.md").write_text("y", encoding="utf-8")
+    names = [str(tmp_path / n) for n in ("a.txt", "b.JSONL", ".jsonl", "c.jsonl", "missing.txt")]
+    names += [str(tmp_path / "b.JSONL") + "/", str(tmp_path / "a.txt") + "/."]
+    for name in names:
+        assert corpus.count_articles([name]) == corpus.count_articles([Path(name)]), name
+    assert corpus.count_articles(names) == 1 + 3 + 1 + 1 + 1 + 3 + 1
