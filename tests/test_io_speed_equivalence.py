@@ -76,3 +76,48 @@ def test_counting_files_named_as_strings_equals_counting_them_as_paths(tmp_path)
     for name in names:
         assert corpus.count_articles([name]) == corpus.count_articles([Path(name)]), name
     assert corpus.count_articles(names) == 1 + 3 + 1 + 1 + 1 + 3 + 1
+
+
+def _document_joined_in_turn(articles, errors):
+    """``export._json_document`` as first written: each list, article and the article list joined in turn."""
+    from unionreader.export import JSON_SCHEMA, _dumps, _json_list, _value_text
+
+    blocks = []
+    for article in articles:
+        fields = [
+            f'      {_dumps(key)}: '
+            f'{_json_list(value, "      ", encoded=True) if key in ("entities", "facts") else _value_text(value)}'
+            for key, value in article.items()
+        ]
+        blocks.append("    {\n" + ",\n".join(fields) + "\n    }")
+    shown = "[\n" + ",\n".join(blocks) + "\n  ]" if blocks else "[]"
+    return f'{{\n  "schema": {_dumps(JSON_SCHEMA)},\n  "articles": {shown},\n  "errors": {_json_list(errors, "  ")}\n}}\n'
+
+
+def test_the_document_joined_once_is_the_document_joined_in_turn():
+    import json
+
+    from unionreader.export import _json_document
+
+    first = {"id": "a1", "title": "Đại hội Công đoàn \"cơ sở\"", "title_derived": False, "date": None,
+             "entities": ['{"type": "person", "text": "Nguyễn Văn Bình"}', '{"type": "date"}'],
+             "facts": ['{"kind": "figures"}'], "text": "Dòng một\nDòng hai"}
+    second = dict(first, id="a2", entities=[], facts=[], date="2024-05-14")
+    errors = [{"source": "hỏng.txt", "error": "empty file"}]
+    for articles, errs in (([], []), ([first], []), ([first, second], errors), ([second], errors)):
+        document = _json_document(articles, errs)
+        assert document == _document_joined_in_turn(articles, errs)
+        assert len(json.loads(document)["articles"]) == len(articles)
+
+
+def test_payloads_compressed_at_the_old_level_read_alike():
+    import pickle
+    import zlib
+
+    from unionreader.extract.models import Analysis
+    from unionreader.library.store import decode, encode
+
+    article = corpus.parse_article("Công đoàn tỉnh tổ chức hội nghị\n\nSáng 12/4, 120 đoàn viên dự hội nghị.\n", "x.txt")
+    content = ("x.txt", (Analysis(article, (), (), None, None),), (corpus.LoadError("x.txt", "warning text", "warning"),))
+    old = zlib.compress(pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL), 6)
+    assert decode(old) == decode(encode(*content)) == content
