@@ -121,3 +121,41 @@ def test_payloads_compressed_at_the_old_level_read_alike():
     content = ("x.txt", (Analysis(article, (), (), None, None),), (corpus.LoadError("x.txt", "warning text", "warning"),))
     old = zlib.compress(pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL), 6)
     assert decode(old) == decode(encode(*content)) == content
+
+
+def _page_source_along_the_page(raw):
+    """``corpus._page_source`` as first written: the expression run along the whole page."""
+    if "http" not in raw and "guồn" not in raw:
+        return None, None
+    url = origin = None
+    for m in corpus._SOURCE_LINE.finditer(raw):
+        label, rest = m.group(1), m.group(2)
+        if corpus._URL.fullmatch(rest) and url is None:
+            url = rest
+        elif label and label.lower() == "nguồn" and origin is None and not corpus._URL.search(rest) and len(rest) <= 60:
+            origin = rest.rstrip(".")
+    return url, origin
+
+
+_SOURCE_PIECES = ["Nguồn", "NGUỒN", "nGuỒn", "nguồn vốn", "URL", "Link", "source", "SOURCE", ":", " ", "\t", "\n",
+                  "http://", "https://", "báo", ".vn/a", "<", "“", ".", "ı", "ſ", "K", "\u3000", "x" * 90, "ồ"]
+
+
+@given(st.lists(st.sampled_from(_SOURCE_PIECES), max_size=30))
+def test_page_source_looks_only_at_lines_that_can_name_it(pieces):
+    raw = "".join(pieces)
+    assert corpus._page_source(raw) == _page_source_along_the_page(raw)
+
+
+def test_page_source_on_pages_with_source_lines_and_long_prose():
+    long = "Công đoàn huy động nguồn lực, nguồn vốn cho đoàn viên " * 8
+    pages = [
+        "Tiêu đề\n" + long + "\nNguồn: Báo Lao Động\nhttps://laodong.vn/a-1.html",
+        "  NGUỒN :\t Tạp chí Công đoàn.  \n" + long,
+        "Nguồn:   " + "y" * 199 + "\n" + "Nguồn: " + "z" * 250 + "\nhttp://a.vn/" + "q" * 190,
+        "\t\t" + " " * 300 + "http://a.vn/b   \nLink: https://b.vn\nnguồn: http://c.vn",
+        long + "http://x.vn/" + "\n" + "Nguồn:\nhttp://a<b",
+    ]
+    for raw in pages:
+        assert corpus._page_source(raw) == _page_source_along_the_page(raw)
+    assert corpus._page_source(pages[0]) == ("https://laodong.vn/a-1.html", "Báo Lao Động")
