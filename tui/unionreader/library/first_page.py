@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,6 +36,8 @@ def of(index: SearchIndex) -> FirstPage:
 def save(directory: Path, archive: str, snapshot: str, page: FirstPage) -> None:
     data = {"format": FORMAT, "snapshot": snapshot, "articles": page.articles,
             "rows": [[r.doc, r.title, r.title_derived, r.date, r.organiser] for r in page.rows]}
+    import tempfile  # (here: the facts command saves no first page and starts without it)
+
     fd, tmp = tempfile.mkstemp(prefix=".tmp-page-", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +82,8 @@ def save(directory: Path, archive: str, listing: Listing) -> None:
         "format": FORMAT, "snapshot": listing.snapshot, "generation": list(listing.generation),
         "files": len(listing.sizes), "keys_bytes": len(keys), "crc": zlib.crc32(body),
     }).encode()
+    import tempfile  # (here: the facts command saves no listing and starts without it)
+
     fd, tmp = tempfile.mkstemp(prefix=".tmp-listing-", dir=directory)
     try:
         with os.fdopen(fd, "wb") as out:
