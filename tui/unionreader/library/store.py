@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
-import secrets
 import sqlite3
 import time
 import zlib
@@ -78,7 +76,13 @@ class StoredFile:
     payload: bytes | None = None  # already encoded (by the worker that read it): stored as it is
 
 
+# pickle is imported where a payload is made or read: a command without the cache (``facts --no-cache``)
+# starts without it.
+
+
 def encode(shown: str, analyses: tuple[Analysis, ...], errors: tuple[LoadError, ...]) -> bytes:
+    import pickle
+
     # Level 3: 0.75x the article files' size where level 6 gives 0.67x and level 1 0.83x (the article's
     # raw text repeats its cleaned text, and zlib's window finds it), in 60 % of level 6's time (~0.23 ms
     # less per 8.7 KB file, ~2.5 % of a worker's time); decompressing costs what level 6 costs (level 1:
@@ -87,6 +91,8 @@ def encode(shown: str, analyses: tuple[Analysis, ...], errors: tuple[LoadError, 
 
 
 def decode(payload: bytes) -> tuple[str, tuple[Analysis, ...], tuple[LoadError, ...]]:
+    import pickle
+
     shown, analyses, errors = pickle.loads(zlib.decompress(payload))
     return shown, analyses, errors
 
@@ -141,7 +147,7 @@ class Store:
             self._check_length(conn)
             conn.execute(_STAMPS_INDEX)
             if conn.execute("SELECT value FROM meta WHERE key='store_id'").fetchone() is None:
-                conn.execute("INSERT OR IGNORE INTO meta VALUES ('store_id', ?)", (secrets.token_hex(8),))
+                conn.execute("INSERT OR IGNORE INTO meta VALUES ('store_id', ?)", (os.urandom(8).hex(),))
         except CacheDamaged:
             raise
         except sqlite3.Error as exc:
