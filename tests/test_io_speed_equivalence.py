@@ -182,3 +182,18 @@ def test_the_temporary_file_is_created_as_mkstemp_creates_one(tmp_path):
     made = tempfile.mkstemp(dir=tmp_path)[1]
     os.chmod(made, 0o666 & ~export._umask())
     assert stat.S_IMODE((tmp_path / "moi.md").stat().st_mode) == stat.S_IMODE(os.stat(made).st_mode)
+
+
+def test_file_digest_is_what_hashlib_file_digest_gives(tmp_path):
+    import hashlib
+
+    from unionreader.library.worker import file_digest
+
+    for name, data in {"empty.txt": b"", "tin.txt": "Công đoàn".encode(), "lon.txt": bytes(range(256)) * 3000}.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        with open(path, "rb") as handle:
+            plain = hashlib.file_digest(handle, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
+        assert file_digest(str(path)) == plain
+    assert file_digest(str(tmp_path / "khong_co.txt")) is None
+    assert file_digest(str(tmp_path)) is None  # a folder: unreadable as a file
