@@ -62,11 +62,15 @@ def _selected(facts: Iterable[Fact], kinds: Iterable[str] | None) -> list[Fact]:
 # --- one fact as text ------------------------------------------------------------------------
 
 
+_DAY_WORD = re.compile(r"^ngày\s+", re.IGNORECASE)  # (compiled once: a value per event fact)
+_MD_SPECIAL = re.compile(r"([\\`*_])")
+
+
 def fact_display_value(fact: Fact) -> str:
     """The fact's value as one line of text, e.g. "30/01/2024 (2024-01-30)" or "Chủ tịch X (chủ trì)"."""
     v = fact.value
     if fact.kind == "event" and isinstance(v, (dict, Mapping)) and "iso" in v:
-        words = re.sub(r"^ngày\s+", "", str(v.get("text") or ""), flags=re.IGNORECASE)
+        words = _DAY_WORD.sub("", str(v.get("text") or ""))
         if not v["iso"]:  # a day-month whose year the article never gives: shown as written
             return words or "—"
         return f"{words} ({v['iso']})" if words and words != v["iso"] else str(v["iso"])
@@ -112,7 +116,7 @@ def _award_display(v: Mapping[str, Any]) -> str:
 
 
 def _md_escape(s: str) -> str:
-    return re.sub(r"([\\`*_])", r"\\\1", s)
+    return _MD_SPECIAL.sub(r"\\\1", s)
 
 
 def fact_to_markdown(fact: Fact) -> str:
