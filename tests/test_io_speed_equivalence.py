@@ -197,3 +197,18 @@ def test_file_digest_is_what_hashlib_file_digest_gives(tmp_path):
         assert file_digest(str(path)) == plain
     assert file_digest(str(tmp_path / "khong_co.txt")) is None
     assert file_digest(str(tmp_path)) is None  # a folder: unreadable as a file
+
+
+def test_fact_lines_read_each_field_once_and_write_what_the_encoder_writes():
+    import json
+
+    from unionreader.export import _fact_json, _facts_text
+    from unionreader.extract.models import Fact
+
+    values = ["Chủ tịch \"Công đoàn\"\n", None, True, 7, 2.5, {"number": 120, "display": "120 đoàn viên"},
+              [1, "a"], {"roles": ["Chủ tịch"], "actions": ["chủ trì"]}]
+    entity_lists = [(), (0,), (2, 5), (True,), (1, False), (1.0,), ("3",)]
+    facts = [Fact("figures", "Đoàn viên", v, "Có 120 đoàn viên dự.", 0, 21, ids) for v in values for ids in entity_lists]
+    facts += [Fact("people", 5, "x", "Câu.", 0, 4, (1,)), Fact("event", "Ngày", "x", "Câu.", 0, True, (0,)),
+              Fact(None, "Nhãn", "x", None, 0, 4, (0,))]
+    assert _facts_text(facts) == [json.dumps(_fact_json(f), ensure_ascii=False) for f in facts]
