@@ -12,14 +12,14 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from unionreader import corpus
+from unionreader import corpus, files
 
 names = st.text(alphabet=st.sampled_from("ab./\\-_ .jsonlJSONL"), max_size=12)
 
 
 @given(names)
 def test_system_name_is_the_name_as_pathlib_spells_it_for_the_system(name):
-    spelled = corpus._system_name(name)
+    spelled = files.system_name(name)
     assert Path(spelled) == Path(name)
     # Kept as given only where pathlib merely collapses "//" and "/./", which the system reads alike;
     # a name ending in a separator or "." ("tin.txt/" is ENOTDIR for a file) takes pathlib's spelling.
@@ -44,9 +44,9 @@ def test_reading_gives_the_bytes_open_read_gives(tmp_path):
         path.write_bytes(data)
         with open(path, "rb") as handle:
             plain = handle.read()
-        assert corpus._read_bytes(str(path), len(data)) == plain == data
+        assert files.read_bytes(str(path), len(data)) == plain == data
         # A file that grew after its stat (the size given is short) is still read to its end.
-        assert corpus._read_bytes(str(path), max(0, len(data) // 3)) == plain
+        assert files.read_bytes(str(path), max(0, len(data) // 3)) == plain
 
 
 def test_a_trailing_separator_reads_the_file_as_pathlib_did(tmp_path):
@@ -167,12 +167,12 @@ def test_the_temporary_file_is_created_as_mkstemp_creates_one(tmp_path):
 
     from unionreader import export
 
-    fd, tmp = export._create_beside(tmp_path, "bao_cao.md")
+    fd, tmp = files.create_beside(tmp_path, "bao_cao.md")
     plain_fd, _ = tempfile.mkstemp(dir=tmp_path, prefix=".bao_cao.md.", suffix=".tmp")
     try:
         assert Path(tmp).parent == tmp_path and Path(tmp).name.startswith(".bao_cao.md.") and tmp.endswith(".tmp")
         assert stat.S_IMODE(os.fstat(fd).st_mode) == stat.S_IMODE(os.fstat(plain_fd).st_mode)
-        second_fd, second = export._create_beside(tmp_path, "bao_cao.md")
+        second_fd, second = files.create_beside(tmp_path, "bao_cao.md")
         os.close(second_fd)
         assert second != tmp  # each call a new file
     finally:
@@ -180,7 +180,7 @@ def test_the_temporary_file_is_created_as_mkstemp_creates_one(tmp_path):
         os.close(plain_fd)
     export.write_atomic(tmp_path / "moi.md", "Công đoàn")
     made = tempfile.mkstemp(dir=tmp_path)[1]
-    os.chmod(made, 0o666 & ~export._umask())
+    os.chmod(made, 0o666 & ~files.umask())
     assert stat.S_IMODE((tmp_path / "moi.md").stat().st_mode) == stat.S_IMODE(os.stat(made).st_mode)
 
 

@@ -12,10 +12,8 @@ A bad input becomes a ``LoadError`` naming the file and the problem; loading goe
 from __future__ import annotations
 
 import codecs
-import errno
 import hashlib
 import json
-import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -24,6 +22,7 @@ from pathlib import Path
 from stat import S_ISDIR, S_ISREG
 
 from .cleaning import clean_page
+from .files import read_bytes, stat_or_missing, system_name
 from .text import nfc
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl")
@@ -261,49 +260,6 @@ def _size(path: Path) -> int:
         return 0
 
 
-# The errors ``Path.exists`` takes for "no such file" (any other one is raised, and reported as it is).
-_MISSING_ERRNOS = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
-_MISSING_WINERRORS = frozenset({21, 123, 1921})
-
-
-def _stat_or_missing(path: Path | str) -> os.stat_result | None:
-    """``path``'s stat, or None where ``path.exists()`` is False (a str: spelled by ``_system_name``)."""
-    try:
-        return os.stat(path)
-    except OSError as exc:
-        if exc.errno in _MISSING_ERRNOS or getattr(exc, "winerror", None) in _MISSING_WINERRORS:
-            return None
-        raise
-    except ValueError:  # a name the system cannot take (a NUL byte)
-        return None
-
-
-_SEPARATORS = os.sep + (os.altsep or "")
-_O_BINARY = getattr(os, "O_BINARY", 0)  # (Windows: no newline translation)
-
-
-def _system_name(name: str) -> str:
-    """``name`` as pathlib spells it, which is what the reader always asked the system about: only an
-    empty name or one ending in a separator or "." ("tin.txt/", "tin.txt/.") reads differently, so only
-    such a name pays for a ``Path``."""
-    if name and name[-1] not in _SEPARATORS and name[-1] != ".":
-        return name
-    return os.fspath(Path(name))
-
-
-def _read_bytes(name: str, size: int) -> bytes:
-    """All of a regular file's bytes, the ``size`` it was stat'ed at in one system read: a third of the
-    time of ``open(...).read()``, which builds a buffered reader and stats the file again."""
-    fd = os.open(name, os.O_RDONLY | _O_BINARY)
-    try:
-        chunks = [os.read(fd, size + 1)]
-        while chunks[-1]:  # to the end, as ``read()`` goes: a file that grew since, or a short read
-            chunks.append(os.read(fd, max(size, 1 << 16)))
-    finally:
-        os.close(fd)
-    return chunks[0] if len(chunks) == 2 else b"".join(chunks)
-
-
 def load_source(source: Source) -> list[Article | LoadError]:
     """Read one input into articles; every problem becomes a LoadError, nothing raises."""
     name = source.path
@@ -313,8 +269,8 @@ def load_source(source: Source) -> list[Article | LoadError]:
         else:
             if source.size == -1:
                 raise BadInput("no articles (.txt, .md, .jsonl) in this folder")
-            path = _system_name(name)
-            st = _stat_or_missing(path)  # one stat answers "exists?", "a regular file?" and the size
+            path = system_name(name)
+            st = stat_or_missing(path)  # one stat answers "exists?", "a regular file?" and the size
             if st is None:
                 raise BadInput("no such file or folder")
             if not S_ISREG(st.st_mode):
@@ -322,7 +278,7 @@ def load_source(source: Source) -> list[Article | LoadError]:
             size = st.st_size
             if size > MAX_FILE_BYTES:
                 raise BadInput(f"file is {size / 1048576:.1f} MB, over the 20 MB limit")
-            data = _read_bytes(path, size)
+            data = read_bytes(path, size)
         if not data or data.isspace():  # (``isspace`` tests the bytes ``strip`` removes, without a copy)
             raise BadInput("empty file")
         text, warning = decode(data)
@@ -409,7 +365,7 @@ def _source_path(source) -> Path | None:
 def _may_be_jsonl(name: str) -> bool:
     """False when ``Path(name).suffix`` cannot be ".jsonl" (in any case): the name, as pathlib spells it,
     does not end so."""
-    return _system_name(name)[-6:].lower() == ".jsonl"
+    return system_name(name)[-6:].lower() == ".jsonl"
 
 
 def count_articles(paths: list[str]) -> int | None:
@@ -419,7 +375,7 @@ def count_articles(paths: list[str]) -> int | None:
     for item in paths or [str(default_corpus_dir())]:
         # A file is counted from one stat (the loader asks about thousands of them); a folder is listed.
         try:
-            st = _stat_or_missing(_system_name(item) if isinstance(item, str) else Path(item))
+            st = stat_or_missing(system_name(item) if isinstance(item, str) else Path(item))
         except Exception:  # counting is only for the progress bar; loading reports the real errors
             return None
         if st is not None and S_ISDIR(st.st_mode):

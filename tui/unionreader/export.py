@@ -6,19 +6,17 @@ so that an export never leaves a half-written file behind.
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import io
 import json
 import json.encoder
 import os
 import re
-import stat
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from .extract.models import FACT_KINDS, Analysis, Fact
+from .files import write_atomic
 from .gc_pacing import fewer_collections
 
 __all__ = [
@@ -398,55 +396,3 @@ def write_export(
     fmt = fmt or format_for_path(path)
     write_atomic(path, render(fmt, analyses, errors, kinds), encoding=encoding_for(fmt))
     return fmt
-
-
-# --- files -------------------------------------------------------------------------------------
-
-
-def write_atomic(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename.
-
-    Either the whole new content is in place or, when anything fails, the old file (if any) is left
-    exactly as it was and no temporary file remains.
-    """
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    data = text.encode(encoding)
-    fd, tmp = _create_beside(folder, target.name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        try:
-            mode = stat.S_IMODE(os.stat(target).st_mode)
-        except FileNotFoundError:
-            mode = 0o666 & ~_umask()
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
-# What ``tempfile.mkstemp`` opens a new file with; its module (and shutil, random, bz2, lzma that it
-# imports) would be a twentieth of the facts command's start-up for this one call.
-_EXCLUSIVE = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-
-
-def _create_beside(folder: Path, name: str) -> tuple[int, str]:
-    """A new file ".NAME.<random>.tmp" in ``folder``, created exclusively (mode 0o600): (its fd, its path)."""
-    for _ in range(100):
-        tmp = os.path.join(folder, f".{name}.{os.urandom(6).hex()}.tmp")
-        try:
-            return os.open(tmp, _EXCLUSIVE, 0o600), tmp
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(folder))
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
