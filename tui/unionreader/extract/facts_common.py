@@ -60,27 +60,52 @@ def _end_candidates(text: str) -> list[int]:
 def split_sentences(text: str) -> list[Sentence]:
     """Sentence spans of ``text`` (whitespace trimmed, empty ones dropped), in order."""
     spans: list[Sentence] = []
+    append = spans.append
     pos = 0
     n = len(text)
+    taken = 0  # the end of the last match: ``finditer`` goes on from there
     # ``_END_RE.finditer(text)``: the pattern tried where its first character stands, each time after
-    # the previous match (``matches_from``); every such place matches.
-    for m in matches_from(_END_RE, text, _end_candidates(text)):
-        start, end = m.span()
-        if text[start] == "\n":
+    # the previous match; every such place matches. Its usual matches are read without the engine.
+    for start in _end_candidates(text):
+        if start < taken:
+            continue
+        if text[start] == "\n":  # a run of line breaks: the match, and always a cut before it
+            end = start + 1
+            while end < n and text[end] == "\n":
+                end += 1
             cut = start
         else:
-            # Most dots are inside numbers and abbreviations ("8.945", "TP.HCM"): no space follows them.
-            if end < n and (not text[end].isspace() or not _starts_sentence(text, end)):
+            after = text[start + 1 : start + 3]
+            if after[:1] == " " and after[1:] and after[1] != "." and not after[1].isspace():
+                # ". X": the match is the one mark (``\s*\./\.`` finds no "." after the space), and the
+                # sentence goes on unless X can start one.
+                end = start + 1
+                first = after[1]
+                if not (first.isupper() or first.isdigit() or first in _OPENERS):
+                    taken = end
+                    continue
+            elif after[:1] == "\n" and after[1:] and after[1] != "." and not after[1].isspace():
+                end = start + 1  # ".\nX": the one mark again, before a line break, which ends a sentence
+            elif after[:1].isalnum():  # "8.945", "TP.HCM": the match is the one mark, and ends nothing
+                taken = start + 1
                 continue
+            else:
+                end = _END_RE.match(text, start).end()
+                # Most dots are inside numbers and abbreviations ("8.945", "TP.HCM"): no space follows them.
+                if end < n and (not text[end].isspace() or not _starts_sentence(text, end)):
+                    taken = end
+                    continue
             if (end - start == 1 and text[start] == "." and start and text[start - 1] in _ABBREV_LAST
                     and _ABBREV_BEFORE_DOT.search(text, max(0, start - 6), start)):
+                taken = end
                 continue
             cut = end
-        if pos < cut and not text[pos].isspace() and not text[cut - 1].isspace():
-            spans.append(_new_sentence(Sentence, (pos, cut)))  # the usual case: nothing to trim
-        else:
-            _add_trimmed(text, pos, cut, spans)
-        pos = end
+        if pos < cut:
+            if not text[pos].isspace() and not text[cut - 1].isspace():
+                append(_new_sentence(Sentence, (pos, cut)))  # the usual case: nothing to trim
+            else:
+                _add_trimmed(text, pos, cut, spans)
+        pos = taken = end
     _add_trimmed(text, pos, n, spans)
     return spans
 

@@ -70,10 +70,13 @@ def _words_after(
 ) -> str:
     """The descriptive phrase after a number: up to a clause break, a stop word or ``max_words``."""
     words: list[str] = []
+    count = 0  # the words in ``words`` (the commas aside)
+    last = None  # the lower-case, canonical-tone form of the last token when it is a word, else None
     for m in _PHRASE_TOKEN.finditer(text, pos, limit):
         tok = m.group()
         if tok == "," and len(words) < allow_comma_until and words:
             words.append(",")
+            last = None
             continue
         if not tok[0].isalnum():
             break
@@ -84,12 +87,14 @@ def _words_after(
                 _TOKEN_WORDS[tok] = word
         if word in stops:
             break
-        if words and words[-1] != "," and f"{canonical_tones(words[-1].lower())} {word}" in _PHRASE_STOP_PAIRS:
+        if last is not None and f"{last} {word}" in _PHRASE_STOP_PAIRS:
             words.pop()
             break
         words.append(tok)
-        if len([w for w in words if w != ","]) >= max_words:
+        count += 1
+        if count >= max_words:
             break
+        last = word
     while words and words[-1] == ",":
         words.pop()
     return " ".join(words).replace(" ,", ",")

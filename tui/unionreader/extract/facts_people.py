@@ -9,9 +9,10 @@ X" → "Chủ tịch Công đoàn X").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..corpus import Article
 from . import lexicons as lex
@@ -40,6 +41,9 @@ _ACTIONS: tuple[tuple[str, re.Pattern[str], str, tuple[str, ...], tuple[int, ...
         ("trao", r"(?<!được )\btrao\b(?!\s(?:đổi|quyền))", "subject", ("trao",), (0,)),
     )
 )
+# Any needle of any action: a sentence without one (most) is passed over with one search of its lower-case
+# text (``SentenceIndex.low``), instead of one look per action.
+_ANY_ACTION_NEEDLE = re.compile("|".join(re.escape(n) for action in _ACTIONS for n in action[3]))
 # Separators allowed between a name and its roles, and between two roles of one person.
 _AFTER_SEP = re.compile(r"\s*(?:[,:–—-]\s*)?")
 _BEFORE_GAP = re.compile(r"\s+")
@@ -63,8 +67,12 @@ class _RoleItem:
     entities: tuple[int, ...]
 
 
+# A name recurs in an article and across the archive: its canonical spelling is worked out once.
+_canonical_name = lru_cache(maxsize=8192)(canonical_tones)
+
+
 def person_name(entity: Entity) -> str:
-    return canonical_tones(entity.value if isinstance(entity.value, str) and entity.value else entity.text)
+    return _canonical_name(entity.value if isinstance(entity.value, str) and entity.value else entity.text)
 
 
 _ROLE_QUALIFIER = re.compile(r"\s(?:phụ trách|thường trực|kiêm|chuyên trách)\b")
@@ -138,6 +146,7 @@ def _role_items(text: str, ents: EntityIndex) -> list[_RoleItem]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def _merge_key(name: str) -> str:
     return canonical_tones(name).casefold()
 
@@ -212,7 +221,8 @@ def collect_people(
     _assign_actions(text, entities, ents, mentions, owner, sentences)
     ordered = sorted(people.values(), key=lambda p: entities[p.mentions[0]].start)
     for p in ordered:
-        p.roles = _canonical_roles(p.roles)
+        if p.roles:  # (none stay none)
+            p.roles = _canonical_roles(p.roles)
     return ordered
 
 
@@ -254,20 +264,20 @@ def _assign_actions(text, entities, ents: EntityIndex, mentions, owner, sentence
         k = bisect_right(span_starts, at) - 1
         return k >= 0 and any(st <= at < en for st, en in spans[max(0, k - 3) : k + 1])
 
-    # Where each action's needles start in the whole text: a sentence none starts in is passed over.
-    occurrences = [sentences.starts_of(needles) for _, _, _, needles, _ in _ACTIONS]
+    low = sentences.low
     by_sentence: dict[int, list[int]] = {}
     for i in mentions:
         by_sentence.setdefault(sentences.position(entities[i].start), []).append(i)
     for pos, in_sentence in by_sentence.items():
         sent = sentences.sentences[pos]
+        if _ANY_ACTION_NEEDLE.search(low, sent.start, sent.end) is None:
+            continue  # no action can match in it: every match holds a needle
         in_sentence.sort(key=lambda j: entities[j].start)
         chunk = text[sent.start : sent.end]
-        for (action, pattern, who, needles, back), found in zip(_ACTIONS, occurrences, strict=True):
-            k = bisect_left(found, sent.start)
-            if k == len(found) or found[k] >= sent.end:
+        for action, pattern, who, needles, back in _ACTIONS:
+            starts = needle_starts(low, needles, back, sent.start, sent.end)
+            if not starts:
                 continue
-            starts = needle_starts(sentences.low, needles, back, sent.start, sent.end)
             for m in matches_from(pattern, chunk, [at - sent.start for at in starts]):
                 at = sent.start + m.start()
                 if inside_name(at) or any(
