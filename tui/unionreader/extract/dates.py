@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from .models import Entity
 from .numbers import NumberStarts
+from .records import new_entity
 
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _FIRST_YEAR, _LAST_YEAR = 1945, 2100  # years a missing one can be inferred from
@@ -254,5 +255,5 @@ def date_entities(
             meta["precision"] = "month"
         else:
             value = f"{y:04d}-{d.month:02d}-{d.day:02d}"
-        out.append(Entity("date", text[d.start : d.end], d.start, d.end, value, meta))
+        out.append(new_entity("date", text[d.start : d.end], d.start, d.end, value, meta))
     return out

@@ -20,6 +20,7 @@ from .facts_common import (
     matches_from,
 )
 from .models import Entity, Fact
+from .records import new_fact
 
 _AWARD_WORDS = (
     "Huân chương", "Huy chương", "Bằng khen", "Giấy khen", "Cờ thi đua", "Kỷ niệm chương", "Giấy chứng nhận",
@@ -113,7 +114,7 @@ def award_facts(
             if ident in seen:
                 continue
             seen.add(ident)
-            facts.append(Fact("awards", capitalise(name), value, sentences.span_text(sent), sent.start, sent.end,
+            facts.append(new_fact("awards", capitalise(name), value, sentences.span_text(sent), sent.start, sent.end,
                               tuple(sorted(set(used)))))
     return _drop_vaguer_awards(facts)
 

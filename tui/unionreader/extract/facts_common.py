@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import islice
-from operator import le
+from operator import attrgetter, le
 from typing import NamedTuple
 
 from ..text import fold_nfc
@@ -210,6 +210,20 @@ class SentenceIndex:
         IGNORECASE pattern whose every match holds ``word`` can match there (see ``lowered``)."""
         return self.low.find(word, start, end) != -1
 
+    def holding(self, word: str, spans: Iterable[Sentence]) -> list[Sentence]:
+        """The ``spans`` that ``holds(word, …)``, from where ``word`` stands in the whole text (found once):
+        the spans of a text without it are passed over at once."""
+        found = self.starts_of((word,))
+        if not found:
+            return []
+        size = len(found)
+        out = []
+        for span in spans:
+            k = bisect_left(found, span[0])
+            if k < size and found[k] + len(word) <= span[1]:
+                out.append(span)
+        return out
+
     def at(self, offset: int) -> Sentence:
         i = bisect_right(self._starts, offset) - 1
         if i < 0:
@@ -242,6 +256,9 @@ class SentenceIndex:
         return left, right
 
 
+_TYPE, _START = attrgetter("type"), attrgetter("start")
+
+
 class EntityIndex:
     """The article's entities by type, with their positions in the full entity list.
 
@@ -251,13 +268,26 @@ class EntityIndex:
 
     def __init__(self, entities: Sequence[Entity]) -> None:
         self.entities = entities
-        self._by_type: dict[str, list[int]] = {}
-        for i, e in enumerate(entities):
-            self._by_type.setdefault(e.type, []).append(i)
-        starts = [e.start for e in entities]
-        self._starts: dict[str, list[int]] | None = None
-        if all(map(le, starts, islice(starts, 1, None))):
-            self._starts = {t: [starts[i] for i in found] for t, found in self._by_type.items()}
+        by_type: dict[str, list[int]] = {}
+        for i, kind in enumerate(map(_TYPE, entities)):
+            found = by_type.get(kind)
+            if found is None:
+                by_type[kind] = [i]
+            else:
+                found.append(i)
+        self._by_type = by_type
+        self._all_starts = starts = list(map(_START, entities))
+        self.in_order = all(map(le, starts, islice(starts, 1, None)))
+        """Whether the entities are sorted by start: then so is every list of indices this index gives."""
+        # Each type's starts, made when first asked for (bisected only when ``in_order``).
+        self._starts: dict[str, list[int]] = {}
+
+    def _starts_of(self, kind: str) -> list[int]:
+        starts = self._starts.get(kind)
+        if starts is None:
+            all_starts = self._all_starts
+            starts = self._starts[kind] = [all_starts[i] for i in self._by_type.get(kind, ())]
+        return starts
 
     def of_type(self, *types: str) -> list[int]:
         if len(types) == 1:
@@ -267,16 +297,16 @@ class EntityIndex:
     def within(self, start: int, end: int, *types: str) -> list[int]:
         entities = self.entities
         found = self.of_type(*types)
-        if self._starts is not None and len(types) == 1 and found:
+        if self.in_order and len(types) == 1 and found:
             # Only entities starting in [start, end] can lie within: the others end after ``end``.
-            starts = self._starts[types[0]]
+            starts = self._starts_of(types[0])
             found = found[bisect_left(starts, start) : bisect_right(starts, end)]
             return [i for i in found if entities[i].end <= end]
         return [i for i in found if entities[i].start >= start and entities[i].end <= end]
 
     def starting_at(self, offset: int, *types: str, slack: int = 0) -> int | None:
-        if self._starts is not None and len(types) == 1:
-            starts = self._starts.get(types[0], ())
+        if self.in_order and len(types) == 1:
+            starts = self._starts_of(types[0])
             k = bisect_left(starts, offset)  # the first entity of the type starting at ``offset`` or after
             return self._by_type[types[0]][k] if k < len(starts) and starts[k] <= offset + slack else None
         for i in self.of_type(*types):

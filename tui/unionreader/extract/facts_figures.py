@@ -16,6 +16,7 @@ from ..text import fold_nfc, normalize_tones
 from .facts_awards import nearest_award
 from .facts_common import EntityIndex, SentenceIndex, capitalise, clean_phrase, key
 from .models import Entity, Fact
+from .records import new_fact
 from .tones import canonical_tones
 
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)?")
@@ -31,6 +32,7 @@ _PHRASE_STOP = frozenset(
 # A ratio's phrase keeps its verb: "18/20 tổ công đoàn đạt vững mạnh".
 _RATIO_STOP = _PHRASE_STOP - {normalize_tones(w) for w in ("đạt", "được", "đã", "có", "nhận", "tham gia")}
 _PHRASE_STOP_PAIRS = frozenset(normalize_tones(w) for w in ("sinh hoạt", "tham gia", "có thành"))
+_PAIR_FIRSTS = frozenset(pair.split()[0] for pair in _PHRASE_STOP_PAIRS)  # (the pairs' look-up, only after these)
 _AWARD_UNITS = frozenset(fold_nfc(w) for w in ("tập thể", "cá nhân", "đồng chí", "cán bộ", "đoàn viên", "đơn vị"))
 # Money: the verb or noun before the amount says what it is ("hỗ trợ 2 triệu đồng", "kinh phí 50 triệu").
 _MONEY_LABELS = (
@@ -87,7 +89,7 @@ def _words_after(
                 _TOKEN_WORDS[tok] = word
         if word in stops:
             break
-        if last is not None and f"{last} {word}" in _PHRASE_STOP_PAIRS:
+        if last in _PAIR_FIRSTS and f"{last} {word}" in _PHRASE_STOP_PAIRS:
             words.pop()
             break
         words.append(tok)
@@ -152,7 +154,7 @@ def figure_facts(
         value = {"display": display, "number": _number_of(e), "type": e.type}
         if e.type == "count" and isinstance(e.value, dict) and e.value.get("unit"):
             value["unit"] = e.value["unit"]
-        facts.append(Fact("figures", clean_phrase(label), value, sentences.span_text(sent), sent.start, sent.end, (i,)))
+        facts.append(new_fact("figures", clean_phrase(label), value, sentences.span_text(sent), sent.start, sent.end, (i,)))
     return facts
 
 

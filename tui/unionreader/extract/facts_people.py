@@ -18,6 +18,7 @@ from ..corpus import Article
 from . import lexicons as lex
 from .facts_common import EntityIndex, SentenceIndex, clean_phrase, key, matches_from, needle_starts
 from .models import Entity, Fact
+from .records import new_fact
 from .tones import canonical_tones
 
 # (action, pattern, who, needles, back): "before" = the subject named before the verb, else the first named
@@ -115,6 +116,8 @@ def _capitalised_tail(text: str, pos: int, stops: set[int], orgs: dict[int, int]
 def _role_items(text: str, ents: EntityIndex) -> list[_RoleItem]:
     """Role entities, each extended by the organisation right after it ("Chủ tịch" + "Công đoàn X")."""
     items: list[_RoleItem] = []
+    if not ents.of_type("role"):
+        return items
     orgs = {ents.entities[i].start: i for i in ents.of_type("organization")}
     people = {ents.entities[i].start for i in ents.of_type("person")}
     org_ends = {ents.entities[i].start: ents.entities[i].end for i in ents.of_type("organization")}
@@ -157,6 +160,8 @@ def collect_people(
     text = article.text
     ents = ents if ents is not None else EntityIndex(entities)
     mentions = ents.of_type("person")
+    if not mentions:
+        return []  # (roles and actions are only looked for around a person)
     people: dict[str, _Person] = {}
     owner: dict[int, _Person] = {}
     for i in mentions:  # full names first, so short forms can find them
@@ -188,7 +193,9 @@ def collect_people(
         if p.anchor is None:
             p.anchor = entities[mention].start
 
-    for i in sorted(mentions, key=lambda j: entities[j].start):  # roles after the name
+    # (Mentions in the order of their starts: so the indices are, when the entities are.)
+    in_order = mentions if ents.in_order else sorted(mentions, key=lambda j: entities[j].start)
+    for i in in_order:  # roles after the name
         pos = entities[i].end
         while True:
             m = _AFTER_SEP.match(text, pos)
@@ -200,7 +207,7 @@ def collect_people(
                 break  # "…, Chủ tịch X Nguyễn Văn B": the role introduces the next name
             add_role(owner[i], item, i)
             pos = item.end
-    for i in sorted(mentions, key=lambda j: entities[j].start):  # roles before the name
+    for i in in_order:  # roles before the name
         chain: list[_RoleItem] = []
         pos = entities[i].start
         gap_re = _BEFORE_GAP
@@ -257,10 +264,14 @@ def _canonical_roles(roles: list[str]) -> list[str]:
 
 
 def _assign_actions(text, entities, ents: EntityIndex, mentions, owner, sentences: SentenceIndex) -> None:
-    spans = sorted((entities[i].start, entities[i].end) for i in ents.of_type("role", "organization"))
-    span_starts = [st for st, _ in spans]
+    spans: list[tuple[int, int]] = []
+    span_starts: list[int] | None = None  # made when an action is first found: most articles have none
 
     def inside_name(at: int) -> bool:  # "Ban Tổ chức", "Ban Chủ trì" are names, not actions
+        nonlocal span_starts
+        if span_starts is None:
+            spans.extend(sorted((entities[i].start, entities[i].end) for i in ents.of_type("role", "organization")))
+            span_starts = [st for st, _ in spans]
         k = bisect_right(span_starts, at) - 1
         return k >= 0 and any(st <= at < en for st, en in spans[max(0, k - 3) : k + 1])
 
@@ -272,12 +283,16 @@ def _assign_actions(text, entities, ents: EntityIndex, mentions, owner, sentence
         sent = sentences.sentences[pos]
         if _ANY_ACTION_NEEDLE.search(low, sent.start, sent.end) is None:
             continue  # no action can match in it: every match holds a needle
-        in_sentence.sort(key=lambda j: entities[j].start)
+        if not ents.in_order:  # (else they are in order already)
+            in_sentence.sort(key=lambda j: entities[j].start)
         chunk = text[sent.start : sent.end]
         for action, pattern, who, needles, back in _ACTIONS:
+            for needle in needles:
+                if low.find(needle, sent.start, sent.end) != -1:
+                    break
+            else:
+                continue  # none of its needles: the action cannot match
             starts = needle_starts(low, needles, back, sent.start, sent.end)
-            if not starts:
-                continue
             for m in matches_from(pattern, chunk, [at - sent.start for at in starts]):
                 at = sent.start + m.start()
                 if inside_name(at) or any(
@@ -320,7 +335,7 @@ def people_facts(
         anchor = p.anchor if p.anchor is not None else entities[p.mentions[0]].start
         sent = sentences.at(anchor)
         facts.append(
-            Fact(
+            new_fact(
                 "people",
                 p.name,
                 {"name": p.name, "roles": p.roles, "actions": p.actions},
