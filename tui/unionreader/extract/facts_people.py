@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..corpus import Article
 from . import lexicons as lex
@@ -61,8 +62,7 @@ class _Person:
     anchor: int | None = None  # offset of the mention whose sentence best introduces the person
 
 
-@dataclass(frozen=True, slots=True)
-class _RoleItem:
+class _RoleItem(NamedTuple):
     start: int
     end: int
     entities: tuple[int, ...]
@@ -80,6 +80,8 @@ _ROLE_QUALIFIER = re.compile(r"\s(?:phụ trách|thường trực|kiêm|chuyên 
 _ROLE_TAIL_WORDS = ("tối cao", "trung ương", "Việt Nam", "tỉnh", "thành phố", "huyện", "quận", "ủy", "uỷ")
 # A lower-case body name that may open the tail when a capitalised name follows ("… công đoàn Bộ Y").
 _ROLE_TAIL_OPENERS = ("công đoàn", "đảng ủy", "đảng uỷ", "chi bộ")
+_TAIL_PREFIXES = tuple(" " + t for t in _ROLE_TAIL_WORDS)
+_OPENER_PREFIXES = tuple(" " + t for t in _ROLE_TAIL_OPENERS)
 _ROLE_END = re.compile(r"\s*(?:[,;:.()|–—]|-\s|$)|\s+(?:và|cùng|cũng|đã|đang|sẽ|chủ trì|phát biểu|trao|trình bày|tham dự|dự|nhận|được|tiếp thu|đề nghị|yêu cầu|nhấn mạnh)\b", re.MULTILINE)
 _WORD = re.compile(r" ([^\s,;:.()“”\"|–—-]+)")
 
@@ -99,11 +101,14 @@ def _capitalised_tail(text: str, pos: int, stops: set[int], orgs: dict[int, int]
         if word[0].isupper():
             end = m.end()
             continue
-        tail = next((t for t in _ROLE_TAIL_WORDS if text.startswith(" " + t, end)), None)
+        # (``startswith`` with all the words at once says whether to look for which one)
+        tail = text.startswith(_TAIL_PREFIXES, end) and next(t for t in _ROLE_TAIL_WORDS if text.startswith(" " + t, end))
         if tail and end > pos:
             end += 1 + len(tail)
             continue
-        opener = next((t for t in _ROLE_TAIL_OPENERS if text.startswith(" " + t, end)), None)
+        opener = text.startswith(_OPENER_PREFIXES, end) and next(
+            t for t in _ROLE_TAIL_OPENERS if text.startswith(" " + t, end)
+        )
         if opener and (nxt := _WORD.match(text, end + 1 + len(opener))) and nxt.group(1)[0].isupper():
             end += 1 + len(opener)
             continue
@@ -243,10 +248,18 @@ def _expanded(role: str) -> str:
     return _ABBREVIATION_WORD.sub(lambda m: lex.ABBREVIATIONS.get(m.group(), m.group()) if m.group().isupper() else m.group(), role)
 
 
+@lru_cache(maxsize=8192)
+def _role_key(role: str) -> str:
+    """The comparison key of a role written out (roles recur: "Chủ tịch Công đoàn tỉnh")."""
+    return key(_expanded(role))
+
+
 def _canonical_roles(roles: list[str]) -> list[str]:
     """Deduplicate (a role and its abbreviated form are one: the written-out one is kept); drop a role that
     only shortens another ("Chủ tịch Công đoàn" when the full one is given)."""
-    keys = [key(_expanded(r)) for r in roles]
+    if len(roles) == 1:  # (what the rules below make of one role)
+        return roles[:] if _role_key(roles[0]) else []
+    keys = [_role_key(r) for r in roles]
     fullest: dict[str, str] = {}
     for r, k in zip(roles, keys, strict=True):
         if k and (k not in fullest or len(r) > len(fullest[k])):
@@ -295,9 +308,7 @@ def _assign_actions(text, entities, ents: EntityIndex, mentions, owner, sentence
             starts = needle_starts(low, needles, back, sent.start, sent.end)
             for m in matches_from(pattern, chunk, [at - sent.start for at in starts]):
                 at = sent.start + m.start()
-                if inside_name(at) or any(
-                    entities[j].start <= at < entities[j].end for j in in_sentence
-                ):
+                if inside_name(at) or _inside_any(entities, in_sentence, at):
                     continue
                 if who == "subject":  # the doer is named in the same clause
                     left = max(text.rfind(";", sent.start, at), sent.start)
@@ -309,6 +320,14 @@ def _assign_actions(text, entities, ents: EntityIndex, mentions, owner, sentence
                 for j in _doers(text, entities, candidates, at, who):
                     if action not in owner[j].actions:
                         owner[j].actions.append(action)
+
+
+def _inside_any(entities, indices: list[int], at: int) -> bool:
+    for j in indices:
+        e = entities[j]
+        if e.start <= at < e.end:
+            return True
+    return False
 
 
 def _doers(text, entities, in_sentence: list[int], at: int, who: str) -> list[int]:

@@ -178,16 +178,8 @@ def _documents(text: str, mask: bytearray, starts: NumberStarts) -> list[Entity]
     # A document number's digits are followed right away by "/" or "-", so it starts in ``slash``;
     # any other number is one only after "số", and then only if the text says "số" at all.
     slash = frozenset(starts.slash)
-    # The numbers 2 to 5 characters after a "số" (those for which ``text.find("số", pos - 5, pos)`` finds it).
-    after_so: set[int] = set()
-    at = text.find("số")
-    while at != -1:
-        after_so.update(range(at + 2, at + 6))
-        at = text.find("số", at + 1)
-    candidates = starts.slash  # (in order)
-    if after_so:
-        candidates = candidates + [pos for pos in starts.word + starts.other if pos in after_so]
-        candidates.sort()
+    candidates = starts.slash + starts.word + starts.other if "số" in text else list(starts.slash)
+    candidates.sort()
     for pos in candidates:
         if mask[pos]:
             continue
@@ -195,7 +187,7 @@ def _documents(text: str, mask: bytearray, starts: NumberStarts) -> list[Entity]
             number = m.group()
             kind = _DOC_KIND_BEFORE.search(text, max(0, pos - 20), pos)
             meta = {"kind": kind.group(1)[:1].upper() + kind.group(1)[1:]} if kind else {}
-        elif pos in after_so and (m := _PLAIN_NUMBER.match(text, pos)) and (
+        elif text.find("số", max(0, pos - 5), pos) != -1 and (m := _PLAIN_NUMBER.match(text, pos)) and (
             kind := _DOC_KIND_NUMBER_BEFORE.search(text, max(0, pos - 24), pos)
         ):
             number = m.group()
