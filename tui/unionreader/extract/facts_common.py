@@ -210,19 +210,14 @@ class SentenceIndex:
         IGNORECASE pattern whose every match holds ``word`` can match there (see ``lowered``)."""
         return self.low.find(word, start, end) != -1
 
-    def holding(self, word: str, spans: Iterable[Sentence]) -> list[Sentence]:
-        """The ``spans`` that ``holds(word, …)``, from where ``word`` stands in the whole text (found once):
-        the spans of a text without it are passed over at once."""
-        found = self.starts_of((word,))
-        if not found:
+    def holding(self, word: str, spans: Sequence[Sentence]) -> list[Sentence]:
+        """The ``spans`` that ``holds(word, …)``. They lie between the first's start and the last's end (in
+        order, or a title before its lead): when that stretch does not hold the word (the usual case), none
+        does, and they are passed over with one look."""
+        low = self.low
+        if not spans or low.find(word, spans[0][0], spans[-1][1]) == -1:
             return []
-        size = len(found)
-        out = []
-        for span in spans:
-            k = bisect_left(found, span[0])
-            if k < size and found[k] + len(word) <= span[1]:
-                out.append(span)
-        return out
+        return [span for span in spans if low.find(word, span[0], span[1]) != -1]
 
     def at(self, offset: int) -> Sentence:
         i = bisect_right(self._starts, offset) - 1
@@ -299,14 +294,14 @@ class EntityIndex:
         found = self.of_type(*types)
         if self.in_order and len(types) == 1 and found:
             # Only entities starting in [start, end] can lie within: the others end after ``end``.
-            starts = self._starts_of(types[0])
+            starts = self._starts.get(types[0]) or self._starts_of(types[0])
             found = found[bisect_left(starts, start) : bisect_right(starts, end)]
             return [i for i in found if entities[i].end <= end]
         return [i for i in found if entities[i].start >= start and entities[i].end <= end]
 
     def starting_at(self, offset: int, *types: str, slack: int = 0) -> int | None:
         if self.in_order and len(types) == 1:
-            starts = self._starts_of(types[0])
+            starts = self._starts.get(types[0]) or self._starts_of(types[0])
             k = bisect_left(starts, offset)  # the first entity of the type starting at ``offset`` or after
             return self._by_type[types[0]][k] if k < len(starts) and starts[k] <= offset + slack else None
         for i in self.of_type(*types):
