@@ -53,6 +53,7 @@ _EVENT_TIME_END = re.compile(
     r"(?:\s*\(\d{4}\s*[-–]\s*\d{4}\))?",
     re.IGNORECASE,
 )
+_MORE_TIME_END = re.compile(r",?\s+" + _EVENT_TIME_END.pattern, re.IGNORECASE)
 _EVENT_STOP = re.compile(
     r"\s+(?:do|tại|vào|với sự|nhằm|để|của|được|có|đã|sẽ|khai mạc|bế mạc|diễn ra)\s|[.;:]|\s[–-]\s"
     r"|,\s*(?:nơi|khi|lúc|với|trong đó|là|thu hút|quy tụ)\s|$"
@@ -110,7 +111,7 @@ def _event_name_at(text: str, start: int, limit: int) -> str:
     if t:
         end = t.end()
         # "lần thứ V, nhiệm kỳ 2023-2028": a chain of qualifiers belongs to the name.
-        while (more := re.compile(r",?\s+" + _EVENT_TIME_END.pattern, re.IGNORECASE).match(text, end, limit)):
+        while (more := _MORE_TIME_END.match(text, end, limit)):
             end = more.end()
     return clean_phrase(text[start:end])
 
@@ -190,8 +191,15 @@ def _event_facts(article, entities, ents: EntityIndex, sentences: SentenceIndex,
     return facts
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISSUED_BEFORE = re.compile(r"(?:ban hành|ký)\s+(?:ngày\s+)?$")
+_BOUND_BEFORE = re.compile(r"\bt(?:ừ|ới) ngày\s*$|\bđến ngày\s*$")
+_AT_BEFORE = re.compile(r"\btại\s+$")
+_DASH = re.compile(r"\s*[-–]\s*")
+
+
 def _full_iso(value) -> bool:
-    return isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None
+    return isinstance(value, str) and _ISO_DAY.fullmatch(value) is not None
 
 
 def _event_date(article, entities, ents: EntityIndex, sentences: SentenceIndex, lead) -> tuple[int, Sentence] | None:
@@ -210,7 +218,7 @@ def _event_date(article, entities, ents: EntityIndex, sentences: SentenceIndex, 
             continue
         if any(0 <= e.start - d_end <= 12 for _, d_end in docs):
             continue
-        if re.search(r"(?:ban hành|ký)\s+(?:ngày\s+)?$", text[max(0, e.start - 20) : e.start]):
+        if _ISSUED_BEFORE.search(text[max(0, e.start - 20) : e.start]):
             continue
         if _after_bound(text, e.start):
             continue
@@ -220,7 +228,7 @@ def _event_date(article, entities, ents: EntityIndex, sentences: SentenceIndex, 
 
 def _after_bound(text: str, start: int) -> bool:
     """"từ ngày …", "đến ngày …": the bound of a period, not the day of the event."""
-    return re.search(r"\bt(?:ừ|ới) ngày\s*$|\bđến ngày\s*$", text[max(0, start - 12) : start]) is not None
+    return _BOUND_BEFORE.search(text[max(0, start - 12) : start]) is not None
 
 
 def _event_place(text, ents: EntityIndex, entities, sentences: SentenceIndex, lead) -> Fact | None:
@@ -236,7 +244,7 @@ def _event_place(text, ents: EntityIndex, entities, sentences: SentenceIndex, le
             return new_fact("event", "Địa điểm", clean_phrase(m.group(1)), chunk, s.start, s.end)
         for i in ents.within(s.start, s.end, "location"):
             e = entities[i]
-            if re.search(r"\btại\s+$", text[max(s.start, e.start - 6) : e.start]):
+            if _AT_BEFORE.search(text[max(s.start, e.start - 6) : e.start]):
                 end = e.end
                 more = re.match(r"(?:,\s*[^\W\d_][^,;.]{0,40}?)?(?=[,;.]|\s(?:vào|do|với)\s)", text[e.end : s.end])
                 if more and more.group() and ents.starting_at(e.end + 2, "location", slack=2) is not None:
@@ -252,7 +260,7 @@ def _joined_org(text: str, entities, ents: EntityIndex, i: int) -> tuple[int, in
     """An organisation with its parent after a dash: "Công đoàn Cục X - Bộ Y"."""
     start, end = entities[i].start, entities[i].end
     while True:
-        m = re.match(r"\s*[-–]\s*", text[end : end + 4])
+        m = _DASH.match(text[end : end + 4])
         nxt = ents.starting_at(end + len(m.group()), "organization") if m else None
         if nxt is None:
             return start, end

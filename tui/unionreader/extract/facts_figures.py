@@ -205,6 +205,9 @@ _MONEY_LABEL_RES = tuple((re.compile(r"\b" + re.escape(fold_nfc(w)) + r"\b"), fo
 _OCCASION_RES = tuple((re.compile(r"\b" + fold_nfc(n) + r"\b"), fold_nfc(n), o) for n, o in _OCCASIONS)
 
 
+_PER = re.compile(r"\s*/\s*([^\W\d_]+)")
+
+
 def _money_label(text: str, left: int, right: int, e: Entity) -> str:
     before = fold_nfc(text[max(left, e.start - 160) : e.start].lower())
     found: list[tuple[int, str]] = []
@@ -221,7 +224,7 @@ def _money_label(text: str, left: int, right: int, e: Entity) -> str:
         if folded in sentence and pattern.search(sentence) and occasion.lower() not in label.lower():
             label = f"{label} {occasion}"
             break
-    per = re.match(r"\s*/\s*([^\W\d_]+)", text[e.end : e.end + 12])
+    per = _PER.match(text[e.end : e.end + 12])
     if per and "/" not in e.text:
         label = f"{label} mỗi {per.group(1)}"
     return capitalise(label)
