@@ -134,27 +134,44 @@ def figure_facts(
 ) -> list[Fact]:
     ents = ents if ents is not None else EntityIndex(entities)
     facts: list[Fact] = []
-    for i in ents.of_type("count", "money", "percent", "ratio"):
+    figures = ents.of_type("count", "money", "percent", "ratio")
+    if not figures:
+        return facts
+    # What every figure asks of the text, found once: where the semicolons (clause ends) and "số " stand.
+    semicolons = sentences.starts_of((";",))
+    so = sentences.starts_of(_SO)
+    sentence_at, span_text, append = sentences.at, sentences.span_text, facts.append
+    for i in figures:
         e = entities[i]
-        sent = sentences.at(e.start)
-        left, right = sentences.clause(sent, e.start)
-        if e.type == "money":
-            label = _money_label(text, left, right, e)
-            approx = _approx_word(text, e)
-            display = clean_phrase(f"{approx} {e.text}" if approx else e.text)
-        elif e.type == "percent":
-            label = _percent_label(text, left, right, e)
-            display = clean_phrase(e.text)
-        elif e.type == "ratio":
-            label = capitalise(_words_after(text, e.end, right, 12, stops=_RATIO_STOP)) or "Tỷ lệ"
-            display = _NUMBER_RE.search(e.text).group() if _NUMBER_RE.search(e.text) else e.text
-        else:
-            label = _count_label(text, sentences, left, right, e)
+        start, kind = e.start, e.type
+        sent = sentence_at(start)
+        # ``sentences.clause(sent, start)``: the sentence between the semicolons around the figure.
+        k = bisect_left(semicolons, start)
+        left = semicolons[k - 1] + 1 if k and semicolons[k - 1] >= sent.start else sent.start
+        right = semicolons[k] if k < len(semicolons) and semicolons[k] < sent.end else sent.end
+        if kind == "count":
+            label = _count_label(text, sentences, so, left, right, e)
             display = _display_number(text, e)
-        value = {"display": display, "number": _number_of(e), "type": e.type}
-        if e.type == "count" and isinstance(e.value, dict) and e.value.get("unit"):
-            value["unit"] = e.value["unit"]
-        facts.append(new_fact("figures", clean_phrase(label), value, sentences.span_text(sent), sent.start, sent.end, (i,)))
+            value = e.value
+            if isinstance(value, dict):
+                value = {"display": display, "number": value.get("number"), "type": kind}
+                if e.value.get("unit"):
+                    value["unit"] = e.value["unit"]
+            else:
+                value = {"display": display, "number": _number_of(e), "type": kind}
+        else:
+            if kind == "money":
+                label = _money_label(text, left, right, e)
+                approx = _approx_word(text, e)
+                display = clean_phrase(f"{approx} {e.text}" if approx else e.text)
+            elif kind == "percent":
+                label = _percent_label(text, left, right, e)
+                display = clean_phrase(e.text)
+            else:  # a ratio
+                label = capitalise(_words_after(text, e.end, right, 12, stops=_RATIO_STOP)) or "Tỷ lệ"
+                display = _NUMBER_RE.search(e.text).group() if _NUMBER_RE.search(e.text) else e.text
+            value = {"display": display, "number": _number_of(e), "type": kind}
+        append(new_fact("figures", clean_phrase(label), value, span_text(sent), sent.start, sent.end, (i,)))
     return facts
 
 
@@ -173,13 +190,16 @@ _COUNTER_UNITS = frozenset(
 _LABEL_BEFORE_COLON = re.compile(r"(?:^|[.;!?\n]\s*)([^\W\d_](?:[^\d:;.!?\n,]){1,60}?)\s*:\s*$")
 
 
-def _count_label(text: str, sentences: SentenceIndex, left: int, right: int, e: Entity) -> str:
-    unit_key = key(e.value.get("unit") or "") if isinstance(e.value, dict) else ""
-    if unit_key in _COUNTER_UNITS and text.rfind(":", max(0, e.start - 4), e.start) != -1:
+def _count_label(text: str, sentences: SentenceIndex, so: list[int], left: int, right: int, e: Entity) -> str:
+    """``so``: where "số " stands in the lower-case text (``sentences.starts_of(_SO)``)."""
+    if (
+        text.rfind(":", max(0, e.start - 4), e.start) != -1
+        and isinstance(e.value, dict)
+        and key(e.value.get("unit") or "") in _COUNTER_UNITS
+    ):
         colon = _LABEL_BEFORE_COLON.search(text, max(0, e.start - 80), e.start)
         if colon and len(colon.group(1).split()) <= 8:
             return capitalise(colon.group(1).strip())
-    so = sentences.starts_of(_SO)
     k = bisect_left(so, left)
     m = _COUNTED_BEFORE.search(text, left, e.start) if k < len(so) and so[k] + len(_SO[0]) <= e.start else None
     if m:
