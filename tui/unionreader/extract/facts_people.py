@@ -186,6 +186,19 @@ def collect_people(
         owner[i] = p
 
     items = _role_items(text, ents)
+    if items:  # (without a role entity no person gets a role)
+        _attach_roles(text, entities, ents, mentions, owner, items)
+
+    _assign_actions(text, entities, ents, mentions, owner, sentences)
+    ordered = sorted(people.values(), key=lambda p: entities[p.mentions[0]].start)
+    for p in ordered:
+        if p.roles:  # (none stay none)
+            p.roles = _canonical_roles(p.roles)
+    return ordered
+
+
+def _attach_roles(text: str, entities, ents: EntityIndex, mentions: list[int], owner: dict, items: list[_RoleItem]) -> None:
+    """Each role item to the person it stands after or before ("A, Chủ tịch X" / "Chủ tịch X A")."""
     by_start = {it.start: it for it in items}
     by_end = {it.end: it for it in items}
     person_starts = {entities[i].start for i in mentions}
@@ -229,13 +242,6 @@ def collect_people(
             pos, gap_re = found.start, _LIST_SEP
         for item in reversed(chain):
             add_role(owner[i], item, i)
-
-    _assign_actions(text, entities, ents, mentions, owner, sentences)
-    ordered = sorted(people.values(), key=lambda p: entities[p.mentions[0]].start)
-    for p in ordered:
-        if p.roles:  # (none stay none)
-            p.roles = _canonical_roles(p.roles)
-    return ordered
 
 
 _ABBREVIATION_WORD = re.compile(r"\w+")
