@@ -17,6 +17,7 @@ from .facts_common import EntityIndex, Sentence, SentenceIndex, clean_phrase, ke
 from .facts_figures import figure_facts
 from .facts_people import people_facts
 from .models import Entity, Fact
+from .records import new_fact
 
 __all__ = ["extract_facts"]
 
@@ -30,6 +31,8 @@ _EVENT_RE = re.compile(r"(?<![^\s(“\"])" + _EVENT_HEAD + r"\b")
 # The same without the look-behind, which ``_search_event`` tests itself: a pattern that opens with the
 # heads' first letters lets the engine skip to those letters instead of trying every offset.
 _EVENT_HEAD_RE = re.compile(_EVENT_HEAD + r"\b")
+# The heads alone: where none stands in the title and lead, no sentence of them has an event word.
+_ANY_EVENT_HEAD = re.compile(_EVENT_HEAD)
 _BEFORE_EVENT = "(“\""
 _HOLD_RE = re.compile(
     r"\b(?:đã |long trọng |phối hợp |chủ trì )?tổ chức(?: thành công)?(?::?\s+|(?=[.;,)]))", re.IGNORECASE
@@ -42,6 +45,7 @@ _BETWEEN_RE = re.compile(r"\bgiữa\s+", re.IGNORECASE)
 _SIGNING_RE = re.compile(r"\bký\b|\bkí\b", re.IGNORECASE)
 # "Đại hội Công đoàn X …", "Hội nghị Ban Chấp hành Công đoàn Y": a body's own congress is held by it.
 _OWN_MEETING_RE = re.compile(r"(?:Đại hội|Hội nghị(?: Ban Chấp hành| BCH)?)\s+$")
+_OWN_MEETING_WORDS = ("Đại hội", "Hội nghị")
 # The event name ends after its time qualifier ("năm 2023", "nhiệm kỳ 2023-2028", "khóa IV", a bare
 # year: "Hội nghị di động thế giới 2017").
 _EVENT_TIME_END = re.compile(
@@ -49,6 +53,7 @@ _EVENT_TIME_END = re.compile(
     r"(?:\s*\(\d{4}\s*[-–]\s*\d{4}\))?",
     re.IGNORECASE,
 )
+_MORE_TIME_END = re.compile(r",?\s+" + _EVENT_TIME_END.pattern, re.IGNORECASE)
 _EVENT_STOP = re.compile(
     r"\s+(?:do|tại|vào|với sự|nhằm|để|của|được|có|đã|sẽ|khai mạc|bế mạc|diễn ra)\s|[.;:]|\s[–-]\s"
     r"|,\s*(?:nơi|khi|lúc|với|trong đó|là|thu hút|quy tụ)\s|$"
@@ -106,7 +111,7 @@ def _event_name_at(text: str, start: int, limit: int) -> str:
     if t:
         end = t.end()
         # "lần thứ V, nhiệm kỳ 2023-2028": a chain of qualifiers belongs to the name.
-        while (more := re.compile(r",?\s+" + _EVENT_TIME_END.pattern, re.IGNORECASE).match(text, end, limit)):
+        while (more := _MORE_TIME_END.match(text, end, limit)):
             end = more.end()
     return clean_phrase(text[start:end])
 
@@ -118,14 +123,17 @@ def _find_event(article: Article, sentences: SentenceIndex, lead: list[Sentence]
     if title:
         candidates.append(Sentence(*title))
     candidates.extend(s for s in lead if not title or s.start >= title[1])
+    if not candidates:
+        return None
     # 1. "X tổ chức Hội nghị …" in the title or lead; 2. the first event word there; 3. a report it discussed.
-    for s in candidates:
-        if not sentences.holds(_HOLD_WORD, s.start, s.end):
-            continue
+    for s in sentences.holding(_HOLD_WORD, candidates):
         for hold in _HOLD_RE.finditer(text, s.start, s.end):
             m = _EVENT_RE.match(text, hold.end())
             if m:
                 return _event_name_at(text, m.start(), s.end), s
+    # (Every candidate lies between the first's start and the last's end, the title coming first.)
+    if _ANY_EVENT_HEAD.search(text, candidates[0].start, candidates[-1].end) is None:
+        return None
     for s in candidates:
         m = _search_event(text, s.start, s.end)
         if m:
@@ -164,7 +172,7 @@ def _event_facts(article, entities, ents: EntityIndex, sentences: SentenceIndex,
     event = _find_event(article, sentences, lead)
     if event:
         name, s = event
-        facts.append(Fact("event", "Sự kiện", name, text[s.start : s.end], s.start, s.end))
+        facts.append(new_fact("event", "Sự kiện", name, text[s.start : s.end], s.start, s.end))
     date = _event_date(article, entities, ents, sentences, lead)
     if date:
         i, s = date
@@ -174,17 +182,24 @@ def _event_facts(article, entities, ents: EntityIndex, sentences: SentenceIndex,
         value = {"iso": None if e.meta.get("year_unknown") else e.value, "text": words[:1].upper() + words[1:]}
         if e.meta.get("year_inferred"):
             value["year_inferred"] = True
-        facts.append(Fact("event", "Ngày", value, text[s.start : s.end], s.start, s.end, (i,)))
+        facts.append(new_fact("event", "Ngày", value, text[s.start : s.end], s.start, s.end, (i,)))
     elif article.published:
-        facts.append(Fact("event", "Ngày", {"iso": article.published, "text": "", "from": "published"}, "", 0, 0))
+        facts.append(new_fact("event", "Ngày", {"iso": article.published, "text": "", "from": "published"}, "", 0, 0))
     place = _event_place(text, ents, entities, sentences, lead)
     if place:
         facts.append(place)
     return facts
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISSUED_BEFORE = re.compile(r"(?:ban hành|ký)\s+(?:ngày\s+)?$")
+_BOUND_BEFORE = re.compile(r"\bt(?:ừ|ới) ngày\s*$|\bđến ngày\s*$")
+_AT_BEFORE = re.compile(r"\btại\s+$")
+_DASH = re.compile(r"\s*[-–]\s*")
+
+
 def _full_iso(value) -> bool:
-    return isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) is not None
+    return isinstance(value, str) and _ISO_DAY.fullmatch(value) is not None
 
 
 def _event_date(article, entities, ents: EntityIndex, sentences: SentenceIndex, lead) -> tuple[int, Sentence] | None:
@@ -203,7 +218,7 @@ def _event_date(article, entities, ents: EntityIndex, sentences: SentenceIndex, 
             continue
         if any(0 <= e.start - d_end <= 12 for _, d_end in docs):
             continue
-        if re.search(r"(?:ban hành|ký)\s+(?:ngày\s+)?$", text[max(0, e.start - 20) : e.start]):
+        if _ISSUED_BEFORE.search(text[max(0, e.start - 20) : e.start]):
             continue
         if _after_bound(text, e.start):
             continue
@@ -213,23 +228,28 @@ def _event_date(article, entities, ents: EntityIndex, sentences: SentenceIndex, 
 
 def _after_bound(text: str, start: int) -> bool:
     """"từ ngày …", "đến ngày …": the bound of a period, not the day of the event."""
-    return re.search(r"\bt(?:ừ|ới) ngày\s*$|\bđến ngày\s*$", text[max(0, start - 12) : start]) is not None
+    return _BOUND_BEFORE.search(text[max(0, start - 12) : start]) is not None
 
 
 def _event_place(text, ents: EntityIndex, entities, sentences: SentenceIndex, lead) -> Fact | None:
+    # Both ways name a place after "tại" in its sentence: a sentence without it is passed over.
+    if not lead or text.find("tại", lead[0].start, lead[-1].end) == -1:
+        return None
     for s in lead:
+        if text.find("tại", s.start, s.end) == -1:
+            continue
         chunk = text[s.start : s.end]
-        m = _PLACE_HEAD.search(chunk) if "tại" in chunk else None  # the search tries every offset
+        m = _PLACE_HEAD.search(chunk)  # (the search tries every offset)
         if m:
-            return Fact("event", "Địa điểm", clean_phrase(m.group(1)), chunk, s.start, s.end)
+            return new_fact("event", "Địa điểm", clean_phrase(m.group(1)), chunk, s.start, s.end)
         for i in ents.within(s.start, s.end, "location"):
             e = entities[i]
-            if re.search(r"\btại\s+$", text[max(s.start, e.start - 6) : e.start]):
+            if _AT_BEFORE.search(text[max(s.start, e.start - 6) : e.start]):
                 end = e.end
                 more = re.match(r"(?:,\s*[^\W\d_][^,;.]{0,40}?)?(?=[,;.]|\s(?:vào|do|với)\s)", text[e.end : s.end])
                 if more and more.group() and ents.starting_at(e.end + 2, "location", slack=2) is not None:
                     end = e.end + len(more.group())
-                return Fact("event", "Địa điểm", clean_phrase(text[e.start : end]), chunk, s.start, s.end, (i,))
+                return new_fact("event", "Địa điểm", clean_phrase(text[e.start : end]), chunk, s.start, s.end, (i,))
     return None
 
 
@@ -240,7 +260,7 @@ def _joined_org(text: str, entities, ents: EntityIndex, i: int) -> tuple[int, in
     """An organisation with its parent after a dash: "Công đoàn Cục X - Bộ Y"."""
     start, end = entities[i].start, entities[i].end
     while True:
-        m = re.match(r"\s*[-–]\s*", text[end : end + 4])
+        m = _DASH.match(text[end : end + 4])
         nxt = ents.starting_at(end + len(m.group()), "organization") if m else None
         if nxt is None:
             return start, end
@@ -268,14 +288,14 @@ def _organiser_facts(article, entities, ents: EntityIndex, sentences: SentenceIn
         return []
     s = sentences.at(found[0])
     used = tuple(ents.within(found[0], found[1], "organization"))
-    return [Fact("organiser", "Đơn vị tổ chức", clean_phrase(text[found[0] : found[1]]), text[s.start : s.end],
+    return [new_fact("organiser", "Đơn vị tổ chức", clean_phrase(text[found[0] : found[1]]), text[s.start : s.end],
                  s.start, s.end, used)]
 
 
 def _organiser_in_lead(text, entities, ents: EntityIndex, lead, sentences: SentenceIndex) -> tuple[int, int] | None:
-    for s in lead:
-        if not sentences.holds(_HOLD_WORD, s.start, s.end):
-            continue
+    if not lead:
+        return None
+    for s in sentences.holding(_HOLD_WORD, lead):
         for hold in _HOLD_RE.finditer(text, s.start, s.end):
             # "X (đã) tổ chức …": the organisation just before; "… do X (phối hợp) tổ chức": after "do".
             for i in reversed(ents.within(s.start, hold.start(), "organization")):
@@ -298,8 +318,9 @@ def _organiser_in_lead(text, entities, ents: EntityIndex, lead, sentences: Sente
                 i = ents.starting_at(s.start + do.end(), "organization", slack=2)
                 if i is not None:
                     return _joined_org(text, entities, ents, i)
-    for s in lead:
-        signed = any(sentences.holds(word, s.start, s.end) for word in _SIGNING_WORDS)
+    signing = [s for word in _SIGNING_WORDS for s in sentences.holding(word, lead)]
+    for s in lead if signing else ():
+        signed = s in signing
         between = _BETWEEN_RE.search(text, s.start, s.end) if signed and _SIGNING_RE.search(text, s.start, s.end) else None
         if between is None:
             continue
@@ -310,7 +331,8 @@ def _organiser_in_lead(text, entities, ents: EntityIndex, lead, sentences: Sente
         second = ents.starting_at(entities[first].end + link.end(), "organization", slack=2) if link else None
         if second is not None:
             return entities[first].start, entities[second].end
-    for s in lead:
+    # Only a sentence with a meeting word can name a body's own meeting.
+    for s in lead if any(text.find(w, lead[0].start, lead[-1].end) != -1 for w in _OWN_MEETING_WORDS) else ():
         for i in ents.within(s.start, s.end, "organization"):
             if _OWN_MEETING_RE.search(text, max(s.start, entities[i].start - 30), entities[i].start):
                 return _joined_org(text, entities, ents, i)
@@ -381,9 +403,9 @@ def _document_facts(text, entities, ents: EntityIndex, sentences: SentenceIndex)
         if k in facts:
             old = facts[k]
             merged = {**value, **old.value}
-            facts[k] = Fact(old.kind, old.label, merged, old.text, old.start, old.end, tuple(sorted({*old.entities, *used})))
+            facts[k] = new_fact(old.kind, old.label, merged, old.text, old.start, old.end, tuple(sorted({*old.entities, *used})))
         else:
-            facts[k] = Fact("documents", label, value, sentences.span_text(s), s.start, s.end, tuple(used))
+            facts[k] = new_fact("documents", label, value, sentences.span_text(s), s.start, s.end, tuple(used))
     return list(facts.values())
 
 
@@ -401,7 +423,7 @@ def _abbreviation_facts(text, entities, ents: EntityIndex, sentences: SentenceIn
         j = defined.get(abbr, i)
         e = entities[j]
         s = sentences.at(e.start)
-        facts.append(Fact("abbreviations", e.text, e.value, sentences.span_text(s), s.start, s.end, (j,)))
+        facts.append(new_fact("abbreviations", e.text, e.value, sentences.span_text(s), s.start, s.end, (j,)))
     return facts
 
 
@@ -410,10 +432,10 @@ def _byline_facts(article: Article) -> list[Fact]:
     this machine: that is no fact to paste into a report; the reader's header shows it)."""
     facts = []
     if article.byline:
-        facts.append(Fact("byline", "Phóng viên", article.byline, "", 0, 0))
+        facts.append(new_fact("byline", "Phóng viên", article.byline, "", 0, 0))
     source = " · ".join(part for part in (article.origin, article.url) if part)
     if source:
-        facts.append(Fact("byline", "Nguồn", source, "", 0, 0))
+        facts.append(new_fact("byline", "Nguồn", source, "", 0, 0))
     return facts
 
 

@@ -20,6 +20,7 @@ from .facts_common import (
     matches_from,
 )
 from .models import Entity, Fact
+from .records import new_fact
 
 _AWARD_WORDS = (
     "Huân chương", "Huy chương", "Bằng khen", "Giấy khen", "Cờ thi đua", "Kỷ niệm chương", "Giấy chứng nhận",
@@ -34,6 +35,17 @@ _AWARD_QUALIFIER = re.compile(
     r"\s*(?:(?:chuyên đề|xuất sắc|hạng (?:Nhất|Nhì|Ba))\b|[“\"][^”\"]{1,120}[”\"]|Vì [^;,.]{1,80}?(?=\s*(?:[;,.]|cho\b|của\b|$)))"
 )
 _DANH_HIEU = re.compile(r"\s*(?:[“\"][^”\"]{1,80}[”\"]|[^\W\d_][^,;.()“”\"]{0,60}?(?=\s*(?:[,;.()]|cho\b|của\b|năm\b|và\b|$)))")
+
+
+# The patterns of the rules below, compiled once.
+_GIVE_OPENS = re.compile(r"\s*(?:tặng|trao)\b")
+_OF_AFTER = re.compile(r"(?:\s+[^\s;,]+){0,4}?\s+của\s+", re.IGNORECASE)
+_PROXY = re.compile(r"ủy quyền của\s+", re.IGNORECASE)
+_GIVE_WORD = re.compile(r"\b(?:tặng|trao|khen thưởng)\b")
+_TO_WORD = re.compile(r"\b(?:cho|tặng|tới)\b")
+_RECEIVE_WORD = re.compile(r"\bnhận\b")
+_DUOC = re.compile(r"\s*được\s*")
+_RECEIVED = re.compile(r"\bđược (?:\w+ )?nhận\b|\bvinh dự\b")
 
 
 def nearest_award(text: str, sentences: SentenceIndex, start: int, end: int) -> str | None:
@@ -76,11 +88,16 @@ def award_facts(
     text: str, entities: Sequence[Entity], sentences: SentenceIndex, ents: EntityIndex | None = None
 ) -> list[Fact]:
     ents = ents if ents is not None else EntityIndex(entities)
+    mentioned = _award_mentions(text, sentences)
+    if not mentioned:
+        return []
     role_ends = {entities[i].end for i in ents.of_type("role")}
-    affiliations = {i for i in ents.of_type("organization") if any(entities[i].start - d in role_ends for d in (0, 1))}
+    affiliations = {
+        i for i in ents.of_type("organization") if entities[i].start in role_ends or entities[i].start - 1 in role_ends
+    }
     facts: list[Fact] = []
     seen: set[tuple] = set()
-    for sent, found in _award_mentions(text, sentences):
+    for sent, found in mentioned:
         mentions = [m for m in found if not _named_by_danh_hieu(text, m)]
         if not mentions:
             continue
@@ -92,7 +109,7 @@ def award_facts(
             value: dict = {"award": name, "type": capitalise(m.group().lower())}
             used: list[int] = []
             giver = _award_giver(text, ents, left, right, m, affiliations)
-            if giver is None and re.match(r"\s*(?:tặng|trao)\b", text[left : m.start()]):
+            if giver is None and _GIVE_OPENS.match(text[left : m.start()]):
                 giver = last_giver  # "X tặng Cờ thi đua cho …; tặng Bằng khen cho …"
             if giver is not None:
                 value["from"] = clean_phrase(entities[giver].text)
@@ -113,7 +130,7 @@ def award_facts(
             if ident in seen:
                 continue
             seen.add(ident)
-            facts.append(Fact("awards", capitalise(name), value, sentences.span_text(sent), sent.start, sent.end,
+            facts.append(new_fact("awards", capitalise(name), value, sentences.span_text(sent), sent.start, sent.end,
                               tuple(sorted(set(used)))))
     return _drop_vaguer_awards(facts)
 
@@ -186,12 +203,12 @@ def _award_giver(text, ents: EntityIndex, left, right, m: re.Match[str], affilia
     """"Bằng khen của Tổng Liên đoàn…", "… được Ủy ban X tặng Bằng khen", "X tặng Cờ thi đua", "được sự
     ủy quyền của X, đồng chí … trao". An organisation right after a role is the giver's affiliation."""
     entities = ents.entities
-    of = re.compile(r"(?:\s+[^\s;,]+){0,4}?\s+của\s+", re.IGNORECASE).match(text, m.end(), right)
+    of = _OF_AFTER.match(text, m.end(), right)
     if of:
         giver = ents.starting_at(of.end(), "organization", slack=1)
         if giver is not None:
             return giver
-    proxy = re.search(r"ủy quyền của\s+", text[left : m.start()], re.IGNORECASE)
+    proxy = _PROXY.search(text[left : m.start()])
     if proxy:
         giver = ents.starting_at(left + proxy.end(), "organization", slack=1)
         if giver is not None:
@@ -201,7 +218,7 @@ def _award_giver(text, ents: EntityIndex, left, right, m: re.Match[str], affilia
             continue
         between = text[entities[i].end : m.start()].lower()
         if not between.strip() or (
-            len(between) < 60 and re.search(r"\b(?:tặng|trao|khen thưởng)\b", between)
+            len(between) < 60 and _GIVE_WORD.search(between)
         ):
             return i
     return None
@@ -215,9 +232,9 @@ def _award_recipients(text, ents: EntityIndex, left, right, m: re.Match[str], gi
     for i in ents.within(left, right, "person"):
         e = entities[i]
         if e.start > m.end():
-            linked = re.search(r"\b(?:cho|tặng|tới)\b", text[m.end() : e.start].lower()) and e.start - m.end() < 80
+            linked = e.start - m.end() < 80 and _TO_WORD.search(text[m.end() : e.start].lower())
         else:
-            linked = re.search(r"\bnhận\b", text[e.end : m.start()].lower()) and m.start() - e.end < 120
+            linked = m.start() - e.end < 120 and _RECEIVE_WORD.search(text[e.end : m.start()].lower())
         if linked:
             names.append(clean_phrase(e.value if isinstance(e.value, str) else e.text))
             used.append(i)
@@ -226,10 +243,10 @@ def _award_recipients(text, ents: EntityIndex, left, right, m: re.Match[str], gi
             if i == giver:
                 continue
             between = text[entities[i].end : m.start()].lower()
-            passive = giver is not None and entities[giver].start > entities[i].end and re.fullmatch(
-                r"\s*được\s*", text[entities[i].end : entities[giver].start]
+            passive = giver is not None and entities[giver].start > entities[i].end and _DUOC.fullmatch(
+                text[entities[i].end : entities[giver].start]
             )  # "X được <giver> tặng Bằng khen"
-            if passive or (len(between) < 40 and re.search(r"\bđược (?:\w+ )?nhận\b|\bvinh dự\b", between)):
+            if passive or (len(between) < 40 and _RECEIVED.search(between)):
                 names.append(clean_phrase(entities[i].text))
                 used.append(i)
     return names, used

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import islice
-from operator import le
+from operator import attrgetter, le
 from typing import NamedTuple
 
 from ..text import fold_nfc
@@ -60,27 +60,52 @@ def _end_candidates(text: str) -> list[int]:
 def split_sentences(text: str) -> list[Sentence]:
     """Sentence spans of ``text`` (whitespace trimmed, empty ones dropped), in order."""
     spans: list[Sentence] = []
+    append = spans.append
     pos = 0
     n = len(text)
+    taken = 0  # the end of the last match: ``finditer`` goes on from there
     # ``_END_RE.finditer(text)``: the pattern tried where its first character stands, each time after
-    # the previous match (``matches_from``); every such place matches.
-    for m in matches_from(_END_RE, text, _end_candidates(text)):
-        start, end = m.span()
-        if text[start] == "\n":
+    # the previous match; every such place matches. Its usual matches are read without the engine.
+    for start in _end_candidates(text):
+        if start < taken:
+            continue
+        if text[start] == "\n":  # a run of line breaks: the match, and always a cut before it
+            end = start + 1
+            while end < n and text[end] == "\n":
+                end += 1
             cut = start
         else:
-            # Most dots are inside numbers and abbreviations ("8.945", "TP.HCM"): no space follows them.
-            if end < n and (not text[end].isspace() or not _starts_sentence(text, end)):
+            after = text[start + 1 : start + 3]
+            if after[:1] == " " and after[1:] and after[1] != "." and not after[1].isspace():
+                # ". X": the match is the one mark (``\s*\./\.`` finds no "." after the space), and the
+                # sentence goes on unless X can start one.
+                end = start + 1
+                first = after[1]
+                if not (first.isupper() or first.isdigit() or first in _OPENERS):
+                    taken = end
+                    continue
+            elif after[:1] == "\n" and after[1:] and after[1] != "." and not after[1].isspace():
+                end = start + 1  # ".\nX": the one mark again, before a line break, which ends a sentence
+            elif after[:1].isalnum():  # "8.945", "TP.HCM": the match is the one mark, and ends nothing
+                taken = start + 1
                 continue
+            else:
+                end = _END_RE.match(text, start).end()
+                # Most dots are inside numbers and abbreviations ("8.945", "TP.HCM"): no space follows them.
+                if end < n and (not text[end].isspace() or not _starts_sentence(text, end)):
+                    taken = end
+                    continue
             if (end - start == 1 and text[start] == "." and start and text[start - 1] in _ABBREV_LAST
                     and _ABBREV_BEFORE_DOT.search(text, max(0, start - 6), start)):
+                taken = end
                 continue
             cut = end
-        if pos < cut and not text[pos].isspace() and not text[cut - 1].isspace():
-            spans.append(_new_sentence(Sentence, (pos, cut)))  # the usual case: nothing to trim
-        else:
-            _add_trimmed(text, pos, cut, spans)
-        pos = end
+        if pos < cut:
+            if not text[pos].isspace() and not text[cut - 1].isspace():
+                append(_new_sentence(Sentence, (pos, cut)))  # the usual case: nothing to trim
+            else:
+                _add_trimmed(text, pos, cut, spans)
+        pos = taken = end
     _add_trimmed(text, pos, n, spans)
     return spans
 
@@ -185,6 +210,15 @@ class SentenceIndex:
         IGNORECASE pattern whose every match holds ``word`` can match there (see ``lowered``)."""
         return self.low.find(word, start, end) != -1
 
+    def holding(self, word: str, spans: Sequence[Sentence]) -> list[Sentence]:
+        """The ``spans`` that ``holds(word, …)``. They lie between the first's start and the last's end (in
+        order, or a title before its lead): when that stretch does not hold the word (the usual case), none
+        does, and they are passed over with one look."""
+        low = self.low
+        if not spans or low.find(word, spans[0][0], spans[-1][1]) == -1:
+            return []
+        return [span for span in spans if low.find(word, span[0], span[1]) != -1]
+
     def at(self, offset: int) -> Sentence:
         i = bisect_right(self._starts, offset) - 1
         if i < 0:
@@ -217,6 +251,9 @@ class SentenceIndex:
         return left, right
 
 
+_TYPE, _START = attrgetter("type"), attrgetter("start")
+
+
 class EntityIndex:
     """The article's entities by type, with their positions in the full entity list.
 
@@ -226,13 +263,26 @@ class EntityIndex:
 
     def __init__(self, entities: Sequence[Entity]) -> None:
         self.entities = entities
-        self._by_type: dict[str, list[int]] = {}
-        for i, e in enumerate(entities):
-            self._by_type.setdefault(e.type, []).append(i)
-        starts = [e.start for e in entities]
-        self._starts: dict[str, list[int]] | None = None
-        if all(map(le, starts, islice(starts, 1, None))):
-            self._starts = {t: [starts[i] for i in found] for t, found in self._by_type.items()}
+        by_type: dict[str, list[int]] = {}
+        for i, kind in enumerate(map(_TYPE, entities)):
+            found = by_type.get(kind)
+            if found is None:
+                by_type[kind] = [i]
+            else:
+                found.append(i)
+        self._by_type = by_type
+        self._all_starts = starts = list(map(_START, entities))
+        self.in_order = all(map(le, starts, islice(starts, 1, None)))
+        """Whether the entities are sorted by start: then so is every list of indices this index gives."""
+        # Each type's starts, made when first asked for (bisected only when ``in_order``).
+        self._starts: dict[str, list[int]] = {}
+
+    def _starts_of(self, kind: str) -> list[int]:
+        starts = self._starts.get(kind)
+        if starts is None:
+            all_starts = self._all_starts
+            starts = self._starts[kind] = [all_starts[i] for i in self._by_type.get(kind, ())]
+        return starts
 
     def of_type(self, *types: str) -> list[int]:
         if len(types) == 1:
@@ -242,16 +292,16 @@ class EntityIndex:
     def within(self, start: int, end: int, *types: str) -> list[int]:
         entities = self.entities
         found = self.of_type(*types)
-        if self._starts is not None and len(types) == 1 and found:
+        if self.in_order and len(types) == 1 and found:
             # Only entities starting in [start, end] can lie within: the others end after ``end``.
-            starts = self._starts[types[0]]
+            starts = self._starts.get(types[0]) or self._starts_of(types[0])
             found = found[bisect_left(starts, start) : bisect_right(starts, end)]
             return [i for i in found if entities[i].end <= end]
         return [i for i in found if entities[i].start >= start and entities[i].end <= end]
 
     def starting_at(self, offset: int, *types: str, slack: int = 0) -> int | None:
-        if self._starts is not None and len(types) == 1:
-            starts = self._starts.get(types[0], ())
+        if self.in_order and len(types) == 1:
+            starts = self._starts.get(types[0]) or self._starts_of(types[0])
             k = bisect_left(starts, offset)  # the first entity of the type starting at ``offset`` or after
             return self._by_type[types[0]][k] if k < len(starts) and starts[k] <= offset + slack else None
         for i in self.of_type(*types):

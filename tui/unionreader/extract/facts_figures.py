@@ -16,6 +16,7 @@ from ..text import fold_nfc, normalize_tones
 from .facts_awards import nearest_award
 from .facts_common import EntityIndex, SentenceIndex, capitalise, clean_phrase, key
 from .models import Entity, Fact
+from .records import new_fact
 from .tones import canonical_tones
 
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)?")
@@ -31,6 +32,7 @@ _PHRASE_STOP = frozenset(
 # A ratio's phrase keeps its verb: "18/20 tổ công đoàn đạt vững mạnh".
 _RATIO_STOP = _PHRASE_STOP - {normalize_tones(w) for w in ("đạt", "được", "đã", "có", "nhận", "tham gia")}
 _PHRASE_STOP_PAIRS = frozenset(normalize_tones(w) for w in ("sinh hoạt", "tham gia", "có thành"))
+_PAIR_FIRSTS = frozenset(pair.split()[0] for pair in _PHRASE_STOP_PAIRS)  # (the pairs' look-up, only after these)
 _AWARD_UNITS = frozenset(fold_nfc(w) for w in ("tập thể", "cá nhân", "đồng chí", "cán bộ", "đoàn viên", "đơn vị"))
 # Money: the verb or noun before the amount says what it is ("hỗ trợ 2 triệu đồng", "kinh phí 50 triệu").
 _MONEY_LABELS = (
@@ -70,10 +72,13 @@ def _words_after(
 ) -> str:
     """The descriptive phrase after a number: up to a clause break, a stop word or ``max_words``."""
     words: list[str] = []
+    count = 0  # the words in ``words`` (the commas aside)
+    last = None  # the lower-case, canonical-tone form of the last token when it is a word, else None
     for m in _PHRASE_TOKEN.finditer(text, pos, limit):
         tok = m.group()
         if tok == "," and len(words) < allow_comma_until and words:
             words.append(",")
+            last = None
             continue
         if not tok[0].isalnum():
             break
@@ -84,12 +89,14 @@ def _words_after(
                 _TOKEN_WORDS[tok] = word
         if word in stops:
             break
-        if words and words[-1] != "," and f"{canonical_tones(words[-1].lower())} {word}" in _PHRASE_STOP_PAIRS:
+        if last in _PAIR_FIRSTS and f"{last} {word}" in _PHRASE_STOP_PAIRS:
             words.pop()
             break
         words.append(tok)
-        if len([w for w in words if w != ","]) >= max_words:
+        count += 1
+        if count >= max_words:
             break
+        last = word
     while words and words[-1] == ",":
         words.pop()
     return " ".join(words).replace(" ,", ",")
@@ -127,27 +134,44 @@ def figure_facts(
 ) -> list[Fact]:
     ents = ents if ents is not None else EntityIndex(entities)
     facts: list[Fact] = []
-    for i in ents.of_type("count", "money", "percent", "ratio"):
+    figures = ents.of_type("count", "money", "percent", "ratio")
+    if not figures:
+        return facts
+    # What every figure asks of the text, found once: where the semicolons (clause ends) and "số " stand.
+    semicolons = sentences.starts_of((";",))
+    so = sentences.starts_of(_SO)
+    sentence_at, span_text, append = sentences.at, sentences.span_text, facts.append
+    for i in figures:
         e = entities[i]
-        sent = sentences.at(e.start)
-        left, right = sentences.clause(sent, e.start)
-        if e.type == "money":
-            label = _money_label(text, left, right, e)
-            approx = _approx_word(text, e)
-            display = clean_phrase(f"{approx} {e.text}" if approx else e.text)
-        elif e.type == "percent":
-            label = _percent_label(text, left, right, e)
-            display = clean_phrase(e.text)
-        elif e.type == "ratio":
-            label = capitalise(_words_after(text, e.end, right, 12, stops=_RATIO_STOP)) or "Tỷ lệ"
-            display = _NUMBER_RE.search(e.text).group() if _NUMBER_RE.search(e.text) else e.text
-        else:
-            label = _count_label(text, sentences, left, right, e)
+        start, kind = e.start, e.type
+        sent = sentence_at(start)
+        # ``sentences.clause(sent, start)``: the sentence between the semicolons around the figure.
+        k = bisect_left(semicolons, start)
+        left = semicolons[k - 1] + 1 if k and semicolons[k - 1] >= sent.start else sent.start
+        right = semicolons[k] if k < len(semicolons) and semicolons[k] < sent.end else sent.end
+        if kind == "count":
+            label = _count_label(text, sentences, so, left, right, e)
             display = _display_number(text, e)
-        value = {"display": display, "number": _number_of(e), "type": e.type}
-        if e.type == "count" and isinstance(e.value, dict) and e.value.get("unit"):
-            value["unit"] = e.value["unit"]
-        facts.append(Fact("figures", clean_phrase(label), value, sentences.span_text(sent), sent.start, sent.end, (i,)))
+            value = e.value
+            if isinstance(value, dict):
+                value = {"display": display, "number": value.get("number"), "type": kind}
+                if e.value.get("unit"):
+                    value["unit"] = e.value["unit"]
+            else:
+                value = {"display": display, "number": _number_of(e), "type": kind}
+        else:
+            if kind == "money":
+                label = _money_label(text, left, right, e)
+                approx = _approx_word(text, e)
+                display = clean_phrase(f"{approx} {e.text}" if approx else e.text)
+            elif kind == "percent":
+                label = _percent_label(text, left, right, e)
+                display = clean_phrase(e.text)
+            else:  # a ratio
+                label = capitalise(_words_after(text, e.end, right, 12, stops=_RATIO_STOP)) or "Tỷ lệ"
+                display = _NUMBER_RE.search(e.text).group() if _NUMBER_RE.search(e.text) else e.text
+            value = {"display": display, "number": _number_of(e), "type": kind}
+        append(new_fact("figures", clean_phrase(label), value, span_text(sent), sent.start, sent.end, (i,)))
     return facts
 
 
@@ -166,13 +190,16 @@ _COUNTER_UNITS = frozenset(
 _LABEL_BEFORE_COLON = re.compile(r"(?:^|[.;!?\n]\s*)([^\W\d_](?:[^\d:;.!?\n,]){1,60}?)\s*:\s*$")
 
 
-def _count_label(text: str, sentences: SentenceIndex, left: int, right: int, e: Entity) -> str:
-    unit_key = key(e.value.get("unit") or "") if isinstance(e.value, dict) else ""
-    if unit_key in _COUNTER_UNITS and text.rfind(":", max(0, e.start - 4), e.start) != -1:
+def _count_label(text: str, sentences: SentenceIndex, so: list[int], left: int, right: int, e: Entity) -> str:
+    """``so``: where "số " stands in the lower-case text (``sentences.starts_of(_SO)``)."""
+    if (
+        text.rfind(":", max(0, e.start - 4), e.start) != -1
+        and isinstance(e.value, dict)
+        and key(e.value.get("unit") or "") in _COUNTER_UNITS
+    ):
         colon = _LABEL_BEFORE_COLON.search(text, max(0, e.start - 80), e.start)
         if colon and len(colon.group(1).split()) <= 8:
             return capitalise(colon.group(1).strip())
-    so = sentences.starts_of(_SO)
     k = bisect_left(so, left)
     m = _COUNTED_BEFORE.search(text, left, e.start) if k < len(so) and so[k] + len(_SO[0]) <= e.start else None
     if m:
@@ -198,6 +225,9 @@ _MONEY_LABEL_RES = tuple((re.compile(r"\b" + re.escape(fold_nfc(w)) + r"\b"), fo
 _OCCASION_RES = tuple((re.compile(r"\b" + fold_nfc(n) + r"\b"), fold_nfc(n), o) for n, o in _OCCASIONS)
 
 
+_PER = re.compile(r"\s*/\s*([^\W\d_]+)")
+
+
 def _money_label(text: str, left: int, right: int, e: Entity) -> str:
     before = fold_nfc(text[max(left, e.start - 160) : e.start].lower())
     found: list[tuple[int, str]] = []
@@ -214,7 +244,7 @@ def _money_label(text: str, left: int, right: int, e: Entity) -> str:
         if folded in sentence and pattern.search(sentence) and occasion.lower() not in label.lower():
             label = f"{label} {occasion}"
             break
-    per = re.match(r"\s*/\s*([^\W\d_]+)", text[e.end : e.end + 12])
+    per = _PER.match(text[e.end : e.end + 12])
     if per and "/" not in e.text:
         label = f"{label} mỗi {per.group(1)}"
     return capitalise(label)

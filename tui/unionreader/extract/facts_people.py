@@ -9,14 +9,17 @@ X" → "Chủ tịch Công đoàn X").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from ..corpus import Article
 from . import lexicons as lex
 from .facts_common import EntityIndex, SentenceIndex, clean_phrase, key, matches_from, needle_starts
 from .models import Entity, Fact
+from .records import new_fact
 from .tones import canonical_tones
 
 # (action, pattern, who, needles, back): "before" = the subject named before the verb, else the first named
@@ -40,6 +43,9 @@ _ACTIONS: tuple[tuple[str, re.Pattern[str], str, tuple[str, ...], tuple[int, ...
         ("trao", r"(?<!được )\btrao\b(?!\s(?:đổi|quyền))", "subject", ("trao",), (0,)),
     )
 )
+# Any needle of any action: a sentence without one (most) is passed over with one search of its lower-case
+# text (``SentenceIndex.low``), instead of one look per action.
+_ANY_ACTION_NEEDLE = re.compile("|".join(re.escape(n) for action in _ACTIONS for n in action[3]))
 # Separators allowed between a name and its roles, and between two roles of one person.
 _AFTER_SEP = re.compile(r"\s*(?:[,:–—-]\s*)?")
 _BEFORE_GAP = re.compile(r"\s+")
@@ -56,21 +62,26 @@ class _Person:
     anchor: int | None = None  # offset of the mention whose sentence best introduces the person
 
 
-@dataclass(frozen=True, slots=True)
-class _RoleItem:
+class _RoleItem(NamedTuple):
     start: int
     end: int
     entities: tuple[int, ...]
 
 
+# A name recurs in an article and across the archive: its canonical spelling is worked out once.
+_canonical_name = lru_cache(maxsize=8192)(canonical_tones)
+
+
 def person_name(entity: Entity) -> str:
-    return canonical_tones(entity.value if isinstance(entity.value, str) and entity.value else entity.text)
+    return _canonical_name(entity.value if isinstance(entity.value, str) and entity.value else entity.text)
 
 
 _ROLE_QUALIFIER = re.compile(r"\s(?:phụ trách|thường trực|kiêm|chuyên trách)\b")
 _ROLE_TAIL_WORDS = ("tối cao", "trung ương", "Việt Nam", "tỉnh", "thành phố", "huyện", "quận", "ủy", "uỷ")
 # A lower-case body name that may open the tail when a capitalised name follows ("… công đoàn Bộ Y").
 _ROLE_TAIL_OPENERS = ("công đoàn", "đảng ủy", "đảng uỷ", "chi bộ")
+_TAIL_PREFIXES = tuple(" " + t for t in _ROLE_TAIL_WORDS)
+_OPENER_PREFIXES = tuple(" " + t for t in _ROLE_TAIL_OPENERS)
 _ROLE_END = re.compile(r"\s*(?:[,;:.()|–—]|-\s|$)|\s+(?:và|cùng|cũng|đã|đang|sẽ|chủ trì|phát biểu|trao|trình bày|tham dự|dự|nhận|được|tiếp thu|đề nghị|yêu cầu|nhấn mạnh)\b", re.MULTILINE)
 _WORD = re.compile(r" ([^\s,;:.()“”\"|–—-]+)")
 
@@ -90,11 +101,14 @@ def _capitalised_tail(text: str, pos: int, stops: set[int], orgs: dict[int, int]
         if word[0].isupper():
             end = m.end()
             continue
-        tail = next((t for t in _ROLE_TAIL_WORDS if text.startswith(" " + t, end)), None)
+        # (``startswith`` with all the words at once says whether to look for which one)
+        tail = text.startswith(_TAIL_PREFIXES, end) and next(t for t in _ROLE_TAIL_WORDS if text.startswith(" " + t, end))
         if tail and end > pos:
             end += 1 + len(tail)
             continue
-        opener = next((t for t in _ROLE_TAIL_OPENERS if text.startswith(" " + t, end)), None)
+        opener = text.startswith(_OPENER_PREFIXES, end) and next(
+            t for t in _ROLE_TAIL_OPENERS if text.startswith(" " + t, end)
+        )
         if opener and (nxt := _WORD.match(text, end + 1 + len(opener))) and nxt.group(1)[0].isupper():
             end += 1 + len(opener)
             continue
@@ -107,6 +121,8 @@ def _capitalised_tail(text: str, pos: int, stops: set[int], orgs: dict[int, int]
 def _role_items(text: str, ents: EntityIndex) -> list[_RoleItem]:
     """Role entities, each extended by the organisation right after it ("Chủ tịch" + "Công đoàn X")."""
     items: list[_RoleItem] = []
+    if not ents.of_type("role"):
+        return items
     orgs = {ents.entities[i].start: i for i in ents.of_type("organization")}
     people = {ents.entities[i].start for i in ents.of_type("person")}
     org_ends = {ents.entities[i].start: ents.entities[i].end for i in ents.of_type("organization")}
@@ -138,6 +154,7 @@ def _role_items(text: str, ents: EntityIndex) -> list[_RoleItem]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def _merge_key(name: str) -> str:
     return canonical_tones(name).casefold()
 
@@ -148,6 +165,8 @@ def collect_people(
     text = article.text
     ents = ents if ents is not None else EntityIndex(entities)
     mentions = ents.of_type("person")
+    if not mentions:
+        return []  # (roles and actions are only looked for around a person)
     people: dict[str, _Person] = {}
     owner: dict[int, _Person] = {}
     for i in mentions:  # full names first, so short forms can find them
@@ -167,6 +186,19 @@ def collect_people(
         owner[i] = p
 
     items = _role_items(text, ents)
+    if items:  # (without a role entity no person gets a role)
+        _attach_roles(text, entities, ents, mentions, owner, items)
+
+    _assign_actions(text, entities, ents, mentions, owner, sentences)
+    ordered = sorted(people.values(), key=lambda p: entities[p.mentions[0]].start)
+    for p in ordered:
+        if p.roles:  # (none stay none)
+            p.roles = _canonical_roles(p.roles)
+    return ordered
+
+
+def _attach_roles(text: str, entities, ents: EntityIndex, mentions: list[int], owner: dict, items: list[_RoleItem]) -> None:
+    """Each role item to the person it stands after or before ("A, Chủ tịch X" / "Chủ tịch X A")."""
     by_start = {it.start: it for it in items}
     by_end = {it.end: it for it in items}
     person_starts = {entities[i].start for i in mentions}
@@ -179,7 +211,9 @@ def collect_people(
         if p.anchor is None:
             p.anchor = entities[mention].start
 
-    for i in sorted(mentions, key=lambda j: entities[j].start):  # roles after the name
+    # (Mentions in the order of their starts: so the indices are, when the entities are.)
+    in_order = mentions if ents.in_order else sorted(mentions, key=lambda j: entities[j].start)
+    for i in in_order:  # roles after the name
         pos = entities[i].end
         while True:
             m = _AFTER_SEP.match(text, pos)
@@ -191,7 +225,7 @@ def collect_people(
                 break  # "…, Chủ tịch X Nguyễn Văn B": the role introduces the next name
             add_role(owner[i], item, i)
             pos = item.end
-    for i in sorted(mentions, key=lambda j: entities[j].start):  # roles before the name
+    for i in in_order:  # roles before the name
         chain: list[_RoleItem] = []
         pos = entities[i].start
         gap_re = _BEFORE_GAP
@@ -209,12 +243,6 @@ def collect_people(
         for item in reversed(chain):
             add_role(owner[i], item, i)
 
-    _assign_actions(text, entities, ents, mentions, owner, sentences)
-    ordered = sorted(people.values(), key=lambda p: entities[p.mentions[0]].start)
-    for p in ordered:
-        p.roles = _canonical_roles(p.roles)
-    return ordered
-
 
 _ABBREVIATION_WORD = re.compile(r"\w+")
 
@@ -226,10 +254,18 @@ def _expanded(role: str) -> str:
     return _ABBREVIATION_WORD.sub(lambda m: lex.ABBREVIATIONS.get(m.group(), m.group()) if m.group().isupper() else m.group(), role)
 
 
+@lru_cache(maxsize=8192)
+def _role_key(role: str) -> str:
+    """The comparison key of a role written out (roles recur: "Chủ tịch Công đoàn tỉnh")."""
+    return key(_expanded(role))
+
+
 def _canonical_roles(roles: list[str]) -> list[str]:
     """Deduplicate (a role and its abbreviated form are one: the written-out one is kept); drop a role that
     only shortens another ("Chủ tịch Công đoàn" when the full one is given)."""
-    keys = [key(_expanded(r)) for r in roles]
+    if len(roles) == 1:  # (what the rules below make of one role)
+        return roles[:] if _role_key(roles[0]) else []
+    keys = [_role_key(r) for r in roles]
     fullest: dict[str, str] = {}
     for r, k in zip(roles, keys, strict=True):
         if k and (k not in fullest or len(r) > len(fullest[k])):
@@ -247,32 +283,38 @@ def _canonical_roles(roles: list[str]) -> list[str]:
 
 
 def _assign_actions(text, entities, ents: EntityIndex, mentions, owner, sentences: SentenceIndex) -> None:
-    spans = sorted((entities[i].start, entities[i].end) for i in ents.of_type("role", "organization"))
-    span_starts = [st for st, _ in spans]
+    spans: list[tuple[int, int]] = []
+    span_starts: list[int] | None = None  # made when an action is first found: most articles have none
 
     def inside_name(at: int) -> bool:  # "Ban Tổ chức", "Ban Chủ trì" are names, not actions
+        nonlocal span_starts
+        if span_starts is None:
+            spans.extend(sorted((entities[i].start, entities[i].end) for i in ents.of_type("role", "organization")))
+            span_starts = [st for st, _ in spans]
         k = bisect_right(span_starts, at) - 1
         return k >= 0 and any(st <= at < en for st, en in spans[max(0, k - 3) : k + 1])
 
-    # Where each action's needles start in the whole text: a sentence none starts in is passed over.
-    occurrences = [sentences.starts_of(needles) for _, _, _, needles, _ in _ACTIONS]
+    low = sentences.low
     by_sentence: dict[int, list[int]] = {}
     for i in mentions:
         by_sentence.setdefault(sentences.position(entities[i].start), []).append(i)
     for pos, in_sentence in by_sentence.items():
         sent = sentences.sentences[pos]
-        in_sentence.sort(key=lambda j: entities[j].start)
+        if _ANY_ACTION_NEEDLE.search(low, sent.start, sent.end) is None:
+            continue  # no action can match in it: every match holds a needle
+        if not ents.in_order:  # (else they are in order already)
+            in_sentence.sort(key=lambda j: entities[j].start)
         chunk = text[sent.start : sent.end]
-        for (action, pattern, who, needles, back), found in zip(_ACTIONS, occurrences, strict=True):
-            k = bisect_left(found, sent.start)
-            if k == len(found) or found[k] >= sent.end:
-                continue
-            starts = needle_starts(sentences.low, needles, back, sent.start, sent.end)
+        for action, pattern, who, needles, back in _ACTIONS:
+            for needle in needles:
+                if low.find(needle, sent.start, sent.end) != -1:
+                    break
+            else:
+                continue  # none of its needles: the action cannot match
+            starts = needle_starts(low, needles, back, sent.start, sent.end)
             for m in matches_from(pattern, chunk, [at - sent.start for at in starts]):
                 at = sent.start + m.start()
-                if inside_name(at) or any(
-                    entities[j].start <= at < entities[j].end for j in in_sentence
-                ):
+                if inside_name(at) or _inside_any(entities, in_sentence, at):
                     continue
                 if who == "subject":  # the doer is named in the same clause
                     left = max(text.rfind(";", sent.start, at), sent.start)
@@ -284,6 +326,14 @@ def _assign_actions(text, entities, ents: EntityIndex, mentions, owner, sentence
                 for j in _doers(text, entities, candidates, at, who):
                     if action not in owner[j].actions:
                         owner[j].actions.append(action)
+
+
+def _inside_any(entities, indices: list[int], at: int) -> bool:
+    for j in indices:
+        e = entities[j]
+        if e.start <= at < e.end:
+            return True
+    return False
 
 
 def _doers(text, entities, in_sentence: list[int], at: int, who: str) -> list[int]:
@@ -310,7 +360,7 @@ def people_facts(
         anchor = p.anchor if p.anchor is not None else entities[p.mentions[0]].start
         sent = sentences.at(anchor)
         facts.append(
-            Fact(
+            new_fact(
                 "people",
                 p.name,
                 {"name": p.name, "roles": p.roles, "actions": p.actions},

@@ -36,6 +36,7 @@ from .numbers import (
     plain,
     unit_key,
 )
+from .records import new_entity
 
 __all__ = ["extract_figures"]
 
@@ -193,7 +194,7 @@ def _documents(text: str, mask: bytearray, starts: NumberStarts) -> list[Entity]
             meta = {"kind": kind.group(1)[:1].upper() + kind.group(1)[1:]}
         else:
             continue
-        out.append(Entity("document", number, pos, m.end(), number, meta))
+        out.append(new_entity("document", number, pos, m.end(), number, meta))
         _claim(mask, pos, m.end())
     return out
 
@@ -206,7 +207,7 @@ def _percents(text: str, mask: bytearray, starts: NumberStarts) -> list[Entity]:
         value = parse_number(m.group().rstrip("% \u00a0"))
         if value is None or not _free(mask, m.start(), m.end()):
             continue
-        out.append(Entity("percent", m.group(), m.start(), m.end(), plain(value)))
+        out.append(new_entity("percent", m.group(), m.start(), m.end(), plain(value)))
         _claim(mask, m.start(), m.end())
     return out
 
@@ -302,7 +303,7 @@ def _money(text: str, mask: bytearray, starts: NumberStarts, quotes: _Quotes) ->
             meta["per"] = "/".join(p.strip() for p in m.group("per").split("/") if p.strip())
         if _approx(text[max(0, m.start() - 12) : m.start()]):
             meta["approx"] = True
-        out.append(Entity("money", text[m.start() : end], m.start(), end, value, meta))
+        out.append(new_entity("money", text[m.start() : end], m.start(), end, value, meta))
         _claim(mask, m.start(), end)
     return out
 
@@ -319,7 +320,7 @@ def _ratios(text: str, mask: bytearray, starts: NumberStarts) -> list[Entity]:
             continue  # "06/2024" is a month, not six out of two thousand
         unit = _unit_at(text, m.end())
         meta = {"unit": unit[0]} if unit else {}
-        out.append(Entity("ratio", m.group(), m.start(), m.end(), [a, b], meta))
+        out.append(new_entity("ratio", m.group(), m.start(), m.end(), [a, b], meta))
         _claim(mask, m.start(), m.end())
     return out
 
@@ -355,7 +356,7 @@ def _counts(text: str, mask: bytearray, starts: NumberStarts, quotes: _Quotes) -
         words_start = m.start(_WORDS_GROUP)
         end = words_start + unit[1]
         value_dict = {"number": int(value), "unit": text[words_start + unit[0] : end], "approx": approx}
-        append(Entity("count", text[pos:end], pos, end, value_dict))
+        append(new_entity("count", text[pos:end], pos, end, value_dict))
         mask[pos:end] = b"\x01" * (end - pos)
     return out
 
