@@ -12,7 +12,8 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import fields
-from itertools import accumulate
+from itertools import accumulate, chain
+from operator import itemgetter
 
 from ..text import fold, nfc
 from . import lexicons as lex
@@ -261,6 +262,57 @@ class Lexicon:
         return node is not None and "" in node
 
 
+def _cut(text: str) -> tuple[list[str], tuple[str, ...], bytes, list[int], list[int]]:
+    """The words of ``text``, their keys, flags (see ``_KIND_OF``), starts and ends, cut in one piece."""
+    # One C-level pass for the words, then one ``map`` per list: no Python statement runs per word.
+    pieces = _TEXT_TOKEN_RE.split(text)
+    words = pieces[1::2]
+    flags = bytes(map(WORD_FLAGS.__getitem__, words))
+    beyond = not flags.isascii()  # a ``_BEYOND`` word: a script past the table (CJK, emoji)
+    if beyond:  # rare: the text's shape is cut instead
+        shape = _BEYOND_TABLE_RE.sub(_shape_of, text.translate(_SHAPE_TABLE))
+        pieces = _SHAPE_TOKEN_RE.split(shape)
+    # ``split`` gives gap, word, gap, word, …, gap: every character that is no gap starts a word, so
+    # the gaps hold only gap characters, as the offsets below assume.
+    bounds = list(accumulate(map(len, pieces)))  # gap end = word start, word end, …, text end
+    starts, ends = bounds[0:-1:2], bounds[1::2]
+    if beyond:
+        words = [text[a:b] for a, b in zip(starts, ends, strict=True)]
+        flags = bytes(map(WORD_FLAGS.__getitem__, words))
+    return words, tuple(map(WORD_KEYS.__getitem__, words)), flags, starts, ends
+
+
+class _Chunks(dict):
+    """Text between two spaces → its words, their keys, their flags and the lengths of its words and gaps
+    (word, gap, word, …, the last gap with the space after it).
+
+    A space is a gap and no word holds one, so the words of a text are those of its pieces between spaces,
+    in order; the same pieces ("đoàn", "tỉnh", "2025,") come back in every article, so each is cut once.
+    A piece that opens with a gap ("", a tab) or holds a character past the shape table is ``_UNCUT``,
+    whose flags hold ``_BEYOND``: ``Doc`` then has ``_cut`` cut the whole text."""
+
+    LIMIT = 100_000
+
+    def __missing__(self, chunk: str) -> tuple[tuple[str, ...], tuple[str, ...], bytes, tuple[int, ...]]:
+        pieces = _TEXT_TOKEN_RE.split(chunk)
+        facts = _UNCUT
+        if len(pieces) > 1 and not pieces[0]:
+            words = tuple(pieces[1::2])
+            flags = bytes(map(WORD_FLAGS.__getitem__, words))
+            if flags.isascii():
+                lengths = list(map(len, pieces[1:]))
+                lengths[-1] += 1  # the space after the piece
+                facts = words, tuple(map(WORD_KEYS.__getitem__, words)), flags, tuple(lengths)
+        if len(self) < self.LIMIT and len(chunk) <= 64:
+            self[chunk] = facts
+        return facts
+
+
+_UNCUT: tuple[tuple[str, ...], tuple[str, ...], bytes, tuple[int, ...]] = ((), (), bytes([_BEYOND]), ())
+_CHUNKS = _Chunks()
+_CHUNK_WORDS, _CHUNK_KEYS, _CHUNK_FLAGS, _CHUNK_LENGTHS = (itemgetter(k) for k in range(4))
+
+
 class Doc:
     """The words of one text with offsets, keys and the flags the rules test."""
 
@@ -268,27 +320,21 @@ class Doc:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # One C-level pass for the words, then one ``map`` per list: this runs on every character of every
-        # article, so no Python statement runs per word.
-        pieces = _TEXT_TOKEN_RE.split(text)
-        words = pieces[1::2]
-        # ``opens``: what each word can open, ``OPENS_SCAN | OPENS_PLACE`` bits (see ``_word_opens``).
-        flags = bytes(map(WORD_FLAGS.__getitem__, words))
-        beyond = not flags.isascii()  # a ``_BEYOND`` word: a script past the table (CJK, emoji)
-        if beyond:  # rare: the text's shape is cut instead
-            shape = _BEYOND_TABLE_RE.sub(_shape_of, text.translate(_SHAPE_TABLE))
-            pieces = _SHAPE_TOKEN_RE.split(shape)
-        # ``split`` gives gap, word, gap, word, …, gap: every character that is no gap starts a word, so
-        # the gaps hold only gap characters, as the offsets below assume.
-        bounds = list(accumulate(map(len, pieces)))  # gap end = word start, word end, …, text end
-        starts, ends = bounds[0:-1:2], bounds[1::2]
-        if beyond:
-            words = [text[a:b] for a, b in zip(starts, ends, strict=True)]
-            flags = bytes(map(WORD_FLAGS.__getitem__, words))
+        # Cut by the spaces, each piece's words are read from a table kept by the piece's text (see
+        # ``_Chunks``): one C-level ``map`` per list and no Python statement per word or per piece.
+        chunks = list(map(_CHUNKS.__getitem__, text.split(" ")))
+        flags = b"".join(map(_CHUNK_FLAGS, chunks))
+        if not flags.isascii():  # a piece the table does not describe (see ``_Chunks``): the whole text is cut
+            words, keys, flags, starts, ends = _cut(text)
+        else:
+            words = list(chain.from_iterable(map(_CHUNK_WORDS, chunks)))
+            keys = tuple(chain.from_iterable(map(_CHUNK_KEYS, chunks)))
+            bounds = list(accumulate(chain.from_iterable(map(_CHUNK_LENGTHS, chunks)), initial=0))
+            starts, ends = bounds[0:-1:2], bounds[1::2]
         self.words, self.starts, self.ends = words, starts, ends
         # Tuples: the rules index these often, which a tuple answers faster than ``bytes``, and the collector
         # stops tracking a tuple of strings and ints after its first pass, where it walks a list on every pass.
-        self.keys = tuple(map(WORD_KEYS.__getitem__, words))
+        self.keys = keys
         upper = flags.translate(_UPPER_OF)
         self.kinds, self.caps = tuple(flags.translate(_KIND_OF)), tuple(flags.translate(_CAPS_OF))
         self.upper, self.opens = tuple(upper), flags.translate(_OPENS_OF)
@@ -312,9 +358,9 @@ class Doc:
             self._capitals = out
         return self._capitals
 
-    def _heading_words(self) -> list[bool]:
+    def _heading_words(self) -> bytearray:
         """Words on all-capital lines ("TIN TỨC SỰ KIỆN", "VĂN BẢN MỚI"): headings, not names."""
-        skip = [False] * len(self.words)
+        skip = bytearray(len(self.words))
         offset = 0
         for line in self.text.splitlines(keepends=True):
             if line.isupper() and len(line.split()) >= 2:
