@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import fields
 from itertools import accumulate, chain
-from operator import itemgetter
+from operator import add
 
 from ..text import fold, nfc
 from . import lexicons as lex
@@ -282,35 +282,52 @@ def _cut(text: str) -> tuple[list[str], tuple[str, ...], bytes, list[int], list[
     return words, tuple(map(WORD_KEYS.__getitem__, words)), flags, starts, ends
 
 
-class _Chunks(dict):
-    """Text between two spaces → its words, their keys, their flags and the lengths of its words and gaps
-    (word, gap, word, …, the last gap with the space after it).
+def _cut_chunk(chunk: str) -> tuple[tuple[str, ...], bytes]:
+    """The words of the text between two spaces, each followed by its key, and each word's flags followed by
+    how far its start is from the next word's (its length and the gap after it, the space included); or
+    ``_UNCUT``.
 
     A space is a gap and no word holds one, so the words of a text are those of its pieces between spaces,
-    in order; the same pieces ("đoàn", "tỉnh", "2025,") come back in every article, so each is cut once.
-    A piece that opens with a gap ("", a tab) or holds a character past the shape table is ``_UNCUT``,
+    in order; the same pieces ("đoàn", "tỉnh", "2025,") come back in every article, so each is cut once and
+    kept in ``_CHUNK_WORDS`` and ``_CHUNK_FACTS``. A piece that opens with a gap ("", a tab), holds a
+    character past the shape table or a word that reaches 255 characters or more ahead is ``_UNCUT``,
     whose flags hold ``_BEYOND``: ``Doc`` then has ``_cut`` cut the whole text."""
+    pieces = _TEXT_TOKEN_RE.split(chunk)
+    cut = _UNCUT
+    if len(pieces) > 1 and not pieces[0]:
+        words = pieces[1::2]
+        flags = bytes(map(WORD_FLAGS.__getitem__, words))
+        lengths = list(map(len, pieces))
+        lengths[-1] += 1  # the space after the piece
+        advances = list(map(add, lengths[1::2], lengths[2::2]))
+        if flags.isascii() and max(advances) < 256:
+            paired = [None, None] * len(words)
+            paired[0::2], paired[1::2] = words, map(WORD_KEYS.__getitem__, words)
+            facts = bytearray(2 * len(words))
+            facts[0::2], facts[1::2] = flags, advances
+            cut = tuple(paired), bytes(facts)
+    if len(_CHUNK_WORDS) < _CHUNK_LIMIT and len(chunk) <= 64:
+        _CHUNK_WORDS[chunk], _CHUNK_FACTS[chunk] = cut
+    return cut
 
-    LIMIT = 100_000
 
-    def __missing__(self, chunk: str) -> tuple[tuple[str, ...], tuple[str, ...], bytes, tuple[int, ...]]:
-        pieces = _TEXT_TOKEN_RE.split(chunk)
-        facts = _UNCUT
-        if len(pieces) > 1 and not pieces[0]:
-            words = tuple(pieces[1::2])
-            flags = bytes(map(WORD_FLAGS.__getitem__, words))
-            if flags.isascii():
-                lengths = list(map(len, pieces[1:]))
-                lengths[-1] += 1  # the space after the piece
-                facts = words, tuple(map(WORD_KEYS.__getitem__, words)), flags, tuple(lengths)
-        if len(self) < self.LIMIT and len(chunk) <= 64:
-            self[chunk] = facts
-        return facts
+class _ChunkWords(dict):
+    """Text between two spaces → its words, each followed by its key (see ``_cut_chunk``)."""
+
+    def __missing__(self, chunk: str) -> tuple[str, ...]:
+        return _cut_chunk(chunk)[0]
 
 
-_UNCUT: tuple[tuple[str, ...], tuple[str, ...], bytes, tuple[int, ...]] = ((), (), bytes([_BEYOND]), ())
-_CHUNKS = _Chunks()
-_CHUNK_WORDS, _CHUNK_KEYS, _CHUNK_FLAGS, _CHUNK_LENGTHS = (itemgetter(k) for k in range(4))
+class _ChunkFacts(dict):
+    """Text between two spaces → each word's flags and advance, in pairs (see ``_cut_chunk``)."""
+
+    def __missing__(self, chunk: str) -> bytes:
+        return _cut_chunk(chunk)[1]
+
+
+_UNCUT: tuple[tuple[str, ...], bytes] = ((), bytes([_BEYOND, 0]))
+_CHUNK_WORDS, _CHUNK_FACTS = _ChunkWords(), _ChunkFacts()
+_CHUNK_LIMIT = 100_000
 
 
 class Doc:
@@ -320,18 +337,20 @@ class Doc:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # Cut by the spaces, each piece's words are read from a table kept by the piece's text (see
-        # ``_Chunks``): one C-level ``map`` per list and no Python statement per word or per piece.
-        chunks = list(map(_CHUNKS.__getitem__, text.split(" ")))
-        flags = b"".join(map(_CHUNK_FLAGS, chunks))
-        if not flags.isascii():  # a piece the table does not describe (see ``_Chunks``): the whole text is cut
+        # Cut by the spaces, each piece's words are read from tables kept by the piece's text (see
+        # ``_cut_chunk``): a few C-level passes and no Python statement per word or per piece.
+        chunks = text.split(" ")
+        facts = b"".join(map(_CHUNK_FACTS.__getitem__, chunks))
+        flags = facts[0::2]
+        if not flags.isascii():  # a piece the table does not describe (see ``_cut_chunk``): the whole text is cut
             words, keys, flags, starts, ends = _cut(text)
         else:
-            words = list(chain.from_iterable(map(_CHUNK_WORDS, chunks)))
-            keys = tuple(chain.from_iterable(map(_CHUNK_KEYS, chunks)))
-            bounds = list(accumulate(chain.from_iterable(map(_CHUNK_LENGTHS, chunks)), initial=0))
-            starts, ends = bounds[0:-1:2], bounds[1::2]
-        self.words, self.starts, self.ends = words, starts, ends
+            paired = list(chain.from_iterable(map(_CHUNK_WORDS.__getitem__, chunks)))
+            words, keys = paired[0::2], tuple(paired[1::2])
+            starts = list(accumulate(facts[1::2], initial=0))
+            starts.pop()  # where a word after the last would start
+            ends = None  # made when asked for (``ends``): the rules take a word's end from its start and length
+        self.words, self.starts, self._ends = words, starts, ends
         # Tuples: the rules index these often, which a tuple answers faster than ``bytes``, and the collector
         # stops tracking a tuple of strings and ints after its first pass, where it walks a list on every pass.
         self.keys = keys
@@ -344,6 +363,17 @@ class Doc:
         self._has_quotes: bool | None = None  # whether the text holds an opening quotation mark (``is_quoted``)
         self._quotes: tuple[list[int], ...] | None = None
         self.memo: dict[int, bool] = {}  # word index → whether a phrase starts there (``names._starts_phrase``)
+
+    @property
+    def ends(self) -> list[int]:
+        """Where each word ends."""
+        if self._ends is None:
+            self._ends = list(map(add, self.starts, map(len, self.words)))
+        return self._ends
+
+    def end(self, t: int) -> int:
+        """Where word ``t`` ends."""
+        return self.starts[t] + len(self.words[t])
 
     def capitals(self) -> list[int]:
         """Indices of the all-capital words, in order: a few per text, found by ``bytes.find`` in the flags
@@ -443,7 +473,7 @@ class Doc:
 
         The value depends only on the text of the span (its words and gaps) and the options, so it is cached
         by them; ``expand`` is keyed by identity and must be one of the lexicons' constant tables."""
-        raw = self.text[self.starts[i] : self.ends[j - 1]]
+        raw = self.text[self.starts[i] : self.starts[j - 1] + len(self.words[j - 1])]
         cache_key = (raw, id(expand), drop_parenthesised, tones)
         out = _VALUE_CACHE.get(cache_key)
         if out is not None:
@@ -460,7 +490,7 @@ class Doc:
                 word = self.words[t]
                 if expand is not None and self.upper[t]:
                     word = expand.get(nfc(word), word)
-                if parts and self.starts[t] > self.ends[t - 1]:
+                if parts and self.starts[t] > self.starts[t - 1] + len(self.words[t - 1]):
                     parts.append(" ")
                 parts.append(word)
                 t += 1
@@ -473,7 +503,7 @@ class Doc:
         return out
 
     def entity(self, kind: str, i: int, j: int, value: object) -> Entity:
-        start, end = self.starts[i], self.ends[j - 1]
+        start, end = self.starts[i], self.starts[j - 1] + len(self.words[j - 1])
         return new_entity(kind, self.text[start:end], start, end, value)
 
 
