@@ -295,16 +295,18 @@ def _cut_chunk(chunk: str) -> tuple[tuple[str, ...], bytes]:
     pieces = _TEXT_TOKEN_RE.split(chunk)
     cut = _UNCUT
     if len(pieces) > 1 and not pieces[0]:
-        words = pieces[1::2]
-        flags = bytes(map(WORD_FLAGS.__getitem__, words))
-        lengths = list(map(len, pieces))
-        lengths[-1] += 1  # the space after the piece
-        advances = list(map(add, lengths[1::2], lengths[2::2]))
-        if flags.isascii() and max(advances) < 256:
-            paired = [None, None] * len(words)
-            paired[0::2], paired[1::2] = words, map(WORD_KEYS.__getitem__, words)
-            facts = bytearray(2 * len(words))
-            facts[0::2], facts[1::2] = flags, advances
+        paired: list[str] = []
+        facts = bytearray()
+        last = len(pieces) - 2
+        for k in range(1, len(pieces), 2):
+            word = pieces[k]
+            advance = len(word) + len(pieces[k + 1]) + (k == last)  # the space after the piece
+            flags = WORD_FLAGS[word]
+            if flags & _BEYOND or advance > 255:
+                break
+            paired += (word, WORD_KEYS[word])
+            facts += bytes((flags, advance))
+        else:
             cut = tuple(paired), bytes(facts)
     if len(_CHUNK_WORDS) < _CHUNK_LIMIT and len(chunk) <= 64:
         _CHUNK_WORDS[chunk], _CHUNK_FACTS[chunk] = cut
