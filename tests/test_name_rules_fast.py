@@ -8,6 +8,8 @@ straightforward version on generated text.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -91,3 +93,40 @@ def test_new_entity_is_the_entity(kind, text, start, end, value):
     assert made == Entity(kind, text, start, end, value)
     assert type(made) is Entity and made.meta == {}
     assert made.meta is not nr.new_entity(kind, text, start, end, value).meta
+
+
+def _plain_cut(text: str) -> tuple[list[str], list[int], list[int]]:
+    """Words and offsets as the text's own expression finds them, one match at a time."""
+    found = [m for m in re.finditer(nr._TEXT_TOKEN_RE, text)]
+    if any(nr._BEYOND_TABLE_RE.search(m.group()) for m in found):
+        shape = "".join(map(nr._shape_char, text))
+        found = list(re.finditer(nr._SHAPE_TOKEN_RE, shape))
+    return [text[m.start() : m.end()] for m in found], [m.start() for m in found], [m.end() for m in found]
+
+
+_SPACED = st.lists(st.sampled_from([*_PIECES, "  ", " \t", "\u00a0", "_x", "Ủy ", "(LĐLĐ) ", "2025, ", "”.\n\n"]),
+                   max_size=60).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(texts, _SPACED, st.text(max_size=40)))
+def test_pieces_between_spaces_cut_as_the_whole_text(text):
+    """``Doc`` reads the words of each piece between spaces from a table: the words, offsets, keys and
+    flags are those of cutting the whole text at once (``_cut``) and of matching the expression."""
+    doc = nr.Doc(text)
+    words, keys, flags, starts, ends = nr._cut(text)
+    assert (doc.words, doc.keys, doc.starts, doc.ends) == (words, keys, starts, ends)
+    assert (doc.kinds, doc.caps, doc.upper) == tuple(tuple(flags.translate(t)) for t in
+                                                     (nr._KIND_OF, nr._CAPS_OF, nr._UPPER_OF))
+    assert doc.opens == flags.translate(nr._OPENS_OF)
+    assert (doc.words, doc.starts, doc.ends) == _plain_cut(text)
+
+
+def test_pieces_between_spaces_in_a_sentence():
+    text = "Đồng chí  Nguyễn Văn An, Chủ tịch LĐLĐ tỉnh (LĐLĐ)\tdự Hội nghị ngày 8/9/2025 😀 tại TP.HCM. "
+    doc = nr.Doc(text)
+    assert [text[a:b] for a, b in zip(doc.starts, doc.ends, strict=True)] == doc.words
+    assert doc.words[:6] == ["Đồng", "chí", "Nguyễn", "Văn", "An", ","]
+    assert "8/9/2025" in doc.words and "😀" in doc.words
+    again = nr.Doc(text.replace("  ", " ").replace("\t", " ").replace(" 😀", "").rstrip())
+    assert again.words == [w for w in doc.words if w != "😀"]

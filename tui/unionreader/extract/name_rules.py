@@ -12,7 +12,8 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import fields
-from itertools import accumulate
+from itertools import accumulate, chain
+from operator import add
 
 from ..text import fold, nfc
 from . import lexicons as lex
@@ -261,6 +262,76 @@ class Lexicon:
         return node is not None and "" in node
 
 
+def _cut(text: str) -> tuple[list[str], tuple[str, ...], bytes, list[int], list[int]]:
+    """The words of ``text``, their keys, flags (see ``_KIND_OF``), starts and ends, cut in one piece."""
+    # One C-level pass for the words, then one ``map`` per list: no Python statement runs per word.
+    pieces = _TEXT_TOKEN_RE.split(text)
+    words = pieces[1::2]
+    flags = bytes(map(WORD_FLAGS.__getitem__, words))
+    beyond = not flags.isascii()  # a ``_BEYOND`` word: a script past the table (CJK, emoji)
+    if beyond:  # rare: the text's shape is cut instead
+        shape = _BEYOND_TABLE_RE.sub(_shape_of, text.translate(_SHAPE_TABLE))
+        pieces = _SHAPE_TOKEN_RE.split(shape)
+    # ``split`` gives gap, word, gap, word, …, gap: every character that is no gap starts a word, so
+    # the gaps hold only gap characters, as the offsets below assume.
+    bounds = list(accumulate(map(len, pieces)))  # gap end = word start, word end, …, text end
+    starts, ends = bounds[0:-1:2], bounds[1::2]
+    if beyond:
+        words = [text[a:b] for a, b in zip(starts, ends, strict=True)]
+        flags = bytes(map(WORD_FLAGS.__getitem__, words))
+    return words, tuple(map(WORD_KEYS.__getitem__, words)), flags, starts, ends
+
+
+def _cut_chunk(chunk: str) -> tuple[tuple[str, ...], bytes]:
+    """The words of the text between two spaces, each followed by its key, and each word's flags followed by
+    how far its start is from the next word's (its length and the gap after it, the space included); or
+    ``_UNCUT``.
+
+    A space is a gap and no word holds one, so the words of a text are those of its pieces between spaces,
+    in order; the same pieces ("đoàn", "tỉnh", "2025,") come back in every article, so each is cut once and
+    kept in ``_CHUNK_WORDS`` and ``_CHUNK_FACTS``. A piece that opens with a gap ("", a tab), holds a
+    character past the shape table or a word that reaches 255 characters or more ahead is ``_UNCUT``,
+    whose flags hold ``_BEYOND``: ``Doc`` then has ``_cut`` cut the whole text."""
+    pieces = _TEXT_TOKEN_RE.split(chunk)
+    cut = _UNCUT
+    if len(pieces) > 1 and not pieces[0]:
+        paired: list[str] = []
+        facts = bytearray()
+        last = len(pieces) - 2
+        for k in range(1, len(pieces), 2):
+            word = pieces[k]
+            advance = len(word) + len(pieces[k + 1]) + (k == last)  # the space after the piece
+            flags = WORD_FLAGS[word]
+            if flags & _BEYOND or advance > 255:
+                break
+            paired += (word, WORD_KEYS[word])
+            facts += bytes((flags, advance))
+        else:
+            cut = tuple(paired), bytes(facts)
+    if len(_CHUNK_WORDS) < _CHUNK_LIMIT and len(chunk) <= 64:
+        _CHUNK_WORDS[chunk], _CHUNK_FACTS[chunk] = cut
+    return cut
+
+
+class _ChunkWords(dict):
+    """Text between two spaces → its words, each followed by its key (see ``_cut_chunk``)."""
+
+    def __missing__(self, chunk: str) -> tuple[str, ...]:
+        return _cut_chunk(chunk)[0]
+
+
+class _ChunkFacts(dict):
+    """Text between two spaces → each word's flags and advance, in pairs (see ``_cut_chunk``)."""
+
+    def __missing__(self, chunk: str) -> bytes:
+        return _cut_chunk(chunk)[1]
+
+
+_UNCUT: tuple[tuple[str, ...], bytes] = ((), bytes([_BEYOND, 0]))
+_CHUNK_WORDS, _CHUNK_FACTS = _ChunkWords(), _ChunkFacts()
+_CHUNK_LIMIT = 100_000
+
+
 class Doc:
     """The words of one text with offsets, keys and the flags the rules test."""
 
@@ -268,27 +339,23 @@ class Doc:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # One C-level pass for the words, then one ``map`` per list: this runs on every character of every
-        # article, so no Python statement runs per word.
-        pieces = _TEXT_TOKEN_RE.split(text)
-        words = pieces[1::2]
-        # ``opens``: what each word can open, ``OPENS_SCAN | OPENS_PLACE`` bits (see ``_word_opens``).
-        flags = bytes(map(WORD_FLAGS.__getitem__, words))
-        beyond = not flags.isascii()  # a ``_BEYOND`` word: a script past the table (CJK, emoji)
-        if beyond:  # rare: the text's shape is cut instead
-            shape = _BEYOND_TABLE_RE.sub(_shape_of, text.translate(_SHAPE_TABLE))
-            pieces = _SHAPE_TOKEN_RE.split(shape)
-        # ``split`` gives gap, word, gap, word, …, gap: every character that is no gap starts a word, so
-        # the gaps hold only gap characters, as the offsets below assume.
-        bounds = list(accumulate(map(len, pieces)))  # gap end = word start, word end, …, text end
-        starts, ends = bounds[0:-1:2], bounds[1::2]
-        if beyond:
-            words = [text[a:b] for a, b in zip(starts, ends, strict=True)]
-            flags = bytes(map(WORD_FLAGS.__getitem__, words))
-        self.words, self.starts, self.ends = words, starts, ends
+        # Cut by the spaces, each piece's words are read from tables kept by the piece's text (see
+        # ``_cut_chunk``): a few C-level passes and no Python statement per word or per piece.
+        chunks = text.split(" ")
+        facts = b"".join(map(_CHUNK_FACTS.__getitem__, chunks))
+        flags = facts[0::2]
+        if not flags.isascii():  # a piece the table does not describe (see ``_cut_chunk``): the whole text is cut
+            words, keys, flags, starts, ends = _cut(text)
+        else:
+            paired = list(chain.from_iterable(map(_CHUNK_WORDS.__getitem__, chunks)))
+            words, keys = paired[0::2], tuple(paired[1::2])
+            starts = list(accumulate(facts[1::2], initial=0))
+            starts.pop()  # where a word after the last would start
+            ends = None  # made when asked for (``ends``): the rules take a word's end from its start and length
+        self.words, self.starts, self._ends = words, starts, ends
         # Tuples: the rules index these often, which a tuple answers faster than ``bytes``, and the collector
         # stops tracking a tuple of strings and ints after its first pass, where it walks a list on every pass.
-        self.keys = tuple(map(WORD_KEYS.__getitem__, words))
+        self.keys = keys
         upper = flags.translate(_UPPER_OF)
         self.kinds, self.caps = tuple(flags.translate(_KIND_OF)), tuple(flags.translate(_CAPS_OF))
         self.upper, self.opens = tuple(upper), flags.translate(_OPENS_OF)
@@ -298,6 +365,17 @@ class Doc:
         self._has_quotes: bool | None = None  # whether the text holds an opening quotation mark (``is_quoted``)
         self._quotes: tuple[list[int], ...] | None = None
         self.memo: dict[int, bool] = {}  # word index → whether a phrase starts there (``names._starts_phrase``)
+
+    @property
+    def ends(self) -> list[int]:
+        """Where each word ends."""
+        if self._ends is None:
+            self._ends = list(map(add, self.starts, map(len, self.words)))
+        return self._ends
+
+    def end(self, t: int) -> int:
+        """Where word ``t`` ends."""
+        return self.starts[t] + len(self.words[t])
 
     def capitals(self) -> list[int]:
         """Indices of the all-capital words, in order: a few per text, found by ``bytes.find`` in the flags
@@ -312,9 +390,9 @@ class Doc:
             self._capitals = out
         return self._capitals
 
-    def _heading_words(self) -> list[bool]:
+    def _heading_words(self) -> bytearray:
         """Words on all-capital lines ("TIN TỨC SỰ KIỆN", "VĂN BẢN MỚI"): headings, not names."""
-        skip = [False] * len(self.words)
+        skip = bytearray(len(self.words))
         offset = 0
         for line in self.text.splitlines(keepends=True):
             if line.isupper() and len(line.split()) >= 2:
@@ -397,7 +475,7 @@ class Doc:
 
         The value depends only on the text of the span (its words and gaps) and the options, so it is cached
         by them; ``expand`` is keyed by identity and must be one of the lexicons' constant tables."""
-        raw = self.text[self.starts[i] : self.ends[j - 1]]
+        raw = self.text[self.starts[i] : self.starts[j - 1] + len(self.words[j - 1])]
         cache_key = (raw, id(expand), drop_parenthesised, tones)
         out = _VALUE_CACHE.get(cache_key)
         if out is not None:
@@ -414,7 +492,7 @@ class Doc:
                 word = self.words[t]
                 if expand is not None and self.upper[t]:
                     word = expand.get(nfc(word), word)
-                if parts and self.starts[t] > self.ends[t - 1]:
+                if parts and self.starts[t] > self.starts[t - 1] + len(self.words[t - 1]):
                     parts.append(" ")
                 parts.append(word)
                 t += 1
@@ -427,7 +505,7 @@ class Doc:
         return out
 
     def entity(self, kind: str, i: int, j: int, value: object) -> Entity:
-        start, end = self.starts[i], self.ends[j - 1]
+        start, end = self.starts[i], self.starts[j - 1] + len(self.words[j - 1])
         return new_entity(kind, self.text[start:end], start, end, value)
 
 

@@ -321,15 +321,15 @@ def _abbreviations(doc: Doc, definitions: dict[str, str]) -> list[Entity]:
 def _joined_abbreviation(doc: Doc, t: int, definitions: dict[str, str]) -> tuple[int, str] | None:
     """ "TP.HCM", "GD&ĐT", "PGS.TS": capital words glued by "." "&" "-" that the text or the glossary
     knows as one abbreviation; (end word index, expansion), or None to take the words one by one."""
-    words, starts, ends, upper = doc.words, doc.starts, doc.ends, doc.upper
+    words, starts, upper = doc.words, doc.starts, doc.upper
     n = len(words)
     end = t + 1
     while (end + 1 < n and words[end] in _ABBREVIATION_GLUE and upper[end + 1]
-           and ends[end - 1] == starts[end] and ends[end] == starts[end + 1]):
+           and starts[end - 1] + len(words[end - 1]) == starts[end] and starts[end] + 1 == starts[end + 1]):
         end += 2
     if end == t + 1:
         return None
-    joined = nfc(doc.text[starts[t] : ends[end - 1]])
+    joined = nfc(doc.text[starts[t] : doc.end(end - 1)])
     value = definitions.get(joined) or lex.ABBREVIATIONS.get(joined)
     return (end, value) if value is not None else None
 

@@ -40,8 +40,8 @@ def is_can_chi(doc: Doc, i: int) -> bool:
 
 def _glued_hyphen(doc: Doc, j: int) -> bool:
     """Word ``j`` is a hyphen joining two letter words without spaces: "Seung-woo", "Jae-in"."""
-    words, starts, ends = doc.words, doc.starts, doc.ends
-    return (0 < j < len(words) - 1 and words[j] == "-" and ends[j - 1] == starts[j] and ends[j] == starts[j + 1]
+    words, starts = doc.words, doc.starts
+    return (0 < j < len(words) - 1 and words[j] == "-" and doc.end(j - 1) == starts[j] and starts[j] + 1 == starts[j + 1]
             and doc.kinds[j + 1] == Doc.WORD)
 _PHRASE_FIRST_KEYS = (frozenset(ROLE_TITLES.first) | frozenset(ORG_HEADS.first) | frozenset(PERSON_CUES.first)
                       | frozenset(LOCATION_PREFIXES.first))
