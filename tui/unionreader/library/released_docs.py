@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..extract.models import Analysis
+from ..search.doc_terms import Prepared
 from .stored_docs import RecentFiles
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class ReleasedAnalyses:
             raise IndexError(doc)
         found = self._held.get(doc)
         if found is not None:
-            return found
+            return found.analysis() if isinstance(found, Prepared) else found
         key = self._origins[doc]
         assert key is not None  # (only docs with an origin are released)
         return self._recent.analysis(key, self._ids[doc])
