@@ -37,8 +37,8 @@ from ..search.index_batch import Grow
 from ..search.ranking import Ranker
 
 PREFIX = "index-"
-FORMAT = 3  # of the saved state; a snapshot of another format is dropped and the index rebuilt
-# (3: one-byte posting weights, none where all are 1)
+FORMAT = 4  # of the saved state; a snapshot of another format is dropped and the index rebuilt
+# (3: one-byte posting weights, none where all are 1; 4: no date-key memo in the build state)
 KEEP = 3  # snapshots kept (the archives opened most recently)
 _SKIP = frozenset({"_analyses", "_ranker", "_expansions"})
 # Needed only to add more articles, not to search: loaded when the first article is added
