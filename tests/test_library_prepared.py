@@ -144,6 +144,19 @@ def test_a_pool_open_then_a_warm_reopen_reads_the_same(tmp_path, jobs):
     folder = _archive(tmp_path, POOL_MIN_FILES + 2)
     cache = tmp_path / "cache"
     cold, _ = _open(Library(cache, jobs=jobs), folder)
-    warm, batches = _open(Library(cache, jobs=jobs), folder)
+    warm, _ = _open(Library(cache, jobs=jobs), folder)
     assert _index_state(cold) == _index_state(warm)
     assert [warm.analysis(d) for d in range(len(warm))] == [cold.analysis(d) for d in range(len(cold))]
+
+
+def test_the_articles_to_expect_are_counted_as_count_articles_does(tmp_path):
+    from unionreader.corpus import count_articles
+    from unionreader.library.plan import expected_articles
+
+    (tmp_path / "a.txt").write_text("Tiêu đề\n\nNội dung.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Tiêu đề\n\nNội dung.\n", encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text('{"text": "một"}\n\n{"text": "hai"}\n', encoding="utf-8")
+    (tmp_path / "D.JSONL").write_text("", encoding="utf-8")
+    files = [str(p) for p in sorted(tmp_path.iterdir())]
+    assert expected_articles(files) == count_articles(files) == 4
+    assert expected_articles([f for f in files if not f.lower().endswith(".jsonl")]) == 2

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..corpus import STDIN, Source, count_articles, default_corpus_dir, load_source
+from ..corpus import STDIN, Source, default_corpus_dir, load_source
 from ..gc_pacing import freeze_handed_over
 from . import warm
 from .batching import Batch, load_batches
@@ -25,7 +25,7 @@ from .collector import Collector
 from .events import FirstPage, Notice, Restored, Summary
 from .extracting import Extracted, extract_files
 from .paths import default_jobs
-from .plan import Plan, all_digests, as_shown, make_plan, plan_from_listing
+from .plan import Plan, all_digests, as_shown, expected_articles, make_plan, plan_from_listing
 from .store import CacheUnavailable, Stamp, StampRow, Store, StoredFile, is_unavailable
 from .version import extractor_version
 from .walk import walk
@@ -161,7 +161,7 @@ class Library:
         collector = Collector(self, None, started)
 
         tasks = plan.tasks
-        total = _expected([t[0] for t in tasks]) if tasks else 0
+        total = expected_articles([t[0] for t in tasks]) if tasks else 0
         cached_articles = 0
 
         released = None
@@ -423,12 +423,3 @@ class Library:
         n = self._notice(f"cache unavailable ({why}); running without it")
         return None, [n] if n else []
 
-
-def _expected(files: list[str]) -> int | None:
-    """Articles to expect from files the walk found: one a file, but a JSONL file's lines are counted
-    (``count_articles`` stats each file again: a second or more of a 100k-file cold open)."""
-    lines = [f for f in files if f[-6:].lower() == ".jsonl"]
-    if not lines:
-        return len(files)
-    counted = count_articles(lines)
-    return None if counted is None else len(files) - len(lines) + counted
