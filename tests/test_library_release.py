@@ -110,3 +110,28 @@ def test_articles_let_go_are_read_back_under_the_name_the_file_has_now(big_archi
             assert {index.analysis(doc).article.source for doc in range(len(index))} <= names
             read_back = len(index)
     assert read_back == FILES
+
+
+def test_a_folder_opened_after_a_warm_open_is_let_go_once_stored(big_archive, tmp_path):
+    """The app opens one more folder into the index a warm open restored: its articles are read back
+    from the store too (they stayed in memory for good), and the restored ones still read."""
+    cache = tmp_path / "cache"
+    for _ in Library(cache, jobs=1).open([str(big_archive)], IndexFeeder(SearchIndex())):  # saves the index
+        pass
+    more = tmp_path / "more"
+    more.mkdir()
+    for i in range(FILES, FILES + 30):
+        write_article(more / f"{i:03d}.txt", i)
+    index = SearchIndex()
+    library = Library(cache, jobs=1)
+    for _ in library.open([str(big_archive)], IndexFeeder(index)):  # warm: restored from the cache
+        pass
+    for _ in library.open([str(more)], IndexFeeder(index)):
+        pass
+    assert len(index) == FILES + 30
+    assert isinstance(index._analyses, ReleasedAnalyses) and index._analyses.held() == 0
+    texts = {**_article_files(big_archive), **_article_files(more)}
+    for doc in range(len(index)):
+        article = index.analysis(doc).article
+        assert article.title in texts[article.source]
+    assert any(t.endswith("lần 217") for t in search_titles(index, "lan 217"))

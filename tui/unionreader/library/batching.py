@@ -6,7 +6,7 @@ Used by the library for files it reads, and directly for streams that are never 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..corpus import Article, LoadError, count_articles, iter_load
@@ -16,7 +16,7 @@ from ..extract.models import Analysis
 
 @dataclass(frozen=True, slots=True)
 class Batch:
-    analyses: tuple[Analysis, ...]
+    analyses: Sequence[Analysis]  # a tuple, or ``prepared.HandedDocs`` (read from the store when asked for)
     errors: tuple[LoadError, ...]
     loaded: int  # articles loaded so far
     total: int | None  # articles expected (None when unknown)

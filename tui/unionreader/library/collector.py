@@ -4,7 +4,7 @@ and noting each one's id and stored file (the index's doc numbers follow that or
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..corpus import LoadError
 from ..extract.models import Analysis
@@ -28,18 +28,26 @@ class Collector:
         self.batch_size = 64
         self.batch_started = time.perf_counter()
         self.from_cache = True
+        self.prepared = False  # some analyses are StoredDocs
 
     def add(
-        self, analyses: Iterable[Analysis], errors: Iterable[LoadError], size: int, *, cached: bool, origin: str | None
+        self, analyses: Iterable[Analysis], errors: Iterable[LoadError], size: int, *, cached: bool, origin: str | None,
+        ids: Iterable[str] | None = None,
     ) -> None:
+        """``ids``: the articles' ids, when ``analyses`` are ``prepared.StoredDoc``s (not decoded)."""
         seen = self.library.seen_ids
-        for analysis in analyses:
-            if analysis.article.id in seen:
+        if ids is None:
+            pairs = ((a, a.article.id) for a in analyses)
+        else:
+            pairs = zip(analyses, ids, strict=True)
+            self.prepared = True
+        for analysis, article_id in pairs:
+            if article_id in seen:
                 self.duplicates += 1
                 self.all_duplicates += 1
                 continue
-            seen.add(analysis.article.id)
-            self.library.doc_ids.append(analysis.article.id)
+            seen.add(article_id)
+            self.library.doc_ids.append(article_id)
             self.library.doc_origins.append(origin)
             self.analyses.append(analysis)
             self.loaded += 1
@@ -56,8 +64,13 @@ class Collector:
 
     def take(self) -> Batch:
         now = time.perf_counter()
+        analyses: Sequence[Analysis] = tuple(self.analyses)
+        if self.prepared:
+            from .prepared import as_handed
+
+            analyses, self.prepared = as_handed(self.analyses), False
         batch = Batch(
-            tuple(self.analyses), tuple(self.errors), self.loaded, self.total, self.bytes / 1e6,
+            analyses, tuple(self.errors), self.loaded, self.total, self.bytes / 1e6,
             now - self.started, self.from_cache and bool(self.analyses), self.duplicates,
         )
         self.analyses, self.errors, self.duplicates, self.from_cache = [], [], 0, True

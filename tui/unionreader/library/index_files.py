@@ -37,13 +37,13 @@ from ..search.index_batch import Grow
 from ..search.ranking import Ranker
 
 PREFIX = "index-"
-FORMAT = 3  # of the saved state; a snapshot of another format is dropped and the index rebuilt
-# (3: one-byte posting weights, none where all are 1)
+FORMAT = 4  # of the saved state; a snapshot of another format is dropped and the index rebuilt
+# (3: one-byte posting weights, none where all are 1; 4: no date-key memo in the build state)
 KEEP = 3  # snapshots kept (the archives opened most recently)
 _SKIP = frozenset({"_analyses", "_ranker", "_expansions"})
 # Needed only to add more articles, not to search: loaded when the first article is added
 # (``complete``), so a warm open does not pay for them.
-_BUILD_ONLY = ("_words", "_facet_ids", "_long_chunks", "_date_keys", "variants")
+_BUILD_ONLY = ("_words", "_facet_ids", "_long_chunks", "variants")
 # Word → id dicts, saved as their keys in id order (their ids are 0, 1, 2, … in insertion order).
 _DERIVED = {"_term_ids": "_terms", "_exact_ids": "_exact_forms"}
 _PENDING: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

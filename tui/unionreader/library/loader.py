@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..corpus import STDIN, Source, count_articles, default_corpus_dir, load_source
+from ..corpus import STDIN, Source, default_corpus_dir, load_source
 from ..gc_pacing import freeze_handed_over
 from . import warm
 from .batching import Batch, load_batches
@@ -25,7 +25,7 @@ from .collector import Collector
 from .events import FirstPage, Notice, Restored, Summary
 from .extracting import Extracted, extract_files
 from .paths import default_jobs
-from .plan import Plan, all_digests, as_shown, make_plan, plan_from_listing
+from .plan import Plan, all_digests, as_shown, expected_articles, make_plan, plan_from_listing
 from .store import CacheUnavailable, Stamp, StampRow, Store, StoredFile, is_unavailable
 from .version import extractor_version
 from .walk import walk
@@ -161,7 +161,7 @@ class Library:
         collector = Collector(self, None, started)
 
         tasks = plan.tasks
-        total = count_articles([t[0] for t in tasks]) if tasks else 0
+        total = expected_articles([t[0] for t in tasks]) if tasks else 0
         cached_articles = 0
 
         released = None
@@ -172,7 +172,9 @@ class Library:
 
         def handed(batch: Batch) -> Batch:
             if feeder is not None and batch.analyses:
-                feeder.add(batch.analyses)
+                from .prepared import index_items  # (numpy is loaded already where there is an index)
+
+                feeder.add(index_items(batch.analyses))
                 if released is not None and store is not None:  # (files written; a failed write drops the store)
                     with feeder.held():
                         released.release()
@@ -226,22 +228,28 @@ class Library:
         # 3. New and changed files, read and extracted.
         unstable = False
         pending: list[StoredFile] = []
-        for result in self._extract([(shown, known) for shown, _, known in tasks], stamped=store is not None):
+        extracted = self._extract([(shown, known) for shown, _, known in tasks], stamped=store is not None,
+                                  prepare=feeder is not None)
+        for result in extracted:
             yield from result.notices
-            for stamped, index in zip(result.outcomes, result.indexes, strict=True):
+            for stamped, index, prepared in zip(result.outcomes, result.indexes, result.prepared, strict=True):
                 key = tasks[index][1]
-                if stamped.payload is not None:
-                    stamped = stamped.decoded()
-                elif stamped.outcome is None:  # same content after all (a race with a touch): read again
-                    stamped = analyse_stamped_files([(stamped.path, None)], self.analyser)[0]
-                outcome = stamped.outcome
-                collector.add(outcome.analyses, outcome.errors, stamped.size, cached=False,
-                              origin=key if stamped.stable else None)
+                if prepared is not None and stamped.payload is not None:
+                    # Indexed from what the worker sent, stored as it sent it: decoded only when shown.
+                    analyses, errors = prepared.docs(stamped.payload), prepared.errors
+                    collector.add(analyses, errors, stamped.size, cached=False, origin=key, ids=prepared.ids)
+                else:
+                    if stamped.payload is not None:
+                        stamped = stamped.decoded()
+                    elif stamped.outcome is None:  # same content after all (a race with a touch): read again
+                        stamped = analyse_stamped_files([(stamped.path, None)], self.analyser)[0]
+                    analyses, errors = stamped.outcome.analyses, stamped.outcome.errors
+                    collector.add(analyses, errors, stamped.size, cached=False, origin=key if stamped.stable else None)
                 if stamped.stable:
                     plan.digests[key] = stamped.digest
-                    pending.append(StoredFile(
+                    pending.append(StoredFile(  # (with a payload, the store counts the analyses only)
                         key, Stamp(stamped.size, stamped.mtime_ns, stamped.digest, version),
-                        stamped.path, outcome.analyses, outcome.errors, stamped.payload,
+                        stamped.path, analyses, errors, stamped.payload,
                     ))
                 else:
                     unstable = True
@@ -359,8 +367,9 @@ class Library:
             if n:
                 yield n
 
-    def _extract(self, tasks: list[tuple[str, str | None]], stamped: bool = True) -> Iterator[Extracted]:
-        return extract_files(tasks, jobs=self.jobs, analyser=self.analyser, stamped=stamped, notice=self._notice)
+    def _extract(self, tasks: list[tuple[str, str | None]], stamped: bool = True, prepare: bool = False) -> Iterator[Extracted]:
+        return extract_files(tasks, jobs=self.jobs, analyser=self.analyser, stamped=stamped, notice=self._notice,
+                             prepare=prepare)
 
     # --- pieces ---------------------------------------------------------------------------------------
 
@@ -413,3 +422,4 @@ class Library:
         why = str(exc) if is_unavailable(exc) else f"write failed: {exc}"
         n = self._notice(f"cache unavailable ({why}); running without it")
         return None, [n] if n else []
+

@@ -7,7 +7,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..corpus import LoadError, Source
+from ..corpus import LoadError, Source, count_articles
 from ..extract.models import Analysis
 from .store import Stamp, StampRow, Store, StoredFile
 from .walk import Walked
@@ -148,3 +148,13 @@ def all_digests(plan: Plan, origins: DocOrigins | None) -> dict[str, str]:
 def _subset(files: Walked, rows: list[int]) -> Walked:
     return Walked([files.shown[i] for i in rows], [files.keys[i] for i in rows], [files.sizes[i] for i in rows],
                   [files.mtimes[i] for i in rows])
+
+
+def expected_articles(files: list[str]) -> int | None:
+    """Articles to expect from files the walk found (for progress): one a file, a JSONL file's lines
+    counted (``count_articles`` stats each file again: a second or more of a 100k-file cold open)."""
+    lines = [f for f in files if f[-6:].lower() == ".jsonl"]
+    if not lines:
+        return len(files)
+    counted = count_articles(lines)
+    return None if counted is None else len(files) - len(lines) + counted

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..extract.models import Analysis
-from .stored_docs import RecentFiles
+from ..search.doc_terms import Prepared
+from .stored_docs import RecentFiles, StoredAnalyses
 
 if TYPE_CHECKING:
     from .indexer import IndexFeeder
@@ -23,12 +24,15 @@ class ReleasedAnalyses:
     ids) and ``origins`` (the store key of the file each came from; None: not stored, e.g. standard
     input). Docs are held in memory as they are added, until ``release`` lets go of the stored ones."""
 
-    def __init__(self, cache_dir: Path, ids: list[str], origins: list[str | None], held: Iterable[Analysis] = ()) -> None:
+    def __init__(self, cache_dir: Path, ids: list[str], origins: list[str | None], held: Iterable[Analysis] = (),
+                 first: int = 0) -> None:
+        """``held``: docs ``first``, ``first + 1``, … in memory; the ``first`` docs before them are in
+        the store (those of a saved index)."""
         self._ids = ids  # (the library's own lists, which grow as docs are handed over)
         self._origins = origins
-        self._held: dict[int, Analysis] = dict(enumerate(held))
-        self._count = len(self._held)
-        self._released = 0  # docs below this one were released (those with an origin)
+        self._held: dict[int, Analysis] = dict(enumerate(held, first))
+        self._count = first + len(self._held)
+        self._released = first  # docs below this one were released (those with an origin)
         self._shown: dict[str, str] = {}  # store key → the path as named now, where it differs
         self._recent = RecentFiles(cache_dir, self._shown)
 
@@ -63,7 +67,7 @@ class ReleasedAnalyses:
             raise IndexError(doc)
         found = self._held.get(doc)
         if found is not None:
-            return found
+            return found.analysis() if isinstance(found, Prepared) else found
         key = self._origins[doc]
         assert key is not None  # (only docs with an origin are released)
         return self._recent.analysis(key, self._ids[doc])
@@ -72,15 +76,22 @@ class ReleasedAnalyses:
 def release_when_stored(feeder: IndexFeeder | None, cache_dir: Path, doc_ids: list[str],
                         doc_origins: list[str | None]) -> ReleasedAnalyses | None:
     """Put the index's docs behind a ``ReleasedAnalyses`` (each kept in memory only until its file is
-    stored), when the index holds only what the library handed over, in a list (a restored index reads
-    its docs from the store already); None when there is no index or it is not such a list."""
+    stored), when the index holds only what the library handed over: in a list, or a saved index's
+    ``StoredAnalyses`` and the docs added to it since (an app opening one more folder after a warm open
+    held those for good); None when there is no index or it holds other docs."""
     if feeder is None:
         return None
     current = feeder.index._analyses
     if isinstance(current, ReleasedAnalyses):
         return current
-    if type(current) is not list or len(current) != len(doc_ids):
+    if len(current) != len(doc_ids):
+        return None
+    if type(current) is list:
+        held, first = current, 0
+    elif isinstance(current, StoredAnalyses):
+        held, first = current.added(), current.stored()
+    else:
         return None
     with feeder.held():
-        feeder.index._analyses = released = ReleasedAnalyses(cache_dir, doc_ids, doc_origins, current)
+        feeder.index._analyses = released = ReleasedAnalyses(cache_dir, doc_ids, doc_origins, held, first)
     return released

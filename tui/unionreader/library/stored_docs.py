@@ -74,6 +74,14 @@ class StoredAnalyses:
     def file_numbers(self) -> array:
         return self._file_of_doc
 
+    def stored(self) -> int:
+        """Docs read from the store (the saved index's)."""
+        return self._stored
+
+    def added(self) -> list[Analysis]:
+        """The docs added since, in memory."""
+        return self._extra
+
     def extend(self, analyses) -> None:
         self._extra.extend(analyses)
 

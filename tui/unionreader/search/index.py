@@ -23,6 +23,7 @@ from rapidfuzz.distance import OSA
 
 from ..extract.models import Analysis
 from .aliases import with_abbreviations
+from .doc_terms import Prepared
 from .highlight import Hit, snippet_around, spans_of
 from .index_build import FACET_NAMES, IndexBuilder
 from .query import ParsedQuery, Term, parse_query
@@ -34,8 +35,8 @@ __all__ = ["Hit", "SearchIndex", "SearchResult"]
 BATCH = 4096  # docs per segment build; a batch-local doc id (12 bits) and two term ids fit 64 bits
 
 
-def _batches(analyses: Iterable[Analysis], size: int) -> Iterator[list[Analysis]]:
-    batch: list[Analysis] = []
+def _batches(analyses: Iterable[Analysis | Prepared], size: int) -> Iterator[list[Analysis | Prepared]]:
+    batch: list[Analysis | Prepared] = []
     for analysis in analyses:
         batch.append(analysis)
         if len(batch) == size:
@@ -145,10 +146,12 @@ class SearchIndex(IndexBuilder):
         return len(self) - len(self.retired)
 
     def analysis(self, doc: int) -> Analysis:
-        return self._analyses[doc]
+        found = self._analyses[doc]
+        return found.analysis() if isinstance(found, Prepared) else found
 
-    def add(self, analyses: Iterable[Analysis], *, compact: bool = True) -> None:
-        """Index more articles (any number; built in batches). Searches see them at once.
+    def add(self, analyses: Iterable[Analysis | Prepared], *, compact: bool = True) -> None:
+        """Index more articles (any number; built in batches). Searches see them at once. (An article
+        may come as ``Prepared``: its terms worked out elsewhere, the article itself read when asked.)
 
         With ``compact=False`` the new posting segments are left unmerged: see ``plan_compaction``."""
         self._add_batches(_batches(analyses, BATCH), compact)
@@ -334,10 +337,10 @@ class SearchIndex(IndexBuilder):
 
     def title_spans(self, doc: int, result: SearchResult) -> tuple[tuple[int, int], ...]:
         """The matched words of the doc's title: all a list row needs, far cheaper than a ``hit``."""
-        return spans_of(self._analyses[doc].article.title, result.matched_terms)
+        return spans_of(self.analysis(doc).article.title, result.matched_terms)
 
     def hit(self, doc: int, result: SearchResult, width: int = 160) -> Hit:
-        article = self._analyses[doc].article
+        article = self.analysis(doc).article
         terms = result.matched_terms
         title_spans = spans_of(article.title, terms)
         text_spans = spans_of(article.text, terms)

@@ -192,7 +192,7 @@ def batch_postings(
     text: np.ndarray,
     exact_term: np.ndarray,
     alias_table: tuple[np.ndarray, np.ndarray, np.ndarray],
-    extra: list[tuple[int, int]],
+    extra: tuple[np.ndarray, np.ndarray] | None,
 ) -> tuple[np.ndarray, tuple[Postings, Postings, Postings, Postings]]:
     """The term, pair, exact-spelling and title segments of one tokenised batch (pure numpy)."""
     doc_bits = max(1, (n - 1).bit_length())
@@ -214,8 +214,8 @@ def batch_postings(
         flat = np.repeat(start[term[with_alias]] - np.cumsum(lens) + lens, lens)
         flat += np.arange(len(flat), dtype=np.int64)
         keys.append((alias_terms[flat], np.repeat(in_doc[with_alias], lens), np.repeat(count[with_alias], lens)))
-    if extra:
-        keys.append((np.array([t for _, t in extra], np.uint32), np.array([i for i, _ in extra], np.uint32), None))
+    if extra is not None:  # (doc in batch, term): each counted once
+        keys.append((extra[1], extra[0], None))
     counted = []
     for term, docs, counts in keys:
         packed = _pack(term, docs, doc_bits, 1 << TERM_BITS) << np.uint64(16)

@@ -15,7 +15,7 @@ of plain integers is SIMD-fast, far faster than any ``argsort``.
 
 from __future__ import annotations
 
-import re
+import itertools
 from array import array
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -24,7 +24,8 @@ import numpy as np
 
 from ..extract.models import Analysis
 from ..text import TOKEN_RE, fold, normalize_tones
-from .aliases import fold_phrase, term_aliases
+from .aliases import term_aliases
+from .doc_terms import SEPARATOR, DocTerms, Prepared, doc_terms
 from .index_batch import TERM_BITS, Block, Grow, HashTable, batch_postings, block_keys, text_blocks
 from .postings import Postings, PostingSet
 
@@ -34,9 +35,6 @@ _MAX_TERMS = 1 << TERM_BITS
 # Bytes that can never be inside a token become spaces. Non-ASCII bytes, letters, digits and the
 # number separators . , / - stay.
 FACET_NAMES = ("organization", "person", "year", "kind")
-_ENTITY_FIELD = {"person": "person", "organization": "org", "location": "place"}
-_YEAR_START = re.compile(r"(19|20)\d\d")
-_DATE_KEY = re.compile(r"\d{4}(-\d\d){0,2}")
 
 
 class IndexBuilder:
@@ -78,7 +76,6 @@ class IndexBuilder:
         self._facet_names: list[tuple[str, str]] = []
         self._facet_doc = array("I")
         self._facet_val = array("I")
-        self._date_keys: dict[str, tuple[str, ...]] = {}
         # Docs withdrawn (their file changed or went away since the index was saved): never matched.
         self.retired = np.zeros(0, dtype=np.int64)
         self._dirty = True
@@ -202,19 +199,20 @@ class IndexBuilder:
         the chunks up and registers new ones, which must happen in order."""
         with ThreadPoolExecutor(max_workers=2, thread_name_prefix="index-build") as pool:
 
-            def prepare(batch: list[Analysis] | None):
+            def prepare(batch: list[Analysis | Prepared] | None):
                 if batch is None:
                     return None
-                texts = [a.article.text for a in batch] + [a.article.title for a in batch]
-                return batch, [(first, pool.submit(block_keys, part)) for first, part in text_blocks(texts)]
+                terms = [d.terms if isinstance(d, Prepared) else doc_terms(d) for d in batch]
+                texts = [t.text for t in terms] + [t.title for t in terms]
+                return batch, terms, [(first, pool.submit(block_keys, part)) for first, part in text_blocks(texts)]
 
             batches = iter(batches)
             upcoming = prepare(next(batches, None))
             pending: Future | None = None
             while upcoming is not None:
-                batch, blocks = upcoming
+                batch, terms, blocks = upcoming
                 upcoming = prepare(next(batches, None))  # its keys are worked out meanwhile
-                staged = self._stage_batch(batch, blocks)
+                staged = self._stage_batch(batch, terms, blocks)
                 if pending is not None:
                     self._finish_batch(*pending.result())
                 pending = pool.submit(batch_postings, *staged)
@@ -281,7 +279,7 @@ class IndexBuilder:
         kinds = {"terms": self.terms, "pairs": self.pairs, "exact": self.exact, "titles": self.titles}
         return {name: len(postings.segments) for name, postings in kinds.items()}
 
-    def _stage_batch(self, batch: list[Analysis], blocks: list[tuple[int, Future]]) -> tuple:
+    def _stage_batch(self, batch: list[Analysis | Prepared], terms: list[DocTerms], blocks: list[tuple[int, Future]]) -> tuple:
         """Tokenise a batch and record its fields; what ``batch_postings`` needs, as private copies."""
         base = len(self._analyses)
         exact_parts, text_parts = [np.zeros(0, np.uint32)], [np.zeros(0, np.int64)]
@@ -290,12 +288,24 @@ class IndexBuilder:
             exact_parts.append(exact)
             text_parts.append(text + first)
         exact, text = np.concatenate(exact_parts), np.concatenate(text_parts)
-        extra = self._entity_terms(batch)
-        for i, analysis in enumerate(batch):
-            self._add_fields(base + i, analysis)
+        extra = self._expansion_terms(terms)
+        for i, doc in enumerate(terms):
+            self._add_fields(base + i, doc)
         self._analyses.extend(batch)
         exact_term = np.frombuffer(self._exact_term, dtype=np.uint32).copy()
         return base, len(batch), exact, text, exact_term, self._alias_arrays(), extra
+
+    def _expansion_terms(self, terms: list[DocTerms]) -> tuple[np.ndarray, np.ndarray] | None:
+        """(doc in batch, term) arrays of the abbreviation expansions the articles define ("(CĐCS)"):
+        ~100 words an article, looked up in C (one call per word was a tenth of the indexing)."""
+        words = list(itertools.chain.from_iterable(t.expansions for t in terms))
+        if not words:
+            return None
+        ids = list(map(self._term_ids.get, words))
+        if None in ids:  # words first met here: given ids in order
+            ids = [tid if tid is not None else self._term_id(w) for tid, w in zip(ids, words, strict=True)]
+        per_doc = np.fromiter(map(len, (t.expansions for t in terms)), dtype=np.int64, count=len(terms))
+        return np.repeat(np.arange(len(terms), dtype=np.uint32), per_doc), np.array(ids, dtype=np.uint32)
 
     def _finish_batch(self, doc_len: np.ndarray, segments: tuple[Postings, Postings, Postings, Postings]) -> None:
         terms, pairs, exact, titles = segments
@@ -308,15 +318,6 @@ class IndexBuilder:
         self._count_df(None)  # room for terms first seen in titles or entities
         self._dirty = True
 
-    def _entity_terms(self, batch: list[Analysis]) -> list[tuple[int, int]]:
-        """(doc in batch, term) for abbreviation expansions the article itself defines ("(CĐCS)")."""
-        keys = []
-        for i, analysis in enumerate(batch):
-            for entity in analysis.entities:
-                if entity.type == "abbreviation" and isinstance(entity.value, str):
-                    keys.extend((i, self._term_id(f)) for f in fold_phrase(entity.value))
-        return keys
-
     def _count_df(self, segment: Postings | None) -> None:
         n = len(self._terms)
         if n > len(self._df):
@@ -326,57 +327,23 @@ class IndexBuilder:
         if segment is not None:
             self._df[segment.keys.astype(np.int64)] += np.diff(segment.offsets)
 
-    def _add_fields(self, doc: int, analysis: Analysis) -> None:
+    def _add_fields(self, doc: int, terms: DocTerms) -> None:
         fields = self.fields
-
-        def put(name: str, value: str) -> None:
-            docs = fields[name].get(value)
-            if docs is None:
-                docs = fields[name][value] = array("I")
-            if not docs or docs[-1] != doc:
+        for name, joined in terms.fields:
+            values = fields[name]
+            for value in joined.split(SEPARATOR):  # (each once per doc)
+                docs = values.get(value)
+                if docs is None:
+                    docs = values[value] = array("I")
                 docs.append(doc)
-
-        facets: set[tuple[str, str]] = set()
-        dates = {d for d in (analysis.date, analysis.article.published) if d}
-        for entity in analysis.entities:
-            name = _ENTITY_FIELD.get(entity.type)
-            display = entity.value if isinstance(entity.value, str) and entity.value else entity.text
-            if name:
-                for syllable in fold_phrase(display):
-                    put(name, syllable)
-                if entity.type in ("person", "organization"):
-                    facets.add((entity.type, display))
-            elif entity.type == "money":
-                put("has", "money")
-            elif entity.type == "document":
-                put("has", "document")
-            elif entity.type == "date" and isinstance(entity.value, str):
-                dates.add(entity.value)
-        for fact in analysis.facts:
-            put("kind", fact.kind)
-            facets.add(("kind", fact.kind))
-            if fact.kind == "awards":
-                put("has", "award")
-            elif fact.kind == "documents":
-                put("has", "document")
-        for iso in dates:
-            keys = self._date_keys.get(iso)
-            if keys is None:
-                keys = ()
-                if _YEAR_START.match(iso):
-                    keys = tuple(k for k in dict.fromkeys((iso[:4], iso[:7], iso[:10])) if _DATE_KEY.fullmatch(k))
-                self._date_keys[iso] = keys
-            for key in keys:
-                put("date", key)
-            if keys:
-                facets.add(("year", iso[:4]))
-        date = analysis.date or analysis.article.published or ""
-        self._dates.append(date)
-        self._date_numbers.append(_date_number(date))
-        for facet in facets:
-            fid = self._facet_ids.setdefault(facet, len(self._facet_names))
-            if fid == len(self._facet_names):
-                self._facet_names.append(facet)
+        self._dates.append(terms.date)
+        self._date_numbers.append(_date_number(terms.date))
+        facet_ids, names = self._facet_ids, self._facet_names
+        for facet in terms.facets:
+            fid = facet_ids.get(facet)
+            if fid is None:
+                fid = facet_ids[facet] = len(names)
+                names.append(facet)
             self._facet_doc.append(doc)
             self._facet_val.append(fid)
 
