@@ -85,11 +85,15 @@ class DirectoryScreen(Screen):
     def build_table(self) -> None:
         table = self.app.directory_table(self.KIND)
         self.app.call_from_thread(self.show_table, table)
+        self.app.archive.directory_keep(self.KIND)  # (after it is shown: saving takes a while)
 
     def show_table(self, table) -> None:
         with contextlib.suppress(NoMatches):  # the screen was closed while the table was built
             self.table = table
             self.refilter()
+        for problem in self.app.archive.directory.problems:
+            self.app.notify(problem, severity="warning")
+        self.app.archive.directory.problems.clear()
 
     @on(Input.Changed, "#directory-filter")
     def _filter_changed(self) -> None:
