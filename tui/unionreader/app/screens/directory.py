@@ -10,7 +10,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
@@ -20,6 +20,7 @@ from ...directory import OrgTable, PeopleTable, render
 from ...directory.people import SORTS
 from ..widgets.directory_list import DirectoryList
 from ..widgets.focus import focus_now
+from ..widgets.profile_view import ProfileView, fit_strips
 from ..widgets.profiles import org_renderable, person_renderable
 
 PROFILE_DELAY = 0.12  # seconds the highlight rests before its profile is made
@@ -67,8 +68,8 @@ class DirectoryScreen(Screen):
         yield Static(f" building the {self.NOUN} table…", id="directory-status", markup=False)
         with Horizontal(id="directory-panes"):
             yield DirectoryList(id="directory-list")
-            with VerticalScroll(id="directory-profile"):
-                yield Static("", id="directory-profile-body")
+            with Vertical(id="directory-profile"):
+                yield ProfileView(id="directory-profile-body")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -134,22 +135,27 @@ class DirectoryScreen(Screen):
         else:
             # Made once the cursor or the filter rests: typing or holding ↓ never waits for profiles
             # nobody will read (a big one takes a while and shares the interpreter with the UI).
-            self._profile_timer = self.set_timer(PROFILE_DELAY, lambda row=event.row: self.load_profile(row))
+            self._profile_timer = self.set_timer(PROFILE_DELAY, lambda row=event.row: self._start_profile(row))
+
+    def _start_profile(self, row: int) -> None:
+        with contextlib.suppress(NoMatches):
+            self.load_profile(row, self.query_one(ProfileView).geometry())
 
     @work(thread=True, exclusive=True, group="profile")
-    def load_profile(self, row: int) -> None:
+    def load_profile(self, row: int, geometry=None) -> None:
         """A profile gathers everything about its person or body (thousands of articles for a big
-        federation): worked out off the UI thread, so moving through the list never waits for it."""
+        federation): worked out off the UI thread, and drawn into lines there too, so moving through
+        the list never waits for it."""
         renderable = self.profile_renderable(row)
+        fitted = fit_strips(self.app.console, renderable, geometry) if geometry is not None else None
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_profile, row, renderable)
+            self.app.call_from_thread(self._show_profile, row, renderable, fitted, geometry)
 
-    def _show_profile(self, row: int | None, renderable) -> None:
+    def _show_profile(self, row: int | None, renderable, fitted=None, geometry=None) -> None:
         with contextlib.suppress(NoMatches):  # the screen was closed while the profile was made
             if row != self.query_one(DirectoryList).highlighted_row:
                 return  # the cursor has moved on
-            self.query_one("#directory-profile-body", Static).update(renderable)
-            self.query_one("#directory-profile").scroll_home(animate=False)
+            self.query_one(ProfileView).show(renderable, fitted, geometry)
             self.profile_row = row
 
     # --- actions ----------------------------------------------------------------------------------
