@@ -12,6 +12,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
@@ -27,6 +29,10 @@ PROFILE_DELAY = 0.12  # seconds the highlight rests before its profile is made
 
 
 class FilterInput(Input):
+    # The text's width changes with every key: that is a repaint of the box, not a layout of the whole
+    # screen (Input's own virtual size asks for one, a pass over both panes per keystroke).
+    virtual_size = Reactive(Size(0, 0), layout=False)
+
     BINDINGS = [
         Binding("escape", "leave", "Back to the list", show=False, priority=True, id="directory.filter.leave"),
         Binding("down", "to_list", show=False),
