@@ -218,3 +218,35 @@ def test_a_scan_that_cannot_be_written_is_not_an_error(tmp_path):
     from unionreader.directory import PeopleBuilder
 
     assert not SavedScans(tmp_path / "not-there", "x").save("people", "k", PeopleBuilder())
+
+
+def test_a_table_built_once_is_saved_with_its_scan_and_a_reopen_loads_it_without_grouping(folder, tmp_path, monkeypatch):
+    from unionreader.directory import OrgBuilder, PeopleBuilder
+
+    cache = tmp_path / "cache"
+    open_archive(cache, folder)  # (the scans are saved when the load ends; no table was built)
+    change_files(folder)  # (retired docs too: a snapshot keeps them until the index is built afresh)
+    open_archive(cache, folder)
+    _, index, _, tables, _ = open_archive(cache, folder)
+    assert len(index.retired) >= 2
+    expected = {kind: as_json(kind, afresh(index, kind)) for kind in KINDS}
+    for kind in KINDS:
+        tables.table(kind)
+        assert tables.keep(kind) and not tables.keep(kind)  # saved with its rows, once
+
+    def regrouped(*_):
+        raise AssertionError("grouped again")
+
+    monkeypatch.setattr(PeopleBuilder, "_table", regrouped)
+    monkeypatch.setattr(OrgBuilder, "_table", regrouped)
+    _, index, corpus, tables, _ = open_archive(cache, folder)
+    for kind in KINDS:
+        corpus.reads.clear()
+        table = tables.table(kind)
+        assert corpus.reads == []
+        assert as_json(kind, table) == expected[kind]
+
+    (folder / "zz_more.txt").write_text(EXTRA.replace("Hà Tĩnh", "Quảng Bình"), encoding="utf-8")
+    _, index, _, tables, _ = open_archive(cache, folder)  # a new doc: the saved rows are not those
+    with pytest.raises(AssertionError, match="grouped again"):
+        tables.table("people")

@@ -55,6 +55,10 @@ class _Builder(Generic[TableT]):
         with collector_paused():
             return self._table(analyses, retired)
 
+    def table_of(self, analyses: Sequence[Analysis], rows: tuple) -> TableT:
+        """The table of every article added, given the rows ``table`` made of them (saved with the scan)."""
+        raise NotImplementedError
+
     def _scan(self, analyses: Iterable[Analysis]) -> None:
         raise NotImplementedError
 
@@ -153,6 +157,9 @@ class PeopleBuilder(_Builder[PeopleTable]):
                 rows.append(_person_row(name, key, group))
         return PeopleTable(analyses, rows)
 
+    def table_of(self, analyses: Sequence[Analysis], rows: tuple) -> PeopleTable:
+        return PeopleTable(analyses, rows)
+
 
 def _SPELLING_WEIGHT(sighting: tuple) -> int:
     return diacritic_weight(sighting[7])
@@ -246,6 +253,10 @@ class OrgBuilder(_Builder[OrgTable]):
             rows.append(OrgRow(display_form(shown), key, len(in_docs), min(known) if known else None,
                                max(known) if known else None, tuple(in_docs), self._held_by(key, retired)))
         return OrgTable(analyses, rows, spellings, self._dates)  # (dates of later articles: not asked)
+
+    def table_of(self, analyses: Sequence[Analysis], rows: tuple) -> OrgTable:
+        spellings = {key: counts.copy() for key, counts in self._spellings.items()}  # (as ``_table`` does)
+        return OrgTable(analyses, rows, spellings, self._dates)
 
     def _held_by(self, key: str, retired: AbstractSet[int]) -> tuple[int, ...]:
         docs = self._held.get(key, ())

@@ -63,7 +63,10 @@ class LiveTables:
         self._saved: SavedScans | None = None
         self._restored: dict[str, tuple[str, int]] = {}  # kind -> (snapshot, docs) its saved scan is looked for as
         self._snapshot: tuple[str, int] | None = None  # (snapshot, docs) its first docs are saved as now
-        self._kept: dict[str, str] = {}  # kind -> the snapshot its saved scan is known to be of
+        # kind -> (the snapshot its saved scan is known to be of, whether its table's rows are saved too)
+        self._kept: dict[str, tuple[str, bool]] = {}
+        # kind -> (the rows saved with the scan just loaded, how many of its docs were retired then)
+        self._saved_rows: dict[str, tuple[tuple, int]] = {}
         self._tried: set[str] = set()  # kinds whose saved scan was looked for
         self.problems: list[str] = []  # damaged saved scans (each rebuilt), one line each
 
@@ -90,23 +93,33 @@ class LiveTables:
         if isinstance(found, str):
             self.problems.append(found)
         elif found is not None:
-            self._builders[kind] = found
-            self._kept[kind] = snapshot
+            self._builders[kind], rows = found
+            self._kept[kind] = (snapshot, rows is not None)
+            if rows is not None:
+                self._saved_rows[kind] = rows
             self._on_built()  # (out of the collector's view, as a built table)
 
     def keep(self, kind: str) -> bool:
         """Save the ``kind`` scan when it holds exactly the docs of the current snapshot and that is not
-        saved yet (call from a worker: a second or two at 100k articles). True when written."""
+        saved yet, with the rows of its table when one is built for just those docs (a reopen with
+        nothing changed then loads them instead of grouping again). Call from a worker: seconds at
+        100k articles. True when written."""
         with self._locks[kind]:
             if self._snapshot is None or self._saved is None:
                 return False
             snapshot, docs = self._snapshot
             builder = self._builders[kind]
-            if self._kept.get(kind) == snapshot or len(builder) != docs:
+            if len(builder) != docs:
                 return False
-            if not self._saved.save(kind, snapshot, builder):
+            cached = self._tables.get(kind)
+            # (The docs retired from a snapshot only grow while it is the one restored: as many is the same.)
+            rows = (cached[1].rows, cached[0][1]) if cached is not None and cached[0][0] == docs else None
+            kept = self._kept.get(kind)
+            if kept == (snapshot, True) or (kept == (snapshot, False) and rows is None):
                 return False
-            self._kept[kind] = snapshot
+            if not self._saved.save(kind, snapshot, builder, rows):
+                return False
+            self._kept[kind] = (snapshot, rows is not None)
             return True
 
     def settle(self) -> None:
@@ -122,6 +135,8 @@ class LiveTables:
                 continue
             try:
                 loaded_here = not len(self._builders[kind]) and kind not in self._tried
+                if loaded_here and self._restored.get(kind) == self._snapshot:
+                    continue  # nothing changed since the scan saved for it (nor is it loaded)
                 self._resume(kind)
                 builder = self._builders[kind]
                 docs = self._snapshot[1]
@@ -132,10 +147,11 @@ class LiveTables:
             finally:
                 lock.release()
             self.keep(kind)
-            if loaded_here and self._kept.get(kind) == self._snapshot[0]:
+            if loaded_here and (self._kept.get(kind) or ("",))[0] == self._snapshot[0]:
                 with lock:
                     if kind not in self._tables:
                         self._builders[kind] = type(self._builders[kind])()
+                        self._saved_rows.pop(kind, None)
                         self._restored[kind] = self._snapshot
                         self._tried.discard(kind)
 
@@ -174,9 +190,13 @@ class LiveTables:
             self._resume(kind)
             builder = self._builders[kind]
             corpus = self._corpus
-            if len(builder) < count:
-                builder.add(corpus[doc] for doc in range(len(builder), count))
-            table = builder.table(CorpusPrefix(corpus, count), frozenset(map(int, retired)))
+            saved_rows = self._saved_rows.pop(kind, None)
+            if saved_rows is not None and len(builder) == count and saved_rows[1] == len(retired):
+                table = builder.table_of(CorpusPrefix(corpus, count), saved_rows[0])  # (as they would be grouped)
+            else:
+                if len(builder) < count:
+                    builder.add(corpus[doc] for doc in range(len(builder), count))
+                table = builder.table(CorpusPrefix(corpus, count), frozenset(map(int, retired)))
             table.prepare()
             self._tables[kind] = ((count, len(retired)), table)
         # The table's million small objects live until the corpus grows: out of the collector's

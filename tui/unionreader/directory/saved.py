@@ -28,6 +28,7 @@ FORMAT = 1  # of the builders' state: a file of another format is scanned again
 _MAGIC = b"unionreader directory scan\n"
 _DIGEST = 32
 _BUILDERS = {"people": PeopleBuilder, "orgs": OrgBuilder}
+Rows = tuple[tuple, int]  # (a table's rows, how many of the docs were retired when it was made)
 
 
 class SavedScans:
@@ -40,10 +41,10 @@ class SavedScans:
     def path(self, kind: str) -> Path:
         return self.folder / f"{PREFIX}{self.archive}-{kind}"
 
-    def load(self, kind: str, snapshot: str, docs: int) -> PeopleBuilder | OrgBuilder | str | None:
-        """The ``kind`` builder saved for ``snapshot`` (its ``docs`` first docs); None when there is
-        none for it (missing, another snapshot's or format's); a one-line problem when it is damaged
-        (the file is then removed)."""
+    def load(self, kind: str, snapshot: str, docs: int) -> tuple[PeopleBuilder | OrgBuilder, Rows | None] | str | None:
+        """(builder, its table's rows or None) saved for ``snapshot`` (its ``docs`` first docs); None
+        when there is none for it (missing, another snapshot's or format's); a one-line problem when it
+        is damaged (the file is then removed)."""
         path = self.path(kind)
         try:
             raw = path.read_bytes()
@@ -61,17 +62,22 @@ class SavedScans:
             if state["format"] != FORMAT or state["snapshot"] != snapshot:
                 return None
             builder = state["builder"]
-            if state["kind"] != kind or type(builder) is not _BUILDERS[kind] or len(builder) != state["docs"]:
+            rows = state["rows"]
+            if state["kind"] != kind or type(builder) is not _BUILDERS[kind] or len(builder) != state["docs"] or (
+                rows is not None and (type(rows[0]) is not tuple or type(rows[1]) is not int)
+            ):
                 raise ValueError("not this kind's scan")
         except Exception as exc:  # (a damaged pickle raises anything)
             with contextlib.suppress(OSError):
                 path.unlink()
             return f"saved {kind} table {path} is damaged ({exc}); rebuilding it"
-        return builder if state["docs"] == docs else None
+        return (builder, rows) if state["docs"] == docs else None
 
-    def save(self, kind: str, snapshot: str, builder: PeopleBuilder | OrgBuilder) -> bool:
-        """Write ``builder``'s scan as that of ``snapshot`` (atomically); False when it cannot be."""
-        state = {"format": FORMAT, "kind": kind, "snapshot": snapshot, "docs": len(builder), "builder": builder}
+    def save(self, kind: str, snapshot: str, builder: PeopleBuilder | OrgBuilder, rows: Rows | None = None) -> bool:
+        """Write ``builder``'s scan as that of ``snapshot`` (atomically), with the rows of its table of
+        all those docs when given (they share the scan's tuples: a few MB more); False when it cannot be."""
+        state = {"format": FORMAT, "kind": kind, "snapshot": snapshot, "docs": len(builder), "builder": builder,
+                 "rows": rows}
         try:
             body = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
             fd, tmp = tempfile.mkstemp(prefix=".tmp-tables-", dir=self.folder)
