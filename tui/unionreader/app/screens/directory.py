@@ -26,6 +26,9 @@ from ..widgets.profile_view import ProfileView, fit_strips
 from ..widgets.profiles import org_renderable, person_renderable
 
 PROFILE_DELAY = 0.12  # seconds the highlight rests before its profile is made
+# …and the filter, while it is being typed in: a profile made between two keys shares the interpreter
+# with the repaint of the next one.
+TYPING_PROFILE_DELAY = 0.3
 
 
 class FilterInput(Input):
@@ -104,6 +107,7 @@ class DirectoryScreen(Screen):
 
     @on(Input.Changed, "#directory-filter")
     def _filter_changed(self) -> None:
+        self.workers.cancel_group(self, "profile")  # (one being made stops before it is drawn)
         self.refilter()
 
     @on(Input.Submitted, "#directory-filter")
@@ -141,7 +145,9 @@ class DirectoryScreen(Screen):
         else:
             # Made once the cursor or the filter rests: typing or holding ↓ never waits for profiles
             # nobody will read (a big one takes a while and shares the interpreter with the UI).
-            self._profile_timer = self.set_timer(PROFILE_DELAY, lambda row=event.row: self._start_profile(row))
+            typing = isinstance(self.focused, FilterInput)
+            self._profile_timer = self.set_timer(TYPING_PROFILE_DELAY if typing else PROFILE_DELAY,
+                                                 lambda row=event.row: self._start_profile(row))
 
     def _start_profile(self, row: int) -> None:
         with contextlib.suppress(NoMatches):
@@ -153,6 +159,8 @@ class DirectoryScreen(Screen):
         federation): worked out off the UI thread, and drawn into lines there too, so moving through
         the list never waits for it."""
         renderable = self.profile_renderable(row)
+        if get_current_worker().is_cancelled:
+            return
         fitted = fit_strips(self.app.console, renderable, geometry) if geometry is not None else None
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_profile, row, renderable, fitted, geometry)
