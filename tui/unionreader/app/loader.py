@@ -115,5 +115,5 @@ def load_into(archive: Archive, post: Callable[[Message], bool], make_way: Calla
         post(LoadFinished())
         return
     post(LoadFinished())
-    with contextlib.suppress(OSError, ValueError):  # (the tables' saved scans: a cache, never a failure)
+    with contextlib.suppress(Exception):  # (the tables' saved scans: a cache, never a failure)
         archive.directory_settle()
