@@ -35,15 +35,20 @@ def build_parser(command: str) -> argparse.ArgumentParser:
 def render(command: str, analyses, errors=(), fmt: str = "md", min_articles: int = 1, sort: str = "articles") -> str:
     """The directory of ``analyses`` in ``fmt``: what the command prints."""
     from .directory import build_orgs, build_people
+
+    table = build_people(analyses) if command == "people" else build_orgs(analyses)
+    return render_table(command, table, errors, fmt, min_articles, sort)
+
+
+def render_table(command: str, table, errors=(), fmt: str = "md", min_articles: int = 1, sort: str = "articles") -> str:
+    """A people or organisation table in ``fmt`` (``render``'s output for a table built elsewhere)."""
     from .directory import render as r
     from .directory.indented_json import dumps_indented
 
     if command == "people":
-        table = build_people(analyses)
         profile, markdown, as_json, row = table.profile, r.person_markdown, r.person_json, r.person_row
         schema, header, title = r.PEOPLE_SCHEMA, r.PEOPLE_CSV_HEADER, "Người (People)"
     else:
-        table = build_orgs(analyses)
         profile, markdown, as_json, row = table.profile, r.org_markdown, r.org_json, r.org_row
         schema, header, title = r.ORGS_SCHEMA, r.ORGS_CSV_HEADER, "Đơn vị (Organisations)"
     rows = [i for i in table.order(sort) if table.rows[i].articles >= min_articles]

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from ..corpus import LoadError
 from ..directory.live import LiveTables
+from ..directory.saved import SavedScans
 from ..extract.models import Analysis
 from ..library.batching import Batch
 from ..library.events import Summary
@@ -36,7 +37,7 @@ class Archive:
         self.loading = False
         self.loaded_at: float | None = None
         # Fed per loading batch by the loader's thread (``directory_feed``), built by the screens'.
-        self.directory = LiveTables(_IndexedAnalyses(self))
+        self.directory = LiveTables(_IndexedAnalyses(self), retired=lambda: self.index.retired)
 
     @classmethod
     def open(
@@ -69,6 +70,30 @@ class Archive:
         people and organisation tables now, so that opening a screen only groups (loader's thread)."""
         if analyses:
             self.directory.feed(len(self.index) - len(analyses), analyses)
+
+    def _saved_scans(self) -> tuple[SavedScans, str, int] | None:
+        snapshot, cache_dir = self.library.snapshot, self.library.cache_dir
+        if snapshot is None or cache_dir is None:
+            return None
+        archive, key, docs = snapshot
+        return SavedScans(cache_dir, archive), key, docs
+
+    def directory_restored(self) -> None:
+        """The index was restored from the cache: the tables' scans of its docs come from there too."""
+        found = self._saved_scans()
+        if found is not None:
+            self.directory.restored(*found)
+
+    def directory_settle(self) -> None:
+        """A load ended (loader's thread): the tables' scans are saved with the index's snapshot."""
+        found = self._saved_scans()
+        if found is not None:
+            self.directory.saved_as(*found)
+            self.directory.settle()
+
+    def directory_keep(self, kind: str) -> None:
+        """A table was built (screen's worker): its scan is saved for the next open when it can be."""
+        self.directory.keep(kind)
 
     def directory_table_ready(self, kind: str):
         """The people or organisation table when it is already built for everything loaded, else None."""

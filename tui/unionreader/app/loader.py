@@ -7,6 +7,7 @@ library's: each batch arrives already indexed (in slices under the archive's loc
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -105,8 +106,14 @@ def load_into(archive: Archive, post: Callable[[Message], bool], make_way: Calla
             ):
                 waiting_for_first_rows = False
                 message.shown.wait(FIRST_PAINT_WAIT)
+            if isinstance(event, Restored):
+                archive.directory_restored()
             if isinstance(event, Batch):  # (after the screen has it: the scan holds the GIL a while)
                 archive.directory_feed(event.analyses)
     except Exception as exc:  # a bug in a reader must not take the app down with a traceback
         post(LoadFailed(str(exc)))
+        post(LoadFinished())
+        return
     post(LoadFinished())
+    with contextlib.suppress(Exception):  # (the tables' saved scans: a cache, never a failure)
+        archive.directory_settle()

@@ -1,6 +1,8 @@
 """Building the people and organisation tables in two steps: ``add`` scans each article once into
 plain tuples and counters (it can run per loading batch, so the scan is done when loading ends), and
-``table`` groups what was scanned into rows (names split into namesakes, dates, counts).
+``table`` groups what was scanned into rows (names split into namesakes, dates, counts). A table
+leaves out the articles it is told are retired (their file changed or went since the scan was saved:
+see ``saved``), as if they had never been added.
 
 The scan is the part that grows with the archive (a million people facts and ten million entities
 at 100k articles): it makes no objects but tuples, and counts each organisation spelling once per
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from operator import itemgetter
 from typing import Generic, TypeVar
 
@@ -44,17 +47,22 @@ class _Builder(Generic[TableT]):
         with collector_paused():
             self._scan(analyses)
 
-    def table(self, analyses: Sequence[Analysis]) -> TableT:
-        """The table of the articles added so far; ``analyses`` are those articles, in the order added."""
+    def table(self, analyses: Sequence[Analysis], retired: AbstractSet[int] = frozenset()) -> TableT:
+        """The table of the articles added so far but ``retired``; ``analyses`` are those articles, in
+        the order added."""
         if len(analyses) < self._added:
             raise ValueError(f"{len(analyses)} analyses given for a table of {self._added} articles")
         with collector_paused():
-            return self._table(analyses)
+            return self._table(analyses, retired)
+
+    def table_of(self, analyses: Sequence[Analysis], rows: tuple) -> TableT:
+        """The table of every article added, given the rows ``table`` made of them (saved with the scan)."""
+        raise NotImplementedError
 
     def _scan(self, analyses: Iterable[Analysis]) -> None:
         raise NotImplementedError
 
-    def _table(self, analyses: Sequence[Analysis]) -> TableT:
+    def _table(self, analyses: Sequence[Analysis], retired: AbstractSet[int]) -> TableT:
         raise NotImplementedError
 
 
@@ -65,6 +73,7 @@ class PeopleBuilder(_Builder[PeopleTable]):
         super().__init__()
         self._by_key: dict[str, list[tuple]] = {}  # name key -> sightings (``people.Sighting`` layout)
         self._names: dict[str, str] = {}  # name key -> its fullest spelling
+        self._spelt: dict[str, str] = {}  # one object per spelling (sightings keep theirs)
         # Per article, the organisations it names (entity values): namesakes' bare mentions are placed
         # by them (see ``people.cluster``). One spelling object per value, shared across articles.
         self._orgs_named: list[tuple[str, ...]] = []
@@ -72,6 +81,7 @@ class PeopleBuilder(_Builder[PeopleTable]):
 
     def _scan(self, analyses: Iterable[Analysis]) -> None:
         by_key, names, orgs_named, org_values = self._by_key, self._names, self._orgs_named, self._org_values
+        spelt = self._spelt
         doc = self._added
         for analysis in analyses:
             named = {e.value for e in analysis.entities if e.type == "organization" and isinstance(e.value, str)}
@@ -89,6 +99,7 @@ class PeopleBuilder(_Builder[PeopleTable]):
                 key = person_key(name)
                 if not key:
                     continue
+                name = spelt.setdefault(name, name)
                 roles = value.get("roles")
                 if roles:
                     roles = tuple(roles)
@@ -105,7 +116,7 @@ class PeopleBuilder(_Builder[PeopleTable]):
                 else:
                     roles = bodies = orgs = ()
                 # A plain tuple (``people.Sighting`` layout): a named one costs several times more to make.
-                sighting = (doc, at, date, roles, bodies, orgs, sort_date)
+                sighting = (doc, at, date, roles, bodies, orgs, sort_date, name)
                 sightings = by_key.get(key)
                 if sightings is None:
                     by_key[key] = [sighting]
@@ -118,7 +129,7 @@ class PeopleBuilder(_Builder[PeopleTable]):
             doc += 1
         self._added = doc
 
-    def _table(self, analyses: Sequence[Analysis]) -> PeopleTable:
+    def _table(self, analyses: Sequence[Analysis], retired: AbstractSet[int]) -> PeopleTable:
         orgs_named = self._orgs_named
         mentioned_cache: dict[int, frozenset[str]] = {}
 
@@ -133,10 +144,25 @@ class PeopleBuilder(_Builder[PeopleTable]):
         rows = []
         names = self._names
         for key, sightings in self._by_key.items():
-            name = display_form(names[key])
-            for group in cluster(sightings[:], mentioned):  # (a copy: more articles may be added later)
+            if retired:
+                kept = [s for s in sightings if s[0] not in retired]
+                if not kept:
+                    continue
+                # The fullest spelling of the articles kept: the first of most diacritics, as in ``_scan``.
+                shown = names[key] if len(kept) == len(sightings) else max(kept, key=_SPELLING_WEIGHT)[7]
+            else:
+                kept, shown = sightings[:], names[key]  # (a copy: more articles may be added later)
+            name = display_form(shown)
+            for group in cluster(kept, mentioned):
                 rows.append(_person_row(name, key, group))
         return PeopleTable(analyses, rows)
+
+    def table_of(self, analyses: Sequence[Analysis], rows: tuple) -> PeopleTable:
+        return PeopleTable(analyses, rows)
+
+
+def _SPELLING_WEIGHT(sighting: tuple) -> int:
+    return diacritic_weight(sighting[7])
 
 
 def _person_row(name: str, key: str, sightings: list[tuple]) -> PersonRow:
@@ -160,11 +186,17 @@ class OrgBuilder(_Builder[OrgTable]):
         self._seen: dict[str, list[int]] = {}  # body key -> docs naming it
         self._held: dict[str, list[int]] = {}  # body key -> docs whose event it organised
         self._spellings: dict[str, Counter[str]] = {}
+        # Per article, what it added to the spellings' counts: (key, spelling, times, key, …) flat, so
+        # that a retired article's share can be taken off again.
+        self._written: list[tuple] = []
 
     def _scan(self, analyses: Iterable[Analysis]) -> None:
-        dates, seen, held, spellings = self._dates, self._seen, self._held, self._spellings
+        dates, seen, held, spellings, shares = self._dates, self._seen, self._held, self._spellings, self._written
+        share: list = []
 
         def mention(key: str, doc: int, times: int, *written: str) -> None:
+            for name in written:
+                share.extend((key, name, times))
             in_docs = seen.get(key)
             if in_docs is None:
                 seen[key] = [doc]
@@ -178,6 +210,7 @@ class OrgBuilder(_Builder[OrgTable]):
 
         doc = self._added
         for analysis in analyses:
+            share = []
             dates.append(analysis.date or analysis.article.published)
             # Each spelling once per article with its count: an article names its bodies again and again.
             written: dict[tuple[str, str], int] = {}
@@ -195,18 +228,52 @@ class OrgBuilder(_Builder[OrgTable]):
                 if key:
                     mention(key, doc, 1, organiser)
                     held.setdefault(key, []).append(doc)
+            shares.append(tuple(share))
             doc += 1
         self._added = doc
 
-    def _table(self, analyses: Sequence[Analysis]) -> OrgTable:
+    def _table(self, analyses: Sequence[Analysis], retired: AbstractSet[int]) -> OrgTable:
         dates = self._dates
-        held = self._held
         rows = []
         spellings = {}
+        taken_off = self._retired_shares(retired)
         for key, in_docs in self._seen.items():
+            gone = taken_off.get(key)
+            if gone is not None:
+                in_docs = [d for d in in_docs if d not in retired]
+                if not in_docs:
+                    continue
             known = [d for d in map(dates.__getitem__, in_docs) if d]
             counts = spellings[key] = self._spellings[key].copy()  # (more articles may be added later)
+            if gone is not None:
+                counts.subtract(gone)
+                for spelling in [s for s, n in counts.items() if n <= 0]:
+                    del counts[spelling]
             shown = max(counts, key=lambda s, counts=counts: (diacritic_weight(s) > 0, counts[s], len(s), s))
             rows.append(OrgRow(display_form(shown), key, len(in_docs), min(known) if known else None,
-                               max(known) if known else None, tuple(in_docs), tuple(held.get(key, ()))))
+                               max(known) if known else None, tuple(in_docs), self._held_by(key, retired)))
         return OrgTable(analyses, rows, spellings, self._dates)  # (dates of later articles: not asked)
+
+    def table_of(self, analyses: Sequence[Analysis], rows: tuple) -> OrgTable:
+        spellings = {key: counts.copy() for key, counts in self._spellings.items()}  # (as ``_table`` does)
+        return OrgTable(analyses, rows, spellings, self._dates)
+
+    def _held_by(self, key: str, retired: AbstractSet[int]) -> tuple[int, ...]:
+        docs = self._held.get(key, ())
+        return tuple(d for d in docs if d not in retired) if retired else tuple(docs)
+
+    def _retired_shares(self, retired: AbstractSet[int]) -> dict[str, Counter[str]]:
+        """Body key -> the spelling counts the ``retired`` articles added to it."""
+        out: dict[str, Counter[str]] = {}
+        written = self._written
+        for doc in retired:
+            if doc >= len(written):
+                continue
+            share = written[doc]
+            for i in range(0, len(share), 3):
+                key, name, times = share[i : i + 3]
+                counts = out.get(key)
+                if counts is None:
+                    counts = out[key] = Counter()
+                counts[name] += times
+        return out

@@ -5,18 +5,23 @@ opens a screen only the grouping is left to do (``table``, on a worker thread): 
 that grows with the archive. Articles that never came through ``feed`` (an index restored from the
 cache, a batch that arrived while a table was being built) are scanned by ``table`` from the corpus.
 
+After a warm open the corpus starts with a restored index's docs, which come through no batch: their
+scans are loaded from the ones saved for that snapshot (``saved``), and saved again for the next
+snapshot once they hold all its docs; the docs retired since (changed or removed files) are left out.
+
 No analysis is kept here: a table reads the articles of a profile from the corpus when it is shown.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from ..extract.models import Analysis
 from ..gc_pacing import freeze_handed_over
 from .building import OrgBuilder, PeopleBuilder
+from .saved import SavedScans
 
 KINDS = ("people", "orgs")
 
@@ -47,12 +52,108 @@ class LiveTables:
     being built is not waited for (the build takes seconds at 100k articles; loading goes on) but
     left for the next ``table`` to scan."""
 
-    def __init__(self, corpus: Sequence[Analysis], *, on_built: Callable[[], None] = freeze_handed_over) -> None:
+    def __init__(self, corpus: Sequence[Analysis], *, retired: Callable[[], Collection[int]] = tuple,
+                 on_built: Callable[[], None] = freeze_handed_over) -> None:
         self._corpus = corpus
+        self._retired = retired  # docs withdrawn from the corpus (their file changed or went)
         self._on_built = on_built
         self._builders: dict[str, Any] = {"people": PeopleBuilder(), "orgs": OrgBuilder()}
         self._locks = {kind: threading.Lock() for kind in KINDS}
-        self._tables: dict[str, tuple[int, Any]] = {}
+        self._tables: dict[str, tuple[tuple[int, int], Any]] = {}
+        self._saved: SavedScans | None = None
+        self._restored: dict[str, tuple[str, int]] = {}  # kind -> (snapshot, docs) its saved scan is looked for as
+        self._snapshot: tuple[str, int] | None = None  # (snapshot, docs) its first docs are saved as now
+        # kind -> (the snapshot its saved scan is known to be of, whether its table's rows are saved too)
+        self._kept: dict[str, tuple[str, bool]] = {}
+        # kind -> (the rows saved with the scan just loaded, how many of its docs were retired then)
+        self._saved_rows: dict[str, tuple[tuple, int]] = {}
+        self._tried: set[str] = set()  # kinds whose saved scan was looked for
+        self.problems: list[str] = []  # damaged saved scans (each rebuilt), one line each
+
+    # --- the saved scans --------------------------------------------------------------------------
+
+    def restored(self, saved: SavedScans, snapshot: str, docs: int) -> None:
+        """The corpus begins with the ``docs`` docs of the index snapshot ``snapshot`` (a warm open):
+        their scans are loaded from ``saved`` when a table first needs them."""
+        self._saved, self._snapshot = saved, (snapshot, docs)
+        self._restored = dict.fromkeys(KINDS, (snapshot, docs))
+        self._tried.clear()
+
+    def saved_as(self, saved: SavedScans, snapshot: str, docs: int) -> None:
+        """The corpus's first ``docs`` docs were saved as the index snapshot ``snapshot`` (a load ended)."""
+        self._saved, self._snapshot = saved, (snapshot, docs)
+
+    def _resume(self, kind: str) -> None:
+        """(Under the kind's lock.) An empty builder takes the scan saved for the restored snapshot."""
+        if len(self._builders[kind]) or kind not in self._restored or self._saved is None or kind in self._tried:
+            return
+        self._tried.add(kind)
+        snapshot, docs = self._restored[kind]
+        found = self._saved.load(kind, snapshot, docs)
+        if isinstance(found, str):
+            self.problems.append(found)
+        elif found is not None:
+            self._builders[kind], rows = found
+            self._kept[kind] = (snapshot, rows is not None)
+            if rows is not None:
+                self._saved_rows[kind] = rows
+            self._on_built()  # (out of the collector's view, as a built table)
+
+    def keep(self, kind: str) -> bool:
+        """Save the ``kind`` scan when it holds exactly the docs of the current snapshot and that is not
+        saved yet, with the rows of its table when one is built for just those docs (a reopen with
+        nothing changed then loads them instead of grouping again). Call from a worker: seconds at
+        100k articles. True when written."""
+        with self._locks[kind]:
+            if self._snapshot is None or self._saved is None:
+                return False
+            snapshot, docs = self._snapshot
+            builder = self._builders[kind]
+            if len(builder) != docs:
+                return False
+            cached = self._tables.get(kind)
+            # (The docs retired from a snapshot only grow while it is the one restored: as many is the same.)
+            rows = (cached[1].rows, cached[0][1]) if cached is not None and cached[0][0] == docs else None
+            kept = self._kept.get(kind)
+            if kept == (snapshot, True) or (kept == (snapshot, False) and rows is None):
+                return False
+            if not self._saved.save(kind, snapshot, builder, rows):
+                return False
+            self._kept[kind] = (snapshot, rows is not None)
+            return True
+
+    def settle(self) -> None:
+        """When a load ends: carry each saved scan over to the snapshot just saved (the restored one's
+        scan, plus the docs added since, from memory), so the next open finds it. A scan is never done
+        from the store here: that waits until a table is asked for. A builder loaded only for this is
+        let go again (a table loads it back when asked)."""
+        if self._snapshot is None:
+            return
+        for kind in KINDS:
+            lock = self._locks[kind]
+            if not lock.acquire(blocking=False):  # a table is being built: it is kept after
+                continue
+            try:
+                loaded_here = not len(self._builders[kind]) and kind not in self._tried
+                if loaded_here and self._restored.get(kind) == self._snapshot:
+                    continue  # nothing changed since the scan saved for it (nor is it loaded)
+                self._resume(kind)
+                builder = self._builders[kind]
+                docs = self._snapshot[1]
+                if not len(builder) or len(builder) > docs or len(self._corpus) < docs:
+                    continue
+                if len(builder) < docs:
+                    builder.add(self._corpus[doc] for doc in range(len(builder), docs))
+            finally:
+                lock.release()
+            self.keep(kind)
+            if loaded_here and (self._kept.get(kind) or ("",))[0] == self._snapshot[0]:
+                with lock:
+                    if kind not in self._tables:
+                        self._builders[kind] = type(self._builders[kind])()
+                        self._saved_rows.pop(kind, None)
+                        self._restored[kind] = self._snapshot
+                        self._tried.discard(kind)
 
     def feed(self, start: int, analyses: Sequence[Analysis]) -> None:
         """Articles ``start``, ``start + 1``… of the corpus, just indexed: scanned now by each builder
@@ -75,23 +176,29 @@ class LiveTables:
         """The ``kind`` table if one is built for every article loaded so far, else None (no wait:
         a screen shows it at once instead of asking a worker)."""
         cached = self._tables.get(kind)
-        return cached[1] if cached is not None and cached[0] == len(self._corpus) else None
+        return cached[1] if cached is not None and cached[0] == (len(self._corpus), len(self._retired())) else None
 
     def table(self, kind: str):
         """The ``kind`` table ("people" or "orgs") of every article loaded so far, with its filter and
         orders ready (seconds at 100k articles: call it from a worker thread)."""
         with self._locks[kind]:
             count = len(self._corpus)
+            retired = self._retired()
             cached = self._tables.get(kind)
-            if cached is not None and cached[0] == count:
+            if cached is not None and cached[0] == (count, len(retired)):
                 return cached[1]
+            self._resume(kind)
             builder = self._builders[kind]
             corpus = self._corpus
-            if len(builder) < count:
-                builder.add(corpus[doc] for doc in range(len(builder), count))
-            table = builder.table(CorpusPrefix(corpus, count))
+            saved_rows = self._saved_rows.pop(kind, None)
+            if saved_rows is not None and len(builder) == count and saved_rows[1] == len(retired):
+                table = builder.table_of(CorpusPrefix(corpus, count), saved_rows[0])  # (as they would be grouped)
+            else:
+                if len(builder) < count:
+                    builder.add(corpus[doc] for doc in range(len(builder), count))
+                table = builder.table(CorpusPrefix(corpus, count), frozenset(map(int, retired)))
             table.prepare()
-            self._tables[kind] = (count, table)
+            self._tables[kind] = ((count, len(retired)), table)
         # The table's million small objects live until the corpus grows: out of the collector's
         # view, or its next full pass walks them all (seconds at 100k, on whichever thread it runs).
         self._on_built()

@@ -138,7 +138,9 @@ class OrgTable(Listing):
         dates = self._dates
         docs = sorted(r.docs, key=lambda d: (newest_first(dates[d]), d))
         articles = ArticleRefs(analyses, [(d, dates[d]) for d in docs])
-        aliases = tuple(s for s, _ in self._spellings[r.key].most_common() if display_form(s) != r.name)
+        # Most used first, ties by spelling (not by which article came first: the same whatever the order).
+        counts = self._spellings[r.key]
+        aliases = tuple(s for s in sorted(counts, key=lambda s: (-counts[s], s)) if display_form(s) != r.name)
         return OrgProfile(r.name, aliases, articles, tuple(events), tuple(people), tuple(figures), r.first, r.last)
 
     def docs_of(self, row: int) -> tuple[int, ...]:

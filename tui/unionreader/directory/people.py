@@ -44,6 +44,7 @@ class Sighting(NamedTuple):
     bodies: tuple[str, ...]  # body keys of the roles
     orgs: tuple[str, ...]  # the organisation entities of the roles, as the extraction gave them
     sort_date: str  # date or "": sightings are kept in (sort_date, doc) order
+    name: str  # the name as this article spells it
 
 
 @dataclass(frozen=True, slots=True)

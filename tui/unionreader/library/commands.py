@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 
 from .console import add_cache_flags, library_from_args, open_paths
@@ -83,4 +84,9 @@ def _clear_snapshots(directory) -> int:
     for folder in [*directory.glob(f"{PREFIX}*"), *directory.glob(".tmp-index-*")]:
         freed += sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
         shutil.rmtree(folder, ignore_errors=True)
+    # The people and organisation tables' saved scans (``directory.saved``: named here, not imported).
+    for path in [*directory.glob("tables-*"), *directory.glob(".tmp-tables-*")]:
+        with contextlib.suppress(OSError):
+            freed += path.stat().st_size
+            path.unlink()
     return freed

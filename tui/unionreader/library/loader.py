@@ -65,6 +65,9 @@ class Library:
         self.doc_origins: list[str | None] = []
         self._said: set[str] = set()
         self._origins: DocOrigins | None = None  # of the index this library saved last
+        # (archive key, snapshot key, docs) of the saved index the index in memory begins with: after a
+        # restore, the restored one; once a load ends, the one it was saved as (None: not saved).
+        self.snapshot: tuple[str, str, int] | None = None
         self._lock = threading.Lock()  # one open at a time per library
 
     def _notice(self, text: str) -> Notice | None:
@@ -92,6 +95,7 @@ class Library:
     def _open(self, paths: list[str], feeder: IndexFeeder | None) -> Iterator[Event]:
         started = time.perf_counter()
         self._origins = None
+        self.snapshot = None
         store, notices = self._open_store()
         yield from notices
         generation = warm.store_generation(store)
@@ -121,6 +125,7 @@ class Library:
                 yield outcome
             elif outcome is not None:
                 restored, origins, snapshot = outcome
+                self.snapshot = (archive, snapshot, len(origins.ids))
                 yield restored
 
         files, other = walk([p for p in paths if p != STDIN])
@@ -288,6 +293,8 @@ class Library:
                 warm.write_first_page(self.cache_dir, feeder, archive, indexed)
             with contextlib.suppress(sqlite3.Error):
                 store.close()
+        if archive is not None and indexed is not None and feeder is not None:
+            self.snapshot = (archive, indexed, len(origins.ids) if indexed == snapshot and origins else len(feeder.index))
         if restored is not None:
             cache_seconds = restored.seconds
         articles = feeder.index.live() if restored is not None else collector.loaded

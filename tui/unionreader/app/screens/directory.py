@@ -10,8 +10,10 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
@@ -20,12 +22,20 @@ from ...directory import OrgTable, PeopleTable, render
 from ...directory.people import SORTS
 from ..widgets.directory_list import DirectoryList
 from ..widgets.focus import focus_now
+from ..widgets.profile_view import ProfileView, fit_strips
 from ..widgets.profiles import org_renderable, person_renderable
 
 PROFILE_DELAY = 0.12  # seconds the highlight rests before its profile is made
+# …and the filter, while it is being typed in: a profile made between two keys shares the interpreter
+# with the repaint of the next one.
+TYPING_PROFILE_DELAY = 0.3
 
 
 class FilterInput(Input):
+    # The text's width changes with every key: that is a repaint of the box, not a layout of the whole
+    # screen (Input's own virtual size asks for one, a pass over both panes per keystroke).
+    virtual_size = Reactive(Size(0, 0), layout=False)
+
     BINDINGS = [
         Binding("escape", "leave", "Back to the list", show=False, priority=True, id="directory.filter.leave"),
         Binding("down", "to_list", show=False),
@@ -67,8 +77,8 @@ class DirectoryScreen(Screen):
         yield Static(f" building the {self.NOUN} table…", id="directory-status", markup=False)
         with Horizontal(id="directory-panes"):
             yield DirectoryList(id="directory-list")
-            with VerticalScroll(id="directory-profile"):
-                yield Static("", id="directory-profile-body")
+            with Vertical(id="directory-profile"):
+                yield ProfileView(id="directory-profile-body")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -85,14 +95,19 @@ class DirectoryScreen(Screen):
     def build_table(self) -> None:
         table = self.app.directory_table(self.KIND)
         self.app.call_from_thread(self.show_table, table)
+        self.app.archive.directory_keep(self.KIND)  # (after it is shown: saving takes a while)
 
     def show_table(self, table) -> None:
         with contextlib.suppress(NoMatches):  # the screen was closed while the table was built
             self.table = table
             self.refilter()
+        for problem in self.app.archive.directory.problems:
+            self.app.notify(problem, severity="warning")
+        self.app.archive.directory.problems.clear()
 
     @on(Input.Changed, "#directory-filter")
     def _filter_changed(self) -> None:
+        self.workers.cancel_group(self, "profile")  # (one being made stops before it is drawn)
         self.refilter()
 
     @on(Input.Submitted, "#directory-filter")
@@ -130,22 +145,31 @@ class DirectoryScreen(Screen):
         else:
             # Made once the cursor or the filter rests: typing or holding ↓ never waits for profiles
             # nobody will read (a big one takes a while and shares the interpreter with the UI).
-            self._profile_timer = self.set_timer(PROFILE_DELAY, lambda row=event.row: self.load_profile(row))
+            typing = isinstance(self.focused, FilterInput)
+            self._profile_timer = self.set_timer(TYPING_PROFILE_DELAY if typing else PROFILE_DELAY,
+                                                 lambda row=event.row: self._start_profile(row))
+
+    def _start_profile(self, row: int) -> None:
+        with contextlib.suppress(NoMatches):
+            self.load_profile(row, self.query_one(ProfileView).geometry())
 
     @work(thread=True, exclusive=True, group="profile")
-    def load_profile(self, row: int) -> None:
+    def load_profile(self, row: int, geometry=None) -> None:
         """A profile gathers everything about its person or body (thousands of articles for a big
-        federation): worked out off the UI thread, so moving through the list never waits for it."""
+        federation): worked out off the UI thread, and drawn into lines there too, so moving through
+        the list never waits for it."""
         renderable = self.profile_renderable(row)
+        if get_current_worker().is_cancelled:
+            return
+        fitted = fit_strips(self.app.console, renderable, geometry) if geometry is not None else None
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_profile, row, renderable)
+            self.app.call_from_thread(self._show_profile, row, renderable, fitted, geometry)
 
-    def _show_profile(self, row: int | None, renderable) -> None:
+    def _show_profile(self, row: int | None, renderable, fitted=None, geometry=None) -> None:
         with contextlib.suppress(NoMatches):  # the screen was closed while the profile was made
             if row != self.query_one(DirectoryList).highlighted_row:
                 return  # the cursor has moved on
-            self.query_one("#directory-profile-body", Static).update(renderable)
-            self.query_one("#directory-profile").scroll_home(animate=False)
+            self.query_one(ProfileView).show(renderable, fitted, geometry)
             self.profile_row = row
 
     # --- actions ----------------------------------------------------------------------------------

@@ -51,6 +51,7 @@ class DirectoryList(ScrollView, can_focus=True):
         self._rows: Sequence[int] = ()
         self._label: RowLabel = lambda row: ("", "", "")
         self.generation = 0
+        self._line_styles: tuple[Style, Style, Style] | None = None  # (base, cursor, detail)
         self.painted: dict[int, float] = {}  # generation -> first paint (benchmarks)
 
     @property
@@ -103,10 +104,24 @@ class DirectoryList(ScrollView, can_focus=True):
             self.cursor = offset.y + int(self.scroll_y)
 
     def on_focus(self) -> None:
+        self._line_styles = None
         self.refresh()
 
     def on_blur(self) -> None:
+        self._line_styles = None
         self.refresh()
+
+    def notify_style_update(self) -> None:
+        self._line_styles = None
+        super().notify_style_update()
+
+    def styles_of_lines(self) -> tuple[Style, Style, Style]:
+        """(base, cursor, detail): worked out once, not per line (each walks the widget's ancestors:
+        a list of 40 lines spent more on them than on its text)."""
+        if self._line_styles is None:
+            self._line_styles = (self.rich_style, self.get_component_rich_style("directory-list--cursor"),
+                                 self.get_component_rich_style("directory-list--detail"))
+        return self._line_styles
 
     def render_line(self, y: int) -> Strip:
         import time
@@ -115,16 +130,16 @@ class DirectoryList(ScrollView, can_focus=True):
             self.painted[self.generation] = time.perf_counter()
         index = y + int(self.scroll_y)
         width = self.size.width
-        base = self.rich_style
+        base, cursor_style, detail_style = self.styles_of_lines()
         if index >= len(self._rows):
             return Strip.blank(width, base)
         if index == self.cursor:
-            base = base + self.get_component_rich_style("directory-list--cursor")
+            base = base + cursor_style
         name, detail, count = self._label(self._rows[index])
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         text.append(("▶ " if index == self.cursor else "  ") + name[: width + 1])
         if detail:
-            text.append(" · " + detail[: width + 1], self.get_component_rich_style("directory-list--detail"))
+            text.append(" · " + detail[: width + 1], detail_style)
         room = max(1, width - len(count) - 1)
         text.truncate(room, overflow="ellipsis", pad=True)
         text.append(" " + count, Style(bold=True))
