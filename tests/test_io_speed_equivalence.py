@@ -161,27 +161,17 @@ def test_page_source_on_pages_with_source_lines_and_long_prose():
     assert corpus._page_source(pages[0]) == ("https://laodong.vn/a-1.html", "Báo Lao Động")
 
 
-def test_the_temporary_file_is_created_as_mkstemp_creates_one(tmp_path):
+def test_a_new_export_gets_the_mode_a_new_file_would_have(tmp_path):
     import stat
     import tempfile
 
     from unionreader import export
 
-    fd, tmp = files.create_beside(tmp_path, "bao_cao.md")
-    plain_fd, _ = tempfile.mkstemp(dir=tmp_path, prefix=".bao_cao.md.", suffix=".tmp")
-    try:
-        assert Path(tmp).parent == tmp_path and Path(tmp).name.startswith(".bao_cao.md.") and tmp.endswith(".tmp")
-        assert stat.S_IMODE(os.fstat(fd).st_mode) == stat.S_IMODE(os.fstat(plain_fd).st_mode)
-        second_fd, second = files.create_beside(tmp_path, "bao_cao.md")
-        os.close(second_fd)
-        assert second != tmp  # each call a new file
-    finally:
-        os.close(fd)
-        os.close(plain_fd)
     export.write_atomic(tmp_path / "moi.md", "Công đoàn")
     made = tempfile.mkstemp(dir=tmp_path)[1]
     os.chmod(made, 0o666 & ~files.umask())
     assert stat.S_IMODE((tmp_path / "moi.md").stat().st_mode) == stat.S_IMODE(os.stat(made).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no temporary left
 
 
 def test_file_digest_is_what_hashlib_file_digest_gives(tmp_path):

@@ -71,7 +71,9 @@ def write_atomic(path: str | os.PathLike[str], text: str, encoding: str = "utf-8
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     data = text.encode(encoding)
-    fd, tmp = create_beside(folder, target.name)
+    import tempfile  # here, not at the top: a command that prints to stdout starts without it (and shutil, random)
+
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -87,22 +89,6 @@ def write_atomic(path: str | os.PathLike[str], text: str, encoding: str = "utf-8
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-
-
-# What ``tempfile.mkstemp`` opens a new file with; its module (and shutil, random, bz2, lzma that it
-# imports) would be a twentieth of the facts command's start-up for this one call.
-_EXCLUSIVE = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-
-
-def create_beside(folder: Path, name: str) -> tuple[int, str]:
-    """A new file ".NAME.<random>.tmp" in ``folder``, created exclusively (mode 0o600): (its fd, its path)."""
-    for _ in range(100):
-        tmp = os.path.join(folder, f".{name}.{os.urandom(6).hex()}.tmp")
-        try:
-            return os.open(tmp, _EXCLUSIVE, 0o600), tmp
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(folder))
 
 
 def umask() -> int:
