@@ -98,6 +98,20 @@ def change_files(folder: Path) -> tuple[str, str]:
     return removed.name, changed.name
 
 
+def assert_reopens_from_saved_scans(cache, folder):
+    """Open again: the snapshot is restored whole and both tables come from its saved scans, reading no
+    article, equal to tables built afresh, with nothing to report. Returns the index."""
+    _, index, corpus, tables, restored = open_archive(cache, folder)
+    assert restored == len(index)
+    for kind in KINDS:
+        corpus.reads.clear()
+        table = tables.table(kind)
+        assert corpus.reads == []
+        assert as_json(kind, table) == as_json(kind, afresh(index, kind))
+    assert tables.problems == []
+    return index
+
+
 def test_a_warm_open_builds_its_tables_from_the_saved_scans_not_the_articles(folder, tmp_path):
     cache = tmp_path / "cache"
     _, index, _, tables, restored = open_archive(cache, folder)
@@ -143,14 +157,8 @@ def test_files_added_changed_and_removed_between_opens_are_in_or_out_of_the_tabl
     assert "Đắk Nông" in as_json("orgs", tables.table("orgs"))
 
     # The next open restores the snapshot saved meanwhile, and its scans were carried over to it.
-    _, index, corpus, tables, restored = open_archive(cache, folder)
-    assert restored == len(index) and len(index.retired) >= 2
-    for kind in KINDS:
-        corpus.reads.clear()
-        table = tables.table(kind)
-        assert corpus.reads == []
-        assert as_json(kind, table) == as_json(kind, afresh(index, kind))
-    assert tables.problems == []
+    index = assert_reopens_from_saved_scans(cache, folder)
+    assert len(index.retired) >= 2
 
 
 def test_a_retired_only_person_or_body_leaves_the_tables(folder, tmp_path):
@@ -188,13 +196,7 @@ def test_a_damaged_saved_scan_is_reported_and_done_again(folder, tmp_path, damag
         assert tables.keep(kind)  # saved again once built
     assert len(tables.problems) == 2 and all("damaged" in p and "rebuilding" in p for p in tables.problems)
 
-    _, index, corpus, tables, _ = open_archive(cache, folder)
-    for kind in KINDS:
-        corpus.reads.clear()
-        table = tables.table(kind)
-        assert corpus.reads == []
-        assert as_json(kind, table) == as_json(kind, afresh(index, kind))
-    assert tables.problems == []
+    assert_reopens_from_saved_scans(cache, folder)
 
 
 def test_a_missing_or_other_snapshots_scan_is_done_again_without_a_word(folder, tmp_path):

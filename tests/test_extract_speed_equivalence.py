@@ -195,6 +195,22 @@ def test_sentence_ends_and_sentences_are_those_of_the_plain_rules(text):
     assert fc.split_sentences(text) == _plain_split_sentences(text)
 
 
+_SENTENCE_PIECES = [". Sau", ".\nSau", ". sau", ".\n\nSau", "8.945", "TP. Hồ", "TP.\nHà", ". ./. Hết", ".\n./.x", ". “Chúng",
+                    ". (Ảnh", ". 5 người", "! Vâng", "? Ai", "… Rồi", "...", ". ", ".  X", ". \nX", ".\t", "a", " ", "\n", "Đ."]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=30).map("".join))
+def test_sentence_ends_read_without_the_engine_are_those_it_finds(text):
+    assert fc.split_sentences(text) == _plain_split_sentences(text)
+
+
+def test_sentence_ends_of_own_sentences():
+    for text in ["Hội nghị khai mạc. Đồng chí An phát biểu.\nTiếp theo là 8.945 đoàn viên. tham gia.",
+                 "Tại TP. Hồ Chí Minh, 30.01.2024. Sau đó ./. Hết.\n\nBài mới… Rồi (Ảnh: X). “Chúng tôi”. 5 người dự."]:
+        assert fc.split_sentences(text) == _plain_split_sentences(text)
+
+
 def test_abbreviation_dot_after_a_line_break():
     """``$`` also matches before a final line break: "TP\\n." is still read as an abbreviation's dot."""
     text = "Ở TP\n. Sau đó"
