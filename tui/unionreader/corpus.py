@@ -279,15 +279,23 @@ def load_source(source: Source) -> list[Article | LoadError]:
             if size > MAX_FILE_BYTES:
                 raise BadInput(f"file is {size / 1048576:.1f} MB, over the 20 MB limit")
             data = read_bytes(path, size)
-        if not data or data.isspace():  # (``isspace`` tests the bytes ``strip`` removes, without a copy)
-            raise BadInput("empty file")
-        text, warning = decode(data)
     except BadInput as exc:
         return [LoadError(name, str(exc))]
     except PermissionError:
         return [LoadError(name, "permission denied")]
     except OSError as exc:
         return [LoadError(name, exc.strerror or str(exc))]
+    return load_bytes(name, data)
+
+
+def load_bytes(name: str, data: bytes) -> list[Article | LoadError]:
+    """The articles of an input already read (``name``'s bytes ``data``), as ``load_source`` gives them."""
+    try:
+        if not data or data.isspace():  # (``isspace`` tests the bytes ``strip`` removes, without a copy)
+            raise BadInput("empty file")
+        text, warning = decode(data)
+    except BadInput as exc:
+        return [LoadError(name, str(exc))]
 
     items: list[Article | LoadError] = []
     if warning:

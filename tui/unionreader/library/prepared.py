@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..corpus import LoadError
 from ..extract.models import Analysis
 from ..search.doc_terms import DocTerms, Prepared, doc_terms
-from .worker import FileOutcome, StampedOutcome, analyse_encoded_files, analyse_file
+from .worker import StampedOutcome, analyse_file, encoded_outcomes
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,16 +39,10 @@ def analyse_prepared_files(tasks: list[tuple[str, str | None]], analyser=analyse
                            ) -> tuple[list[StampedOutcome], list[PreparedFile | None]]:
     """A pool task: ``analyse_encoded_files``, and for each file sent as a payload its articles'
     ``DocTerms`` (None for the others)."""
-    made: dict[str, FileOutcome] = {}
-
-    def kept(path: str) -> FileOutcome:
-        made[path] = outcome = analyser(path)  # (the last read of a path is the one sent)
-        return outcome
-
-    outcomes = analyse_encoded_files(tasks, analyser=kept)
+    outcomes: list[StampedOutcome] = []
     prepared: list[PreparedFile | None] = []
-    for stamped in outcomes:
-        outcome = made.get(stamped.path) if stamped.payload is not None else None
+    for stamped, outcome in encoded_outcomes(tasks, analyser):
+        outcomes.append(stamped)
         if outcome is None:
             prepared.append(None)
             continue

@@ -9,12 +9,14 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from stat import S_ISREG
 
-from ..corpus import Article, LoadError, Source, load_source
+from ..corpus import MAX_FILE_BYTES, Article, LoadError, Source, load_bytes, load_source
 from ..extract import analyse
 from ..extract.models import Analysis
+from ..files import read_bytes, system_name
 from ..gc_pacing import fewer_collections
 
 
@@ -26,12 +28,20 @@ class FileOutcome:
     analyses: tuple[Analysis, ...]
     errors: tuple[LoadError, ...]
 
+    def __reduce__(self):
+        # (sent from worker processes: positional fields load faster than the dataclass state)
+        return type(self), (self.path, self.analyses, self.errors)
+
 
 def analyse_file(path: str, size: int = 0) -> FileOutcome:
     """Read, clean and extract one file; a bad file (or a bug on one article) becomes a LoadError."""
+    return _outcome(path, load_source(Source(path, size)))
+
+
+def _outcome(path: str, items: list[Article | LoadError]) -> FileOutcome:
     analyses: list[Analysis] = []
     errors: list[LoadError] = []
-    for item in load_source(Source(path, size)):
+    for item in items:
         if isinstance(item, Article):
             try:
                 analyses.append(analyse(item))
@@ -69,6 +79,10 @@ class StampedOutcome:
     outcome: FileOutcome | None
     stable: bool = True
     payload: bytes | None = None  # store.encode(path, analyses, errors), made in the worker
+
+    def __reduce__(self):
+        # (one per file sent from a worker: the dataclass state took ~15 µs to load, this a fifth)
+        return type(self), (self.path, self.size, self.mtime_ns, self.digest, self.outcome, self.stable, self.payload)
 
     def decoded(self) -> StampedOutcome:
         """With ``outcome`` taken out of ``payload`` (as the store would read it back)."""
@@ -114,6 +128,8 @@ def file_digest(path: str) -> str | None:
 def analyse_stamped(path: str, known_digest: str | None = None, analyser=analyse_file) -> StampedOutcome:
     """Read and analyse ``path``, and make sure it did not change meanwhile (stat before and after:
     a file being written is read again, and reported if it never holds still)."""
+    if analyser is analyse_file:
+        return _analyse_read_once(path, known_digest)
     for _ in range(READ_ATTEMPTS):
         before = _stat(path)
         digest = file_digest(path)
@@ -124,8 +140,47 @@ def analyse_stamped(path: str, known_digest: str | None = None, analyser=analyse
         outcome = analyser(path)
         if _stat(path) == before and file_digest(path) == digest:
             return StampedOutcome(path, *before, digest, outcome)
+    return _never_still(path)
+
+
+def _never_still(path: str) -> StampedOutcome:
     error = LoadError(path, "the file kept changing while it was read; not cached, open it again later")
     return StampedOutcome(path, 0, 0, "", FileOutcome(path, (), (error,)), stable=False)
+
+
+def _analyse_read_once(path: str, known_digest: str | None) -> StampedOutcome:
+    """``analyse_stamped`` with the plain analyser: the file is read once, its hash and its articles
+    made from the same bytes (hashing it before and after the extraction read it three times). The
+    bytes are the file's as long as its stat is the same before and after the read. Whatever the
+    reader would report (not a regular file, too large, unreadable) takes the general route."""
+    for _ in range(READ_ATTEMPTS):
+        try:
+            st = os.stat(path)
+        except (OSError, ValueError):
+            st = None
+        if st is None or not S_ISREG(st.st_mode) or st.st_size > MAX_FILE_BYTES or system_name(path) != path:
+            return analyse_stamped(path, known_digest, _plain_analyser)
+        before = st.st_size, st.st_mtime_ns
+        try:
+            data = read_bytes(path, st.st_size)
+        except OSError:
+            return analyse_stamped(path, known_digest, _plain_analyser)
+        if _stat(path) != before:
+            continue
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        if digest == known_digest:
+            return StampedOutcome(path, *before, digest, None)
+        return StampedOutcome(path, *before, digest, _analyse_bytes(path, data))
+    return _never_still(path)
+
+
+def _plain_analyser(path: str) -> FileOutcome:
+    return analyse_file(path)  # (not ``analyse_file`` itself: ``analyse_stamped`` would read once again)
+
+
+def _analyse_bytes(path: str, data: bytes) -> FileOutcome:
+    """``analyse_file(path)`` of the bytes ``data`` read from ``path``."""
+    return _outcome(path, load_bytes(path, data))
 
 
 def analyse_stamped_files(tasks: list[tuple[str, str | None]], analyser=analyse_file) -> list[StampedOutcome]:
@@ -139,18 +194,25 @@ def analyse_encoded_files(tasks: list[tuple[str, str | None]], analyser=analyse_
     bytes), so the parent, which feeds the index and writes the store for every worker, neither
     re-encodes it nor unpickles an object graph twice (its share of a cold open was a quarter of the
     CPU, enough to hold two workers back on two cores)."""
+    return [stamped for stamped, _ in encoded_outcomes(tasks, analyser)]
+
+
+def encoded_outcomes(tasks: list[tuple[str, str | None]], analyser=analyse_file
+                     ) -> Iterator[tuple[StampedOutcome, FileOutcome | None]]:
+    """``analyse_encoded_files`` one file at a time, each with the outcome its payload encodes (None
+    when it has no payload)."""
     from .store import encode
 
-    outcomes = []
     with fewer_collections():
         for path, known in tasks:
             stamped = analyse_stamped(path, known, analyser)
-            if stamped.stable and stamped.outcome is not None:
-                payload = encode(path, stamped.outcome.analyses, stamped.outcome.errors)
-                stamped = StampedOutcome(path, stamped.size, stamped.mtime_ns, stamped.digest, None, True, payload)
-            outcomes.append(stamped)
+            outcome = stamped.outcome
+            if stamped.stable and outcome is not None:
+                payload = encode(path, outcome.analyses, outcome.errors)
+                yield StampedOutcome(path, stamped.size, stamped.mtime_ns, stamped.digest, None, True, payload), outcome
+            else:
+                yield stamped, None
             _freeze_once()
-    return outcomes
 
 
 _frozen = False

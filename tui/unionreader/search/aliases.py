@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from ..extract.lexicons import ABBREVIATIONS  # the genre's abbreviation lexicon, shared with extraction
-from ..text import fold, iter_tokens
+from ..text import TOKEN_RE, fold
 from .query import Alternative, Clause, ParsedQuery, Term
 
 __all__ = ["fold_phrase", "term_aliases", "with_abbreviations", "written_out_run"]
@@ -19,7 +19,7 @@ _GROUPED_NUMBER = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 def fold_phrase(s: str) -> tuple[str, ...]:
     """The folded words of a phrase. Cached: indexing folds each article's entity names and
     organisations, which repeat across a corpus (this was most of the index build time)."""
-    return tuple(fold(t.text) for t in iter_tokens(s))
+    return tuple(map(fold, TOKEN_RE.findall(s)))  # (``iter_tokens``' texts, without a Token each)
 
 
 _ABBR_EXPANSIONS: dict[str, tuple[str, ...]] = {
