@@ -146,3 +146,57 @@ def test_prepared_files_are_the_encoded_ones_with_each_articles_terms(tmp_path):
 @given(st.text(alphabet=st.sampled_from("Công đoàn ĐỦỷhoà Covid-19 8.945 1,5 30/01/2024 09/NQ-CĐVC –./\u0301\n"), max_size=40))
 def test_fold_phrase_is_the_folded_token_texts(phrase):
     assert fold_phrase(phrase) == tuple(fold(t.text) for t in iter_tokens(phrase))
+
+
+def _plain_doc_terms(analysis):
+    """``doc_terms`` as it was written before: each field word put one at a time."""
+    from unionreader.search.doc_terms import SEPARATOR, DocTerms, _date_keys
+
+    fields, facets, displays, expansions = {}, {}, {}, []
+    dates = dict.fromkeys(d for d in (analysis.date, analysis.article.published) if d)
+
+    def put(name, value):
+        fields.setdefault(name, {})[value] = None
+
+    for entity in analysis.entities:
+        kind, value = entity.type, entity.value
+        name = {"person": "person", "organization": "org", "location": "place"}.get(kind)
+        if name:
+            display = value if isinstance(value, str) and value else entity.text
+            if (name, display) not in displays:
+                displays[name, display] = None
+                for syllable in fold_phrase(display):
+                    put(name, syllable)
+            if kind != "location":
+                facets[kind, display] = None
+        elif kind in ("money", "document"):
+            put("has", kind)
+        elif kind == "date" and isinstance(value, str):
+            dates[value] = None
+        elif kind == "abbreviation" and isinstance(value, str):
+            expansions.extend(fold_phrase(value))
+    for fact in analysis.facts:
+        put("kind", fact.kind)
+        facets["kind", fact.kind] = None
+        if fact.kind == "awards":
+            put("has", "award")
+        elif fact.kind == "documents":
+            put("has", "document")
+    for iso in dates:
+        for key in _date_keys(iso):
+            put("date", key)
+        if _date_keys(iso):
+            facets["year", iso[:4]] = None
+    return DocTerms(analysis.article.text, analysis.article.title, analysis.date or analysis.article.published or "",
+                    tuple((name, SEPARATOR.join(values)) for name, values in fields.items()), tuple(facets),
+                    tuple(expansions))
+
+
+def test_doc_terms_are_what_putting_each_word_gives(tmp_path):
+    from unionreader.corpus import load_paths
+
+    loaded = load_paths([tests_dir / "fixtures" / "articles", tests_dir / "fixtures" / "news", *_files(tmp_path)])
+    analyses = [analyse_file(a.source).analyses[0] for a in loaded.articles if a.source.endswith(".txt")]
+    assert len(analyses) >= 6 and any(a.entities for a in analyses)
+    for analysis in analyses:
+        assert doc_terms(analysis) == _plain_doc_terms(analysis)
