@@ -293,3 +293,41 @@ async def test_closing_a_screen_before_its_worker_finishes_is_harmless():
         overview.show(build_overview([]))
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_a_key_in_the_filter_filters_the_list_in_the_same_step_so_both_paint_in_one_frame():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("p")
+        listing = await wait_table(app, pilot)
+        await pilot.press("slash")
+        box = app.screen.query_one("#directory-filter", Input)
+        box.insert_text_at_cursor("quach")  # what a key does; no message has been handled since
+        assert [r.split(" · ")[0] for r in listed(listing)] == ["Quách Thúy Hòa"]
+        assert status(app).startswith(" 1 of 5 people")
+
+
+async def test_the_collector_is_held_while_keys_come_and_let_go_when_they_rest_or_the_screen_closes(monkeypatch):
+    import gc
+
+    from unionreader.app.screens import directory
+
+    assert gc.isenabled()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("p")
+        await wait_table(app, pilot)
+        await pilot.pause(directory.KEYS_REST + 0.2)
+        assert gc.isenabled()  # (opening the screen moved the cursor: let go once it rested)
+        await pilot.press("slash", "q", "u")
+        assert not gc.isenabled()
+        await pilot.pause(directory.KEYS_REST + 0.2)
+        assert gc.isenabled()
+        await pilot.press("a", "down")
+        assert not gc.isenabled()
+        await pilot.press("escape", "escape")  # back to the list, then the screen closes
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert gc.isenabled()
