@@ -331,3 +331,37 @@ async def test_the_collector_is_held_while_keys_come_and_let_go_when_they_rest_o
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert gc.isenabled()
+
+
+async def test_the_list_keys_move_the_cursor_and_the_profile_follows():
+    app = make_app()
+    async with app.run_test(size=(120, 12)) as pilot:  # (a short list pane: a page is a few rows)
+        await wait_loaded(app, pilot)
+        await pilot.press("p")
+        listing = await wait_table(app, pilot)
+        last = len(listing.rows) - 1
+        moves = [("j", 1), ("k", 0), ("down", 1), ("up", 0), ("G", last), ("g", 0), ("end", last), ("home", 0),
+                 ("pagedown", min(last, listing.size.height)), ("pageup", 0)]
+        for key, cursor in moves:
+            await pilot.press(key)
+            assert listing.cursor == cursor, key
+        await pilot.press("G")
+        name = listed(listing)[last].split(" · ")[0]
+        assert name in await wait_profile(app, pilot)
+
+
+async def test_down_leaves_the_filter_for_the_list_and_copying_with_nothing_listed_says_so():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("o")
+        listing = await wait_table(app, pilot)
+        await pilot.press("slash", *"lam dong", "down")
+        assert app.focused is listing and listed(listing)
+        await pilot.press("slash", *" zzqx")  # nothing matches
+        await pilot.pause()
+        assert listing.rows == [] and "nothing matches" in status(app)
+        await pilot.press("down", "c", "J")
+        await pilot.pause()
+        assert [n.message for n in app._notifications].count("Nothing selected.") == 2
+        assert isinstance(app.screen, OrgsScreen)
