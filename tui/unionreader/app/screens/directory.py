@@ -90,6 +90,7 @@ class DirectoryScreen(Screen):
         self._rest_timer = None
 
     def compose(self) -> ComposeResult:
+        self.collector.hold()  # (opening the screen is a key's repaint too; let go as keys rest, or on unmount)
         yield FilterInput(self._filter_typed, placeholder=f"/ filter {self.NOUN}: type a name, with or without diacritics",
                           id="directory-filter")
         yield Static(f" building the {self.NOUN} table…", id="directory-status", markup=False)
@@ -100,6 +101,7 @@ class DirectoryScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._key_came()
         self.query_one(DirectoryList).border_title = self.NOUN.capitalize()
         self.query_one("#directory-profile").border_title = "Profile"
         focus_now(self.query_one(DirectoryList))
