@@ -293,3 +293,87 @@ async def test_closing_a_screen_before_its_worker_finishes_is_harmless():
         overview.show(build_overview([]))
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_a_key_in_the_filter_filters_the_list_in_the_same_step_so_both_paint_in_one_frame():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("p")
+        listing = await wait_table(app, pilot)
+        await pilot.press("slash")
+        box = app.screen.query_one("#directory-filter", Input)
+        box.insert_text_at_cursor("quach")  # what a key does; no message has been handled since
+        assert [r.split(" · ")[0] for r in listed(listing)] == ["Quách Thúy Hòa"]
+        assert status(app).startswith(" 1 of 5 people")
+
+
+async def test_the_collector_is_held_while_keys_come_and_let_go_when_they_rest_or_the_screen_closes(monkeypatch):
+    import gc
+
+    from unionreader.app.screens import directory
+
+    async def let_go() -> bool:
+        for _ in range(500):
+            if gc.isenabled():
+                return True
+            await pilot.pause(0.02)
+        return False
+
+    assert gc.isenabled()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        monkeypatch.setattr(directory, "KEYS_REST", 0.1)
+        await pilot.press("p")
+        await wait_table(app, pilot)
+        assert await let_go()  # (opening the screen moved the cursor: let go once it rested)
+        monkeypatch.setattr(directory, "KEYS_REST", 60)  # (however slow the machine, the keys come within it)
+        await pilot.press("slash", "q", "u")
+        assert not gc.isenabled()
+        await pilot.press("a", "down")
+        assert not gc.isenabled()
+        monkeypatch.setattr(directory, "KEYS_REST", 0.1)
+        await pilot.press("up")
+        assert await let_go()  # the keys rested
+        monkeypatch.setattr(directory, "KEYS_REST", 60)
+        await pilot.press("down")
+        assert not gc.isenabled()
+        await pilot.press("escape")  # the screen closes: let go at once
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert gc.isenabled()
+
+
+async def test_the_list_keys_move_the_cursor_and_the_profile_follows():
+    app = make_app()
+    async with app.run_test(size=(120, 12)) as pilot:  # (a short list pane: a page is a few rows)
+        await wait_loaded(app, pilot)
+        await pilot.press("p")
+        listing = await wait_table(app, pilot)
+        last = len(listing.rows) - 1
+        moves = [("j", 1), ("k", 0), ("down", 1), ("up", 0), ("G", last), ("g", 0), ("end", last), ("home", 0),
+                 ("pagedown", min(last, listing.size.height)), ("pageup", 0)]
+        for key, cursor in moves:
+            await pilot.press(key)
+            assert listing.cursor == cursor, key
+        await pilot.press("G")
+        name = listed(listing)[last].split(" · ")[0]
+        assert name in await wait_profile(app, pilot)
+
+
+async def test_down_leaves_the_filter_for_the_list_and_copying_with_nothing_listed_says_so():
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("o")
+        listing = await wait_table(app, pilot)
+        await pilot.press("slash", *"lam dong", "down")
+        assert app.focused is listing and listed(listing)
+        await pilot.press("slash", *" zzqx")  # nothing matches
+        await pilot.pause()
+        assert listing.rows == [] and "nothing matches" in status(app)
+        await pilot.press("down", "c", "J")
+        await pilot.pause()
+        assert [n.message for n in app._notifications].count("Nothing selected.") == 2
+        assert isinstance(app.screen, OrgsScreen)

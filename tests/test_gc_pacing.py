@@ -66,3 +66,42 @@ def test_batches_indexed_from_a_stream_are_frozen_like_the_librarys(tmp_path):
     assert not any(o is article for o in gc.get_objects())
     assert gc.get_freeze_count() > 0
     gc.unfreeze()
+
+
+def test_holds_from_several_holders_keep_the_collector_paused_until_the_last_is_released():
+    import threading
+
+    from unionreader.gc_pacing import KeysHold, collector_paused
+
+    assert gc.isenabled()
+    keys = KeysHold()
+    keys.hold()
+    keys.hold()  # (one hold per holder)
+    assert not gc.isenabled()
+    with collector_paused():  # a table built meanwhile, on another thread
+        done = threading.Event()
+
+        def build() -> None:
+            with collector_paused():
+                keys.release()  # the keys rest while the build goes on
+                assert not gc.isenabled()
+            done.set()
+
+        threading.Thread(target=build).start()
+        assert done.wait(10)
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    keys.release()  # (released twice: no effect)
+    assert gc.isenabled()
+
+
+def test_a_collector_switched_off_before_the_first_hold_stays_off():
+    from unionreader.gc_pacing import collector_paused
+
+    gc.disable()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -41,7 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return cmd_directory(args[0], args[1:])
     if args and args[0] == "index":
-        from .library.commands import cmd_index
+        # (the library's command, keeping the people and organisation tables' scans too)
+        from .directory_cli import cmd_index
 
         return cmd_index(args[1:])
     if args and args[0] == "cache":

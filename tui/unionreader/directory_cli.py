@@ -93,3 +93,60 @@ def cmd_directory(command: str, argv: list[str]) -> int:
         return 0
     write_stdout(text)
     return 0
+
+
+class TablesKept:
+    """``unionreader index`` keeps the people and organisation tables' scans with the index snapshot it
+    saves, as the app does when a load ends (``app.archive``): batches are scanned as they are indexed,
+    a restored snapshot's saved scans are carried over with the docs added since, and the app's first
+    screen after the command loads them instead of reading every article back from the cache."""
+
+    def __init__(self, library, index) -> None:
+        from .directory.live import LiveTables
+
+        self.library = library
+        self.tables = LiveTables(_IndexDocs(index), retired=lambda: index.retired, on_built=lambda: None)
+        self._index = index
+
+    def _saved(self):
+        from .directory.saved import SavedScans
+
+        archive, key, docs = self.library.snapshot
+        return SavedScans(self.library.cache_dir, archive), key, docs
+
+    def __call__(self, event) -> None:
+        from .library.batching import Batch
+        from .library.events import Restored
+
+        if isinstance(event, Restored) and self.library.snapshot is not None:
+            self.tables.restored(*self._saved())
+        elif isinstance(event, Batch) and event.analyses:
+            self.tables.feed(len(self._index) - len(event.analyses), event.analyses)
+
+    def ended(self) -> None:
+        if self.library.snapshot is None or self.library.cache_dir is None:
+            return  # (no index saved: nothing to keep the scans with)
+        self.tables.saved_as(*self._saved())
+        self.tables.settle_all()
+        for problem in self.tables.problems:
+            print(f"unionreader: {problem}", file=sys.stderr)
+
+
+class _IndexDocs:
+    """The index's docs by number (read from the cache once the index is saved)."""
+
+    def __init__(self, index) -> None:
+        self._index = index
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __getitem__(self, doc):
+        return self._index.analysis(doc)
+
+
+def cmd_index(argv: list[str]) -> int:
+    """``unionreader index``, keeping the tables' scans too."""
+    from .library.commands import cmd_index as index_command
+
+    return index_command(argv, follower=TablesKept)

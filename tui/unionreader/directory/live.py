@@ -155,6 +155,30 @@ class LiveTables:
                         self._restored[kind] = self._snapshot
                         self._tried.discard(kind)
 
+    def settle_all(self) -> None:
+        """``settle``, then scan from the corpus each kind whose scan could not be carried over (the
+        restored snapshot had none saved: an index made before scans were saved, or its file deleted)
+        and save it: ``unionreader index`` leaves both scans saved for its snapshot, so the app's first
+        screen after it does not read every article back. A kind whose snapshot is unchanged and whose
+        file is there is left as it is (as ``settle`` does: loading it to check costs a second at 100k)."""
+        self.settle()
+        if self._snapshot is None or self._saved is None:
+            return
+        snapshot, docs = self._snapshot
+        for kind in KINDS:
+            kept = self._kept.get(kind)
+            if kept is not None and kept[0] == snapshot:
+                continue
+            if self._restored.get(kind) == self._snapshot and self._saved.path(kind).is_file():
+                continue
+            with self._locks[kind]:
+                self._resume(kind)
+                builder = self._builders[kind]
+                if len(builder) > docs or len(self._corpus) < docs:
+                    continue
+                builder.add(self._corpus[doc] for doc in range(len(builder), docs))
+            self.keep(kind)
+
     def feed(self, start: int, analyses: Sequence[Analysis]) -> None:
         """Articles ``start``, ``start + 1``… of the corpus, just indexed: scanned now by each builder
         that holds every article before them and is not busy building."""

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
+from . import cache_files
 from .console import add_cache_flags, library_from_args, open_paths
+from .loader import Event, Library
 from .paths import cache_dir
-from .store import DB_NAME, CacheUnavailable, Store, clear, disk_size
+from .store import DB_NAME, CacheUnavailable, Store
+
+if TYPE_CHECKING:
+    from ..search import SearchIndex
 
 
 def build_index_parser() -> argparse.ArgumentParser:
@@ -22,7 +28,17 @@ def build_index_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def cmd_index(argv: list[str]) -> int:
+class Follower(Protocol):
+    """What else an index run keeps in the cache: it sees each event, then the end of the load."""
+
+    def __call__(self, event: Event) -> None: ...
+
+    def ended(self) -> None: ...
+
+
+def cmd_index(argv: list[str], follower: Callable[[Library, SearchIndex], Follower] | None = None) -> int:
+    """``follower`` (library, index): what the layers above this one keep too (the people and
+    organisation tables' scans, ``directory_cli``)."""
     from ..search import SearchIndex
 
     ns = build_index_parser().parse_args(argv)
@@ -30,7 +46,11 @@ def cmd_index(argv: list[str]) -> int:
     if library.cache_dir is None:
         print("unionreader index: --no-cache leaves nothing to build", file=sys.stderr)
         return 2
-    opened = open_paths(library, ns.paths, index=SearchIndex(), label="indexing")
+    index = SearchIndex()
+    follow = follower(library, index) if follower is not None else None
+    opened = open_paths(library, ns.paths, index=index, label="indexing", follow=follow)
+    if follow is not None:
+        follow.ended()
     summary = opened.summary
     if summary is None:  # (the library always ends with one)
         return 1
@@ -40,7 +60,7 @@ def cmd_index(argv: list[str]) -> int:
 
 def build_cache_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="unionreader cache", description="Show or clear the cache.")
-    parser.add_argument("action", choices=("info", "clear"), help="info: where, size, which folders; clear: delete it")
+    parser.add_argument("action", choices=("info", "clear"), help="info: where, size, which folders; clear: delete it (only the cache's own files)")
     parser.add_argument("--cache", metavar="DIR", help="the cache directory (default: as for the other commands)")
     return parser
 
@@ -50,7 +70,7 @@ def cmd_cache(argv: list[str]) -> int:
     directory = cache_dir(ns.cache)
     assert directory is not None
     if ns.action == "clear":
-        freed = clear(directory) + _clear_snapshots(directory)
+        freed = cache_files.clear(directory)
         print(f"cleared {directory} ({freed / 1e6:.1f} MB freed)")
         return 0
     print(f"cache: {directory}")
@@ -69,24 +89,8 @@ def cmd_cache(argv: list[str]) -> int:
         roots = store.roots()
     finally:
         store.close()
-    print(f"size: {disk_size(directory) / 1e6:.1f} MB · {files:,} files · {articles:,} articles")
+    print(f"size: {cache_files.disk_size(directory) / 1e6:.1f} MB · {files:,} files · {articles:,} articles")
     for path, _, count in roots:
         print(f"  {path} ({count:,} files)")
     return 0
 
-
-def _clear_snapshots(directory) -> int:
-    import shutil
-
-    from .index_files import PREFIX
-
-    freed = 0
-    for folder in [*directory.glob(f"{PREFIX}*"), *directory.glob(".tmp-index-*")]:
-        freed += sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-        shutil.rmtree(folder, ignore_errors=True)
-    # The people and organisation tables' saved scans (``directory.saved``: named here, not imported).
-    for path in [*directory.glob("tables-*"), *directory.glob(".tmp-tables-*")]:
-        with contextlib.suppress(OSError):
-            freed += path.stat().st_size
-            path.unlink()
-    return freed

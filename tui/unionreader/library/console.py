@@ -13,7 +13,7 @@ from ..corpus import LoadError
 from ..extract.models import Analysis
 from .batching import Batch
 from .events import Notice, Restored, Summary
-from .loader import Library
+from .loader import Event, Library
 from .paths import cache_dir
 
 if TYPE_CHECKING:  # (imported when an index is fed: ``facts`` starts without the index and numpy)
@@ -49,9 +49,11 @@ def open_paths(
     progress: bool | None = None,
     label: str = "reading and analysing",
     say: Callable[[str], None] | None = None,
+    follow: Callable[[Event], None] | None = None,
 ) -> Opened:
     """Open ``paths``; with ``index`` the articles go into it (restored from disk when it can be),
-    otherwise they are collected. Problems and cache notices go to stderr, one line each."""
+    otherwise they are collected. Problems and cache notices go to stderr, one line each. ``follow``
+    sees every event once it is handled (a batch already indexed)."""
     say = say or (lambda line: print(f"unionreader: {line}", file=sys.stderr))
     if progress is None:
         progress = sys.stderr.isatty()
@@ -90,6 +92,8 @@ def open_paths(
                 opened.articles += event.articles
             elif isinstance(event, Summary):
                 opened.summary = event
+            if follow is not None:
+                follow(event)
     finally:
         if bar is not None:
             bar.stop()

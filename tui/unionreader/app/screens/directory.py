@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import on, work
@@ -20,6 +21,7 @@ from textual.worker import get_current_worker
 
 from ...directory import OrgTable, PeopleTable, render
 from ...directory.people import SORTS
+from ...gc_pacing import KeysHold
 from ..widgets.directory_list import DirectoryList
 from ..widgets.focus import focus_now
 from ..widgets.profile_view import ProfileView, fit_strips
@@ -29,6 +31,9 @@ PROFILE_DELAY = 0.12  # seconds the highlight rests before its profile is made
 # …and the filter, while it is being typed in: a profile made between two keys shares the interpreter
 # with the repaint of the next one.
 TYPING_PROFILE_DELAY = 0.3
+# The cyclic collector is held off while keys come and let run once they have rested this long (seconds;
+# see gc_pacing.KeysHold): a full pass at 100k articles costs a keystroke's budget.
+KEYS_REST = 1.0
 
 
 class FilterInput(Input):
@@ -40,6 +45,16 @@ class FilterInput(Input):
         Binding("escape", "leave", "Back to the list", show=False, priority=True, id="directory.filter.leave"),
         Binding("down", "to_list", show=False),
     ]
+
+    def __init__(self, typed: Callable[[str], None], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._typed = typed
+
+    def watch_value(self, value: str) -> None:
+        # The screen filters its list here, in the step that handled the key, so that the box and the
+        # list are painted in one frame: the Changed message reaches the screen after the next frame has
+        # painted the box alone, and the list waited for the frame after (up to 1/60 s more).
+        self._typed(value)
 
     def action_leave(self) -> None:
         self.value = ""
@@ -71,9 +86,13 @@ class DirectoryScreen(Screen):
         self.sort = "articles"
         self.profile_row: int | None = None  # the row whose profile is shown
         self._profile_timer = None
+        self.collector = KeysHold()
+        self._rest_timer = None
 
     def compose(self) -> ComposeResult:
-        yield FilterInput(placeholder=f"/ filter {self.NOUN}: type a name, with or without diacritics", id="directory-filter")
+        self.collector.hold()  # (opening the screen is a key's repaint too; let go as keys rest, or on unmount)
+        yield FilterInput(self._filter_typed, placeholder=f"/ filter {self.NOUN}: type a name, with or without diacritics",
+                          id="directory-filter")
         yield Static(f" building the {self.NOUN} table…", id="directory-status", markup=False)
         with Horizontal(id="directory-panes"):
             yield DirectoryList(id="directory-list")
@@ -82,6 +101,7 @@ class DirectoryScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._key_came()
         self.query_one(DirectoryList).border_title = self.NOUN.capitalize()
         self.query_one("#directory-profile").border_title = "Profile"
         focus_now(self.query_one(DirectoryList))
@@ -105,8 +125,21 @@ class DirectoryScreen(Screen):
             self.app.notify(problem, severity="warning")
         self.app.archive.directory.problems.clear()
 
-    @on(Input.Changed, "#directory-filter")
-    def _filter_changed(self) -> None:
+    def on_unmount(self) -> None:
+        self.collector.release()
+
+    def _key_came(self) -> None:
+        """A key changed the filter or moved the cursor: no collection until the keys rest."""
+        self.collector.hold()
+        if self._rest_timer is not None:
+            self._rest_timer.stop()
+        self._rest_timer = self.set_timer(KEYS_REST, self.collector.release)
+
+    def _filter_typed(self, value: str) -> None:
+        """The filter's text changed (called by the box itself, see FilterInput.watch_value)."""
+        if self.table is None:
+            return
+        self._key_came()
         self.workers.cancel_group(self, "profile")  # (one being made stops before it is drawn)
         self.refilter()
 
@@ -137,6 +170,7 @@ class DirectoryScreen(Screen):
 
     @on(DirectoryList.Highlighted)
     def _highlighted(self, event: DirectoryList.Highlighted) -> None:
+        self._key_came()
         if self._profile_timer is not None:
             self._profile_timer.stop()
             self._profile_timer = None

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Region
@@ -51,7 +51,7 @@ class DirectoryList(ScrollView, can_focus=True):
         self._rows: Sequence[int] = ()
         self._label: RowLabel = lambda row: ("", "", "")
         self.generation = 0
-        self._line_styles: tuple[Style, Style, Style] | None = None  # (base, cursor, detail)
+        self._line_styles: tuple[Style, ...] | None = None  # (see styles_of_lines)
         self.painted: dict[int, float] = {}  # generation -> first paint (benchmarks)
 
     @property
@@ -115,12 +115,15 @@ class DirectoryList(ScrollView, can_focus=True):
         self._line_styles = None
         super().notify_style_update()
 
-    def styles_of_lines(self) -> tuple[Style, Style, Style]:
-        """(base, cursor, detail): worked out once, not per line (each walks the widget's ancestors:
-        a list of 40 lines spent more on them than on its text)."""
+    def styles_of_lines(self) -> tuple[Style, ...]:
+        """(base, detail, count) and the same on the cursor line: worked out once, not per line (each
+        walks the widget's ancestors: a list of 40 lines spent more on them than on its text)."""
         if self._line_styles is None:
-            self._line_styles = (self.rich_style, self.get_component_rich_style("directory-list--cursor"),
-                                 self.get_component_rich_style("directory-list--detail"))
+            base = self.rich_style
+            cursor = base + self.get_component_rich_style("directory-list--cursor")
+            detail = self.get_component_rich_style("directory-list--detail")
+            bold = Style(bold=True)
+            self._line_styles = (base, base + detail, base + bold, cursor, cursor + detail, cursor + bold)
         return self._line_styles
 
     def render_line(self, y: int) -> Strip:
@@ -130,21 +133,32 @@ class DirectoryList(ScrollView, can_focus=True):
             self.painted[self.generation] = time.perf_counter()
         index = y + int(self.scroll_y)
         width = self.size.width
-        base, cursor_style, detail_style = self.styles_of_lines()
+        styles = self.styles_of_lines()
         if index >= len(self._rows):
-            return Strip.blank(width, base)
-        if index == self.cursor:
-            base = base + cursor_style
-        name, detail, count = self._label(self._rows[index])
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
-        text.append(("▶ " if index == self.cursor else "  ") + name[: width + 1])
-        if detail:
-            text.append(" · " + detail[: width + 1], detail_style)
+            return Strip.blank(width, styles[0])
+        return self._line(self._rows[index], index == self.cursor, width, styles)
+
+    def _line(self, row: int, on_cursor: bool, width: int, styles: tuple[Style, ...]) -> Strip:
+        """One row: "▶ name · detail" cut with an ellipsis (the detail dimmed) to leave room for the
+        count at the right. Made of segments directly (a rich Text rendered per line cost more than the
+        rest of a keystroke's repaint); the same cells and styles as that Text gave."""
+        base, detail_style, count_style = styles[3:] if on_cursor else styles[:3]
+        name, detail, count = self._label(row)
+        head = ("▶ " if on_cursor else "  ") + name[: width + 1]
+        plain = head + " · " + detail[: width + 1] if detail else head
         room = max(1, width - len(count) - 1)
-        text.truncate(room, overflow="ellipsis", pad=True)
-        text.append(" " + count, Style(bold=True))
-        segments = Segment.apply_style(list(text.render(self.app.console)), base)
-        return Strip(list(segments)).adjust_cell_length(width, base)
+        cells = cell_len(plain)
+        if cells > room:
+            plain = set_cell_size(plain, room - 1) + "…"
+        cut = len(head)
+        segments = [Segment(plain[:cut], base)]
+        if len(plain) > cut:
+            segments.append(Segment(plain[cut:], detail_style))
+        if cells < room:
+            segments.append(Segment(" " * (room - cells), base))
+        segments.append(Segment(" " + count, count_style))
+        strip = Strip(segments, room + 1 + len(count))
+        return strip if room + 1 + len(count) == width else strip.adjust_cell_length(width, base)
 
     def row_text(self, index: int) -> str:
         name, detail, count = self._label(self._rows[index])

@@ -1,0 +1,167 @@
+"""`unionreader index` keeps the people and organisation tables' scans with the index snapshot it saves
+(as the app does when a load ends), so the app's first screen after it reads no article back; and
+`unionreader cache clear` deletes everything the cache writes, and nothing else in its directory."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from test_directory_saved import (
+    EXTRA,
+    afresh,
+    as_json,
+    assert_reopens_from_saved_scans,
+    change_files,
+    folder,  # noqa: F401 (the fixture)
+    open_archive,
+)
+from test_library_app import open_app, wait_loaded
+from unionreader.cli import main
+from unionreader.directory import saved
+from unionreader.directory.live import KINDS
+from unionreader.library import cache_files, first_page, index_files, listing
+from unionreader.library.store import DB_NAME
+
+
+def run_index(cache, folder) -> str:  # noqa: F811
+    assert main(["index", str(folder), "--cache", str(cache), "--jobs", "1"]) == 0
+    return index_files.latest(cache, index_files.archive_key([str(folder)], _version()))
+
+
+def _version() -> str:
+    from unionreader.library.version import extractor_version
+
+    return extractor_version()
+
+
+def scans(cache) -> dict[str, float]:
+    return {p.name: p.stat().st_mtime_ns for p in cache.glob(f"{saved.PREFIX}*")}
+
+
+def test_index_saves_both_scans_and_the_next_open_builds_its_tables_from_them(folder, tmp_path, capsys):  # noqa: F811
+    cache = tmp_path / "cache"
+    run_index(cache, folder)
+    assert sorted(n.rsplit("-", 1)[1] for n in scans(cache)) == ["orgs", "people"]
+    assert_reopens_from_saved_scans(cache, folder)
+
+    # Files added, changed and removed: the next `index` carries the scans over to its new snapshot,
+    # scanning only the docs added (no table is built from the store).
+    change_files(folder)
+    before = scans(cache)
+    run_index(cache, folder)
+    assert scans(cache).keys() == before.keys() and scans(cache) != before
+    reopened = assert_reopens_from_saved_scans(cache, folder)
+    assert len(reopened.retired) >= 2
+    assert "Tôn Nữ Diệu Hiền" in as_json("people", afresh(reopened, "people"))
+    assert capsys.readouterr().err == ""
+
+
+def test_an_unchanged_index_leaves_the_scans_and_a_missing_one_is_made_again(folder, tmp_path):  # noqa: F811
+    cache = tmp_path / "cache"
+    run_index(cache, folder)
+    before = scans(cache)
+    run_index(cache, folder)  # nothing changed: nothing written
+    assert scans(cache) == before
+
+    # A snapshot saved with no scans beside it (an index made before they were kept, or the file
+    # deleted): `index` scans its articles from the cache once and saves them.
+    for path in cache.glob(f"{saved.PREFIX}*"):
+        path.unlink()
+    run_index(cache, folder)
+    assert scans(cache).keys() == before.keys()
+    assert_reopens_from_saved_scans(cache, folder)
+
+
+async def test_the_apps_first_people_screen_after_index_scans_no_article(folder, tmp_path, monkeypatch):  # noqa: F811
+    from unionreader.directory import PeopleBuilder
+
+    cache = tmp_path / "cache"
+    (folder / "zz_extra.txt").write_text(EXTRA, encoding="utf-8")
+    snapshot = run_index(cache, folder)
+    scanned: list = []
+    scan = PeopleBuilder._scan
+
+    def counted(self, analyses):
+        analyses = list(analyses)
+        scanned.extend(analyses)
+        scan(self, analyses)
+
+    monkeypatch.setattr(PeopleBuilder, "_scan", counted)
+    app = open_app(folder, cache)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("p")
+        for _ in range(500):
+            if getattr(app.screen, "table", None) is not None:
+                break
+            await pilot.pause(0.02)
+        table = app.screen.table
+        assert scanned == []  # the scan came from the cache, not from the articles
+        assert app.archive.library.snapshot[1] == snapshot
+        names = {table.rows[i].name for i in range(len(table))}
+        assert "Tôn Nữ Diệu Hiền" in names
+        assert as_json("people", table) == as_json("people", afresh(app.archive.index, "people"))
+
+
+# --- cache clear -----------------------------------------------------------------------------------
+
+
+def test_the_cache_names_every_prefix_its_modules_write():
+    assert (cache_files.INDEX_PREFIX, cache_files.LISTING_PREFIX, cache_files.PAGE_PREFIX, cache_files.TABLES_PREFIX) \
+        == (index_files.PREFIX, listing.PREFIX, first_page.PREFIX, saved.PREFIX)
+    assert cache_files.TABLE_KINDS == KINDS
+    assert cache_files.OWNED.fullmatch(f"{index_files.PREFIX}{index_files.archive_key(['/x'], 'v')}-000001")
+
+
+USERS_OWN = ["notes.txt", "page-notes.md", "tables-of-contents", "listing-2024.csv", "index-old", "library.sqlite3.bak",
+             ".tmp-mine", "tables-0123-people"]
+
+
+def test_cache_clear_deletes_everything_the_cache_wrote_and_nothing_else(folder, tmp_path, capsys):  # noqa: F811
+    cache = tmp_path / "cache"
+    run_index(cache, folder)
+    open_archive(cache, folder)  # (a warm open: hard-linked arrays in the snapshot)
+    written = sorted(p.name for p in cache.iterdir())
+    archive = index_files.archive_key([str(folder)], _version())
+    for expected in (DB_NAME, f"{listing.PREFIX}{archive}", f"{first_page.PREFIX}{archive}",
+                     f"{saved.PREFIX}{archive}-people", f"{saved.PREFIX}{archive}-orgs"):
+        assert expected in written
+    assert any(name.startswith(index_files.PREFIX) for name in written)
+    # Every entry the cache wrote is one it owns (a new kind of file would have to be named there).
+    assert [p.name for p in cache_files.owned(cache)] == written
+    # …and the leftovers of writes cut short (their temporaries), each kind.
+    import tempfile
+
+    tempfile.mkdtemp(prefix=".tmp-index-", dir=cache)
+    for prefix in (".tmp-listing-", ".tmp-page-", ".tmp-tables-"):
+        os.close(tempfile.mkstemp(prefix=prefix, dir=cache)[0])
+    for name in USERS_OWN:
+        if "." in name.lstrip(".") or name.startswith(".tmp"):
+            (cache / name).write_text("mine", encoding="utf-8")
+        else:
+            (cache / name).mkdir()
+            (cache / name / "keep.txt").write_text("mine", encoding="utf-8")
+    size = cache_files.disk_size(cache)
+    assert main(["cache", "info", "--cache", str(cache)]) == 0
+    assert f"size: {size / 1e6:.1f} MB" in capsys.readouterr().out
+
+    assert main(["cache", "clear", "--cache", str(cache)]) == 0
+    assert f"({size / 1e6:.1f} MB freed)" in capsys.readouterr().out
+    assert sorted(p.name for p in cache.iterdir()) == sorted(USERS_OWN)
+    assert all((cache / n).read_text(encoding="utf-8") == "mine" for n in USERS_OWN if (cache / n).is_file())
+    assert main(["cache", "clear", "--cache", str(cache)]) == 0  # (nothing left to clear: fine)
+    assert "(0.0 MB freed)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", [f"{saved.PREFIX}{'a' * 24}-people", f"{first_page.PREFIX}{'0' * 24}",
+                                  f"{index_files.PREFIX}{'f' * 24}-000012", f"{DB_NAME}-wal", ".tmp-tables-x1_y"])
+def test_names_the_cache_writes_are_its_own(name):
+    assert cache_files.OWNED.fullmatch(name)
+
+
+@pytest.mark.parametrize("name", [*USERS_OWN, f"{first_page.PREFIX}{'0' * 24}.bak", f"page-{'A' * 24}",
+                                  f"{saved.PREFIX}{'a' * 24}-places"])
+def test_names_the_cache_does_not_write_are_not(name):
+    assert not cache_files.OWNED.fullmatch(name)
