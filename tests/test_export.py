@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,31 @@ def test_article_field_values_are_what_the_encoder_writes():
 
     for value in ["Tiêu đề \"Việt\"\n\\ \u2028\x1f", "", None, True, False, 0, -7, 2**70, 2.5, ["a", 1], {"k": None}]:
         assert _value_text(value) == json.dumps(value, ensure_ascii=False)
+
+
+def test_write_atomic_writes_through_a_named_pipe_instead_of_replacing_it(tmp_path):
+    # /dev/null, /dev/stdout and pipes are not files to replace: a rename would leave a plain file there
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    export.write_atomic(pipe, "Công đoàn")
+    reader.join(timeout=10)
+    assert received == ["Công đoàn".encode()]
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
+
+
+def test_write_atomic_to_a_symlink_replaces_the_file_it_points_to(tmp_path):
+    real = tmp_path / "reports" / "facts.md"
+    real.parent.mkdir()
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "latest.md"
+    link.symlink_to(real)
+    export.write_atomic(link, "mới")
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "mới"
+    assert sorted(p.name for p in real.parent.iterdir()) == ["facts.md"]

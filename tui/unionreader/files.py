@@ -66,23 +66,26 @@ def write_atomic(path: str | os.PathLike[str], text: str, encoding: str = "utf-8
     """Write ``text`` to ``path`` via a temporary file in the same folder and a rename.
 
     Either the whole new content is in place or, when anything fails, the old file (if any) is left
-    exactly as it was and no temporary file remains.
+    exactly as it was and no temporary file remains. A symbolic link stays a link: the file it points to
+    is the one replaced. A path that is not a regular file (``/dev/null``, ``/dev/stdout``, a named pipe)
+    is written through, not replaced: a rename would put a plain file where the device was.
     """
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
+    target = Path(os.path.realpath(path))
     data = text.encode(encoding)
+    existing = stat_or_missing(target)
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        with open(target, "wb") as fh:
+            fh.write(data)
+        return
     import tempfile  # here, not at the top: a command that prints to stdout starts without it (and shutil, random)
 
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        try:
-            mode = stat.S_IMODE(os.stat(target).st_mode)
-        except FileNotFoundError:
-            mode = 0o666 & ~umask()
+        mode = stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~umask()
         os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
