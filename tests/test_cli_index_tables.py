@@ -105,6 +105,81 @@ async def test_the_apps_first_people_screen_after_index_scans_no_article(folder,
         assert as_json("people", table) == as_json("people", afresh(app.archive.index, "people"))
 
 
+def count_groupings(monkeypatch) -> list[str]:
+    """The kinds whose table is grouped from its scan from now on (not made from saved rows)."""
+    from unionreader.directory import OrgBuilder, PeopleBuilder
+
+    grouped: list[str] = []
+    for kind, builder in (("people", PeopleBuilder), ("orgs", OrgBuilder)):
+        def counted(self, analyses, retired, _group=builder._table, _kind=kind):
+            grouped.append(_kind)
+            return _group(self, analyses, retired)
+
+        monkeypatch.setattr(builder, "_table", counted)
+    return grouped
+
+
+def assert_reopens_from_saved_rows(cache, folder, grouped: list[str]) -> None:  # noqa: F811
+    """A warm open's tables come from the rows saved with the scans: nothing grouped, nothing read, and
+    each equal to the table built afresh."""
+    _, index, corpus, tables, restored = open_archive(cache, folder)
+    assert restored == len(index)
+    for kind in KINDS:
+        grouped.clear()
+        corpus.reads.clear()
+        table = tables.table(kind)
+        assert grouped == [] and corpus.reads == []
+        assert as_json(kind, table) == as_json(kind, afresh(index, kind))
+
+
+def test_index_saves_the_tables_rows_so_the_next_open_groups_nothing(folder, tmp_path, monkeypatch):  # noqa: F811
+    cache = tmp_path / "cache"
+    grouped = count_groupings(monkeypatch)
+    run_index(cache, folder)
+    assert sorted(grouped) == ["orgs", "people"]  # (the command grouped each table once)
+    archive = index_files.archive_key([str(folder)], _version())
+    snapshot = index_files.latest(cache, archive)
+    docs = len(open_archive(cache, folder)[1])
+    for kind in KINDS:
+        found = saved.SavedScans(cache, archive).load(kind, snapshot, docs)
+        assert found is not None and not isinstance(found, str) and found[1] is not None
+    assert_reopens_from_saved_rows(cache, folder, grouped)
+
+    # A file added (none retired): the rows saved with the scan carried over are of fewer docs, so
+    # the next `index` groups its tables again rather than reuse them.
+    (folder / "zz_added.txt").write_text(EXTRA, encoding="utf-8")
+    grouped.clear()
+    run_index(cache, folder)
+    assert sorted(grouped) == ["orgs", "people"]
+    assert_reopens_from_saved_rows(cache, folder, grouped)
+
+    # Files added, changed and removed: the next `index` groups the tables of its new snapshot.
+    change_files(folder)
+    run_index(cache, folder)
+    assert_reopens_from_saved_rows(cache, folder, grouped)
+
+
+def test_an_unchanged_index_adds_the_rows_to_scans_saved_without_them(folder, tmp_path, monkeypatch):  # noqa: F811
+    cache = tmp_path / "cache"
+    snapshot = run_index(cache, folder)
+    archive = index_files.archive_key([str(folder)], _version())
+    scans_only = saved.SavedScans(cache, archive)
+    docs = len(open_archive(cache, folder)[1])
+    for kind in KINDS:  # (as an `index` before the rows were saved left them)
+        builder, _ = scans_only.load(kind, snapshot, docs)
+        assert scans_only.save(kind, snapshot, builder)
+        assert scans_only.load(kind, snapshot, docs)[1] is None
+    grouped = count_groupings(monkeypatch)
+    assert run_index(cache, folder) == snapshot
+    assert sorted(grouped) == ["orgs", "people"]
+    assert_reopens_from_saved_rows(cache, folder, grouped)
+
+    before = scans(cache)
+    grouped.clear()
+    run_index(cache, folder)  # rows saved already: nothing grouped, nothing written
+    assert grouped == [] and scans(cache) == before
+
+
 # --- cache clear -----------------------------------------------------------------------------------
 
 

@@ -127,7 +127,7 @@ class TablesKept:
         if self.library.snapshot is None or self.library.cache_dir is None:
             return  # (no index saved: nothing to keep the scans with)
         self.tables.saved_as(*self._saved())
-        self.tables.settle_all()
+        self.tables.settle_all(rows=True)
         for problem in self.tables.problems:
             print(f"unionreader: {problem}", file=sys.stderr)
 

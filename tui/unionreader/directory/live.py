@@ -122,11 +122,12 @@ class LiveTables:
             self._kept[kind] = (snapshot, rows is not None)
             return True
 
-    def settle(self) -> None:
+    def settle(self, rows: bool = False) -> None:
         """When a load ends: carry each saved scan over to the snapshot just saved (the restored one's
         scan, plus the docs added since, from memory), so the next open finds it. A scan is never done
         from the store here: that waits until a table is asked for. A builder loaded only for this is
-        let go again (a table loads it back when asked)."""
+        let go again (a table loads it back when asked). With ``rows``, each table carried over is
+        built (grouped) first and its rows saved with its scan (``settle_all``)."""
         if self._snapshot is None:
             return
         for kind in KINDS:
@@ -143,9 +144,12 @@ class LiveTables:
                 if not len(builder) or len(builder) > docs or len(self._corpus) < docs:
                     continue
                 if len(builder) < docs:
+                    self._saved_rows.pop(kind, None)  # (those of fewer docs: grouped again)
                     builder.add(self._corpus[doc] for doc in range(len(builder), docs))
             finally:
                 lock.release()
+            if rows:
+                self._build_for_snapshot(kind)
             self.keep(kind)
             if loaded_here and (self._kept.get(kind) or ("",))[0] == self._snapshot[0]:
                 with lock:
@@ -155,13 +159,18 @@ class LiveTables:
                         self._restored[kind] = self._snapshot
                         self._tried.discard(kind)
 
-    def settle_all(self) -> None:
+    def settle_all(self, rows: bool = False) -> None:
         """``settle``, then scan from the corpus each kind whose scan could not be carried over (the
         restored snapshot had none saved: an index made before scans were saved, or its file deleted)
         and save it: ``unionreader index`` leaves both scans saved for its snapshot, so the app's first
         screen after it does not read every article back. A kind whose snapshot is unchanged and whose
-        file is there is left as it is (as ``settle`` does: loading it to check costs a second at 100k)."""
-        self.settle()
+        file is there is left as it is (as ``settle`` does: loading it to check costs a second at 100k).
+
+        With ``rows`` (``unionreader index``), each table of the snapshot's docs is also built here and
+        its rows saved with its scan, so the app's first screen after it does not group every sighting
+        either (seconds at 100k, paid by the command instead); a saved scan whose rows are not saved
+        yet (an unchanged snapshot) is loaded to find out (a second at 100k)."""
+        self.settle(rows)
         if self._snapshot is None or self._saved is None:
             return
         snapshot, docs = self._snapshot
@@ -176,8 +185,29 @@ class LiveTables:
                 builder = self._builders[kind]
                 if len(builder) > docs or len(self._corpus) < docs:
                     continue
-                builder.add(self._corpus[doc] for doc in range(len(builder), docs))
+                if len(builder) < docs:
+                    self._saved_rows.pop(kind, None)  # (those of fewer docs: grouped again)
+                    builder.add(self._corpus[doc] for doc in range(len(builder), docs))
+            if rows:
+                self._build_for_snapshot(kind)
             self.keep(kind)
+        if rows:  # (the kinds left as they were above: an unchanged snapshot)
+            for kind in KINDS:
+                self._build_for_snapshot(kind)
+                self.keep(kind)
+
+    def _build_for_snapshot(self, kind: str) -> None:
+        """Build the ``kind`` table when the corpus is just the current snapshot's docs and its rows are
+        not known to be saved with its scan (``keep`` then saves them)."""
+        assert self._snapshot is not None
+        snapshot, docs = self._snapshot
+        with self._locks[kind]:
+            if len(self._corpus) != docs:
+                return
+            self._resume(kind)
+            if self._kept.get(kind) == (snapshot, True) or len(self._builders[kind]) not in (0, docs):
+                return
+        self.table(kind)
 
     def feed(self, start: int, analyses: Sequence[Analysis]) -> None:
         """Articles ``start``, ``start + 1``… of the corpus, just indexed: scanned now by each builder
