@@ -1,5 +1,5 @@
-"""Which entries of a cache directory are the cache's, by name: what `unionreader cache clear` deletes
-and `cache info` counts. A directory given with ``--cache`` may hold other files (a user's own
+"""Which entries of a cache directory are the cache's, by name: what `unionreader cache clear` deletes,
+`cache info` counts and ``index_files`` prunes with an archive's snapshots. A directory given with ``--cache`` may hold other files (a user's own
 `page-notes.md`, say): only names the cache writes match, with their archive keys, never a bare prefix.
 
 The cache writes (each module names its own prefix; they are gathered here):
@@ -35,6 +35,23 @@ OWNED = re.compile("|".join([
     re.escape(TABLES_PREFIX) + _ARCHIVE + f"-(?:{'|'.join(TABLE_KINDS)})",
     r"\.tmp-(?:" + "|".join(re.escape(p.rstrip("-")) for p in _TEMPORARY) + r")-[A-Za-z0-9_]+",
 ]))
+
+
+# The files kept per archive beside its index snapshots (its listing, first page and tables' scans),
+# with the archive key as group 1 or 2.
+_PER_ARCHIVE = re.compile(
+    f"(?:{re.escape(LISTING_PREFIX)}|{re.escape(PAGE_PREFIX)})({_ARCHIVE})"
+    f"|{re.escape(TABLES_PREFIX)}({_ARCHIVE})-(?:{'|'.join(TABLE_KINDS)})"
+)
+
+
+def archive_files(directory: Path) -> Iterator[tuple[str, Path]]:
+    """(archive key, path) of each file the cache keeps per archive in ``directory`` (not the index
+    snapshots: those are ``index_files``')."""
+    for entry in owned(directory):
+        found = _PER_ARCHIVE.fullmatch(entry.name)
+        if found:
+            yield found.group(1) or found.group(2), entry
 
 
 def owned(directory: Path) -> Iterator[Path]:

@@ -35,6 +35,7 @@ import numpy as np
 from ..search import SearchIndex
 from ..search.index_batch import Grow
 from ..search.ranking import Ranker
+from . import cache_files
 
 PREFIX = "index-"
 FORMAT = 4  # of the saved state; a snapshot of another format is dropped and the index rebuilt
@@ -262,6 +263,24 @@ def _prune(directory: Path, keep: Path, archive: str) -> None:
         except OSError:
             pass
     snapshots = sorted(directory.glob(f"{PREFIX}*"), key=lambda p: p.stat().st_mtime, reverse=True)
+    pruned: set[str] = set()
     for old in snapshots[KEEP:]:
         if old != keep:
             shutil.rmtree(old, ignore_errors=True)
+            pruned.add(old.name[len(PREFIX):].rsplit("-", 1)[0])
+    _drop_archive_files(directory, keep, pruned)
+
+
+def _drop_archive_files(directory: Path, keep: Path, pruned: set[str]) -> None:
+    """Delete the listing, first page and tables' scans of the archives left with no snapshot: those
+    just ``pruned``, and older leftovers (an hour old: not those of an archive whose first open, in
+    another instance, has not saved its snapshot yet)."""
+    kept = {p.name[len(PREFIX):].rsplit("-", 1)[0] for p in directory.glob(f"{PREFIX}*") if p.is_dir()}
+    for archive, path in cache_files.archive_files(directory):
+        if archive in kept:
+            continue
+        try:
+            if archive in pruned or path.stat().st_mtime < keep.stat().st_mtime - 3600:
+                path.unlink()
+        except OSError:
+            pass
