@@ -176,8 +176,34 @@ def test_an_unchanged_index_adds_the_rows_to_scans_saved_without_them(folder, tm
 
     before = scans(cache)
     grouped.clear()
-    run_index(cache, folder)  # rows saved already: nothing grouped, nothing written
-    assert grouped == [] and scans(cache) == before
+    loads: list[str] = []
+    load = saved.SavedScans.load
+    monkeypatch.setattr(saved.SavedScans, "load", lambda self, kind, *a: loads.append(kind) or load(self, kind, *a))
+    run_index(cache, folder)  # rows saved already (their header says so): nothing loaded, grouped or written
+    assert grouped == [] and loads == [] and scans(cache) == before
+
+
+def test_a_scan_saved_without_a_header_still_loads_and_is_given_its_rows(folder, tmp_path):  # noqa: F811
+    import hashlib
+    import pickle
+
+    cache = tmp_path / "cache"
+    snapshot = run_index(cache, folder)
+    archive = index_files.archive_key([str(folder)], _version())
+    files = saved.SavedScans(cache, archive)
+    docs = len(open_archive(cache, folder)[1])
+    for kind in KINDS:  # (written as before the header: the state alone, no rows)
+        builder, _ = files.load(kind, snapshot, docs)
+        body = pickle.dumps({"format": saved.FORMAT, "kind": kind, "snapshot": snapshot, "docs": docs,
+                             "builder": builder, "rows": None}, protocol=pickle.HIGHEST_PROTOCOL)
+        files.path(kind).write_bytes(saved._MAGIC + hashlib.blake2b(body, digest_size=saved._DIGEST).digest() + body)
+        assert not files.has_rows(kind, snapshot, docs)
+        found = files.load(kind, snapshot, docs)
+        assert len(found[0]) == docs and found[1] is None
+    run_index(cache, folder)
+    for kind in KINDS:
+        assert files.has_rows(kind, snapshot, docs) and not files.has_rows(kind, snapshot, docs + 1)
+        assert files.load(kind, snapshot, docs)[1] is not None
 
 
 # --- cache clear -----------------------------------------------------------------------------------

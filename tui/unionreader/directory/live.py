@@ -169,7 +169,7 @@ class LiveTables:
         With ``rows`` (``unionreader index``), each table of the snapshot's docs is also built here and
         its rows saved with its scan, so the app's first screen after it does not group every sighting
         either (seconds at 100k, paid by the command instead); a saved scan whose rows are not saved
-        yet (an unchanged snapshot) is loaded to find out (a second at 100k)."""
+        yet (an unchanged snapshot, its header says so) is loaded and given them."""
         self.settle(rows)
         if self._snapshot is None or self._saved is None:
             return
@@ -199,11 +199,14 @@ class LiveTables:
     def _build_for_snapshot(self, kind: str) -> None:
         """Build the ``kind`` table when the corpus is just the current snapshot's docs and its rows are
         not known to be saved with its scan (``keep`` then saves them)."""
-        assert self._snapshot is not None
+        assert self._snapshot is not None and self._saved is not None
         snapshot, docs = self._snapshot
         with self._locks[kind]:
             if len(self._corpus) != docs:
                 return
+            unloaded = not len(self._builders[kind]) and kind not in self._tried
+            if unloaded and self._restored.get(kind) == self._snapshot and self._saved.has_rows(kind, snapshot, docs):
+                return  # (an unchanged snapshot whose rows are saved: not loaded, a second at 100k)
             self._resume(kind)
             if self._kept.get(kind) == (snapshot, True) or len(self._builders[kind]) not in (0, docs):
                 return
