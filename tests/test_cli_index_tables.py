@@ -192,18 +192,23 @@ def test_a_scan_saved_without_a_header_still_loads_and_is_given_its_rows(folder,
     archive = index_files.archive_key([str(folder)], _version())
     files = saved.SavedScans(cache, archive)
     docs = len(open_archive(cache, folder)[1])
-    for kind in KINDS:  # (written as before the header: the state alone, no rows)
-        builder, _ = files.load(kind, snapshot, docs)
+    def without_header(kind: str, with_rows: bool) -> None:  # (written as before the header: the state alone)
+        builder, rows = files.load(kind, snapshot, docs)
         body = pickle.dumps({"format": saved.FORMAT, "kind": kind, "snapshot": snapshot, "docs": docs,
-                             "builder": builder, "rows": None}, protocol=pickle.HIGHEST_PROTOCOL)
+                             "builder": builder, "rows": rows if with_rows else None}, protocol=pickle.HIGHEST_PROTOCOL)
         files.path(kind).write_bytes(saved._MAGIC + hashlib.blake2b(body, digest_size=saved._DIGEST).digest() + body)
         assert not files.has_rows(kind, snapshot, docs)
         found = files.load(kind, snapshot, docs)
-        assert len(found[0]) == docs and found[1] is None
-    run_index(cache, folder)
-    for kind in KINDS:
-        assert files.has_rows(kind, snapshot, docs) and not files.has_rows(kind, snapshot, docs + 1)
-        assert files.load(kind, snapshot, docs)[1] is not None
+        assert len(found[0]) == docs and (found[1] is not None) == with_rows
+
+    for with_rows in (False, True):  # (the rows added; rows kept, the header added)
+        for kind in KINDS:
+            without_header(kind, with_rows)
+        run_index(cache, folder)
+        for kind in KINDS:
+            assert files.has_rows(kind, snapshot, docs) and not files.has_rows(kind, snapshot, docs + 1)
+            assert files.load(kind, snapshot, docs)[1] is not None
+        assert_reopens_from_saved_scans(cache, folder)
 
 
 # --- cache clear -----------------------------------------------------------------------------------

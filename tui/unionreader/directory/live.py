@@ -208,7 +208,12 @@ class LiveTables:
             if unloaded and self._restored.get(kind) == self._snapshot and self._saved.has_rows(kind, snapshot, docs):
                 return  # (an unchanged snapshot whose rows are saved: not loaded, a second at 100k)
             self._resume(kind)
-            if self._kept.get(kind) == (snapshot, True) or len(self._builders[kind]) not in (0, docs):
+            if self._kept.get(kind) == (snapshot, True):
+                if kind in self._saved_rows and not self._saved.has_rows(kind, snapshot, docs):
+                    # (a file written before the header: once more with one, not loaded each time after)
+                    self._saved.save(kind, snapshot, self._builders[kind], self._saved_rows[kind])
+                return
+            if len(self._builders[kind]) not in (0, docs):
                 return
         self.table(kind)
 
