@@ -1,6 +1,7 @@
 """Which entries of a cache directory are the cache's, by name: what `unionreader cache clear` deletes,
-`cache info` counts and ``index_files`` prunes with an archive's snapshots. A directory given with ``--cache`` may hold other files (a user's own
-`page-notes.md`, say): only names the cache writes match, with their archive keys, never a bare prefix.
+`cache info` counts and ``index_files`` prunes with an archive's snapshots. A directory given with
+``--cache`` may hold other files (a user's own `page-notes.md`, say): only names the cache writes
+match, with their archive keys, never a bare prefix.
 
 The cache writes (each module names its own prefix; they are gathered here):
 - the store: ``library.sqlite3`` and SQLite's ``-wal``, ``-shm`` and ``-journal`` beside it;
