@@ -430,3 +430,25 @@ async def test_reopening_keeps_filter_and_selection_and_shows_articles_loaded_me
         assert people.table.rows[listing.highlighted_row].name == chosen_name  # the cursor stayed on it
         await pilot.press("slash", *"vuong dinh loc", "enter")
         assert [r.split(" · ")[0] for r in listed(listing)] == ["Vương Đình Lộc"]
+
+
+async def test_reopening_a_screen_keeps_its_footer_keys_instead_of_rebuilding_them():
+    from textual.widgets._footer import FooterKey
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("p")
+        await wait_table(app, pilot)
+        await pilot.pause()
+        keys = list(app.screen.query(FooterKey))
+        assert any(key.description == "Back" for key in keys)
+        await pilot.press("escape", "p")
+        await pilot.pause()
+        await pilot.pause()
+        assert list(app.screen.query(FooterKey)) == keys  # the same widgets: nothing was recomposed
+        await pilot.press("slash")  # the box shows other keys than the list: the footer follows
+        await pilot.pause()
+        await pilot.pause()
+        shown = {key.description for key in app.screen.query(FooterKey)}
+        assert "Sort" not in shown and "Search" in shown  # (the box takes letters and Esc)

@@ -16,7 +16,7 @@ from textual.css.query import NoMatches
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from ...directory import OrgTable, PeopleTable, render
@@ -26,6 +26,7 @@ from ..widgets.directory_list import DirectoryList
 from ..widgets.focus import focus_now
 from ..widgets.profile_view import ProfileView, fit_strips
 from ..widgets.profiles import org_renderable, person_renderable
+from ..widgets.steady_footer import SteadyFooter
 
 PROFILE_DELAY = 0.12  # seconds the highlight rests before its profile is made
 # …and the filter, while it is being typed in: a profile made between two keys shares the interpreter
@@ -103,7 +104,7 @@ class DirectoryScreen(Screen):
             yield DirectoryList(id="directory-list")
             with Vertical(id="directory-profile"):
                 yield ProfileView(id="directory-profile-body")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self._key_came()
