@@ -113,10 +113,12 @@ async def test_reopening_a_screen_lists_the_table_already_built_without_a_worker
         await pilot.press("p")
         await wait_table(app, pilot)
         built = app.screen.table
+        first = app.screen
         await pilot.press("escape")
         await pilot.press("p")
         screen = app.screen
         assert isinstance(screen, PeopleScreen) and screen.table is built
+        assert screen is first  # kept for the app's life: reopening only repaints it
         assert asked == ["people"]  # the second time, no worker asked for it
         assert len(screen.query_one(DirectoryList).rows) == len(built)
 
@@ -377,3 +379,76 @@ async def test_down_leaves_the_filter_for_the_list_and_copying_with_nothing_list
         await pilot.pause()
         assert [n.message for n in app._notifications].count("Nothing selected.") == 2
         assert isinstance(app.screen, OrgsScreen)
+
+
+async def test_reopening_keeps_filter_and_selection_and_shows_articles_loaded_meanwhile(tmp_path):
+    more = tmp_path / "more"
+    more.mkdir()
+    (more / "b1_ninhbinh.txt").write_text(
+        "Công đoàn ngành Xây dựng tỉnh Ninh Bình tổng kết năm\n\n"
+        "Ngày 20/12/2024, Công đoàn ngành Xây dựng tỉnh Ninh Bình tổ chức Hội nghị tổng kết năm 2024. "
+        "Đồng chí Vương Đình Lộc, Chủ tịch Công đoàn ngành Xây dựng tỉnh Ninh Bình chủ trì Hội nghị.\n",
+        encoding="utf-8",
+    )
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("p")
+        listing = await wait_table(app, pilot)
+        people = app.screen
+        everyone = len(listing.rows)
+        await pilot.press("slash", "t", "enter")  # filtered, then back to the list
+        filtered = listed(listing)
+        assert 1 < len(filtered) < everyone
+        await pilot.press("down")
+        chosen = listing.highlighted_row
+        assert listing.cursor == 1
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("o")  # the other screen in between
+        await wait_table(app, pilot)
+        await pilot.press("escape")
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.screen is people and app.screen.query_one(DirectoryList) is listing
+        assert app.screen.query_one("#directory-filter", Input).value == "t"
+        assert listed(listing) == filtered and listing.highlighted_row == chosen
+        chosen_name = people.table.rows[chosen].name
+        await pilot.press("escape")
+
+        built = people.table
+        app.main_screen.open_paths(str(more))
+        await wait_loaded(app, pilot)
+        await pilot.press("p")
+        for _ in range(200):  # the table is rebuilt in a worker for the articles loaded meanwhile
+            if people.table is not built:
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
+        assert app.screen is people and people.table is not built
+        assert len(people.table.analyses) == len(app.archive.index)
+        assert people.table.rows[listing.highlighted_row].name == chosen_name  # the cursor stayed on it
+        await pilot.press("slash", *"vuong dinh loc", "enter")
+        assert [r.split(" · ")[0] for r in listed(listing)] == ["Vương Đình Lộc"]
+
+
+async def test_reopening_a_screen_keeps_its_footer_keys_instead_of_rebuilding_them():
+    from textual.widgets._footer import FooterKey
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("p")
+        await wait_table(app, pilot)
+        await pilot.pause()
+        keys = list(app.screen.query(FooterKey))
+        assert any(key.description == "Back" for key in keys)
+        await pilot.press("escape", "p")
+        await pilot.pause()
+        await pilot.pause()
+        assert list(app.screen.query(FooterKey)) == keys  # the same widgets: nothing was recomposed
+        await pilot.press("slash")  # the box shows other keys than the list: the footer follows
+        await pilot.pause()
+        await pilot.pause()
+        shown = {key.description for key in app.screen.query(FooterKey)}
+        assert "Sort" not in shown and "Search" in shown  # (the box takes letters and Esc)

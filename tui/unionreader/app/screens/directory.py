@@ -16,7 +16,7 @@ from textual.css.query import NoMatches
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from ...directory import OrgTable, PeopleTable, render
@@ -26,6 +26,7 @@ from ..widgets.directory_list import DirectoryList
 from ..widgets.focus import focus_now
 from ..widgets.profile_view import ProfileView, fit_strips
 from ..widgets.profiles import org_renderable, person_renderable
+from ..widgets.steady_footer import SteadyFooter
 
 PROFILE_DELAY = 0.12  # seconds the highlight rests before its profile is made
 # …and the filter, while it is being typed in: a profile made between two keys shares the interpreter
@@ -65,7 +66,11 @@ class FilterInput(Input):
 
 
 class DirectoryScreen(Screen):
-    """Shared by people and organisations; subclasses say which table and how to draw a profile."""
+    """Shared by people and organisations; subclasses say which table and how to draw a profile.
+
+    The app keeps one of each for its life (``UnionReaderApp.SCREENS``): closing suspends it, opening
+    it again only repaints it, with its filter, sort and selection as they were, and it asks for the
+    table again then, in case more articles were loaded meanwhile."""
 
     CSS_PATH = "directory.tcss"
     KIND: ClassVar[str] = ""
@@ -88,6 +93,7 @@ class DirectoryScreen(Screen):
         self._profile_timer = None
         self.collector = KeysHold()
         self._rest_timer = None
+        self._building = False  # a worker is building the table
 
     def compose(self) -> ComposeResult:
         self.collector.hold()  # (opening the screen is a key's repaint too; let go as keys rest, or on unmount)
@@ -98,17 +104,35 @@ class DirectoryScreen(Screen):
             yield DirectoryList(id="directory-list")
             with Vertical(id="directory-profile"):
                 yield ProfileView(id="directory-profile-body")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self._key_came()
         self.query_one(DirectoryList).border_title = self.NOUN.capitalize()
         self.query_one("#directory-profile").border_title = "Profile"
         focus_now(self.query_one(DirectoryList))
+        self._catch_up()
+
+    def on_screen_resume(self) -> None:
+        """Opened (again): opening is a key's repaint too; the table may be out of date."""
+        self._key_came()
+        self._catch_up()
+
+    def on_screen_suspend(self) -> None:
+        if self._rest_timer is not None:
+            self._rest_timer.stop()
+            self._rest_timer = None
+        self.collector.release()
+
+    def _catch_up(self) -> None:
+        """Show the table of everything loaded now: at once when it is built (listed before the first
+        paint, no round trip through a worker thread), else once a worker has built it."""
         table = self.app.archive.directory_table_ready(self.KIND)
         if table is None:
-            self.build_table()
-        else:  # listed before the first paint: no round trip through a worker thread
+            if not self._building:
+                self._building = True
+                self.build_table()
+        elif table is not self.table:
             self.show_table(table)
 
     @work(thread=True, exclusive=True, group="directory")
@@ -118,9 +142,13 @@ class DirectoryScreen(Screen):
         self.app.archive.directory_keep(self.KIND)  # (after it is shown: saving takes a while)
 
     def show_table(self, table) -> None:
+        self._building = False
         with contextlib.suppress(NoMatches):  # the screen was closed while the table was built
+            selected = self._selected_name()
             self.table = table
             self.refilter()
+            if selected is not None:
+                self._select_name(selected)
         for problem in self.app.archive.directory.problems:
             self.app.notify(problem, severity="warning")
         self.app.archive.directory.problems.clear()
@@ -220,6 +248,19 @@ class DirectoryScreen(Screen):
 
     def _selected(self) -> int | None:
         return self.query_one(DirectoryList).highlighted_row if self.table is not None else None
+
+    def _selected_name(self) -> str | None:
+        row = self._selected()
+        return self.table.rows[row].name if row is not None else None
+
+    def _select_name(self, name: str) -> None:
+        """Keep the cursor on the same person or body when the table is rebuilt (more articles)."""
+        listing = self.query_one(DirectoryList)
+        rows = self.table.rows
+        for index, row in enumerate(listing.rows):
+            if rows[row].name == name:
+                listing.cursor = index
+                return
 
     def action_open_articles(self) -> None:
         row = self._selected()
