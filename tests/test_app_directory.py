@@ -452,3 +452,25 @@ async def test_reopening_a_screen_keeps_its_footer_keys_instead_of_rebuilding_th
         await pilot.pause()
         shown = {key.description for key in app.screen.query(FooterKey)}
         assert "Sort" not in shown and "Search" in shown  # (the box takes letters and Esc)
+
+
+async def test_opening_the_directory_screens_reads_no_stylesheet_file():
+    # a screen whose CSS file is new to the app makes Textual reparse every stylesheet and restyle the
+    # whole app on its first open; the app loads those files at start
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        files_read = []
+        read = app.stylesheet.read
+        app.stylesheet.read = lambda path, *a, **k: (files_read.append(str(path)), read(path, *a, **k))[1]
+        await pilot.press("p")
+        await wait_table(app, pilot)
+        await pilot.press("escape", "o")
+        await wait_table(app, pilot)
+        await pilot.press("escape", "v")
+        for _ in range(100):
+            if isinstance(app.screen, OverviewScreen):
+                break
+            await pilot.pause(0.02)
+        assert isinstance(app.screen, OverviewScreen)
+        assert files_read == []

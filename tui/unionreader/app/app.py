@@ -31,7 +31,9 @@ def _on_main_screen(name: str):
 
 class UnionReaderApp(App[int]):
     TITLE = "unionreader"
-    CSS_PATH = "app.tcss"
+    # The people, organisation and overview screens' files too (ID selectors only): a screen whose CSS is
+    # new to the app makes Textual reparse every stylesheet and restyle the whole app on its first open.
+    CSS_PATH = ["app.tcss", "screens/directory.tcss", "screens/overview.tcss"]
     BINDINGS = APP_BINDINGS
     # Made on first use and kept for the app's life: reopening one only repaints it (a new one restyled
     # its footer's bindings, styled, laid out and rendered everything again: 100-300 ms at 100k
