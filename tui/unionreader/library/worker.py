@@ -81,7 +81,7 @@ class StampedOutcome:
     payload: bytes | None = None  # store.encode(path, analyses, errors), made in the worker
 
     def __reduce__(self):
-        # (one per file sent from a worker: the dataclass state took ~15 µs to load, this a fifth)
+        # (one per file sent from a worker: the dataclass state took 3–5 µs to load in the parent, this 1.7)
         return type(self), (self.path, self.size, self.mtime_ns, self.digest, self.outcome, self.stable, self.payload)
 
     def decoded(self) -> StampedOutcome:
