@@ -432,8 +432,8 @@ async def test_reopening_keeps_filter_and_selection_and_shows_articles_loaded_me
         assert [r.split(" · ")[0] for r in listed(listing)] == ["Vương Đình Lộc"]
 
 
-async def test_reopening_a_screen_keeps_its_footer_keys_instead_of_rebuilding_them():
-    from textual.widgets._footer import FooterKey
+async def test_reopening_a_screen_keeps_its_key_bar_and_follows_the_focus():
+    from unionreader.app.widgets.key_bar import KeyBar
 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -441,17 +441,18 @@ async def test_reopening_a_screen_keeps_its_footer_keys_instead_of_rebuilding_th
         await pilot.press("p")
         await wait_table(app, pilot)
         await pilot.pause()
-        keys = list(app.screen.query(FooterKey))
-        assert any(key.description == "Back" for key in keys)
+        bar = app.screen.query_one(KeyBar)
+        assert any(key.description == "Back" for key in bar.keys)
         await pilot.press("escape", "p")
         await pilot.pause()
         await pilot.pause()
-        assert list(app.screen.query(FooterKey)) == keys  # the same widgets: nothing was recomposed
-        await pilot.press("slash")  # the box shows other keys than the list: the footer follows
+        assert app.screen.query_one(KeyBar) is bar
+        await pilot.press("slash")  # the box shows other keys than the list: the bar follows
         await pilot.pause()
         await pilot.pause()
-        shown = {key.description for key in app.screen.query(FooterKey)}
+        shown = {key.description for key in bar.keys}
         assert "Sort" not in shown and "Search" in shown  # (the box takes letters and Esc)
+        assert "Sort" not in bar.render().plain and "Search" in bar.render().plain
 
 
 async def test_opening_the_directory_screens_reads_no_stylesheet_file():
@@ -474,3 +475,28 @@ async def test_opening_the_directory_screens_reads_no_stylesheet_file():
             await pilot.pause(0.02)
         assert isinstance(app.screen, OverviewScreen)
         assert files_read == []
+
+
+async def test_the_app_builds_the_people_and_organisation_screens_ahead_and_the_first_open_only_shows_one(monkeypatch):
+    import gc
+
+    from unionreader.app import app as app_module
+
+    monkeypatch.setattr(app_module, "PREBUILD_AFTER", 0.05)
+    monkeypatch.setattr(app_module, "PREBUILD_GAP", 0.05)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        for _ in range(100):
+            if all(app.get_screen(name).is_running for name in ("people", "orgs")):
+                break
+            await pilot.pause(0.02)
+        people = app.get_screen("people")
+        assert people.is_running and app.get_screen("orgs").is_running
+        assert isinstance(app.screen, MainScreen)  # built off screen: nothing was shown
+        assert people.table is None and not people._building  # nor a table built for a screen nobody opened
+        assert gc.isenabled()  # (an unseen screen holds no collection back)
+        listing = people.query_one(DirectoryList)
+        await pilot.press("p")
+        assert await wait_table(app, pilot) is listing  # shown as built, not composed again
+        assert app.screen is people and listed(listing)

@@ -29,6 +29,12 @@ def _on_main_screen(name: str):
     return action
 
 
+# Seconds after the app is ready before the people and organisation screens are built off screen (the
+# first rows are painted by then), and between the two.
+PREBUILD_AFTER = 1.0
+PREBUILD_GAP = 0.3
+
+
 class UnionReaderApp(App[int]):
     TITLE = "unionreader"
     # The people, organisation and overview screens' files too (ID selectors only): a screen whose CSS is
@@ -76,6 +82,21 @@ class UnionReaderApp(App[int]):
 
     def on_ready(self) -> None:
         self.main_screen.start()
+        self.set_timer(PREBUILD_AFTER, self._prebuild_screens)
+
+    def _prebuild_screens(self) -> None:
+        """Compose and mount the people and organisation screens off the screen stack, one per idle
+        moment, so that the first ``p`` or ``o`` only shows one (as a reopen does) instead of building,
+        styling and mounting its widgets between the key and the frame (about half the first open).
+        Nothing is shown and no table is built: a screen asks for its table when it is shown."""
+        for name in self.SCREENS:
+            screen = self.get_screen(name)
+            if not screen.is_running:
+                # (Textual's own step for a screen pushed for the first time, without the push)
+                self._register(self, screen)
+                if any(not self.get_screen(other).is_running for other in self.SCREENS):
+                    self.set_timer(PREBUILD_GAP, self._prebuild_screens)
+                return
 
     action_focus_search = _on_main_screen("focus_search")
     action_filters = _on_main_screen("filters")

@@ -24,9 +24,9 @@ from ...directory.people import SORTS
 from ...gc_pacing import KeysHold
 from ..widgets.directory_list import DirectoryList
 from ..widgets.focus import focus_now
+from ..widgets.key_bar import KeyBar
 from ..widgets.profile_view import ProfileView, fit_strips
 from ..widgets.profiles import org_renderable, person_renderable
-from ..widgets.steady_footer import SteadyFooter
 
 PROFILE_DELAY = 0.12  # seconds the highlight rests before its profile is made
 # …and the filter, while it is being typed in: a profile made between two keys shares the interpreter
@@ -96,7 +96,8 @@ class DirectoryScreen(Screen):
         self._building = False  # a worker is building the table
 
     def compose(self) -> ComposeResult:
-        self.collector.hold()  # (opening the screen is a key's repaint too; let go as keys rest, or on unmount)
+        if self.is_current:  # (opening the screen is a key's repaint too; let go as keys rest, or on unmount)
+            self.collector.hold()  # (not when the app builds it ahead, off screen)
         yield FilterInput(self._filter_typed, placeholder=f"/ filter {self.NOUN}: type a name, with or without diacritics",
                           id="directory-filter")
         yield Static(f" building the {self.NOUN} table…", id="directory-status", markup=False)
@@ -104,14 +105,15 @@ class DirectoryScreen(Screen):
             yield DirectoryList(id="directory-list")
             with Vertical(id="directory-profile"):
                 yield ProfileView(id="directory-profile-body")
-        yield SteadyFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        self._key_came()
+        if self.is_current:
+            self._key_came()
         self.query_one(DirectoryList).border_title = self.NOUN.capitalize()
         self.query_one("#directory-profile").border_title = "Profile"
         focus_now(self.query_one(DirectoryList))
-        self._catch_up()
+        # (no table yet: the app may build this screen before it is shown; it asks when it is shown)
 
     def on_screen_resume(self) -> None:
         """Opened (again): opening is a key's repaint too; the table may be out of date."""

@@ -15,7 +15,7 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from ...library.events import FirstPage
 from .. import loader
@@ -25,6 +25,7 @@ from ..results import Results, row_meta
 from ..widgets.article_list import ArticleList
 from ..widgets.facts import FactsTree
 from ..widgets.focus import focus_now
+from ..widgets.key_bar import KeyBar
 from ..widgets.loading_bar import LoadingBar
 from ..widgets.reader import ENTITY_GROUPS, GROUP_LABELS, Reader, entity_description
 from ..widgets.search_input import SearchInput
@@ -75,7 +76,7 @@ class MainScreen(Screen):
                 yield Static("", id="legend")
             yield self.facts
         yield self.loading_bar
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         # Loading starts now, not when the app is ready: restoring a saved index (a second at 10k

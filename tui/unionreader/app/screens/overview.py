@@ -14,10 +14,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...directory import Overview, build_overview
 from ..widgets.charts import MonthChart, bar_table
+from ..widgets.key_bar import KeyBar
 
 WIDE = 110  # columns from which the top people, organisations and places stand side by side
 
@@ -65,7 +66,7 @@ class OverviewScreen(Screen):
                 yield Static("", id="overview-places")
             yield Static("", id="overview-money-year")
             yield Static("", id="overview-money-org")
-        yield Footer()
+        yield KeyBar()
 
     def on_resize(self, event: events.Resize) -> None:
         # Three tables side by side need the width; on a narrow terminal they go one under the other,
