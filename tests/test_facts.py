@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from eval_facts import evaluate
-from unionreader.corpus import default_corpus_dir, load_paths, parse_article
+from unionreader.articles import parse_article
+from unionreader.corpus import default_corpus_dir, load_paths
 from unionreader.extract import analyse
 from unionreader.extract.entities import extract_entities
 from unionreader.extract.facts import extract_facts

@@ -15,7 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unionreader.corpus import Article, Paragraph, load_paths
+from unionreader.articles import Article, Paragraph
+from unionreader.corpus import load_paths
 from unionreader.extract import dates as dt
 from unionreader.extract import facts as fx
 from unionreader.extract import facts_common as fc

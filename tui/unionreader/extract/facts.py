@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from ..corpus import Article
+from ..articles import Article
 from .facts_awards import award_facts
 from .facts_common import EntityIndex, Sentence, SentenceIndex
 from .facts_documents import abbreviation_facts, byline_facts, document_facts

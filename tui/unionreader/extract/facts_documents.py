@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..corpus import Article
+from ..articles import Article
 from ..text import fold_nfc
 from .facts_common import EntityIndex, SentenceIndex, clean_phrase, key
 from .facts_event import full_iso

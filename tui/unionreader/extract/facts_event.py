@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..corpus import Article
+from ..articles import Article
 from .facts_common import EntityIndex, Sentence, SentenceIndex, clean_phrase, key
 from .models import Fact
 from .records import new_fact
