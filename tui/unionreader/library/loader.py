@@ -2,7 +2,7 @@
 once, new and changed ones are read and extracted in worker processes and written back; removed ones
 are dropped. Everything is handed over as ``Batch`` events (duplicates by content skipped in the order
 files are handed over: cached files in path order, then read files in path order), then a ``Summary``.
-The phases of an open are ``opening.Opening``'s.
+The phases of an open are in ``opening``, ``handing_over`` and ``closing``.
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 
 from ..corpus import default_corpus_dir
 from .batching import Batch
+from .closing import close_store, save_index, summary
 from .events import FirstPage, Notice, Restored, Summary
-from .opening import Opening
+from .handing_over import extract_new_and_changed, hand_over_stored, hand_over_uncached
+from .opening import Opening, list_and_plan, open_store, restore_saved_index
 from .paths import default_jobs
 from .version import extractor_version
 from .worker import FileOutcome, analyse_file
@@ -68,13 +70,13 @@ class Library:
             yield from self._open(list(paths) or [str(default_corpus_dir())], feeder)
 
     def _open(self, paths: list[str], feeder: IndexFeeder | None) -> Iterator[Event]:
-        opening = Opening(self, paths, feeder)
-        yield from opening.open_store(extractor_version())
-        yield from opening.restore_saved_index()
-        yield from opening.list_and_plan()
-        yield from opening.hand_over_stored()
-        yield from opening.hand_over_uncached()
-        yield from opening.extract_new_and_changed()
-        yield from opening.save_index()
-        yield from opening.close_store()
-        yield opening.summary()
+        run = Opening(self, paths, feeder)
+        yield from open_store(run, extractor_version())
+        yield from restore_saved_index(run)
+        yield from list_and_plan(run)
+        yield from hand_over_stored(run)
+        yield from hand_over_uncached(run)
+        yield from extract_new_and_changed(run)
+        yield from save_index(run)
+        yield from close_store(run)
+        yield summary(run)

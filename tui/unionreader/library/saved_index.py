@@ -16,7 +16,6 @@ from .plan import Plan, all_digests
 if TYPE_CHECKING:
     from .index_files import DocOrigins
     from .indexer import IndexFeeder
-    from .loader import Library
 
 # The search index's modules (and numpy) are imported where an index is restored or saved: commands
 # that only collect analyses (``facts``) start without them, a third of a second less per run.
@@ -24,7 +23,7 @@ if TYPE_CHECKING:
 RETIRE_LIMIT = 0.25  # a saved index with more of its docs retired than this is built afresh on open
 
 
-def restore(library: Library, feeder: IndexFeeder, key: str | None, started: float):
+def restore(library, feeder: IndexFeeder, key: str | None, started: float):
     """Put the archive's saved index (its latest snapshot, ``key``) in place: (``Restored``, its doc
     origins, ``key``), a ``Notice`` (a damaged one, dropped), or None (there is none)."""
     from . import index_files
@@ -56,7 +55,7 @@ def restore(library: Library, feeder: IndexFeeder, key: str | None, started: flo
     return Restored(len(origins.ids) - len(retired), time.perf_counter() - started), origins, key
 
 
-def save(library: Library, feeder: IndexFeeder, archive: str, plan: Plan, restored: DocOrigins | None) -> Iterator[Notice | str]:
+def save(library, feeder: IndexFeeder, archive: str, plan: Plan, restored: DocOrigins | None) -> Iterator[Notice | str]:
     """Save the index for the next open of the same paths (only an index of stored files); yields
     notices, and the snapshot's key once saved."""
     from . import first_page, index_files
