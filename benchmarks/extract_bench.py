@@ -27,7 +27,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from short_news import write_short_news
-from unionreader.corpus import Article, Paragraph, default_corpus_dir, load_paths
+from unionreader.articles import Article, Paragraph
+from unionreader.corpus import default_corpus_dir, load_paths
 from unionreader.extract.entities import extract_entities
 from unionreader.extract.figures import extract_figures
 

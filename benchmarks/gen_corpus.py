@@ -33,7 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tui"))
 
-from unionreader.corpus import Article, Paragraph, load_paths  # noqa: E402
+from unionreader.articles import Article, Paragraph  # noqa: E402
+from unionreader.corpus import load_paths  # noqa: E402
 from unionreader.text import fold_tokens  # noqa: E402
 
 CACHE = ROOT / "benchmarks" / ".cache"

@@ -55,7 +55,8 @@ def rss_mb() -> float:
 
 def text_only(path: str):
     """An analyser that reads and cleans but does not extract (``--text-only``)."""
-    from unionreader.corpus import Article, LoadError, Source, load_source
+    from unionreader.articles import Article
+    from unionreader.corpus import LoadError, Source, load_source
     from unionreader.extract.models import Analysis
     from unionreader.library.worker import FileOutcome
 

@@ -8,17 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from unionreader.articles import Article, parse_article
 from unionreader.cleaning import clean_page, derive_title, is_noise_line, parse_dateline
-from unionreader.corpus import (
-    Article,
-    LoadError,
-    Source,
-    default_corpus_dir,
-    discover,
-    load_paths,
-    load_source,
-    parse_article,
-)
+from unionreader.corpus import LoadError, Source, default_corpus_dir, discover, load_paths, load_source
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

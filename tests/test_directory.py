@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from unionreader.corpus import Article, load_paths
+from unionreader.articles import Article
+from unionreader.corpus import load_paths
 from unionreader.directory import build_orgs, build_overview, build_people
 from unionreader.directory.keys import org_key, person_key, same_body, split_role
 from unionreader.extract import analyse

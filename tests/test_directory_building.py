@@ -54,7 +54,7 @@ def test_a_table_taken_midway_is_not_changed_by_later_batches(analyses):
 
 
 def test_spellings_seen_after_a_table_was_taken_stay_out_of_it():
-    from unionreader.corpus import Article
+    from unionreader.articles import Article
     from unionreader.extract.models import Analysis, Entity
 
     def article_naming(n: int, *names: str) -> Analysis:

@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eval_entities import DEFAULT_ARTICLES
-from unionreader.corpus import load_paths, parse_article
+from unionreader.articles import parse_article
+from unionreader.corpus import load_paths
 from unionreader.extract.entities import extract_entities
 from unionreader.extract.figures import extract_figures
 from unionreader.extract.models import ENTITY_TYPES

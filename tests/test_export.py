@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from unionreader import export
-from unionreader.corpus import Article, LoadError, Paragraph
+from unionreader.articles import Article, Paragraph
+from unionreader.corpus import LoadError
 from unionreader.extract.models import Analysis, Entity, Fact
 
 GOLDEN = Path(__file__).parent / "golden"

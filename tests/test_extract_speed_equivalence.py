@@ -26,6 +26,7 @@ from unionreader.extract import facts_awards as fa
 from unionreader.extract import facts_common as fc
 from unionreader.extract import facts_people as fp
 from unionreader.extract import name_rules as nr
+from unionreader.extract import word_facts as wf
 from unionreader.extract.tones import canonical_tones
 from unionreader.text import normalize_tones
 
@@ -285,9 +286,9 @@ def test_unsorted_entities_are_answered_by_the_visit(articles):
 def test_split_cuts_the_words_findall_cut(text):
     """``Doc`` cuts words with ``split`` (gap, word, …, gap); first they were (gap, word) pairs of
     ``findall``. Every character that is no gap starts a word, so both give the same words and offsets."""
-    text = nr._BEYOND_TABLE_RE.sub("", text)
-    gaps = "".join(ch for ch in map(chr, range(nr._TABLE_END)) if nr._shape_char(ch) in " \t\r\f\v_")
-    plain = re.compile(f"([{re.escape(gaps)}]*)" + nr._TEXT_TOKEN_RE.pattern)
+    text = wf._BEYOND_TABLE_RE.sub("", text)
+    gaps = "".join(ch for ch in map(chr, range(wf._TABLE_END)) if wf._shape_char(ch) in " \t\r\f\v_")
+    plain = re.compile(f"([{re.escape(gaps)}]*)" + wf._TEXT_TOKEN_RE.pattern)
     pieces = list(chain.from_iterable(plain.findall(text)))
     bounds = list(accumulate(map(len, pieces)))
     doc = nr.Doc(text)

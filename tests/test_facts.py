@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from eval_facts import evaluate
-from unionreader.corpus import default_corpus_dir, load_paths, parse_article
+from unionreader.articles import parse_article
+from unionreader.corpus import default_corpus_dir, load_paths
 from unionreader.extract import analyse
 from unionreader.extract.entities import extract_entities
 from unionreader.extract.facts import extract_facts
@@ -201,7 +202,7 @@ def test_seed_documents_awards_and_abbreviations(seed_scores):
 
 
 def test_the_word_pre_checks_never_skip_a_sentence_the_patterns_match():
-    from unionreader.extract import facts as facts_module
+    from unionreader.extract import facts_event as facts_module
     from unionreader.extract.facts_common import SentenceIndex
 
     lines = [
@@ -224,7 +225,7 @@ def test_the_word_pre_checks_never_skip_a_sentence_the_patterns_match():
 def test_the_event_search_finds_what_the_pattern_with_its_look_behind_finds():
     import random
 
-    from unionreader.extract import facts as facts_module
+    from unionreader.extract import facts_event as facts_module
 
     pieces = ["Hội nghị", "Lễ", "Tuần lễ", "Giải", "Hội", " ", "(", "“", '"', "x", "Đại hội", "Toạ đàm",
               "Buổi gặp mặt", "Gặp mặt", "\n", ",", "Lễa", "1", "\u00a0"]

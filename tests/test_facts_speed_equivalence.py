@@ -15,10 +15,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unionreader.corpus import Article, Paragraph, load_paths
+from unionreader.articles import Article, Paragraph
+from unionreader.corpus import load_paths
 from unionreader.extract import dates as dt
 from unionreader.extract import facts as fx
 from unionreader.extract import facts_common as fc
+from unionreader.extract import facts_event as fe
 from unionreader.extract import facts_figures as ff
 from unionreader.extract import facts_people as fp
 from unionreader.extract.entities import extract_entities
@@ -78,23 +80,23 @@ def _context(article: Article):
 def _plain_find_event(article, sentences, lead):
     text = article.text
     candidates = []
-    title = fx._title_span(article)
+    title = fe._title_span(article)
     if title:
         candidates.append(fc.Sentence(*title))
     candidates.extend(s for s in lead if not title or s.start >= title[1])
     for s in candidates:
-        if not sentences.holds(fx._HOLD_WORD, s.start, s.end):
+        if not sentences.holds(fe._HOLD_WORD, s.start, s.end):
             continue
-        for hold in fx._HOLD_RE.finditer(text, s.start, s.end):
-            m = fx._EVENT_RE.match(text, hold.end())
+        for hold in fe._HOLD_RE.finditer(text, s.start, s.end):
+            m = fe._EVENT_RE.match(text, hold.end())
             if m:
-                return fx._event_name_at(text, m.start(), s.end), s
+                return fe._event_name_at(text, m.start(), s.end), s
     for s in candidates:
-        m = fx._search_event(text, s.start, s.end)
+        m = fe._search_event(text, s.start, s.end)
         if m:
-            name = fx._event_name_at(text, m.start(), s.end)
+            name = fe._event_name_at(text, m.start(), s.end)
             if len(name.split()) <= 2:
-                name = fx._name_from_report(text, m.group()) or name
+                name = fe._name_from_report(text, m.group()) or name
             return name, s
     return None
 
@@ -102,7 +104,7 @@ def _plain_find_event(article, sentences, lead):
 def _plain_event_place(text, ents, entities, lead):
     for s in lead:
         chunk = text[s.start : s.end]
-        m = fx._PLACE_HEAD.search(chunk)
+        m = fe._PLACE_HEAD.search(chunk)
         if m:
             return Fact("event", "Địa điểm", fc.clean_phrase(m.group(1)), chunk, s.start, s.end)
         for i in ents.within(s.start, s.end, "location"):
@@ -118,13 +120,13 @@ def _plain_event_place(text, ents, entities, lead):
 
 def _plain_organiser_in_lead(text, entities, ents, lead, sentences):
     for s in lead:
-        if not sentences.holds(fx._HOLD_WORD, s.start, s.end):
+        if not sentences.holds(fe._HOLD_WORD, s.start, s.end):
             continue
-        for hold in fx._HOLD_RE.finditer(text, s.start, s.end):
+        for hold in fe._HOLD_RE.finditer(text, s.start, s.end):
             for i in reversed(ents.within(s.start, hold.start(), "organization")):
                 gap = text[entities[i].end : hold.start()]
                 if len(gap) <= 25 and not re.search(r"[,;.]", gap):
-                    span = fx._joined_org(text, entities, ents, i)
+                    span = fe._joined_org(text, entities, ents, i)
                     while True:
                         m = re.search(r"[-–]\s*$", text[max(0, span[0] - 4) : span[0]])
                         prev = ents.ending_at(span[0] - len(m.group()) - 1, "organization", slack=1) if m else None
@@ -139,10 +141,10 @@ def _plain_organiser_in_lead(text, entities, ents, lead, sentences):
             if do is not None:
                 i = ents.starting_at(s.start + do.end(), "organization", slack=2)
                 if i is not None:
-                    return fx._joined_org(text, entities, ents, i)
+                    return fe._joined_org(text, entities, ents, i)
     for s in lead:
-        signed = any(sentences.holds(word, s.start, s.end) for word in fx._SIGNING_WORDS)
-        between = fx._BETWEEN_RE.search(text, s.start, s.end) if signed and fx._SIGNING_RE.search(text, s.start, s.end) else None
+        signed = any(sentences.holds(word, s.start, s.end) for word in fe._SIGNING_WORDS)
+        between = fe._BETWEEN_RE.search(text, s.start, s.end) if signed and fe._SIGNING_RE.search(text, s.start, s.end) else None
         if between is None:
             continue
         first = ents.starting_at(between.end(), "organization", slack=2)
@@ -154,17 +156,17 @@ def _plain_organiser_in_lead(text, entities, ents, lead, sentences):
             return entities[first].start, entities[second].end
     for s in lead:
         for i in ents.within(s.start, s.end, "organization"):
-            if fx._OWN_MEETING_RE.search(text, max(s.start, entities[i].start - 30), entities[i].start):
-                return fx._joined_org(text, entities, ents, i)
+            if fe._OWN_MEETING_RE.search(text, max(s.start, entities[i].start - 30), entities[i].start):
+                return fe._joined_org(text, entities, ents, i)
     return None
 
 
 def _assert_lead_rules_agree(article: Article) -> None:
     entities, ents, sentences, lead = _context(article)
     text = article.text
-    assert fx._find_event(article, sentences, lead) == _plain_find_event(article, sentences, lead)
-    assert fx._event_place(text, ents, entities, sentences, lead) == _plain_event_place(text, ents, entities, lead)
-    assert fx._organiser_in_lead(text, entities, ents, lead, sentences) == _plain_organiser_in_lead(
+    assert fe._find_event(article, sentences, lead) == _plain_find_event(article, sentences, lead)
+    assert fe._event_place(text, ents, entities, sentences, lead) == _plain_event_place(text, ents, entities, lead)
+    assert fe._organiser_in_lead(text, entities, ents, lead, sentences) == _plain_organiser_in_lead(
         text, entities, ents, lead, sentences
     )
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import unionreader.search.index as index_module
-from unionreader.corpus import parse_article
+from unionreader.articles import parse_article
 from unionreader.extract.models import Analysis, Entity, Fact
 from unionreader.search import SearchIndex
 from unionreader.text import fold
@@ -267,7 +267,7 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 import unionreader.search.index_batch as batch_module  # noqa: E402
-from unionreader.corpus import Article  # noqa: E402
+from unionreader.articles import Article  # noqa: E402
 from unionreader.search.aliases import term_aliases  # noqa: E402
 from unionreader.text import TOKEN_RE, normalize_tones  # noqa: E402
 

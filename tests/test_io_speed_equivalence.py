@@ -12,6 +12,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from unionreader import articles as articles_module
 from unionreader import corpus, files
 
 names = st.text(alphabet=st.sampled_from("ab./\\-_ .jsonlJSONL"), max_size=12)
@@ -117,22 +118,22 @@ def test_payloads_compressed_at_the_old_level_read_alike():
     from unionreader.extract.models import Analysis
     from unionreader.library.store import decode, encode
 
-    article = corpus.parse_article("Công đoàn tỉnh tổ chức hội nghị\n\nSáng 12/4, 120 đoàn viên dự hội nghị.\n", "x.txt")
+    article = articles_module.parse_article("Công đoàn tỉnh tổ chức hội nghị\n\nSáng 12/4, 120 đoàn viên dự hội nghị.\n", "x.txt")
     content = ("x.txt", (Analysis(article, (), (), None, None),), (corpus.LoadError("x.txt", "warning text", "warning"),))
     old = zlib.compress(pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL), 6)
     assert decode(old) == decode(encode(*content)) == content
 
 
 def _page_source_along_the_page(raw):
-    """``corpus._page_source`` as first written: the expression run along the whole page."""
+    """``articles_module._page_source`` as first written: the expression run along the whole page."""
     if "http" not in raw and "guồn" not in raw:
         return None, None
     url = origin = None
-    for m in corpus._SOURCE_LINE.finditer(raw):
+    for m in articles_module._SOURCE_LINE.finditer(raw):
         label, rest = m.group(1), m.group(2)
-        if corpus._URL.fullmatch(rest) and url is None:
+        if articles_module._URL.fullmatch(rest) and url is None:
             url = rest
-        elif label and label.lower() == "nguồn" and origin is None and not corpus._URL.search(rest) and len(rest) <= 60:
+        elif label and label.lower() == "nguồn" and origin is None and not articles_module._URL.search(rest) and len(rest) <= 60:
             origin = rest.rstrip(".")
     return url, origin
 
@@ -144,7 +145,7 @@ _SOURCE_PIECES = ["Nguồn", "NGUỒN", "nGuỒn", "nguồn vốn", "URL", "Link
 @given(st.lists(st.sampled_from(_SOURCE_PIECES), max_size=30))
 def test_page_source_looks_only_at_lines_that_can_name_it(pieces):
     raw = "".join(pieces)
-    assert corpus._page_source(raw) == _page_source_along_the_page(raw)
+    assert articles_module._page_source(raw) == _page_source_along_the_page(raw)
 
 
 def test_page_source_on_pages_with_source_lines_and_long_prose():
@@ -157,8 +158,8 @@ def test_page_source_on_pages_with_source_lines_and_long_prose():
         long + "http://x.vn/" + "\n" + "Nguồn:\nhttp://a<b",
     ]
     for raw in pages:
-        assert corpus._page_source(raw) == _page_source_along_the_page(raw)
-    assert corpus._page_source(pages[0]) == ("https://laodong.vn/a-1.html", "Báo Lao Động")
+        assert articles_module._page_source(raw) == _page_source_along_the_page(raw)
+    assert articles_module._page_source(pages[0]) == ("https://laodong.vn/a-1.html", "Báo Lao Động")
 
 
 def test_a_new_export_gets_the_mode_a_new_file_would_have(tmp_path):

@@ -247,7 +247,7 @@ def test_a_small_change_keeps_the_restored_postings_and_merges_only_the_new_ones
 
 
 def test_a_tail_as_large_as_a_tenth_of_the_first_segment_is_merged_into_it():
-    from unionreader.corpus import Article, Paragraph
+    from unionreader.articles import Article, Paragraph
     from unionreader.extract.models import Analysis
 
     def analysis(i: int) -> Analysis:

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from test_library import write_article
-from unionreader.corpus import Article, Paragraph
+from unionreader.articles import Article, Paragraph
 from unionreader.extract.models import Analysis, Entity, Fact
 from unionreader.library import store as store_module
 from unionreader.library.batching import Batch

@@ -5,7 +5,8 @@ import pickle
 
 import pytest
 
-from unionreader.corpus import Article, LoadError, Paragraph
+from unionreader.articles import Article, Paragraph
+from unionreader.corpus import LoadError
 from unionreader.extract.models import Analysis, Entity, Fact
 
 PARAGRAPH = Paragraph("caption", 3, 17)

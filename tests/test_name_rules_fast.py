@@ -15,6 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unionreader.extract import name_rules as nr
+from unionreader.extract import phrases as ph
+from unionreader.extract import word_facts as wf
 from unionreader.extract.models import Entity
 
 _PIECES = [
@@ -42,7 +44,7 @@ def _plain_quoted_title(doc: nr.Doc, t: int) -> bool:
     if q < 1:
         return False
     before = tuple(doc.keys[max(0, q - 2) : q])
-    return before[-1:] in nr.TITLE_HEADS or (len(before) == 2 and before in nr.TITLE_HEADS)
+    return before[-1:] in ph.TITLE_HEADS or (len(before) == 2 and before in ph.TITLE_HEADS)
 
 
 @settings(max_examples=300, deadline=None)
@@ -71,18 +73,18 @@ def test_a_quoted_title_far_into_a_long_line():
 def test_doc_flags_are_the_facts_of_each_word(text):
     """The packed flags, unpacked for the whole text, are each word's own facts."""
     doc = nr.Doc(text)
-    facts = [nr.WORD_FACTS[w] for w in doc.words]
-    assert list(doc.keys) == [f[nr.KEY] for f in facts]
-    assert list(doc.kinds) == [f[nr.KIND] for f in facts]
-    assert [bool(c) for c in doc.caps] == [f[nr.CAPS] for f in facts]
-    assert [bool(u) for u in doc.upper] == [f[nr.UPPER] for f in facts]
-    assert list(doc.opens) == [f[nr.OPENS] for f in facts]
+    facts = [wf.WORD_FACTS[w] for w in doc.words]
+    assert list(doc.keys) == [f[wf.KEY] for f in facts]
+    assert list(doc.kinds) == [f[wf.KIND] for f in facts]
+    assert [bool(c) for c in doc.caps] == [f[wf.CAPS] for f in facts]
+    assert [bool(u) for u in doc.upper] == [f[wf.UPPER] for f in facts]
+    assert list(doc.opens) == [f[wf.OPENS] for f in facts]
 
 
 def test_a_place_word_opens_a_location_only_capitalised():
     """"bình thường" opens nothing, "Bình Dương" and a level word ("tỉnh") do."""
     doc = nr.Doc("bình thường ở Bình Dương và tỉnh Quảng Ninh")
-    place_openers = [w for w, o in zip(doc.words, doc.opens, strict=True) if o & nr.OPENS_PLACE]
+    place_openers = [w for w, o in zip(doc.words, doc.opens, strict=True) if o & ph.OPENS_PLACE]
     assert place_openers == ["Bình", "tỉnh", "Quảng", "Ninh"]  # "Ninh Bình" is a place too
 
 
@@ -97,10 +99,10 @@ def test_new_entity_is_the_entity(kind, text, start, end, value):
 
 def _plain_cut(text: str) -> tuple[list[str], list[int], list[int]]:
     """Words and offsets as the text's own expression finds them, one match at a time."""
-    found = [m for m in re.finditer(nr._TEXT_TOKEN_RE, text)]
-    if any(nr._BEYOND_TABLE_RE.search(m.group()) for m in found):
-        shape = "".join(map(nr._shape_char, text))
-        found = list(re.finditer(nr._SHAPE_TOKEN_RE, shape))
+    found = [m for m in re.finditer(wf._TEXT_TOKEN_RE, text)]
+    if any(wf._BEYOND_TABLE_RE.search(m.group()) for m in found):
+        shape = "".join(map(wf._shape_char, text))
+        found = list(re.finditer(wf._SHAPE_TOKEN_RE, shape))
     return [text[m.start() : m.end()] for m in found], [m.start() for m in found], [m.end() for m in found]
 
 
@@ -114,11 +116,11 @@ def test_pieces_between_spaces_cut_as_the_whole_text(text):
     """``Doc`` reads the words of each piece between spaces from a table: the words, offsets, keys and
     flags are those of cutting the whole text at once (``_cut``) and of matching the expression."""
     doc = nr.Doc(text)
-    words, keys, flags, starts, ends = nr._cut(text)
+    words, keys, flags, starts, ends = wf.cut_words(text)
     assert (doc.words, doc.keys, doc.starts, doc.ends) == (words, keys, starts, ends)
     assert (doc.kinds, doc.caps, doc.upper) == tuple(tuple(flags.translate(t)) for t in
-                                                     (nr._KIND_OF, nr._CAPS_OF, nr._UPPER_OF))
-    assert doc.opens == flags.translate(nr._OPENS_OF)
+                                                     (wf.KIND_OF, wf.CAPS_OF, wf.UPPER_OF))
+    assert doc.opens == flags.translate(wf.OPENS_OF)
     assert (doc.words, doc.starts, doc.ends) == _plain_cut(text)
 
 

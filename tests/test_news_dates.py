@@ -3,7 +3,7 @@ for the present, never from a target, a period, a measurement or a code; else no
 
 from __future__ import annotations
 
-from unionreader.corpus import parse_article
+from unionreader.articles import parse_article
 from unionreader.export import fact_display_value
 from unionreader.extract import analyse
 from unionreader.extract.figures import extract_figures

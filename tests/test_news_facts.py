@@ -3,7 +3,7 @@ their phrase, figure labels that name what is counted (fixture sentences written
 
 from __future__ import annotations
 
-from unionreader.corpus import parse_article
+from unionreader.articles import parse_article
 from unionreader.export import fact_display_value
 from unionreader.extract import analyse
 

@@ -3,7 +3,7 @@ these tests, not taken from any corpus)."""
 
 from __future__ import annotations
 
-from unionreader.corpus import parse_article
+from unionreader.articles import parse_article
 from unionreader.extract import analyse
 
 LEAD = "Hội nghị tổng kết năm 2025\n\nSáng 12/1/2026, Liên đoàn Lao động tỉnh Kon Tum tổ chức hội nghị tổng kết.\n\n"

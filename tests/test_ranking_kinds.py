@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from unionreader.corpus import parse_article
+from unionreader.articles import parse_article
 from unionreader.extract.models import Analysis, Entity
 from unionreader.search import SearchIndex
 

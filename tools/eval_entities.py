@@ -44,7 +44,8 @@ from pathlib import Path
 from typing import Any
 
 from scoring import Score
-from unionreader.corpus import Article, load_paths
+from unionreader.articles import Article
+from unionreader.corpus import load_paths
 from unionreader.extract.entities import extract_entities
 from unionreader.extract.models import ENTITY_TYPES, Entity
 from unionreader.text import normalize_tones

@@ -1,6 +1,5 @@
-"""Reading article files into ``Article`` objects: paths, encodings, JSONL, bad input.
+"""Reading article files into ``Article`` objects: paths, encodings (see decoding.py), JSONL, bad input.
 
-- ``parse_article(raw, source, meta=None) -> Article``: pure; cleans scraped noise (see cleaning.py).
 - ``discover(paths) -> list[Source]``: what would be read, with sizes, for progress bars.
 - ``load_source(source) -> list[Article | LoadError]``: one file (or stdin), never raises.
 - ``iter_load(paths)`` streams all of them; ``load_paths(paths) -> LoadResult`` collects them.
@@ -11,57 +10,20 @@ A bad input becomes a ``LoadError`` naming the file and the problem; loading goe
 
 from __future__ import annotations
 
-import codecs
-import hashlib
 import json
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISDIR, S_ISREG
 
-from .cleaning import clean_page
+from .articles import Article, parse_article
+from .decoding import BadInput, decode
 from .files import read_bytes, stat_or_missing, system_name
-from .text import nfc
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl")
 MAX_FILE_BYTES = 20 * 1024 * 1024
 STDIN = "-"
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    """A span of ``Article.text``: kind is "title", "body" or "caption"."""
-
-    kind: str
-    start: int
-    end: int
-
-    def __reduce__(self):
-        # Pickled by the library's workers and its store: positional fields load several times faster
-        # than the frozen-dataclass state (``dataclasses._dataclass_setstate`` walks ``fields()`` per object).
-        return type(self), (self.kind, self.start, self.end)
-
-
-@dataclass(frozen=True, slots=True)
-class Article:
-    id: str
-    source: str
-    title: str
-    title_derived: bool
-    text: str  # cleaned text shown by the reader; entity offsets point into it
-    paragraphs: tuple[Paragraph, ...]
-    byline: str | None
-    raw: str  # the file's text as read (NFC), kept for provenance
-    published: str | None = None  # ISO date from metadata or a dateline, when the page has one
-    url: str | None = None
-    origin: str | None = None  # the publisher a JSONL record names in its "source" field
-
-    def __reduce__(self):
-        # (positional fields: see the first model's ``__reduce__``)
-        return type(self), (self.id, self.source, self.title, self.title_derived, self.text, self.paragraphs,
-                            self.byline, self.raw, self.published, self.url, self.origin)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +39,7 @@ class LoadError:
         return f"{label}{self.source}: {self.error}"
 
     def __reduce__(self):
-        # (positional fields: see the first model's ``__reduce__``)
+        # (positional fields: see ``articles.Paragraph.__reduce__``)
         return type(self), (self.source, self.error, self.kind)
 
 
@@ -102,124 +64,6 @@ def default_corpus_dir() -> Path:
     if bundled.is_dir():
         return bundled
     return here.parent.parent / "seeds"
-
-
-# --- cleaning into an Article ------------------------------------------------------------------
-
-
-def article_id(text: str) -> str:
-    """A stable id from the cleaned text: the same article read twice gets the same id."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
-
-
-def parse_article(raw: str, source: str, meta: dict | None = None) -> Article:
-    """Clean one page of text into an Article (pure: no I/O)."""
-    meta = meta or {}
-    raw = nfc(raw.replace("\r\n", "\n").replace("\r", "\n"))
-    title_hint = meta.get("title")
-    page = clean_page(raw, title_hint=nfc(str(title_hint)) if title_hint else None)
-
-    kinds = [block.kind for block in page.blocks]
-    parts = [block.text for block in page.blocks]
-    if not page.title_derived and page.title:
-        kinds.insert(0, "title")
-        parts.insert(0, page.title)
-    text = "\n\n".join(parts)
-    paragraphs: list[Paragraph] = []
-    pos = 0
-    for kind, part in zip(kinds, parts, strict=True):
-        end = pos + len(part)
-        paragraphs.append(Paragraph(kind, pos, end))
-        pos = end + 2  # past the "\n\n" that joins paragraphs
-    published = meta.get("date") or page.published
-    url, origin = meta.get("url"), meta.get("source")
-    if not url or not origin:
-        page_url, page_origin = _page_source(raw)
-        url, origin = url or page_url, origin or page_origin
-    return Article(
-        id=article_id(text),
-        source=source,
-        title=page.title,
-        title_derived=page.title_derived,
-        text=text,
-        paragraphs=tuple(paragraphs),
-        byline=page.byline,
-        raw=raw,
-        published=str(published) if published else None,
-        url=str(url) if url else None,
-        origin=str(origin) if origin else None,
-    )
-
-
-# A saved page's own line naming where it came from: "Nguồn: https://…", "URL: …", "Nguồn: Báo Lao Động".
-_SOURCE_LINE = re.compile(r"(?im)^[ \t]*(?:(nguồn|link|url|source)[ \t]*:[ \t]*)?(\S[^\n]{0,199}?)[ \t]*$")
-_URL = re.compile(r"https?://[^\s<>\"“”]+")
-_SOURCE_LABEL = re.compile(r"(?i)[ \t]*(?:nguồn|link|url|source)")  # how a labelled line opens
-_LONGEST_UNLABELLED = 200  # (``_SOURCE_LINE``'s second group)
-
-
-def _page_source(raw: str) -> tuple[str | None, str | None]:
-    """(URL, publication) a page states on a line of its own, or None for each.
-
-    ``_SOURCE_LINE`` is tried on the lines that can give either: a URL has "http" and a publication a
-    "nguồn" label (in any case: no other letter lower-cases to one of its letters), and a line past 200
-    characters between its spaces and tabs must open with a label. Prose that mentions "nguồn" (a
-    common word) is thus passed over without running the expression along it, which took 70 µs a page."""
-    if "http" not in raw and "guồn" not in raw:
-        return None, None
-    url = origin = None
-    for line in raw.split("\n"):  # (``_SOURCE_LINE`` matches within one line: ^ and $ of the same line)
-        if (len(line) > _LONGEST_UNLABELLED and not _SOURCE_LABEL.match(line)
-                and len(line.strip(" \t")) > _LONGEST_UNLABELLED):
-            continue
-        if "http" not in line and "nguồn" not in line.lower():
-            continue
-        m = _SOURCE_LINE.match(line)
-        if m is None:
-            continue
-        label, rest = m.group(1), m.group(2)
-        found = _URL.fullmatch(rest)
-        if found and url is None:
-            url = rest
-        elif label and label.lower() == "nguồn" and origin is None and not _URL.search(rest) and len(rest) <= 60:
-            origin = rest.rstrip(".")
-    return url, origin
-
-
-# --- decoding ------------------------------------------------------------------------------------
-
-
-class BadInput(Exception):
-    """A file that cannot be read as articles; the message names the problem for the user."""
-
-
-def decode(data: bytes) -> tuple[str, str | None]:
-    """Bytes → (text, warning or None). UTF-8 (BOM optional), UTF-16 with BOM, else Windows-1258."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), None
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), None
-        except UnicodeDecodeError as exc:
-            raise BadInput(f"invalid UTF-16 at byte {exc.start}") from None
-    if data.find(b"\x00", 0, 8192) >= 0:
-        raise BadInput("binary file, not text")
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError as exc:
-        where = exc.start
-    text = data.decode("cp1258", errors="replace")
-    if _looks_binary(text):
-        raise BadInput("binary file, not text")
-    return text, f"not valid UTF-8 (byte {where}); decoded as Windows-1258"
-
-
-def _looks_binary(text: str) -> bool:
-    sample = text[:4096]
-    if not sample:
-        return False
-    odd = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
-    return odd / len(sample) > 0.05
 
 
 # --- reading sources -------------------------------------------------------------------------

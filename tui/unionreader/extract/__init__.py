@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from .models import ENTITY_TYPES, FACT_KINDS, Analysis, Entity, Fact
 
 if TYPE_CHECKING:
-    from ..corpus import Article
+    from ..articles import Article
     from .entities import extract_entities
     from .facts import extract_facts
 

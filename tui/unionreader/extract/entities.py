@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from itertools import islice
 from operator import attrgetter, le, lt
 
-from ..corpus import Article
+from ..articles import Article
 from .figures import extract_figures
 from .models import Entity
 from .names import extract_names as _extract_names

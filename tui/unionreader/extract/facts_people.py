@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..corpus import Article
+from ..articles import Article
 from . import lexicons as lex
 from .facts_common import EntityIndex, SentenceIndex, clean_phrase, key, matches_from, needle_starts
 from .models import Entity, Fact

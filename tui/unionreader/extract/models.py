@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..corpus import Article
+from ..articles import Article
 
 ENTITY_TYPES = (
     "person",

@@ -39,7 +39,10 @@ from itertools import compress
 from ..text import nfc
 from . import lexicons as lex
 from .models import Entity
-from .name_rules import (
+from .name_rules import Doc
+from .orgs import OrgRules
+from .people import HO_CHI_MINH, STRONG_SURNAMES, role_end, starts_phrase
+from .phrases import (
     LOCATION_PREFIXES,
     NOT_ORG,
     NOT_ORG_UNLESS_NAMED,
@@ -50,12 +53,9 @@ from .name_rules import (
     PLACES,
     ROLE_TITLES,
     SURNAMES,
-    Doc,
-    WordTable,
     abbreviation_letters,
 )
-from .orgs import OrgRules
-from .people import HO_CHI_MINH, STRONG_SURNAMES, role_end, starts_phrase
+from .word_facts import WordTable
 
 __all__ = ["extract_names"]
 

@@ -10,7 +10,9 @@ sentence just goes on.
 from __future__ import annotations
 
 from . import lexicons as lex
-from .name_rules import (
+from .name_rules import Doc
+from .people import MIDDLES, PeopleRules, role_end, starts_phrase
+from .phrases import (
     LOCATION_PREFIXES,
     NOT_ORG,
     ORG_ABBR_HEADS,
@@ -22,11 +24,11 @@ from .name_rules import (
     PERSON_CUES,
     ROLE_TITLES,
     SURNAMES,
+)
+from .word_facts import (
     WORD_FACTS,
-    Doc,
     WordTable,
 )
-from .people import MIDDLES, PeopleRules, role_end, starts_phrase
 
 SELF_STANDING = frozenset(ORG_HEAD_KEYS[h] for h in lex.SELF_STANDING_HEADS)
 _NAMED_AFTER = frozenset(ORG_HEAD_KEYS[h] for h in lex.NAMED_AFTER_HEADS)

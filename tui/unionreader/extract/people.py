@@ -7,7 +7,8 @@ give the same answer, so the answers of ``starts_phrase`` are kept per text in `
 from __future__ import annotations
 
 from . import lexicons as lex
-from .name_rules import (
+from .name_rules import Doc
+from .phrases import (
     COMMITTEE_AFTER_BAN,
     COMMITTEE_TITLE_KEYS,
     COMMITTEES,
@@ -18,9 +19,10 @@ from .name_rules import (
     PERSON_CUES,
     ROLE_TITLES,
     SURNAMES,
+)
+from .word_facts import (
     WORD_FACTS,
     WORD_IS_NAME,
-    Doc,
     WordTable,
 )
 

@@ -9,7 +9,8 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from ..corpus import Article, LoadError, count_articles, iter_load
+from ..articles import Article
+from ..corpus import LoadError, count_articles, iter_load
 from ..extract import analyse
 from ..extract.models import Analysis
 

@@ -9,7 +9,7 @@ from array import array
 from collections import OrderedDict
 from pathlib import Path
 
-from ..corpus import Article, Paragraph
+from ..articles import Article, Paragraph
 from ..extract.models import Analysis
 from .index_files import DocOrigins
 from .plan import as_shown

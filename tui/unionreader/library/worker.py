@@ -13,7 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from stat import S_ISREG
 
-from ..corpus import MAX_FILE_BYTES, Article, LoadError, Source, load_bytes, load_source
+from ..articles import Article
+from ..corpus import MAX_FILE_BYTES, LoadError, Source, load_bytes, load_source
 from ..extract import analyse
 from ..extract.models import Analysis
 from ..files import read_bytes, system_name

@@ -1,0 +1,254 @@
+"""The facts of every word (its key, kind, capitals and what it can open) in tables kept by spelling, and
+the cutting of a text into words, numbers and punctuation with their offsets (``name_rules.Doc`` reads both).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from itertools import accumulate
+
+from .phrases import DASHES, KEY_CACHE, word_key, word_opens
+
+WORD, NUMBER, PUNCT, NEWLINE = range(4)  # a word's ``KIND``; the rules read them as ``Doc.WORD``, …
+
+# Words are cut by one regular expression over the text, whose character classes are read off an ASCII
+# "shape" of every character: a letter, a digit, a gap (spaces, "_"), a line break or a punctuation mark
+# ("Ủy" → "Uy", "“" → "#", a combining mark → "x"; see ``_shape_char``). A number keeps its separators
+# and document-number tail ("8.945", "09/NQ-CĐVC", "145/2020/NĐ-CP"), so the capital letters inside
+# document numbers never look like abbreviations. The classes cover U+0000–U+2FFF, where the regular
+# expression engine tests them with a bitmap; text with characters beyond (CJK, emoji: rare) is first
+# translated to its shape and cut there, which gives the same words.
+_SHAPE_TOKEN_RE = re.compile(r"([A-Za-z]+|[0-9]+(?:[.,][0-9]+)*(?:[/\-][A-Za-z0-9]+)*|\n|[^\w\s])", re.ASCII)
+_TABLE_END = 0x3000
+
+
+def _build_shape_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in range(0x80, _TABLE_END):
+        ch = chr(cp)
+        category = unicodedata.category(ch)
+        if ch.isalpha():
+            base = unicodedata.normalize("NFD", ch)[0]
+            table[cp] = base if base.isascii() and base.isalpha() else ("X" if ch.isupper() else "x")
+        elif category.startswith("M"):
+            table[cp] = "x"
+        elif category == "Nd":
+            table[cp] = "0"
+        elif ch in "\x85\u2028\u2029":
+            table[cp] = "\n"
+        elif ch.isspace():
+            table[cp] = " "
+        elif ch.isalnum():
+            table[cp] = "x"
+        else:
+            table[cp] = "#"
+    return table
+
+
+_SHAPE_TABLE = _build_shape_table()
+_BEYOND_TABLE_RE = re.compile(f"[^\\x00-{chr(_TABLE_END - 1)}]")
+
+
+def _shape_char(ch: str) -> str:
+    """The ASCII stand-in of one character: same class and case ("Ủ" → "U", "“" → "#", a mark → "x")."""
+    cp = ord(ch)
+    if cp < 0x80:
+        return ch
+    if cp < _TABLE_END:
+        return _SHAPE_TABLE[cp]
+    return ("X" if ch.isupper() else "x") if ch.isalnum() else " " if ch.isspace() else "#"
+
+
+def _shape_of(m: re.Match[str]) -> str:
+    return _shape_char(m.group())
+
+
+def _build_token_re() -> re.Pattern[str]:
+    """``_SHAPE_TOKEN_RE`` for the text itself: each ASCII class widened to the characters shaped into it."""
+    classes: dict[str, list[list[int]]] = {}
+    previous = None
+    for cp in range(_TABLE_END):
+        shape = _shape_char(chr(cp))
+        kind = ("L" if shape.isascii() and shape.isalpha() else "D" if shape.isdigit() else
+                "S" if shape in " \t\r\f\v_" else "N" if shape == "\n" else "P")
+        if kind == previous:
+            classes[kind][-1][1] = cp
+        else:
+            classes.setdefault(kind, []).append([cp, cp])
+            previous = kind
+
+    def members(kind: str) -> str:
+        return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                       for a, b in classes[kind])
+
+    letter, digit, gap, newline = (members(k) for k in "LDSN")
+    return re.compile(
+        f"([{letter}]+|[{digit}]+(?:[.,][{digit}]+)*(?:[/\\-][{letter}{digit}]+)*|[{newline}]|"
+        f"[^{letter}{digit}{gap}{newline}])"
+    )
+
+
+_TEXT_TOKEN_RE = _build_token_re()
+
+
+class _WordFacts(dict):
+    """Token text → its facts (``KEY``, ``KIND``, ``CAPS``, ``UPPER``, ``OPENS``), computed once per spelling.
+
+    The rules ask it about single words; ``Doc`` reads the same facts from ``WORD_KEYS`` and ``WORD_FLAGS``,
+    filled from this table, with one ``map`` each and no Python statement per word."""
+
+    LIMIT = 200_000
+
+    def __missing__(self, word: str) -> tuple[str, int, bool, bool, int]:
+        facts = _word_facts(word)
+        if len(self) < self.LIMIT and len(word) <= 64:
+            self[word] = facts
+        return facts
+
+
+def _word_facts(word: str) -> tuple[str, int, bool, bool, int]:
+    shape = _shape_char(word[0])
+    if shape.isalpha():
+        kind = WORD
+        key = word_key(word)
+    else:
+        kind = NUMBER if shape.isdigit() else NEWLINE if shape == "\n" else PUNCT
+        key = KEY_CACHE.get(word) or word.translate(DASHES)
+    caps = shape.isupper()
+    return key, kind, caps, caps and len(word) > 1 and word.isupper(), word_opens(word, key, caps)
+
+
+WORD_FACTS = _WordFacts()
+KEY, KIND, CAPS, UPPER, OPENS = range(5)  # the places of a word's facts
+# ``Doc`` reads a word's facts from two tables: its key, and the other four packed in one small number
+# (``KIND`` in bits 0–1, ``CAPS`` bit 2, ``UPPER`` bit 3, ``OPENS`` bits 4–5). One ``map`` per table gives
+# the keys and one ``bytes`` of flags; ``bytes.translate`` unpacks each flag for the whole text at once
+# (no tuple per word to transpose). A flag is an int, 0 or not, which the rules read as a truth value.
+KIND_OF = bytes(b & 3 for b in range(256))
+CAPS_OF = bytes(b >> 2 & 1 for b in range(256))
+UPPER_OF = bytes(b >> 3 & 1 for b in range(256))
+OPENS_OF = bytes(b >> 4 & 3 for b in range(256))
+# Bit 7: the word holds a character past the shape table. The direct expression cuts each such character
+# into a word of its own, so ``bytes.isascii`` of the flags tells whether the text needs its shape cut.
+_BEYOND = 0x80
+
+
+class _WordKeys(dict):
+    """Token text → ``KEY`` (see ``_WordFacts``)."""
+
+    def __missing__(self, word: str) -> str:
+        key = WORD_FACTS[word][KEY]
+        if len(self) < _WordFacts.LIMIT and len(word) <= 64:
+            self[word] = key
+        return key
+
+
+class _WordFlags(dict):
+    """Token text → ``KIND``, ``CAPS``, ``UPPER``, ``OPENS`` and ``_BEYOND`` packed in one byte (see ``KIND_OF``)."""
+
+    def __missing__(self, word: str) -> int:
+        _, kind, caps, upper, opens = WORD_FACTS[word]
+        flags = kind | caps << 2 | upper << 3 | opens << 4 | (_BEYOND if _BEYOND_TABLE_RE.search(word) else 0)
+        if len(self) < _WordFacts.LIMIT and len(word) <= 64:
+            self[word] = flags
+        return flags
+
+
+WORD_KEYS, WORD_FLAGS = _WordKeys(), _WordFlags()
+
+
+class WordTable(dict):
+    """Token text → ``fact(word)``, computed on the first look-up: ``map(table.__getitem__, doc.words)``
+    classifies every word of a text without a Python statement per word."""
+
+    LIMIT = 200_000
+
+    def __init__(self, fact: Callable[[str], object]) -> None:
+        super().__init__()
+        self.fact = fact
+
+    def __missing__(self, word: str) -> object:
+        value = self.fact(word)
+        if len(self) < self.LIMIT and len(word) <= 64:
+            self[word] = value
+        return value
+
+
+def _is_name(word: str) -> bool:
+    _, kind, caps, upper, _ = WORD_FACTS[word]
+    return caps and not upper and kind == WORD
+
+
+WORD_IS_NAME = WordTable(_is_name)  # ``Doc.is_name_word`` as a fact of the word alone
+
+
+def cut_words(text: str) -> tuple[list[str], tuple[str, ...], bytes, list[int], list[int]]:
+    """The words of ``text``, their keys, flags (see ``KIND_OF``), starts and ends, cut in one piece."""
+    # One C-level pass for the words, then one ``map`` per list: no Python statement runs per word.
+    pieces = _TEXT_TOKEN_RE.split(text)
+    words = pieces[1::2]
+    flags = bytes(map(WORD_FLAGS.__getitem__, words))
+    beyond = not flags.isascii()  # a ``_BEYOND`` word: a script past the table (CJK, emoji)
+    if beyond:  # rare: the text's shape is cut instead
+        shape = _BEYOND_TABLE_RE.sub(_shape_of, text.translate(_SHAPE_TABLE))
+        pieces = _SHAPE_TOKEN_RE.split(shape)
+    # ``split`` gives gap, word, gap, word, …, gap: every character that is no gap starts a word, so
+    # the gaps hold only gap characters, as the offsets below assume.
+    bounds = list(accumulate(map(len, pieces)))  # gap end = word start, word end, …, text end
+    starts, ends = bounds[0:-1:2], bounds[1::2]
+    if beyond:
+        words = [text[a:b] for a, b in zip(starts, ends, strict=True)]
+        flags = bytes(map(WORD_FLAGS.__getitem__, words))
+    return words, tuple(map(WORD_KEYS.__getitem__, words)), flags, starts, ends
+
+
+def _cut_chunk(chunk: str) -> tuple[tuple[str, ...], bytes]:
+    """The words of the text between two spaces, each followed by its key, and each word's flags followed by
+    how far its start is from the next word's (its length and the gap after it, the space included); or
+    ``_UNCUT``.
+
+    A space is a gap and no word holds one, so the words of a text are those of its pieces between spaces,
+    in order; the same pieces ("đoàn", "tỉnh", "2025,") come back in every article, so each is cut once and
+    kept in ``CHUNK_WORDS`` and ``CHUNK_FACTS``. A piece that opens with a gap ("", a tab), holds a
+    character past the shape table or a word that reaches 255 characters or more ahead is ``_UNCUT``,
+    whose flags hold ``_BEYOND``: ``Doc`` then has ``cut_words`` cut the whole text."""
+    pieces = _TEXT_TOKEN_RE.split(chunk)
+    cut = _UNCUT
+    if len(pieces) > 1 and not pieces[0]:
+        paired: list[str] = []
+        facts = bytearray()
+        last = len(pieces) - 2
+        for k in range(1, len(pieces), 2):
+            word = pieces[k]
+            advance = len(word) + len(pieces[k + 1]) + (k == last)  # the space after the piece
+            flags = WORD_FLAGS[word]
+            if flags & _BEYOND or advance > 255:
+                break
+            paired += (word, WORD_KEYS[word])
+            facts += bytes((flags, advance))
+        else:
+            cut = tuple(paired), bytes(facts)
+    if len(CHUNK_WORDS) < _CHUNK_LIMIT and len(chunk) <= 64:
+        CHUNK_WORDS[chunk], CHUNK_FACTS[chunk] = cut
+    return cut
+
+
+class _ChunkWords(dict):
+    """Text between two spaces → its words, each followed by its key (see ``_cut_chunk``)."""
+
+    def __missing__(self, chunk: str) -> tuple[str, ...]:
+        return _cut_chunk(chunk)[0]
+
+
+class _ChunkFacts(dict):
+    """Text between two spaces → each word's flags and advance, in pairs (see ``_cut_chunk``)."""
+
+    def __missing__(self, chunk: str) -> bytes:
+        return _cut_chunk(chunk)[1]
+
+
+_UNCUT: tuple[tuple[str, ...], bytes] = ((), bytes([_BEYOND, 0]))
+CHUNK_WORDS, CHUNK_FACTS = _ChunkWords(), _ChunkFacts()
+_CHUNK_LIMIT = 100_000
