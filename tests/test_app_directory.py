@@ -500,3 +500,4 @@ async def test_the_app_builds_the_people_and_organisation_screens_ahead_and_the_
         await pilot.press("p")
         assert await wait_table(app, pilot) is listing  # shown as built, not composed again
         assert app.screen is people and listed(listing)
+    app._prebuild_screens()  # (its timer firing as the app closes: screens uninstalled, nothing to do)

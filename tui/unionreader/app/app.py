@@ -90,11 +90,14 @@ class UnionReaderApp(App[int]):
         styling and mounting its widgets between the key and the frame (about half the first open).
         Nothing is shown and no table is built: a screen asks for its table when it is shown."""
         for name in self.SCREENS:
+            if self._exit or not self.is_screen_installed(name):  # (the app is closing)
+                return
             screen = self.get_screen(name)
             if not screen.is_running:
                 # (Textual's own step for a screen pushed for the first time, without the push)
                 self._register(self, screen)
-                if any(not self.get_screen(other).is_running for other in self.SCREENS):
+                if any(self.is_screen_installed(other) and not self.get_screen(other).is_running
+                       for other in self.SCREENS):
                     self.set_timer(PREBUILD_GAP, self._prebuild_screens)
                 return
 
