@@ -143,7 +143,7 @@ def fact_titles(analysis: Analysis, fact: Fact) -> tuple[str, ...]:
     return tuple(entities[i].text for i in fact.entities if i < len(entities) and entities[i].type == "role")
 
 
-_DOC, _DATE, _BODIES, _ORGS = 0, 2, 4, 5  # fields of a ``Sighting`` tuple read where it is not named
+_DOC, _FACT, _DATE, _BODIES, _ORGS = 0, 1, 2, 4, 5  # fields of a ``Sighting`` tuple read where it is not named
 
 
 class _Group:
@@ -330,6 +330,10 @@ class PeopleTable(Listing):
 
     def docs_of(self, row: int) -> tuple[int, ...]:
         return tuple(dict.fromkeys(s[_DOC] for s in self.rows[row].sightings))
+
+    def seen_in(self, row: int) -> frozenset[tuple[int, int]]:
+        """The (article, people fact) pairs of the row: namesakes are told apart by them (``identity``)."""
+        return frozenset((s[_DOC], s[_FACT]) for s in self.rows[row].sightings)
 
 
 def _fullness(name: str) -> tuple[int, int]:
