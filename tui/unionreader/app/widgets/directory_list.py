@@ -71,6 +71,13 @@ class DirectoryList(ScrollView, can_focus=True):
         self.cursor = 0
         self.refresh()
 
+    def place_cursor(self, index: int, line: int) -> None:
+        """The cursor on row ``index``, ``line`` lines below the top of the view where the list allows
+        (a list rebuilt under the reader's eyes stays as it was)."""
+        self.cursor = index
+        # (After the cursor's own scroll, which is deferred to the next refresh too: this one wins.)
+        self.scroll_to(y=max(0, self.cursor - max(0, line)), animate=False)
+
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, len(self._rows) - 1)) if self._rows else 0
 
