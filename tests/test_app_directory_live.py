@@ -148,6 +148,7 @@ async def test_keys_typed_while_a_table_is_rebuilt_are_all_kept_and_the_swap_kee
         load.open_all()
         await wait_loaded(app, pilot)
         await until(pilot, lambda: people._building, "a rebuild in flight")
+        assert "· updating for 6 articles… ·" in status(app)  # loaded, the table not yet of them all
         await pilot.press("slash", *"truong")
         first = people.table
         chosen = people.table.rows[listing.highlighted_row].key
