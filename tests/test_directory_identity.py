@@ -60,3 +60,14 @@ def test_an_organisation_is_found_again_by_its_key():
     found = after.find(before.identity(row))
     assert found is not None and after.rows[found].key == before.rows[row].key
     assert after.rows[found].articles == before.rows[row].articles + 2
+
+
+def test_an_identity_keeps_a_few_sightings_spread_over_a_long_row():
+    many = [analysis(i, f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}", person("Lý Văn Toản", CHAIR, (), ("Chủ tịch",)))
+            for i in range(300)]
+    table = build_people([*many, analysis(300, "2025-01-01", person("Lý Văn Toản", DIRECTOR, (), ("Giám đốc",)))])
+    chair = row_of(table, CHAIR[0])
+    identity = table.identity(chair)
+    assert 0 < len(identity.seen) <= 64 and identity.seen <= set(table.seen_in(chair))
+    assert table.find(identity) == chair
+    assert table.find(table.identity(row_of(table, DIRECTOR[0]))) == row_of(table, DIRECTOR[0])

@@ -82,11 +82,16 @@ class NameFilter:
         return found
 
 
+# Sightings an identity keeps, spread over the row's: namesakes never share one, so a few tell them apart
+# (a federation's chair is seen in thousands of articles: all of them would cost the swap milliseconds).
+IDENTITY_SIGHTINGS = 64
+
+
 @dataclass(frozen=True, slots=True)
 class RowIdentity:
     """Who a row is, to find them again in a table built later (more articles loaded, some retired):
-    their key, and what tells namesakes (rows of one key) apart: the (article, fact) pairs they were
-    seen in, which no two rows of a table share. ``name`` is shown; it is the last resort."""
+    their key, and what tells namesakes (rows of one key) apart: (article, fact) pairs they were seen
+    in, which no two rows of a table share. ``name`` is shown; it is the last resort."""
 
     key: str
     name: str
@@ -151,13 +156,14 @@ class Listing:
         order = self._order(sort)
         return order.tolist() if found is None else order[found[order]].tolist()
 
-    def seen_in(self, row: int) -> frozenset[tuple[int, int]]:
-        """What tells ``row`` apart from rows of the same key (none here: one row per key)."""
-        return frozenset()
+    def seen_in(self, row: int, most: int | None = None) -> list[tuple[int, int]]:
+        """What tells ``row`` apart from rows of the same key, ``most`` of them spread over all when
+        given (none here: one row per key)."""
+        return []
 
     def identity(self, row: int) -> RowIdentity:
         r = self.rows[row]
-        return RowIdentity(r.key, r.name, self.seen_in(row))
+        return RowIdentity(r.key, r.name, frozenset(self.seen_in(row, IDENTITY_SIGHTINGS)))
 
     def rows_keyed(self, key: str) -> list[int]:
         """The rows whose key is ``key`` (namesakes share one), through the filter's word index."""
@@ -173,7 +179,8 @@ class Listing:
         rows = self.rows_keyed(identity.key)
         if len(rows) <= 1:
             return rows[0] if rows else None
-        shared = [(len(identity.seen & self.seen_in(row)), row) for row in rows]
+        seen = identity.seen
+        shared = [(sum(1 for pair in self.seen_in(row) if pair in seen), row) for row in rows]
         most, row = max(shared, key=lambda sr: sr[0])  # (the first of most)
         return row if most else None
 

@@ -331,9 +331,13 @@ class PeopleTable(Listing):
     def docs_of(self, row: int) -> tuple[int, ...]:
         return tuple(dict.fromkeys(s[_DOC] for s in self.rows[row].sightings))
 
-    def seen_in(self, row: int) -> frozenset[tuple[int, int]]:
-        """The (article, people fact) pairs of the row: namesakes are told apart by them (``identity``)."""
-        return frozenset((s[_DOC], s[_FACT]) for s in self.rows[row].sightings)
+    def seen_in(self, row: int, most: int | None = None) -> list[tuple[int, int]]:
+        """The (article, people fact) pairs of the row (``most`` of them, spread over its dates, when
+        given): namesakes are told apart by them (``identity``)."""
+        sightings = self.rows[row].sightings
+        if most is not None and len(sightings) > most:
+            sightings = sightings[:: -(-len(sightings) // most)]
+        return [(s[_DOC], s[_FACT]) for s in sightings]
 
 
 def _fullness(name: str) -> tuple[int, int]:

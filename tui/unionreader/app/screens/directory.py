@@ -171,8 +171,11 @@ class DirectoryScreen(Screen):
                 listing = self.query_one(DirectoryList)
                 selected = self._selected_identity()
                 line = listing.cursor - int(listing.scroll_y)
+                old = [self.table]
                 self.table = table
-                self.profile_row = None  # (that of the old table's row: made again for the new one)
+                self._let_go(old)
+                self.workers.cancel_group(self, "profile")  # (one being made of the old table's row)
+                self.profile_row = None  # (made again, of the new table)
                 self.refilter()
                 if selected is not None:
                     self._select(selected, line)
@@ -183,6 +186,13 @@ class DirectoryScreen(Screen):
             self._follow_loading()  # (articles loaded while it was built; loading may have ended)
         else:
             self._note_loading(table)
+
+    def _let_go(self, held: list) -> None:
+        """The table in ``held`` (its only reference once the screen lets go of it) is freed by a thread:
+        a table's rows and filter are hundreds of thousands of objects at 100k articles, freed on the UI
+        thread in the step that swaps the new one in (a step between two keys)."""
+        if held[0] is not None:
+            self.run_worker(held.clear, thread=True, group="let-go")
 
     def _note_loading(self, table) -> None:
         """What the status line says of the table while it is not of every article loaded: how far
