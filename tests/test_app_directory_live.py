@@ -247,3 +247,18 @@ def test_rebuilds_while_loading_wait_the_gap_or_twice_the_last_build_and_none_on
     pacing.built(110.0, 114.0)  # a 4 s build (100k articles): twice that before the next
     assert pacing.wait(115.0, loading=True) == 7.0
     assert pacing.wait(115.0, loading=False) == 0.0  # loading ended: the last articles at once
+
+
+async def test_the_table_swapped_out_is_freed_by_a_thread_not_in_the_swap():
+    import weakref
+
+    load = GatedLoad(gates=(3,))
+    app = gated_app(load)
+    async with app.run_test(size=(120, 40)) as pilot:
+        people = await open_people_at(app, pilot, 3)
+        freed_on: list[str] = []
+        first = weakref.ref(people.table, lambda _: freed_on.append(threading.current_thread().name))
+        load.open_all()
+        await until(pilot, lambda: len(people.table.analyses) == 6, "rebuilt")
+        await until(pilot, lambda: first() is None, "the old table freed")
+        assert freed_on and freed_on[0] != threading.main_thread().name
