@@ -262,3 +262,23 @@ async def test_the_table_swapped_out_is_freed_by_a_thread_not_in_the_swap():
         await until(pilot, lambda: len(people.table.analyses) == 6, "rebuilt")
         await until(pilot, lambda: first() is None, "the old table freed")
         assert freed_on and freed_on[0] != threading.main_thread().name
+
+
+async def test_a_long_list_shows_each_count_beside_its_scrollbar(tmp_path):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for i, surname in enumerate(SURNAMES):
+        for j, given in enumerate(GIVEN[:5]):
+            write_meeting(archive, f"g{i}{j}", f"{surname} Văn {given}", f"{surname} Thị {GIVEN[j + 5]}",
+                          BODIES[(i + j) % 4], 1 + j, 1 + i)
+    app = UnionReaderApp([str(archive)], config=Config(), clipboard_commands=False)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await wait_loaded(app, pilot)
+        await pilot.press("p")
+        listing = await wait_table(app, pilot)
+        assert listing.show_vertical_scrollbar  # 80 people: more than it shows
+        top = listing.content_region.y
+        lines = [strip.text for strip in app.screen._compositor.render_strips()]
+        for y in range(top, top + 5):  # every row ends with its count (1 each), not under the scrollbar
+            row = lines[y][listing.content_region.x : listing.scrollable_content_region.right]
+            assert row.rstrip().endswith(" 1"), row
