@@ -1,5 +1,6 @@
 """The people (`p`) and organisation (`o`) screens: a list filtered by typing, the selected profile
-beside it. The table is built in a thread worker from the analyses the app holds."""
+beside it. The table is built in a thread worker from the analyses the app holds, and built again
+while the screen is shown as more are loaded."""
 
 from __future__ import annotations
 
