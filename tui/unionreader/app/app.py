@@ -125,6 +125,13 @@ class UnionReaderApp(App[int]):
     def directory_table(self, kind: str):
         return self.archive.directory_table(kind)
 
+    def articles_changed(self) -> None:
+        """Articles were loaded or loading ended (the main screen says): a people or organisation
+        screen shown takes them in."""
+        for screen in self.screen_stack:
+            if isinstance(screen, DirectoryScreen) and screen.is_current:
+                screen.articles_changed()
+
     def _open_screen(self, screen: Screen) -> None:
         if type(self.screen) is type(screen):
             return

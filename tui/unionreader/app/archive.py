@@ -33,6 +33,7 @@ class Archive:
         self.load_errors: list[LoadError] = []
         self.duplicates_skipped = 0
         self.loaded_articles = 0
+        self.expected_articles: int | None = None  # by the current load, when known (its last batch says)
         self.last_summary: Summary | None = None
         self.loading = False
         self.loaded_at: float | None = None

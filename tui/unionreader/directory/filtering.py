@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -59,6 +60,14 @@ class NameFilter:
             self._cache[(word, prefix)] = cached
         return cached
 
+    def rows_with_rarest(self, words: Sequence[str]) -> np.ndarray:
+        """The rows whose keys have the rarest of ``words`` (folded): a superset of those having them all,
+        found without a pass over every row."""
+        found = [self._rows_of.get(word) for word in words]
+        if not found or any(rows is None for rows in found):
+            return np.zeros(0, dtype=np.int32)
+        return min(found, key=len)
+
     def match(self, query: str) -> np.ndarray | None:
         """A mask of the rows whose names match every typed word; None when nothing is typed."""
         query = nfc(query)
@@ -71,6 +80,22 @@ class NameFilter:
             mask = self._mask(word, typing_last and i == len(words) - 1)
             found = mask if found is None else found & mask
         return found
+
+
+# Sightings an identity keeps, spread over the row's: namesakes never share one, so a few tell them apart
+# (a federation's chair is seen in thousands of articles: all of them would cost the swap milliseconds).
+IDENTITY_SIGHTINGS = 64
+
+
+@dataclass(frozen=True, slots=True)
+class RowIdentity:
+    """Who a row is, to find them again in a table built later (more articles loaded, some retired):
+    their key, and what tells namesakes (rows of one key) apart: (article, fact) pairs they were seen
+    in, which no two rows of a table share. ``name`` is shown; it is the last resort."""
+
+    key: str
+    name: str
+    seen: frozenset[tuple[int, int]] = frozenset()
 
 
 _INVERT = str.maketrans("0123456789", "9876543210")
@@ -130,6 +155,34 @@ class Listing:
         found = self._filter.match(self.filter_text(query))
         order = self._order(sort)
         return order.tolist() if found is None else order[found[order]].tolist()
+
+    def seen_in(self, row: int, most: int | None = None) -> list[tuple[int, int]]:
+        """What tells ``row`` apart from rows of the same key, ``most`` of them spread over all when
+        given (none here: one row per key)."""
+        return []
+
+    def identity(self, row: int) -> RowIdentity:
+        r = self.rows[row]
+        return RowIdentity(r.key, r.name, frozenset(self.seen_in(row, IDENTITY_SIGHTINGS)))
+
+    def rows_keyed(self, key: str) -> list[int]:
+        """The rows whose key is ``key`` (namesakes share one), through the filter's word index."""
+        if self._filter is None:
+            self._filter = NameFilter([r.key for r in self.rows])
+        rows = self.rows
+        return [row for row in self._filter.rows_with_rarest(key.split()).tolist() if rows[row].key == key]
+
+    def find(self, identity: RowIdentity) -> int | None:
+        """The row of the person or body ``identity`` is (of this table or an earlier one): the row of
+        its key, or of namesakes the one seen in most of the same articles' facts; None when there is
+        none, or no namesake shares a sighting with it."""
+        rows = self.rows_keyed(identity.key)
+        if len(rows) <= 1:
+            return rows[0] if rows else None
+        seen = identity.seen
+        shared = [(sum(1 for pair in self.seen_in(row) if pair in seen), row) for row in rows]
+        most, row = max(shared, key=lambda sr: sr[0])  # (the first of most)
+        return row if most else None
 
     def prepare(self) -> None:
         """Build the filter and every order now (in a background worker), not on the first keystroke."""

@@ -138,14 +138,8 @@ class LiveTables:
                 loaded_here = not len(self._builders[kind]) and kind not in self._tried
                 if loaded_here and self._restored.get(kind) == self._snapshot:
                     continue  # nothing changed since the scan saved for it (nor is it loaded)
-                self._resume(kind)
-                builder = self._builders[kind]
-                docs = self._snapshot[1]
-                if not len(builder) or len(builder) > docs or len(self._corpus) < docs:
+                if not self._scan_up_to(kind, self._snapshot[1], from_empty=False):
                     continue
-                if len(builder) < docs:
-                    self._saved_rows.pop(kind, None)  # (those of fewer docs: grouped again)
-                    builder.add(self._corpus[doc] for doc in range(len(builder), docs))
             finally:
                 lock.release()
             if rows:
@@ -181,13 +175,8 @@ class LiveTables:
             if self._restored.get(kind) == self._snapshot and self._saved.path(kind).is_file():
                 continue
             with self._locks[kind]:
-                self._resume(kind)
-                builder = self._builders[kind]
-                if len(builder) > docs or len(self._corpus) < docs:
+                if not self._scan_up_to(kind, docs, from_empty=True):
                     continue
-                if len(builder) < docs:
-                    self._saved_rows.pop(kind, None)  # (those of fewer docs: grouped again)
-                    builder.add(self._corpus[doc] for doc in range(len(builder), docs))
             if rows:
                 self._build_for_snapshot(kind)
             self.keep(kind)
@@ -195,6 +184,19 @@ class LiveTables:
             for kind in KINDS:
                 self._build_for_snapshot(kind)
                 self.keep(kind)
+
+    def _scan_up_to(self, kind: str, docs: int, *, from_empty: bool) -> bool:
+        """(Under the kind's lock.) Its builder, resumed from the saved scan, scanned on from the corpus
+        to hold its first ``docs`` docs; False when it cannot: it holds more, the corpus fewer, or it is
+        empty (nothing saved nor fed) and ``from_empty`` is not set."""
+        self._resume(kind)
+        builder = self._builders[kind]
+        if (not from_empty and not len(builder)) or len(builder) > docs or len(self._corpus) < docs:
+            return False
+        if len(builder) < docs:
+            self._saved_rows.pop(kind, None)  # (those of fewer docs: grouped again)
+            builder.add(self._corpus[doc] for doc in range(len(builder), docs))
+        return True
 
     def _build_for_snapshot(self, kind: str) -> None:
         """Build the ``kind`` table when the corpus is just the current snapshot's docs and its rows are

@@ -143,7 +143,7 @@ def fact_titles(analysis: Analysis, fact: Fact) -> tuple[str, ...]:
     return tuple(entities[i].text for i in fact.entities if i < len(entities) and entities[i].type == "role")
 
 
-_DOC, _DATE, _BODIES, _ORGS = 0, 2, 4, 5  # fields of a ``Sighting`` tuple read where it is not named
+_DOC, _FACT, _DATE, _BODIES, _ORGS = 0, 1, 2, 4, 5  # fields of a ``Sighting`` tuple read where it is not named
 
 
 class _Group:
@@ -330,6 +330,14 @@ class PeopleTable(Listing):
 
     def docs_of(self, row: int) -> tuple[int, ...]:
         return tuple(dict.fromkeys(s[_DOC] for s in self.rows[row].sightings))
+
+    def seen_in(self, row: int, most: int | None = None) -> list[tuple[int, int]]:
+        """The (article, people fact) pairs of the row (``most`` of them, spread over its dates, when
+        given): namesakes are told apart by them (``identity``)."""
+        sightings = self.rows[row].sightings
+        if most is not None and len(sightings) > most:
+            sightings = sightings[:: -(-len(sightings) // most)]
+        return [(s[_DOC], s[_FACT]) for s in sightings]
 
 
 def _fullness(name: str) -> tuple[int, int]:

@@ -1,11 +1,12 @@
 """The people (`p`) and organisation (`o`) screens: a list filtered by typing, the selected profile
-beside it. The table is built in a thread worker from the analyses the app holds."""
+beside it. The table is built in a thread worker from the analyses the app holds, and built again
+while the screen is shown as more are loaded."""
 
 from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Callable
+import time
 from typing import ClassVar
 
 from textual import on, work
@@ -13,16 +14,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.geometry import Size
-from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from ...directory import OrgTable, PeopleTable, render
+from ...directory.filtering import RowIdentity
 from ...directory.people import SORTS
 from ...gc_pacing import KeysHold
+from ..rebuild_pacing import RebuildPacing
 from ..widgets.directory_list import DirectoryList
+from ..widgets.filter_input import FilterInput
 from ..widgets.focus import focus_now
 from ..widgets.key_bar import KeyBar
 from ..widgets.profile_view import ProfileView, fit_strips
@@ -35,34 +37,7 @@ TYPING_PROFILE_DELAY = 0.3
 # The cyclic collector is held off while keys come and let run once they have rested this long (seconds;
 # see gc_pacing.KeysHold): a full pass at 100k articles costs a keystroke's budget.
 KEYS_REST = 1.0
-
-
-class FilterInput(Input):
-    # The text's width changes with every key: that is a repaint of the box, not a layout of the whole
-    # screen (Input's own virtual size asks for one, a pass over both panes per keystroke).
-    virtual_size = Reactive(Size(0, 0), layout=False)
-
-    BINDINGS = [
-        Binding("escape", "leave", "Back to the list", show=False, priority=True, id="directory.filter.leave"),
-        Binding("down", "to_list", show=False),
-    ]
-
-    def __init__(self, typed: Callable[[str], None], **kwargs) -> None:
-        super().__init__(**kwargs)
-        self._typed = typed
-
-    def watch_value(self, value: str) -> None:
-        # The screen filters its list here, in the step that handled the key, so that the box and the
-        # list are painted in one frame: the Changed message reaches the screen after the next frame has
-        # painted the box alone, and the list waited for the frame after (up to 1/60 s more).
-        self._typed(value)
-
-    def action_leave(self) -> None:
-        self.value = ""
-        focus_now(self.screen.query_one(DirectoryList))
-
-    def action_to_list(self) -> None:
-        focus_now(self.screen.query_one(DirectoryList))
+KEYS_HINT = "s sort · Enter lists their articles · c / J copy the profile · Esc back"
 
 
 class DirectoryScreen(Screen):
@@ -70,7 +45,9 @@ class DirectoryScreen(Screen):
 
     The app keeps one of each for its life (``UnionReaderApp.SCREENS``): closing suspends it, opening
     it again only repaints it, with its filter, sort and selection as they were, and it asks for the
-    table again then, in case more articles were loaded meanwhile."""
+    table again then, in case more articles were loaded meanwhile. While it is shown, the app tells it
+    when articles are loaded (``articles_changed``): it builds the table again, paced (see
+    ``rebuild_pacing``), and swaps it in with the filter, sort, selection and scroll kept."""
 
     CSS_PATH = "directory.tcss"
     KIND: ClassVar[str] = ""
@@ -94,6 +71,10 @@ class DirectoryScreen(Screen):
         self.collector = KeysHold()
         self._rest_timer = None
         self._building = False  # a worker is building the table
+        self._pacing = RebuildPacing()
+        self._rebuild_timer = None  # the next build while loading, when it is due
+        self._counts = ""  # the status line's first part (rows listed, sort), set by refilter
+        self._loading_note = ""  # …and what it says of the table while articles are still loading
 
     def compose(self) -> ComposeResult:
         if self.is_current:  # (opening the screen is a key's repaint too; let go as keys rest, or on unmount)
@@ -124,6 +105,7 @@ class DirectoryScreen(Screen):
         if self._rest_timer is not None:
             self._rest_timer.stop()
             self._rest_timer = None
+        self._stop_rebuild_timer()  # (opening it again catches up)
         self.collector.release()
 
     def _catch_up(self) -> None:
@@ -132,28 +114,104 @@ class DirectoryScreen(Screen):
         table = self.app.archive.directory_table_ready(self.KIND)
         if table is None:
             if not self._building:
-                self._building = True
-                self.build_table()
+                self._start_build()
         elif table is not self.table:
             self.show_table(table)
+        self._note_loading(table)
+
+    def articles_changed(self) -> None:
+        """Articles were loaded (a batch, a restored index) or loading ended (called by the app while
+        the screen is shown): the status says how far loading is, and the table is built again when it
+        is due (one build at a time, paced while loading, at once when it ends)."""
+        self._follow_loading()
+
+    def _follow_loading(self) -> None:
+        archive = self.app.archive
+        table = archive.directory_table_ready(self.KIND)
+        self._note_loading(table)
+        if self._building or self.table is None:
+            return  # (the build under way, or the first one, looks again when it is shown)
+        if table is not None:
+            if table is not self.table:
+                self.show_table(table)
+            return
+        wait = self._pacing.wait(time.perf_counter(), archive.loading)
+        if wait <= 0:
+            self._stop_rebuild_timer()
+            self._start_build()
+        elif self._rebuild_timer is None:
+            self._rebuild_timer = self.set_timer(wait, self._rebuild_due)
+
+    def _rebuild_due(self) -> None:
+        self._rebuild_timer = None
+        if self.is_current:
+            self._follow_loading()
+
+    def _stop_rebuild_timer(self) -> None:
+        if self._rebuild_timer is not None:
+            self._rebuild_timer.stop()
+            self._rebuild_timer = None
+
+    def _start_build(self) -> None:
+        self._building = True
+        self.build_table()
 
     @work(thread=True, exclusive=True, group="directory")
     def build_table(self) -> None:
+        started = time.perf_counter()
         table = self.app.directory_table(self.KIND)
-        self.app.call_from_thread(self.show_table, table)
+        self.app.call_from_thread(self.show_table, table, (started, time.perf_counter()))
         self.app.archive.directory_keep(self.KIND)  # (after it is shown: saving takes a while)
 
-    def show_table(self, table) -> None:
+    def show_table(self, table, built: tuple[float, float] | None = None) -> None:
+        """Show ``table`` (``built``: from when to when a worker built it), the cursor kept on the person
+        or body it was on and on the same line of the list."""
         self._building = False
-        with contextlib.suppress(NoMatches):  # the screen was closed while the table was built
-            selected = self._selected_name()
-            self.table = table
-            self.refilter()
-            if selected is not None:
-                self._select_name(selected)
+        if built is not None:
+            self._pacing.built(*built)
+        if table is not self.table:
+            with contextlib.suppress(NoMatches):  # the screen was closed while the table was built
+                listing = self.query_one(DirectoryList)
+                selected = self._selected_identity()
+                line = listing.cursor - int(listing.scroll_y)
+                old = [self.table]
+                self.table = table
+                self._let_go(old)
+                self.workers.cancel_group(self, "profile")  # (one being made of the old table's row)
+                self.profile_row = None  # (made again, of the new table)
+                self.refilter()
+                if selected is not None:
+                    self._select(selected, line)
         for problem in self.app.archive.directory.problems:
             self.app.notify(problem, severity="warning")
         self.app.archive.directory.problems.clear()
+        if built is not None and self.is_current:
+            self._follow_loading()  # (articles loaded while it was built; loading may have ended)
+        else:
+            self._note_loading(table)
+
+    def _let_go(self, held: list) -> None:
+        """The table in ``held`` (its only reference once the screen lets go of it) is freed by a thread:
+        its rows and filter are hundreds of thousands of objects at 100k articles, which freed on the UI
+        thread cost the swap (a step between two keys) 40-50 ms."""
+        if held[0] is not None:
+            self.run_worker(held.clear, thread=True, group="let-go")
+
+    def _note_loading(self, table) -> None:
+        """What the status line says of the table while it is not of every article loaded: how far
+        loading is (the loading bar's figures), or that it is being brought up to date."""
+        archive = self.app.archive
+        if archive.loading:
+            loaded, expected = archive.loaded_articles, archive.expected_articles
+            note = (f"loading: {loaded:,} of {expected:,} articles" if expected
+                    else f"loading: {loaded:,} articles so far")
+        elif table is None or table is not self.table:
+            note = f"updating for {len(archive.index):,} articles…"
+        else:
+            note = ""
+        if note != self._loading_note:
+            self._loading_note = note
+            self._paint_status()
 
     def on_unmount(self) -> None:
         self.collector.release()
@@ -188,9 +246,15 @@ class DirectoryScreen(Screen):
         parts = [f"{len(rows):,} of {len(self.table):,} {self.NOUN}", f"sorted by {self.sort}"]
         if not rows:
             parts.append("nothing matches")
-        parts.append("s sort · Enter lists their articles · c / J copy the profile · Esc back")
+        self._counts = " · ".join(parts)
+        self._paint_status()
+
+    def _paint_status(self) -> None:
+        if not self._counts:
+            return  # (no table yet: the status says it is being built)
+        note = f" · {self._loading_note}" if self._loading_note else ""
         # One line of fixed size: no layout pass (it would cost a frame per keystroke).
-        self.query_one("#directory-status", Static).update(" " + " · ".join(parts), layout=False)
+        self.query_one("#directory-status", Static).update(f" {self._counts}{note} · {KEYS_HINT}", layout=False)
 
     def row_label(self, row: int) -> tuple[str, str, str]:
         raise NotImplementedError
@@ -251,18 +315,25 @@ class DirectoryScreen(Screen):
     def _selected(self) -> int | None:
         return self.query_one(DirectoryList).highlighted_row if self.table is not None else None
 
-    def _selected_name(self) -> str | None:
+    def _selected_identity(self) -> RowIdentity | None:
         row = self._selected()
-        return self.table.rows[row].name if row is not None else None
+        return self.table.identity(row) if row is not None else None
 
-    def _select_name(self, name: str) -> None:
-        """Keep the cursor on the same person or body when the table is rebuilt (more articles)."""
+    def _select(self, identity: RowIdentity, line: int) -> None:
+        """Keep the cursor on the same person or body, on the same line of the list, when the table is
+        rebuilt (more articles): found by who they are (namesakes share a name), or by the name when
+        the table has no row of theirs any more (their articles were retired)."""
         listing = self.query_one(DirectoryList)
-        rows = self.table.rows
-        for index, row in enumerate(listing.rows):
-            if rows[row].name == name:
-                listing.cursor = index
-                return
+        found = self.table.find(identity)
+        index = None
+        if found is not None:
+            with contextlib.suppress(ValueError):  # (not listed: the filter leaves it out)
+                index = listing.rows.index(found)
+        if index is None:
+            rows = self.table.rows
+            index = next((i for i, row in enumerate(listing.rows) if rows[row].name == identity.name), None)
+        if index is not None:
+            listing.place_cursor(index, line)
 
     def action_open_articles(self) -> None:
         row = self._selected()

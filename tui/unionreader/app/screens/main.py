@@ -189,6 +189,7 @@ class MainScreen(Screen):
         self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(LOADING_SWITCH_INTERVAL)
         self.archive.loading = True
+        self.archive.expected_articles = None
         self._load_started = (len(self.archive.load_errors), self.archive.duplicates_skipped)
         self.run_worker(lambda: loader.load_into(self.archive, self.post_message, self._let_search_run),
                         thread=True, exclusive=True, group="load")
@@ -206,9 +207,11 @@ class MainScreen(Screen):
         batch = event.batch
         self.archive.duplicates_skipped += batch.duplicates
         self.archive.loaded_articles = batch.loaded
+        self.archive.expected_articles = batch.total
         self.archive.load_errors.extend(batch.errors)
         self.loading_bar.show_batch(batch)
         self._schedule_refresh()
+        self.app.articles_changed()
         self.call_after_refresh(event.shown.set)
 
     @on(loader.CachePage)
@@ -230,6 +233,7 @@ class MainScreen(Screen):
         self.archive.loaded_articles = event.restored.articles
         self.loading_bar.show_restored(event.restored)
         self.run_search(keep_position=True)
+        self.app.articles_changed()
         self.call_after_refresh(event.shown.set)
 
     @on(loader.CacheNotice)
@@ -286,6 +290,7 @@ class MainScreen(Screen):
         archive.loaded_at = time.perf_counter()
         self.loading_bar.display = False
         self.run_search(keep_position=True)
+        self.app.articles_changed()
         errors = archive.load_errors[self._load_started[0]:]  # this load's (an earlier open had its notice)
         if errors:
             shown = "\n".join(str(e) for e in errors[:5])

@@ -10,7 +10,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -52,6 +52,7 @@ class DirectoryList(ScrollView, can_focus=True):
         self._label: RowLabel = lambda row: ("", "", "")
         self.generation = 0
         self._line_styles: tuple[Style, ...] | None = None  # (see styles_of_lines)
+        self._content_width: tuple[Size | None, int] = (None, 0)  # (size, the width a line has)
         self.painted: dict[int, float] = {}  # generation -> first paint (benchmarks)
 
     @property
@@ -70,6 +71,13 @@ class DirectoryList(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False)
         self.cursor = 0
         self.refresh()
+
+    def place_cursor(self, index: int, line: int) -> None:
+        """The cursor on row ``index``, ``line`` lines below the top of the view where the list allows
+        (a list rebuilt under the reader's eyes stays as it was)."""
+        self.cursor = index
+        # (After the cursor's own scroll, which is deferred to the next refresh too: this one wins.)
+        self.scroll_to(y=max(0, self.cursor - max(0, line)), animate=False)
 
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, len(self._rows) - 1)) if self._rows else 0
@@ -132,7 +140,11 @@ class DirectoryList(ScrollView, can_focus=True):
         if self.generation not in self.painted:
             self.painted[self.generation] = time.perf_counter()
         index = y + int(self.scroll_y)
-        width = self.size.width
+        size = self.size
+        if self._content_width[0] != size:
+            # Not the size's width: the scrollbar's gutter is in it, and would hide the count's last digits.
+            self._content_width = (size, self.scrollable_content_region.width)
+        width = self._content_width[1]
         styles = self.styles_of_lines()
         if index >= len(self._rows):
             return Strip.blank(width, styles[0])
