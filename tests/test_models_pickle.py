@@ -30,3 +30,14 @@ def test_a_model_pickles_with_every_field(record):
         assert again == record
         assert type(again) is type(record)
     assert len(record.__reduce__()[1]) == len(dataclasses.fields(record))
+
+
+def test_analyses_pickled_when_the_article_model_lived_in_corpus_still_load():
+    import pickle
+
+    from unionreader.articles import Paragraph
+
+    # a pickle as written before the split names unionreader.corpus for the article model's classes
+    old = pickle.dumps(Paragraph("body", 0, 9), protocol=0).replace(b"unionreader.articles", b"unionreader.corpus")
+    assert b"unionreader.corpus" in old
+    assert pickle.loads(old) == Paragraph("body", 0, 9)

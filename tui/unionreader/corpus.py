@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISDIR, S_ISREG
 
-from .articles import Article, parse_article
+# Paragraph too: analyses pickled before the model moved to ``articles`` (caches, saved benchmark
+# corpora) name it here, and must still load.
+from .articles import Article, Paragraph, parse_article  # noqa: F401
 from .decoding import BadInput, decode
 from .files import read_bytes, stat_or_missing, system_name
 
