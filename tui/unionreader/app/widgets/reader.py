@@ -3,14 +3,14 @@
 A Line-API ScrollView that wraps the text itself, so it knows on which line every character lies:
 that is what lets a fact or a search hit scroll into view exactly, and what lets the mouse find the
 abbreviation under the pointer. Text selection works as in Textual's `Log` (``get_selection``).
+What it shows (header, styled body, lines, `n`/`N` targets) is built in ``reader_text``; this widget
+keeps the state, lays the text out, draws it and follows the pointer.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -32,8 +32,9 @@ from .entity_styles import (
     abbreviation_expansion,
     entity_description,
 )
+from .reader_text import JumpTarget, article_header, cut_into_lines, jump_targets, styled_body
 from .virtual import set_virtual_height
-from .wrap import wrap_offsets
+from .wrap import wrap_lines, wrap_offsets
 
 __all__ = [
     "ENTITY_GROUPS",
@@ -46,15 +47,6 @@ __all__ = [
     "entity_description",
     "wrap_offsets",
 ]
-
-@dataclass(frozen=True, slots=True)
-class JumpTarget:
-    """Where `n`/`N` moved to: a search hit or an entity, as offsets into ``Article.text``."""
-
-    kind: str  # "hit" or the entity's display group
-    start: int
-    end: int
-    entity: Entity | None = None
 
 
 class Reader(ScrollView, can_focus=True):
@@ -181,7 +173,7 @@ class Reader(ScrollView, can_focus=True):
 
     def jump(self, forward: bool = True) -> JumpTarget | None:
         """Move to the next (previous) search hit, or entity of the highlighted types when no hits."""
-        targets = self._jump_targets()
+        targets = jump_targets(self._hit_spans, self._entities, self.active_groups)
         if not targets:
             return None
         here = self._cursor.start if self._cursor else (-1 if forward else 1 << 60)
@@ -195,16 +187,6 @@ class Reader(ScrollView, can_focus=True):
         if target.entity is not None:
             self.post_message(self.EntityHovered(self, target.entity))
         return target
-
-    def _jump_targets(self) -> list[JumpTarget]:
-        if self._hit_spans:
-            return [JumpTarget("hit", s, e) for s, e in sorted(self._hit_spans)]
-        groups = set(self.active_groups)
-        return [
-            JumpTarget(GROUP_OF_TYPE[e.type], e.start, e.end, e)
-            for e in self._entities
-            if GROUP_OF_TYPE.get(e.type) in groups
-        ]
 
     def entity_at(self, offset: int) -> Entity | None:
         """The innermost entity covering character ``offset`` of the article text."""
@@ -226,48 +208,18 @@ class Reader(ScrollView, can_focus=True):
             return Text()
         return self._doc[self._body_offset :]
 
-    def _styled_body(self, analysis: Analysis) -> Text:
-        article = analysis.article
-        body = Text(article.text, end="")
-        for paragraph in article.paragraphs:
-            if paragraph.kind == "caption":
-                body.stylize(self.style_for("caption"), paragraph.start, paragraph.end)
-            elif paragraph.kind == "title":
-                body.stylize(self.style_for("title"), paragraph.start, paragraph.end)
-        groups = set(self.active_groups)
-        for entity in self._entities:
-            group = GROUP_OF_TYPE.get(entity.type)
-            if group in groups:
-                body.stylize(self.style_for(group), entity.start, entity.end)
-        if self._fact_range:
-            body.stylize(self.style_for("fact"), *self._fact_range)
-        for start, end in self._hit_spans:
-            body.stylize(self.style_for("hit"), start, end)
-        if self._cursor:
-            body.stylize(self.style_for("cursor"), self._cursor.start, self._cursor.end)
-        return body
-
-    def _header(self, analysis: Analysis) -> Text:
-        article = analysis.article
-        header = Text(end="")
-        if article.title_derived:
-            header.append("≈ " + article.title, self.style_for("title") + Style(italic=True))
-            header.append("  (title derived from the text)\n", self.style_for("meta"))
-        meta = " · ".join(
-            part for part in (analysis.date or article.published, article.byline, _shown_path(article.source)) if part
-        )
-        header.append(meta + "\n\n", self.style_for("meta"))
-        return header
-
     def _rebuild(self, relayout: bool = False) -> None:
         self._cache.clear()
         if self.analysis is None:
             self._doc = Text("No article selected.", end="")
             self._body_offset = len(self._doc)
         else:
-            header = self._header(self.analysis)
+            analysis = self.analysis
+            header = article_header(analysis, self.style_for)
             self._body_offset = len(header)
-            self._doc = Text.assemble(header, self._styled_body(self.analysis), end="")
+            body = styled_body(analysis, self._entities, self.active_groups, self.style_for,
+                               self._fact_range, self._hit_spans, self._cursor)
+            self._doc = Text.assemble(header, body, end="")
         if relayout or self._layout_width != self._wrap_width():
             self._relayout()
         else:
@@ -275,15 +227,8 @@ class Reader(ScrollView, can_focus=True):
         self.refresh()
 
     def _lines_styled(self) -> list[Text]:
-        """The styled Text of every wrapped line, cut in one pass (slicing a Rich Text per line would
-        walk all its spans for each line)."""
         if self._line_texts is None:
-            cuts = sorted({offset for line in self._lines for offset in line})
-            pieces = self._doc.divide(cuts)
-            piece_at = {start: piece for start, piece in zip([0, *cuts], pieces, strict=False)}
-            self._line_texts = [
-                piece_at.get(start, Text()) if start < end else Text() for start, end in self._lines
-            ]
+            self._line_texts = cut_into_lines(self._doc, self._lines)
         return self._line_texts
 
     def _wrap_width(self) -> int:
@@ -294,13 +239,7 @@ class Reader(ScrollView, can_focus=True):
 
     def _relayout(self) -> None:
         width = self._wrap_width()
-        plain = self._doc.plain
-        lines: list[tuple[int, int]] = []
-        pos = 0
-        for segment in plain.split("\n"):
-            lines.extend(wrap_offsets(plain, pos, pos + len(segment), width))
-            pos += len(segment) + 1
-        self._lines = lines
+        lines = self._lines = wrap_lines(self._doc.plain, width)
         self._line_starts = [start for start, _ in lines]
         self._line_texts: list[Text] | None = None
         self._layout_width = width
@@ -398,11 +337,3 @@ class Reader(ScrollView, can_focus=True):
             self.tooltip = None
             self.post_message(self.EntityHovered(self, None))
 
-
-def _shown_path(source: str) -> str:
-    """The article's file as the user can find it: relative to the working folder when inside it."""
-    path = Path(source)
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        return source

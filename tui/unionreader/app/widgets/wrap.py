@@ -42,3 +42,13 @@ def wrap_offsets(text: str, start: int, end: int, width: int) -> list[tuple[int,
         pos = space_end
     lines.append((line_start, line_end))
     return lines
+
+
+def wrap_lines(text: str, width: int) -> list[tuple[int, int]]:
+    """Every line of ``text`` (paragraphs split at newlines) wrapped into (start, end) spans."""
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for segment in text.split("\n"):
+        lines.extend(wrap_offsets(text, pos, pos + len(segment), width))
+        pos += len(segment) + 1
+    return lines
