@@ -451,8 +451,8 @@ async def test_reopening_a_screen_keeps_its_key_bar_and_follows_the_focus():
         await pilot.pause()
         await pilot.pause()
         shown = {key.description for key in bar.keys}
-        assert "Sort" not in shown and "Search" in shown  # (the box takes letters and Esc)
-        assert "Sort" not in bar.render().plain and "Search" in bar.render().plain
+        assert "Sort" not in shown and "Back to the list" not in shown  # (the box takes letters and Esc)
+        assert "Sort" not in bar.render().plain
 
 
 async def test_opening_the_directory_screens_reads_no_stylesheet_file():
@@ -501,3 +501,26 @@ async def test_the_app_builds_the_people_and_organisation_screens_ahead_and_the_
         assert await wait_table(app, pilot) is listing  # shown as built, not composed again
         assert app.screen is people and listed(listing)
     app._prebuild_screens()  # (its timer firing as the app closes: screens uninstalled, nothing to do)
+
+
+async def test_the_key_bar_of_a_directory_screen_offers_its_own_filter_not_the_main_search():
+    from unionreader.app.widgets.key_bar import KeyBar
+
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        main_keys = {key.description: key.display for key in app.screen.query_one(KeyBar).keys}
+        assert main_keys["Search"] == "/"
+        for screen_key in ("p", "o"):
+            await pilot.press(screen_key)
+            await wait_table(app, pilot)
+            await pilot.pause()
+            keys = {key.description: key.display for key in app.screen.query_one(KeyBar).keys}
+            assert keys.get("Filter") == "/" and "Search" not in keys
+            await pilot.press("slash", "x")  # and "/" does what it says: the filter takes the next key
+            assert app.screen.query_one("#directory-filter", Input).value == "x"
+            await pilot.press("escape", "escape")
+            await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("slash", "x")
+        assert app.main_screen.search_input.value == "x"

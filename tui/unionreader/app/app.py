@@ -102,6 +102,12 @@ class UnionReaderApp(App[int]):
                 return
 
     action_focus_search = _on_main_screen("focus_search")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "/" searches on the main screen only. Elsewhere the shown screen's own "/" (the people and
+        # organisation filter) takes the key, and its key bar says "Filter", not "Search".
+        return action != "focus_search" or self.screen is self.main_screen
+
     action_filters = _on_main_screen("filters")
     action_copy_fact = _on_main_screen("copy_fact")
     action_copy_all = _on_main_screen("copy_all")
