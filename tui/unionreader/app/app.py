@@ -89,17 +89,15 @@ class UnionReaderApp(App[int]):
         moment, so that the first ``p`` or ``o`` only shows one (as a reopen does) instead of building,
         styling and mounting its widgets between the key and the frame (about half the first open).
         Nothing is shown and no table is built: a screen asks for its table when it is shown."""
-        for name in self.SCREENS:
-            if self._exit or not self.is_screen_installed(name):  # (the app is closing)
-                return
-            screen = self.get_screen(name)
-            if not screen.is_running:
-                # (Textual's own step for a screen pushed for the first time, without the push)
-                self._register(self, screen)
-                if any(self.is_screen_installed(other) and not self.get_screen(other).is_running
-                       for other in self.SCREENS):
-                    self.set_timer(PREBUILD_GAP, self._prebuild_screens)
-                return
+        if self._exit:  # (the app is closing: its screens are uninstalled)
+            return
+        waiting = [screen for name in self.SCREENS if self.is_screen_installed(name)
+                   and not (screen := self.get_screen(name)).is_running]
+        if waiting:
+            # (Textual's own step for a screen pushed for the first time, without the push)
+            self._register(self, waiting[0])
+        if len(waiting) > 1:
+            self.set_timer(PREBUILD_GAP, self._prebuild_screens)
 
     action_focus_search = _on_main_screen("focus_search")
 

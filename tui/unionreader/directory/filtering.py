@@ -150,9 +150,7 @@ class Listing:
 
     def filtered(self, query: str, sort: str = "articles") -> list[int]:
         """Row numbers whose names match ``query``, in ``sort`` order."""
-        if self._filter is None:
-            self._filter = NameFilter([r.key for r in self.rows])
-        found = self._filter.match(self.filter_text(query))
+        found = self._name_filter().match(self.filter_text(query))
         order = self._order(sort)
         return order.tolist() if found is None else order[found[order]].tolist()
 
@@ -167,10 +165,13 @@ class Listing:
 
     def rows_keyed(self, key: str) -> list[int]:
         """The rows whose key is ``key`` (namesakes share one), through the filter's word index."""
+        rows = self.rows
+        return [row for row in self._name_filter().rows_with_rarest(key.split()).tolist() if rows[row].key == key]
+
+    def _name_filter(self) -> NameFilter:
         if self._filter is None:
             self._filter = NameFilter([r.key for r in self.rows])
-        rows = self.rows
-        return [row for row in self._filter.rows_with_rarest(key.split()).tolist() if rows[row].key == key]
+        return self._filter
 
     def find(self, identity: RowIdentity) -> int | None:
         """The row of the person or body ``identity`` is (of this table or an earlier one): the row of

@@ -123,9 +123,6 @@ class DirectoryScreen(Screen):
         """Articles were loaded (a batch, a restored index) or loading ended (called by the app while
         the screen is shown): the status says how far loading is, and the table is built again when it
         is due (one build at a time, paced while loading, at once when it ends)."""
-        self._follow_loading()
-
-    def _follow_loading(self) -> None:
         archive = self.app.archive
         table = archive.directory_table_ready(self.KIND)
         self._note_loading(table)
@@ -145,7 +142,7 @@ class DirectoryScreen(Screen):
     def _rebuild_due(self) -> None:
         self._rebuild_timer = None
         if self.is_current:
-            self._follow_loading()
+            self.articles_changed()
 
     def _stop_rebuild_timer(self) -> None:
         if self._rebuild_timer is not None:
@@ -186,7 +183,7 @@ class DirectoryScreen(Screen):
             self.app.notify(problem, severity="warning")
         self.app.archive.directory.problems.clear()
         if built is not None and self.is_current:
-            self._follow_loading()  # (articles loaded while it was built; loading may have ended)
+            self.articles_changed()  # (articles loaded while it was built; loading may have ended)
         else:
             self._note_loading(table)
 

@@ -94,7 +94,6 @@ class ArticleList(ScrollView, can_focus=True):
         self.last_paint = 0.0
         self.first_rows_painted: float | None = None  # when the first article row was drawn
         self._styles: dict[str, Style] = {}
-        self._content_width: tuple[Size | None, int] = (None, 0)  # (size, the width a line has)
 
     # --- data ---------------------------------------------------------------------------------------
 
@@ -220,12 +219,9 @@ class ArticleList(ScrollView, can_focus=True):
         scroll_y = int(self.scroll_y)
         line = y + scroll_y
         row, part = divmod(line, ROW_HEIGHT)
-        size = self.size
-        if self._content_width[0] != size:
-            # Not the size's width: the scrollbar's gutter is in it, and would hide the line's last cells
-            # (the ellipsis of a cut title or organiser).
-            self._content_width = (size, self.scrollable_content_region.width)
-        width = self._content_width[1]
+        # Not the size's width: the scrollbar's gutter is in it, and would hide the line's last cells (the
+        # ellipsis of a cut title or organiser).
+        width = self.scrollable_content_region.width
         if row >= len(self._docs):
             return Strip.blank(width, self._style("base"))
         if self.first_rows_painted is None:

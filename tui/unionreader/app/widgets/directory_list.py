@@ -10,7 +10,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -52,7 +52,6 @@ class DirectoryList(ScrollView, can_focus=True):
         self._label: RowLabel = lambda row: ("", "", "")
         self.generation = 0
         self._line_styles: tuple[Style, ...] | None = None  # (see styles_of_lines)
-        self._content_width: tuple[Size | None, int] = (None, 0)  # (size, the width a line has)
         self.painted: dict[int, float] = {}  # generation -> first paint (benchmarks)
 
     @property
@@ -140,11 +139,8 @@ class DirectoryList(ScrollView, can_focus=True):
         if self.generation not in self.painted:
             self.painted[self.generation] = time.perf_counter()
         index = y + int(self.scroll_y)
-        size = self.size
-        if self._content_width[0] != size:
-            # Not the size's width: the scrollbar's gutter is in it, and would hide the count's last digits.
-            self._content_width = (size, self.scrollable_content_region.width)
-        width = self._content_width[1]
+        # Not the size's width: the scrollbar's gutter is in it, and would hide the count's last digits.
+        width = self.scrollable_content_region.width
         styles = self.styles_of_lines()
         if index >= len(self._rows):
             return Strip.blank(width, styles[0])
