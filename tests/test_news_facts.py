@@ -62,3 +62,31 @@ def test_a_figure_label_names_what_is_counted_before_the_colon():
     )
     labels = {f.label: fact_display_value(f) for f in a.facts if f.kind == "figures"}
     assert labels == {"Ủy viên Ban Chấp hành lâm thời": "7", "Đoàn viên kết nạp đợt đầu": "210"}
+
+
+def figure_labels(sentence: str) -> list[tuple[str, str]]:
+    a = facts("Tin kinh tế\n\nSáng 12/1/2026, thành phố tổ chức hội nghị tổng kết.\n\n" + sentence)
+    return [(f.label, f.value["display"]) for f in a.facts if f.kind == "figures"]
+
+
+def test_a_rate_is_labelled_by_what_it_measures_not_by_its_qualifier():
+    assert figure_labels("Ở miền Tây, lượng khách du lịch dịp lễ tăng 6% so với cùng kỳ.") == [
+        ("Lượng khách du lịch dịp lễ tăng so với cùng kỳ", "6%")]
+    assert figure_labels("Tỉnh đặt mục tiêu tăng trưởng bình quân 8% mỗi năm.") == [
+        ("Tỉnh đặt mục tiêu tăng trưởng bình quân mỗi năm", "8%")]
+    assert figure_labels("Nhà máy có 900 công nhân, trong đó công nhân nữ chiếm 61%.")[-1] == (
+        "Công nhân nữ chiếm", "61%")
+    assert figure_labels("Sản lượng điện giảm 2% so với cùng kỳ năm trước, theo báo cáo.") == [
+        ("Sản lượng điện giảm so với cùng kỳ năm trước", "2%")]
+    # An estimate before the number is no subject: the label stays generic rather than wrong.
+    assert figure_labels("Hội chợ có 120 gian hàng, khoảng 40% trong số đó bán nông sản.")[-1] == ("Tỷ lệ", "40%")
+    assert figure_labels("Giá gạo tăng 3% trong tháng qua.") == [("Giá gạo tăng", "3%")]
+    assert figure_labels("Tỷ lệ công nhân có việc làm ổn định đạt 97,5%.") == [
+        ("Tỷ lệ công nhân có việc làm ổn định", "97,5%")]
+    # A phrase after the rate that names the thing keeps its label as before.
+    assert figure_labels("Công đoàn đạt 100% chỉ tiêu được giao.") == [("Đạt chỉ tiêu", "100%")]
+
+
+def test_a_total_raised_to_a_count_is_labelled_by_the_total():
+    assert figure_labels("Năm qua, công đoàn kết nạp 84 đoàn viên, nâng tổng số đoàn viên lên 2.960 người.") == [
+        ("Đoàn viên", "84"), ("Đoàn viên", "2.960")]

@@ -175,11 +175,13 @@ def figure_facts(
     return facts
 
 
-# "tổng số công đoàn viên là 37 người": the thing counted is named before the number. It holds "số " (in
+# "tổng số công đoàn viên là 37 người", "nâng tổng số đoàn viên lên 3.173 người": the thing counted is named before the number. It holds "số " (in
 # any case), and most clauses do not: where "số " stands in the lower-case text (``lowered``), found
 # once, tells before the search tries every offset of the clause.
 _SO = ("số ",)
-_COUNTED_BEFORE = re.compile(r"(?:tổng )?số ([^\d,;:]{2,60}?) (?:là|đạt|có) (?:hơn |gần |khoảng )?$", re.IGNORECASE)
+_COUNTED_BEFORE = re.compile(
+    r"(?:tổng )?số ([^\d,;:]{2,60}?) (?:là|đạt|có|lên|lên tới|lên đến) (?:hơn |gần |khoảng )?$", re.IGNORECASE
+)
 
 
 # "Ủy viên Ban Chấp hành lâm thời: 5 đồng chí": the phrase before the colon names what is counted when the
@@ -250,13 +252,55 @@ def _money_label(text: str, left: int, right: int, e: Entity) -> str:
     return capitalise(label)
 
 
+# After a percentage, these open a qualifier of the rate ("mỗi năm", "so với cùng kỳ", "trở lên"), not the
+# thing measured: the label then comes from the words before the number.
+_QUALIFIER_FIRSTS = frozenset(normalize_tones(w) for w in ("mỗi", "so", "hằng", "hàng", "trở", "một", "/"))
+_SUBJECT_BEFORE = re.compile(r"(?:^|[,;:(]\s*)([^\W\d_][^\d,;:()%]{1,80}?)\s*$")
+# Words that open a clause without belonging to what it names ("trong đó lao động nữ chiếm …").
+_CLAUSE_OPENER = re.compile(r"(?:(?:trong (?:số )?đó|riêng|còn|nhưng|cụ thể|và|với)\b[\s,]*)+", re.IGNORECASE)
+# An estimate before the number ("khoảng 35%") is no part of the subject.
+_ESTIMATES = frozenset(normalize_tones(w) for w in ("khoảng", "hơn", "gần", "trên", "dưới", "ước", "xấp xỉ", "tới", "đến"))
+_SUBJECT_WORDS = 10  # a longer clause before a rate is a sentence, not a name for it
+
+
 def _percent_label(text: str, left: int, right: int, e: Entity) -> str:
-    phrase = _words_after(text, e.end, right, 8)
-    before = text[left : e.start].rstrip().lower()
+    phrase = _words_after(text, e.end, right, 8, stops=_PHRASE_STOP - {"so"})
+    first = canonical_tones(phrase.split(" ", 1)[0].lower()) if phrase else ""
+    qualifier = first in _QUALIFIER_FIRSTS
+    if first == "so":  # "so với cùng kỳ năm trước": the comparison, to the clause's end or its eighth word
+        phrase = " ".join(_PHRASE_TOKEN.findall(text[e.end : right])[:8])
+        phrase = re.split(r"\s[,;.:()]", phrase, maxsplit=1)[0].strip(" ,;.:")
+    before = text[left : e.start].rstrip()
+    lowered = before.lower()
     for verb in _PERCENT_VERBS:
-        if before.endswith(verb):
-            return capitalise(f"{verb} {phrase}".strip())
-    of = re.search(r"(?:tỉ lệ|tỷ lệ)\s+([^\d,;:]{2,60}?)\s*(?:đạt|là|chiếm)?\s*$", before)
+        if lowered.endswith(verb):
+            subject = _subject_before(before[: -len(verb)]) if qualifier or not phrase else ""
+            if subject.lower().startswith(("tỷ lệ", "tỉ lệ")) and verb in ("đạt", "chiếm"):
+                verb = ""  # "tỷ lệ đoàn viên tham gia đạt 98%": the rate is named, the verb adds nothing
+            return capitalise(" ".join(w for w in (subject, verb, phrase) if w))
+    of = re.search(r"(?:tỉ lệ|tỷ lệ)\s+([^\d,;:]{2,60}?)\s*(?:đạt|là|chiếm)?\s*$", lowered)
     if of:
         return capitalise(f"Tỷ lệ {of.group(1)}")
+    if qualifier or not phrase:  # "tăng trưởng bình quân 7% mỗi năm": what grows is named before the number
+        subject = _subject_before(before)
+        if subject:
+            return capitalise(f"{subject} {phrase}".strip())
     return capitalise(phrase) or "Tỷ lệ"
+
+
+def _subject_before(before: str) -> str:
+    """The clause before a rate, after its last comma ("lượng khách tham quan dịp lễ"), as written: without
+    the words that open a clause or estimate the number; "" when it holds a number or more than ten words
+    (a named "tỷ lệ …" is taken from those words, up to twelve)."""
+    m = _SUBJECT_BEFORE.search(before)
+    if not m:
+        return ""
+    clause = m.group(1)
+    clause = clause[_CLAUSE_OPENER.match(clause).end() if _CLAUSE_OPENER.match(clause) else 0 :]
+    rate = max(clause.lower().rfind("tỷ lệ"), clause.lower().rfind("tỉ lệ"))
+    words = clause[rate:].split()[:12] if rate >= 0 else clause.split()
+    while words and normalize_tones(words[-1].lower()) in _ESTIMATES:
+        words.pop()
+    while words and normalize_tones(words[0].lower()) in _PHRASE_STOP:
+        words.pop(0)
+    return " ".join(words) if len(words) <= (12 if rate >= 0 else _SUBJECT_WORDS) else ""
