@@ -90,3 +90,17 @@ def test_a_rate_is_labelled_by_what_it_measures_not_by_its_qualifier():
 def test_a_total_raised_to_a_count_is_labelled_by_the_total():
     assert figure_labels("Năm qua, công đoàn kết nạp 84 đoàn viên, nâng tổng số đoàn viên lên 2.960 người.") == [
         ("Đoàn viên", "84"), ("Đoàn viên", "2.960")]
+
+
+def test_money_labels_keep_their_tone_marks():
+    # Folded, "tăng" (rise) was "tặng" (give) and "bao gồm" held "bão" (storm).
+    assert figure_labels("Giá vàng sáng nay tăng thêm 30.000 đồng mỗi lượng.") == [("Số tiền", "30.000 đồng")]
+    assert figure_labels("Tổng kinh phí là 80 triệu đồng, bao gồm quà và tiền mặt.") == [("Kinh phí", "80 triệu đồng")]
+    assert figure_labels("Công đoàn hỗ trợ mỗi hộ bị bão làm sập nhà 5 triệu đồng.")[-1] == (
+        "Hỗ trợ bão lũ", "5 triệu đồng")
+    assert figure_labels("Mẫu máy mới có giá bán 7 triệu đồng.") == [("Giá bán", "7 triệu đồng")]
+
+
+def test_device_measures_are_not_counts():
+    assert figure_labels("Máy có camera 64 MP, bộ nhớ 256 GB và pin 4.500 mAh.") == []
+    assert figure_labels("Xưởng có 64 máy may và 256 công nhân.") == [("Máy may", "64"), ("Công nhân", "256")]
