@@ -104,3 +104,9 @@ def test_money_labels_keep_their_tone_marks():
 def test_device_measures_are_not_counts():
     assert figure_labels("Máy có camera 64 MP, bộ nhớ 256 GB và pin 4.500 mAh.") == []
     assert figure_labels("Xưởng có 64 máy may và 256 công nhân.") == [("Máy may", "64"), ("Công nhân", "256")]
+
+
+def test_a_count_label_keeps_a_two_word_compound_after_its_unit_whole():
+    # Four syllables after the unit cut "nồng độ cồn" (alcohol level) in two.
+    assert figure_labels("Lực lượng chức năng phạt 215 trường hợp vi phạm nồng độ cồn.") == [
+        ("Trường hợp vi phạm nồng độ cồn", "215")]

@@ -215,7 +215,7 @@ def _count_label(text: str, sentences: SentenceIndex, so: list[int], left: int, 
     if not unit and isinstance(e.value, dict):
         unit = str(e.value.get("unit") or "")
     # The unit as written plus what qualifies it: "lượt thăm hỏi đoàn viên", "nhiệm vụ trọng tâm".
-    more = _words_after(text, e.end, right, 4, allow_comma_until=0)
+    more = _words_after(text, e.end, right, 6, allow_comma_until=0)
     label = capitalise(f"{unit} {more}".strip()) or "Số lượng"
     award = nearest_award(text, sentences, e.end, right) if key(unit) in _AWARD_UNITS else None
     if award and key(award) not in key(label):
