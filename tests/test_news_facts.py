@@ -110,3 +110,13 @@ def test_a_count_label_keeps_a_two_word_compound_after_its_unit_whole():
     # Four syllables after the unit cut "nồng độ cồn" (alcohol level) in two.
     assert figure_labels("Lực lượng chức năng phạt 215 trường hợp vi phạm nồng độ cồn.") == [
         ("Trường hợp vi phạm nồng độ cồn", "215")]
+
+
+def test_an_award_count_names_who_gives_the_award():
+    got = figure_labels("Hội nghị trao tặng 3 tập thể Bằng khen của UBND tỉnh Gia Lai; 5 cá nhân nhận Bằng khen "
+                        "của Liên đoàn Lao động tỉnh Gia Lai.")
+    assert got == [("Tập thể Bằng khen của UBND tỉnh Gia Lai", "3"),
+                   ("Cá nhân nhận Bằng khen của Liên đoàn Lao động tỉnh Gia Lai", "5")]
+    # No "của …" right after the award: the label stays as it was.
+    assert figure_labels("Có 4 tập thể được tặng Bằng khen vì thành tích xuất sắc.") == [
+        ("Tập thể nhận Bằng khen", "4")]

@@ -49,7 +49,13 @@ _RECEIVED = re.compile(r"\bđược (?:\w+ )?nhận\b|\bvinh dự\b")
 
 
 def nearest_award(text: str, sentences: SentenceIndex, start: int, end: int) -> str | None:
-    """The first award mention in ``[start, end)``, else the last in the 200 characters before ``start``.
+    """The first award mention in ``[start, end)``, else the last in the 200 characters before ``start``."""
+    m = nearest_award_match(text, sentences, start, end)
+    return award_name(text, m) if m else None
+
+
+def nearest_award_match(text: str, sentences: SentenceIndex, start: int, end: int) -> re.Match[str] | None:
+    """The mention ``nearest_award`` names.
 
     A mention starts with an award word, so the pattern is only tried where one starts (found once in the
     whole text: a line may hold thousands of figures that ask), as ``search`` and ``finditer`` would."""
@@ -63,7 +69,15 @@ def nearest_award(text: str, sentences: SentenceIndex, start: int, end: int) -> 
         lo = max(0, start - 200)
         before = matches_from(_AWARD_RE, text, starts[bisect_left(starts, lo) : k], start)
         m = before[-1] if before else None
-    return award_name(text, m) if m else None
+    return m
+
+
+def award_issuer(text: str, ents: EntityIndex, m: re.Match[str], right: int) -> str | None:
+    """Who gives the award a mention names, when the text says so right after it ("Bằng khen của Tổng
+    LĐLĐ Việt Nam"): the organisation after "của", as written."""
+    of = _OF_AFTER.match(text, m.end(), right)
+    giver = ents.starting_at(of.end(), "organization", slack=1) if of else None
+    return clean_phrase(ents.entities[giver].text) if giver is not None else None
 
 
 def award_name(text: str, m: re.Match[str]) -> str:

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..text import fold_nfc, normalize_tones
-from .facts_awards import nearest_award
+from .facts_awards import award_issuer, award_name, nearest_award_match
 from .facts_common import EntityIndex, SentenceIndex, capitalise, clean_phrase, key
 from .models import Entity, Fact
 from .records import new_fact
@@ -154,7 +154,7 @@ def figure_facts(
         left = semicolons[k - 1] + 1 if k and semicolons[k - 1] >= sent.start else sent.start
         right = semicolons[k] if k < len(semicolons) and semicolons[k] < sent.end else sent.end
         if kind == "count":
-            label = _count_label(text, sentences, so, left, right, e)
+            label = _count_label(text, sentences, ents, so, left, right, e)
             display = _display_number(text, e)
             value = e.value
             if isinstance(value, dict):
@@ -196,7 +196,9 @@ _COUNTER_UNITS = frozenset(
 _LABEL_BEFORE_COLON = re.compile(r"(?:^|[.;!?\n]\s*)([^\W\d_](?:[^\d:;.!?\n,]){1,60}?)\s*:\s*$")
 
 
-def _count_label(text: str, sentences: SentenceIndex, so: list[int], left: int, right: int, e: Entity) -> str:
+def _count_label(
+    text: str, sentences: SentenceIndex, ents: EntityIndex, so: list[int], left: int, right: int, e: Entity
+) -> str:
     """``so``: where "số " stands in the lower-case text (``sentences.starts_of(_SO)``)."""
     if (
         text.rfind(":", max(0, e.start - 4), e.start) != -1
@@ -217,12 +219,17 @@ def _count_label(text: str, sentences: SentenceIndex, so: list[int], left: int, 
     # The unit as written plus what qualifies it: "lượt thăm hỏi đoàn viên", "nhiệm vụ trọng tâm".
     more = _words_after(text, e.end, right, 6, allow_comma_until=0)
     label = capitalise(f"{unit} {more}".strip()) or "Số lượng"
-    award = nearest_award(text, sentences, e.end, right) if key(unit) in _AWARD_UNITS else None
+    mention = nearest_award_match(text, sentences, e.end, right) if key(unit) in _AWARD_UNITS else None
+    award = award_name(text, mention) if mention else None
     if award and key(award) not in key(label):
         if award.lower() == "khen thưởng":
             label = f"{label} được khen thưởng"
         else:
             label = f"{label} {'đạt' if award.lower().startswith('danh hiệu') else 'nhận'} {award}"
+    # Who gives it tells two "Bằng khen" apart ("… của Tổng LĐLĐ Việt Nam", "… của LĐLĐ tỉnh").
+    issuer = award_issuer(text, ents, mention, right) if award and mention.start() >= e.end else None
+    if issuer and key(issuer) not in key(label):
+        label = f"{label} của {issuer}"
     return label
 
 
