@@ -94,10 +94,10 @@ def test_a_total_raised_to_a_count_is_labelled_by_the_total():
 
 def test_money_labels_keep_their_tone_marks():
     # Folded, "tăng" (rise) was "tặng" (give) and "bao gồm" held "bão" (storm).
-    assert figure_labels("Giá vàng sáng nay tăng thêm 30.000 đồng mỗi lượng.") == [("Số tiền", "30.000 đồng")]
+    assert figure_labels("Giá vàng sáng nay tăng thêm 30.000 đồng mỗi lượng.") == [("Số tiền mỗi lượng", "30.000 đồng")]
     assert figure_labels("Tổng kinh phí là 80 triệu đồng, bao gồm quà và tiền mặt.") == [("Kinh phí", "80 triệu đồng")]
     assert figure_labels("Công đoàn hỗ trợ mỗi hộ bị bão làm sập nhà 5 triệu đồng.")[-1] == (
-        "Hỗ trợ bão lũ", "5 triệu đồng")
+        "Hỗ trợ bão lũ mỗi hộ", "5 triệu đồng")
     assert figure_labels("Mẫu máy mới có giá bán 7 triệu đồng.") == [("Giá bán", "7 triệu đồng")]
 
 
@@ -120,3 +120,24 @@ def test_an_award_count_names_who_gives_the_award():
     # No "của …" right after the award: the label stays as it was.
     assert figure_labels("Có 4 tập thể được tặng Bằng khen vì thành tích xuất sắc.") == [
         ("Tập thể nhận Bằng khen", "4")]
+
+
+def test_an_amount_for_each_one_says_so():
+    assert figure_labels("Công đoàn xây 4 nhà tình nghĩa, mỗi căn trị giá 70 triệu đồng.")[-1] == (
+        "Trị giá mỗi căn", "70 triệu đồng")
+    assert figure_labels("Mỗi công nhân được hỗ trợ 400.000 đồng.") == [("Hỗ trợ mỗi công nhân", "400.000 đồng")]
+    assert figure_labels("Giá cà phê tăng thêm 1.500 đồng mỗi kg.") == [("Số tiền mỗi kg", "1.500 đồng")]
+    # An amount for all of them keeps its label.
+    assert figure_labels("Tổng kinh phí chương trình là 90 triệu đồng.") == [("Kinh phí", "90 triệu đồng")]
+
+
+def test_average_income_keeps_its_qualifier():
+    assert figure_labels("Thu nhập bình quân của công nhân đạt 8,7 triệu đồng/tháng.") == [
+        ("Thu nhập bình quân", "8,7 triệu đồng/tháng")]
+
+
+def test_a_person_who_is_given_an_award_is_its_recipient():
+    a = facts("Hội nghị tổng kết\n\nChiều 18/12/2025, Công đoàn ngành Xây dựng tỉnh Phú Thọ tổ chức hội nghị tổng kết."
+              "\n\nĐồng chí Bạch Văn Tùng được tặng Kỷ niệm chương vì sự nghiệp xây dựng tổ chức Công đoàn.")
+    awards = [f.value for f in a.facts if f.kind == "awards"]
+    assert [v.get("recipients") for v in awards] == [["Bạch Văn Tùng"]]

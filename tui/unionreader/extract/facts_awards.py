@@ -43,7 +43,8 @@ _OF_AFTER = re.compile(r"(?:\s+[^\s;,]+){0,4}?\s+của\s+", re.IGNORECASE)
 _PROXY = re.compile(r"ủy quyền của\s+", re.IGNORECASE)
 _GIVE_WORD = re.compile(r"\b(?:tặng|trao|khen thưởng)\b")
 _TO_WORD = re.compile(r"\b(?:cho|tặng|tới)\b")
-_RECEIVE_WORD = re.compile(r"\bnhận\b")
+# Between a person and the award they receive: "nhận", or the passive "được tặng", "được trao tặng", ….
+_RECEIVE_WORD = re.compile(r"\bnhận\b|\bđược (?:trao tặng|trao|tặng|khen tặng|phong tặng|truy tặng|tặng thưởng)\b")
 _DUOC = re.compile(r"\s*được\s*")
 _RECEIVED = re.compile(r"\bđược (?:\w+ )?nhận\b|\bvinh dự\b")
 

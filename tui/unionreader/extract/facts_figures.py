@@ -251,8 +251,8 @@ def _money_label(text: str, left: int, right: int, e: Entity) -> str:
         if folded in before:  # a substring test rejects most words at C speed
             found.extend((m.start(), word) for m in pattern.finditer(before))
     label = "Số tiền"
-    if found:
-        preferred = [f for f in found if f[1] in _MONEY_PRIORITY]
+    if found:  # ("thu nhập bình quân" is as preferred as "thu nhập", and longer at the same place)
+        preferred = [f for f in found if f[1].startswith(_MONEY_PRIORITY)]
         label = max(preferred or found)[1]
     sentence = canonical_tones(text[left:right].lower())
     for pattern, folded, occasion in _OCCASION_RES:
@@ -263,7 +263,35 @@ def _money_label(text: str, left: int, right: int, e: Entity) -> str:
     per = _PER.match(text[e.end : e.end + 12])
     if per and "/" not in e.text:
         label = f"{label} mỗi {per.group(1)}"
+    elif "mỗi" not in label and (each := _each(before[before.rfind(",") + 1 :], text, e.end)):
+        label = f"{label} mỗi {each}"  # "mỗi căn trị giá 60 triệu đồng" is the price of one, not of all
     return capitalise(label)
+
+
+# "mỗi suất quà trị giá 500.000 đồng", "500.000 đồng mỗi người": an amount for each one of something.
+_EACH_BEFORE = re.compile(r"\bmỗi ((?:[^\W\d_]+ ?){1,2})")
+_EACH_AFTER = re.compile(r"[ \u00a0]+mỗi ([^\W\d_]+)")
+_EACH_STOPS = frozenset(
+    normalize_tones(w) for w in ("được", "là", "có", "trị", "giá", "nhận", "hỗ", "tặng", "trao", "với", "gồm", "tiền",
+                                 "đồng", "kinh", "chi", "thưởng", "quà", "ủng", "bị", "đã", "sẽ", "đều", "làm")
+)
+
+
+def _each(segment: str, text: str, end: int) -> str | None:
+    """What an amount is for each one of, named by "mỗi" in its clause before it or right after it."""
+    after = _EACH_AFTER.match(text, end)
+    if after:
+        return after.group(1).lower()
+    found = list(_EACH_BEFORE.finditer(segment))[-1:]
+    if not found:
+        return None
+    found = found[0]
+    words = []
+    for word in found.group(1).split():
+        if word in _EACH_STOPS:
+            break
+        words.append(word)
+    return " ".join(words) or None
 
 
 # After a percentage, these open a qualifier of the rate ("mỗi năm", "so với cùng kỳ", "trở lên"), not the
