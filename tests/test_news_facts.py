@@ -141,3 +141,33 @@ def test_a_person_who_is_given_an_award_is_its_recipient():
               "\n\nĐồng chí Bạch Văn Tùng được tặng Kỷ niệm chương vì sự nghiệp xây dựng tổ chức Công đoàn.")
     awards = [f.value for f in a.facts if f.kind == "awards"]
     assert [v.get("recipients") for v in awards] == [["Bạch Văn Tùng"]]
+
+
+CONGRESS = (
+    "Đại hội Công đoàn Công ty CP Gốm sứ Tân Lập lần thứ IV, nhiệm kỳ 2025 – 2030\n\n"
+    "Sáng 14/4, Công đoàn Công ty CP Gốm sứ Tân Lập (trực thuộc Công đoàn ngành Công Thương tỉnh Yên Bái) tổ chức "
+    "Đại hội lần thứ IV, nhiệm kỳ 2025 – 2030.\n\n"
+    "Năm 2024, thu nhập bình quân của người lao động đạt 7,9 triệu đồng/tháng.\n\n"
+    "Đại hội đã bầu Ban Chấp hành gồm 7 đồng chí. Ban Chấp hành bầu bà Lò Thị Sen giữ chức Chủ tịch Công đoàn công ty; "
+    "ông Hà Văn Dũng làm Phó Chủ tịch.\n\n"
+    "Đồng chí Lò Thị Sen, Chủ tịch Công đoàn công ty phát biểu nhận nhiệm vụ."
+)
+
+
+def test_a_congress_is_held_in_the_first_year_of_the_term_it_opens():
+    a = facts(CONGRESS)
+    assert a.date == "2025-04-14"  # not 2024: "Năm 2024" in the report looks back
+    mid_term = facts("Hội nghị sơ kết giữa nhiệm kỳ 2023 – 2028\n\nSáng 14/4, Công đoàn tỉnh tổ chức hội nghị sơ kết "
+                     "giữa nhiệm kỳ.\n\nNăm 2025, công đoàn kết nạp 300 đoàn viên.")
+    assert mid_term.date == "2025-04-14"
+
+
+def test_the_organiser_is_the_union_before_a_parenthesis_that_names_its_parent():
+    assert facts(CONGRESS).organiser == "Công đoàn Công ty CP Gốm sứ Tân Lập"
+
+
+def test_roles_given_by_giu_chuc_and_lam_and_a_union_named_by_its_level():
+    people = {f.label: f.value for f in facts(CONGRESS).facts if f.kind == "people"}
+    assert people["Lò Thị Sen"]["roles"] == ["Chủ tịch Công đoàn công ty"]
+    assert "được bầu" in people["Lò Thị Sen"]["actions"]
+    assert people["Hà Văn Dũng"] == {"name": "Hà Văn Dũng", "roles": ["Phó Chủ tịch"], "actions": ["được bầu"]}

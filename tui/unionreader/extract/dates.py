@@ -7,7 +7,8 @@ date, and "6 tháng đầu năm" is a duration.
 A day-month without a year takes the year of the page's published date (the one nearest to it, so
 "28/12" in an article of 3 January is of the year before); else a year the text gives for the present:
 a full date near the top (not a cited document's date), else the latest "năm YYYY" of the title and
-lead, else of the whole text, else the latest full date.  A target ("đến năm 2030", "tầm nhìn 2045"),
+lead, else the first year of the term a congress there opens ("Đại hội … nhiệm kỳ 2025 – 2030": 2025),
+else the latest "năm YYYY" of the whole text, else the latest full date.  A target ("đến năm 2030", "tầm nhìn 2045"),
 a period ("giai đoạn 2021–2025"), a measurement ("1536 x 2048") or a code (a hotline, a model number)
 never gives the year: a four-digit number without "năm" or a date around it is not a year.  When
 nothing gives it, the date keeps no year: its value is "--MM-DD" (ISO 8601's form without a year,
@@ -184,6 +185,23 @@ def _present_years(text: str, start: int, end: int) -> list[int]:
     return out
 
 
+# "Đại hội … nhiệm kỳ 2025 – 2030": a congress opens the term it names, so it is held in its first year;
+# the "năm 2024" of its report looks back. (Not "giữa nhiệm kỳ": a mid-term review is held later.)
+_CONGRESS_TERM = re.compile(r"(?i)(?<!giữa )nhiệm kỳ\s+(\d{4})\s*[-–—]\s*(\d{4})(?!\d)")
+_CONGRESS = re.compile(r"(?i)đại hội")
+
+
+def _congress_term_start(text: str, header_end: int) -> int | None:
+    """The first year of the term a congress in the title or lead opens, or None."""
+    if _CONGRESS.search(text, 0, header_end) is None:
+        return None
+    m = _CONGRESS_TERM.search(text, 0, header_end)
+    if m is None:
+        return None
+    start, end = int(m.group(1)), int(m.group(2))
+    return start if _plausible(start) and 2 <= end - start <= 5 else None
+
+
 def infer_year(text: str, mentions: Sequence[_Mention], default_year: int | None = None) -> int | None:
     """The year the text gives for the present (see the module docstring); ``default_year`` last."""
     header_end = _header_end(text)
@@ -194,6 +212,9 @@ def infer_year(text: str, mentions: Sequence[_Mention], default_year: int | None
     header_years = _present_years(text, 0, header_end)
     if header_years:
         return max(header_years)
+    term = _congress_term_start(text, header_end)
+    if term is not None:
+        return term
     years = _present_years(text, header_end, len(text))
     if years:
         return max(years)
