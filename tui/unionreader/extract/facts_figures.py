@@ -31,7 +31,7 @@ _PHRASE_STOP = frozenset(
 )
 # A ratio's phrase keeps its verb: "18/20 tổ công đoàn đạt vững mạnh".
 _RATIO_STOP = _PHRASE_STOP - {normalize_tones(w) for w in ("đạt", "được", "đã", "có", "nhận", "tham gia")}
-_PHRASE_STOP_PAIRS = frozenset(normalize_tones(w) for w in ("sinh hoạt", "tham gia", "có thành"))
+_PHRASE_STOP_PAIRS = frozenset(normalize_tones(w) for w in ("sinh hoạt", "tham gia", "có thành", "so với"))
 _PAIR_FIRSTS = frozenset(pair.split()[0] for pair in _PHRASE_STOP_PAIRS)  # (the pairs' look-up, only after these)
 _AWARD_UNITS = frozenset(fold_nfc(w) for w in ("tập thể", "cá nhân", "đồng chí", "cán bộ", "đoàn viên", "đơn vị"))
 # Money: the verb or noun before the amount says what it is ("hỗ trợ 2 triệu đồng", "kinh phí 50 triệu").
@@ -91,10 +91,10 @@ def _words_after(
             word = canonical_tones(tok.lower())
             if len(_TOKEN_WORDS) < 50_000:
                 _TOKEN_WORDS[tok] = word
-        if word in stops:
-            break
         if last in _PAIR_FIRSTS and f"{last} {word}" in _PHRASE_STOP_PAIRS:
             words.pop()
+            break
+        if word in stops:
             break
         words.append(tok)
         count += 1
@@ -188,6 +188,10 @@ _COUNTED_BEFORE = re.compile(
 )
 
 
+_CHANGE_BEFORE = re.compile(r"(?i)\b(tăng|giảm)(?: thêm)?\s+$")
+_COMPARED_AFTER = re.compile(r"(?i)[^\s\d,;.:]*(?:\s+[^\s\d,;.:]+)?\s+(so với(?:\s+[^\s,;.:()]+){1,5})")
+
+
 # "Ủy viên Ban Chấp hành lâm thời: 5 đồng chí": the phrase before the colon names what is counted when the
 # unit is only a counter word for people or things.
 _COUNTER_UNITS = frozenset(
@@ -218,6 +222,10 @@ def _count_label(
         unit = str(e.value.get("unit") or "")
     # The unit as written plus what qualifies it: "lượt thăm hỏi đoàn viên", "nhiệm vụ trọng tâm".
     more = _words_after(text, e.end, right, 6, allow_comma_until=0)
+    change = _CHANGE_BEFORE.search(text, max(left, e.start - 16), e.start) if not more else None
+    compared = _COMPARED_AFTER.match(text, e.end, right) if change else None
+    if compared:  # "giảm 3 vụ so với năm 2023": the count is a change, against what it says
+        more = f"{change.group(1).lower()} {compared.group(1).strip()}"
     label = capitalise(f"{unit} {more}".strip()) or "Số lượng"
     mention = nearest_award_match(text, sentences, e.end, right) if key(unit) in _AWARD_UNITS else None
     award = award_name(text, mention) if mention else None
@@ -227,7 +235,7 @@ def _count_label(
         else:
             label = f"{label} {'đạt' if award.lower().startswith('danh hiệu') else 'nhận'} {award}"
     # Who gives it tells two "Bằng khen" apart ("… của Tổng LĐLĐ Việt Nam", "… của LĐLĐ tỉnh").
-    issuer = award_issuer(text, ents, mention, right) if award and mention.start() >= e.end else None
+    issuer = award_issuer(text, ents, mention, right) if award and mention.start() >= left else None
     if issuer and key(issuer) not in key(label):
         label = f"{label} của {issuer}"
     return label
@@ -297,6 +305,7 @@ def _each(segment: str, text: str, end: int) -> str | None:
 # After a percentage, these open a qualifier of the rate ("mỗi năm", "so với cùng kỳ", "trở lên"), not the
 # thing measured: the label then comes from the words before the number.
 _QUALIFIER_FIRSTS = frozenset(normalize_tones(w) for w in ("mỗi", "so", "hằng", "hàng", "trở", "một", "/"))
+_COMPARISON = re.compile(r"(?i)\s+(so với(?:\s+[^\s,;.:()]+){1,5})")
 _SUBJECT_BEFORE = re.compile(r"(?:^|[,;:(]\s*)([^\W\d_][^\d,;:()%]{1,80}?)\s*$")
 # Words that open a clause without belonging to what it names ("trong đó lao động nữ chiếm …").
 _CLAUSE_OPENER = re.compile(r"(?:(?:trong (?:số )?đó|riêng|còn|nhưng|cụ thể|và|với)\b[\s,]*)+", re.IGNORECASE)
@@ -306,12 +315,12 @@ _SUBJECT_WORDS = 10  # a longer clause before a rate is a sentence, not a name f
 
 
 def _percent_label(text: str, left: int, right: int, e: Entity) -> str:
-    phrase = _words_after(text, e.end, right, 8, stops=_PHRASE_STOP - {"so"})
-    first = canonical_tones(phrase.split(" ", 1)[0].lower()) if phrase else ""
-    qualifier = first in _QUALIFIER_FIRSTS
-    if first == "so":  # "so với cùng kỳ năm trước": the comparison, to the clause's end or its eighth word
-        phrase = " ".join(_PHRASE_TOKEN.findall(text[e.end : right])[:8])
-        phrase = re.split(r"\s[,;.:()]", phrase, maxsplit=1)[0].strip(" ,;.:")
+    compared = _COMPARISON.match(text, e.end, right)
+    if compared:  # "so với cùng kỳ năm trước": the comparison, to the clause's end or its seventh word
+        phrase, qualifier = compared.group(1), True
+    else:
+        phrase = _words_after(text, e.end, right, 8)
+        qualifier = bool(phrase) and canonical_tones(phrase.split(" ", 1)[0].lower()) in _QUALIFIER_FIRSTS
     before = text[left : e.start].rstrip()
     lowered = before.lower()
     for verb in _PERCENT_VERBS:
