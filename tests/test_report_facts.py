@@ -36,3 +36,13 @@ def test_a_byline_of_two_reporters():
     assert page.byline == "Thanh Bình - Ngọc Hà"
     assert "Thanh Bình" not in page.text
     assert [f.value for f in analyse(page).facts if f.kind == "byline"] == ["Thanh Bình - Ngọc Hà"]
+
+
+def test_a_money_word_keeps_what_it_names_before_the_amount():
+    assert figure_labels("Thỏa ước quy định tiền ăn giữa ca tối thiểu 28.000 đồng/bữa.") == [
+        ("Tiền ăn giữa ca tối thiểu", "28.000 đồng/bữa")]
+    assert figure_labels("Công ty hỗ trợ tiền nhà trọ 400.000 đồng/người/tháng.") == [
+        ("Hỗ trợ tiền nhà trọ", "400.000 đồng/người/tháng")]
+    # A linking word or an estimate ends it: the label stays the money word.
+    assert figure_labels("Tổng kinh phí là 80 triệu đồng.") == [("Kinh phí", "80 triệu đồng")]
+    assert figure_labels("Công đoàn hỗ trợ khoảng 20 triệu đồng.") == [("Hỗ trợ", "khoảng 20 triệu đồng")]

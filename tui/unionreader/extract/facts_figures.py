@@ -57,6 +57,7 @@ _MONEY_LABELS = (
     "trao",
     "giá bán",
     "giá vé",
+    "tiền",
     "doanh thu",
     "lợi nhuận",
 )
@@ -261,7 +262,11 @@ def _money_label(text: str, left: int, right: int, e: Entity) -> str:
     label = "Số tiền"
     if found:  # ("thu nhập bình quân" is as preferred as "thu nhập", and longer at the same place)
         preferred = [f for f in found if f[1].startswith(_MONEY_PRIORITY)]
-        label = max(preferred or found)[1]
+        at, label = max(preferred or found)
+        # What the word names, when it stands right before the amount: "hỗ trợ tiền xăng xe", "tiền ăn giữa ca".
+        tail = before[at + len(label) :].split()
+        if 0 < len(tail) <= 5 and all(w.isalpha() and w not in _MONEY_TAIL_STOPS for w in tail):
+            label = " ".join([label, *text[max(left, e.start - 160) : e.start].split()[-len(tail) :]])
     sentence = canonical_tones(text[left:right].lower())
     for pattern, folded, occasion in _OCCASION_RES:
         # (the substring test first: the search, opening with ``\b``, would try every offset)
@@ -274,6 +279,12 @@ def _money_label(text: str, left: int, right: int, e: Entity) -> str:
     elif "mỗi" not in label and (each := _each(before[before.rfind(",") + 1 :], text, e.end)):
         label = f"{label} mỗi {each}"  # "mỗi căn trị giá 60 triệu đồng" is the price of one, not of all
     return capitalise(label)
+
+
+# Words between a money word and its amount that end what the word names ("kinh phí là …", "hỗ trợ khoảng").
+_MONEY_TAIL_STOPS = _PHRASE_STOP | frozenset(
+    normalize_tones(w) for w in ("là", "mỗi", "khoảng", "hơn", "gần", "trên", "lên", "thêm", "tổng", "cộng", "số")
+)
 
 
 # "mỗi suất quà trị giá 500.000 đồng", "500.000 đồng mỗi người": an amount for each one of something.
