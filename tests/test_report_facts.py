@@ -46,3 +46,19 @@ def test_a_money_word_keeps_what_it_names_before_the_amount():
     # A linking word or an estimate ends it: the label stays the money word.
     assert figure_labels("Tổng kinh phí là 80 triệu đồng.") == [("Kinh phí", "80 triệu đồng")]
     assert figure_labels("Công đoàn hỗ trợ khoảng 20 triệu đồng.") == [("Hỗ trợ", "khoảng 20 triệu đồng")]
+
+
+def event_names(analysis) -> list[str]:
+    return [f.value for f in analysis.facts if f.kind == "event" and f.label == "Sự kiện"]
+
+
+def test_a_signing_reported_without_an_event_word_is_the_event():
+    a = analyse(parse_article(
+        "Ký kết thỏa ước tại khu công nghiệp\n\nChiều 15/7/2025, Công đoàn Khu công nghiệp Tây Bắc và đại diện 6 "
+        "doanh nghiệp đã ký kết Thỏa ước lao động tập thể nhóm doanh nghiệp với 28 điều khoản.", "f.txt"))
+    assert event_names(a) == ["Lễ ký kết Thỏa ước lao động tập thể nhóm doanh nghiệp"]
+    # Mentioned further down a piece about something else, a signing is not the event.
+    b = analyse(parse_article(
+        "Giá thép tăng nhẹ\n\nGiá thép trong nước tăng 2% trong tháng qua. Nhiều doanh nghiệp điều chỉnh kế hoạch. "
+        "Hai bên đã ký kết thỏa ước lao động tập thể với nhiều điều khoản.", "f.txt"))
+    assert event_names(b) == []
