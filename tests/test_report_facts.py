@@ -62,3 +62,20 @@ def test_a_signing_reported_without_an_event_word_is_the_event():
         "Giá thép tăng nhẹ\n\nGiá thép trong nước tăng 2% trong tháng qua. Nhiều doanh nghiệp điều chỉnh kế hoạch. "
         "Hai bên đã ký kết thỏa ước lao động tập thể với nhiều điều khoản.", "f.txt"))
     assert event_names(b) == []
+
+
+def test_a_byline_with_its_agency_and_a_source_line():
+    page = parse_article(LEAD + "Hội nghị đã biểu dương 20 tập thể.\n\nQuang Minh (TTXVN)", "f.txt")
+    assert page.byline == "Quang Minh (TTXVN)"
+    credited = parse_article(LEAD + "Hội nghị đã biểu dương 20 tập thể.\n\nTheo Báo Người Lao Động", "f.txt")
+    assert credited.byline is None
+    assert [(f.label, f.value) for f in analyse(credited).facts if f.kind == "byline"] == [
+        ("Nguồn", "Báo Người Lao Động")]
+
+
+def test_national_leaders_keep_their_party_roles_and_the_next_one():
+    a = facts("Đồng chí Lê Minh Hưng, Ủy viên Trung ương Đảng, Chủ tịch Tổng LĐLĐ Việt Nam dự hội nghị. "
+              "Ông Phạm Gia Túc, Ủy viên Bộ Chính trị, phát biểu.")
+    people = {f.label: f.value["roles"] for f in a.facts if f.kind == "people"}
+    assert people["Lê Minh Hưng"] == ["Ủy viên Trung ương Đảng", "Chủ tịch Tổng LĐLĐ Việt Nam"]
+    assert people["Phạm Gia Túc"] == ["Ủy viên Bộ Chính trị"]
