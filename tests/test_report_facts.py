@@ -44,7 +44,7 @@ def test_a_money_word_keeps_what_it_names_before_the_amount():
     assert figure_labels("Công ty hỗ trợ tiền nhà trọ 400.000 đồng/người/tháng.") == [
         ("Hỗ trợ tiền nhà trọ", "400.000 đồng/người/tháng")]
     # A linking word or an estimate ends it: the label stays the money word.
-    assert figure_labels("Tổng kinh phí là 80 triệu đồng.") == [("Kinh phí", "80 triệu đồng")]
+    assert figure_labels("Tổng kinh phí là 80 triệu đồng.") == [("Tổng kinh phí", "80 triệu đồng")]
     assert figure_labels("Công đoàn hỗ trợ khoảng 20 triệu đồng.") == [("Hỗ trợ", "khoảng 20 triệu đồng")]
 
 
@@ -79,3 +79,16 @@ def test_national_leaders_keep_their_party_roles_and_the_next_one():
     people = {f.label: f.value["roles"] for f in a.facts if f.kind == "people"}
     assert people["Lê Minh Hưng"] == ["Ủy viên Trung ương Đảng", "Chủ tịch Tổng LĐLĐ Việt Nam"]
     assert people["Phạm Gia Túc"] == ["Ủy viên Bộ Chính trị"]
+
+
+def test_labels_of_a_labour_dispute_report():
+    got = dict(figure_labels(
+        "Hơn 800 công nhân Công ty TNHH Dệt kim Phú Thành Đạt ngừng việc. Công ty chưa tăng lương dù mức lương "
+        "tối thiểu vùng đã tăng 6% từ ngày 1/7/2024. Công ty cam kết tăng lương thêm 350.000 đồng/người/tháng từ "
+        "tháng 4 và trả đủ thưởng Tết trước ngày 15/3."))
+    # A name the label would cut is taken whole.
+    assert got["Công nhân Công ty TNHH Dệt kim Phú Thành Đạt"] == "hơn 800"
+    # The subject of the rise is after "dù", without "đã".
+    assert got["Mức lương tối thiểu vùng tăng"] == "6%"
+    # "tăng lương" is one money word, and the "Tết" of the next phrase is not this amount's occasion.
+    assert got["Tăng lương"] == "350.000 đồng/người/tháng"
