@@ -193,6 +193,8 @@ _COUNTED_BEFORE = re.compile(
 def _whole_names(text: str, ents: EntityIndex, start: int, right: int, phrase: str) -> str:
     """``phrase`` (the words after ``start``) without a cut name: to the end of an organisation, place or
     person it stops inside, when that makes at most twelve words; else up to where the name starts."""
+    if not phrase.rsplit(" ", 1)[-1][:1].isupper():  # names are capitalised: a cut leaves a capital last
+        return phrase
     end = start
     for word in phrase.split():  # where the phrase ends in the text
         at = text.find(word.rstrip(","), end, right)
@@ -266,12 +268,12 @@ def _count_label(
     return label
 
 
-# Compiled once: (pattern, label) per money word and per occasion, on lower-case text with canonical tone
-# marks. Not folded: folding makes "tăng" (rise) "tặng" (give) and "bao gồm" "bão" (storm).
-_MONEY_LABEL_RES = tuple(
-    (re.compile(r"\b" + re.escape(canonical_tones(w)) + r"\b"), canonical_tones(w), w) for w in _MONEY_LABELS
-)
-_OCCASION_RES = tuple((re.compile(r"\b" + canonical_tones(n) + r"\b"), canonical_tones(n), o) for n, o in _OCCASIONS)
+# Compiled once: (pattern, label) per money word and per occasion, on lower-case NFC text. Not folded:
+# folding makes "tăng" (rise) "tặng" (give) and "bao gồm" "bão" (storm).
+_MONEY_LABEL_RES = tuple((re.compile(r"\b" + re.escape(w) + r"\b"), w, w) for w in _MONEY_LABELS)
+_OCCASION_RES = tuple((re.compile(r"\b" + n + r"\b"), n, o) for n, o in _OCCASIONS)
+# (No word above holds a pair whose tone mark moves, so the text needs no tone moves to match them.)
+assert all(canonical_tones(w) == w for w in _MONEY_LABELS + tuple(n for n, _ in _OCCASIONS))
 
 
 _NEXT_PHRASE = re.compile(r"[,;.:]|\s(?:và|nhưng|còn|đồng thời)\s")
@@ -279,7 +281,15 @@ _PER = re.compile(r"\s*/\s*([^\W\d_]+)")
 
 
 def _money_label(text: str, left: int, right: int, e: Entity) -> str:
-    before = canonical_tones(text[max(left, e.start - 160) : e.start].lower())
+    # The occasion is named before the amount or after it in its own phrase ("… đồng dịp Tết", "… đồng tiền vé
+    # xe về quê đón Tết"), not in the next one ("… đồng/tháng và trả đủ thưởng Tết"). One lower-case copy
+    # serves both. (Not folded, and with no tone moves: the text is NFC, and no money or occasion word holds
+    # a pair whose mark moves, "oà"/"òa", "uỷ"/"ủy".)
+    start = max(left, e.start - 160)
+    phrase_end = _NEXT_PHRASE.search(text, e.end, right)
+    stop = phrase_end.start() if phrase_end else right
+    sentence = text[start:stop].lower()
+    before = sentence[: e.start - start] if len(sentence) == stop - start else text[start : e.start].lower()
     found: list[tuple[int, str]] = []
     for pattern, folded, word in _MONEY_LABEL_RES:
         if folded in before:  # a substring test rejects most words at C speed
@@ -294,11 +304,7 @@ def _money_label(text: str, left: int, right: int, e: Entity) -> str:
         # What the word names, when it stands right before the amount: "hỗ trợ tiền xăng xe", "tiền ăn giữa ca".
         tail = before[at + len(label) :].split()
         if 0 < len(tail) <= 5 and all(w.isalpha() and w not in _MONEY_TAIL_STOPS for w in tail):
-            label = " ".join([label, *text[max(left, e.start - 160) : e.start].split()[-len(tail) :]])
-    # The occasion is named before the amount or after it in its own phrase ("… đồng dịp Tết", "… đồng tiền vé
-    # xe về quê đón Tết"), not in the next one ("… đồng/tháng và trả đủ thưởng Tết").
-    phrase_end = _NEXT_PHRASE.search(text, e.end, right)
-    sentence = canonical_tones(text[max(left, e.start - 160) : phrase_end.start() if phrase_end else right].lower())
+            label = " ".join([label, *text[start : e.start].split()[-len(tail) :]])
     for pattern, folded, occasion in _OCCASION_RES:
         # (the substring test first: the search, opening with ``\b``, would try every offset)
         if folded in sentence and pattern.search(sentence) and occasion.lower() not in label.lower():
@@ -348,7 +354,7 @@ def _each(segment: str, text: str, end: int) -> str | None:
 # thing measured: the label then comes from the words before the number.
 _QUALIFIER_FIRSTS = frozenset(normalize_tones(w) for w in ("mỗi", "so", "hằng", "hàng", "trở", "một", "/"))
 _COMPARISON = re.compile(r"(?i)\s+(so với(?:\s+[^\s,;.:()]+){1,5})")
-_SUBJECT_BEFORE = re.compile(r"(?:^|[,;:(]\s*)([^\W\d_][^\d,;:()%]{1,80}?)\s*$")
+_SUBJECT = re.compile(r"\s*([^\W\d_][^\d)%]{1,80}?)\s*")
 # Words that open a clause without belonging to what it names ("trong đó lao động nữ chiếm …").
 _CLAUSE_OPENER = re.compile(r"(?:(?:trong (?:số )?đó|riêng|còn|nhưng|cụ thể|và|với)\b[\s,]*)+", re.IGNORECASE)
 # An estimate before the number ("khoảng 35%") is no part of the subject.
@@ -387,8 +393,10 @@ def _subject_before(before: str) -> str:
     """The clause before a rate, after its last comma ("lượng khách tham quan dịp lễ"), as written: without
     the words that open a clause or estimate the number; "" when it holds a number or more than ten words
     (a named "tỷ lệ …" is taken from those words, up to twelve)."""
-    joins = list(_CLAUSE_JOIN.finditer(before))  # "… chưa tăng lương dù mức lương tối thiểu vùng đã": after "dù"
-    m = _SUBJECT_BEFORE.search(before[joins[-1].end() :] if joins else before)
+    # After the last clause mark ("," ";" ":" "(") and the last joining word ("… dù mức lương tối thiểu vùng đã").
+    clause = before[max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("(")) + 1 :]
+    joins = list(_CLAUSE_JOIN.finditer(clause))
+    m = _SUBJECT.fullmatch(clause[joins[-1].end() :] if joins else clause)
     if not m:
         return ""
     clause = m.group(1)
