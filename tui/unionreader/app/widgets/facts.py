@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -66,6 +68,20 @@ class FactsTree(Tree[Fact | None]):
             for fact in by_kind[kind]:
                 group.add_leaf(fact_label(fact), data=fact)
 
+    def render_label(self, node: TreeNode[Fact | None], base_style: Style, style: Style) -> Text:
+        """A fact's leaf fitted to the sidebar: a long label gives way to the value, which is what the
+        reader came for ("Thành phố đặt mục tiêu tăng…: 7%", not "Thành phố đặt mục tiêu tăng trưởng bìn")."""
+        fact = node.data
+        if fact is None:
+            return super().render_label(node, base_style, style)
+        depth, parent = 0, node.parent
+        while parent is not None:
+            depth, parent = depth + 1, parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        label = fact_label(fact, room if room > 0 else None)
+        label.stylize(style)
+        return label
+
     @property
     def selected_fact(self) -> Fact | None:
         node = self.cursor_node
@@ -87,10 +103,22 @@ class FactsTree(Tree[Fact | None]):
             self.post_message(self.FactHighlighted(self, event.node.data))
 
 
-def fact_label(fact: Fact) -> Text:
-    label = Text(end="")
-    label.append(fact.label, style="bold")
+_SHORTEST_LABEL = 8  # cells a cropped label keeps, "…" included
+
+
+def fact_label(fact: Fact, room: int | None = None) -> Text:
+    """"Label: value"; with ``room`` (cells), the label cropped with "…" when that lets the value fit."""
+    name = fact.label
     value = fact_display_value(fact)
+    # (A value too long to fit beside even a short label is cropped instead: the label then stays whole.)
+    if room is not None and value and cell_len(name) + 2 + cell_len(value) > room:
+        keep = room - 2 - cell_len(value)
+        if _SHORTEST_LABEL <= keep < cell_len(name):
+            cropped = Text(name)
+            cropped.truncate(keep, overflow="ellipsis")
+            name = cropped.plain
+    label = Text(end="")
+    label.append(name, style="bold")
     if value:
         label.append(": " + value)
     return label
