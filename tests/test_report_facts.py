@@ -92,3 +92,7 @@ def test_labels_of_a_labour_dispute_report():
     assert got["Mức lương tối thiểu vùng tăng"] == "6%"
     # "tăng lương" is one money word, and the "Tết" of the next phrase is not this amount's occasion.
     assert got["Tăng lương"] == "350.000 đồng/người/tháng"
+
+
+def test_a_value_is_a_money_word():
+    assert figure_labels("Giá trị sản xuất công nghiệp 450 tỷ đồng.") == [("Giá trị sản xuất công nghiệp", "450 tỷ đồng")]

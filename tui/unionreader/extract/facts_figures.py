@@ -41,6 +41,8 @@ _MONEY_LABELS = (
     "tổng số tiền",
     "tổng trị giá",
     "trị giá",
+    "tổng giá trị",
+    "giá trị",
     "quỹ",
     "hỗ trợ",
     "ủng hộ",
