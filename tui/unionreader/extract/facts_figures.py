@@ -373,7 +373,7 @@ def _percent_label(text: str, left: int, right: int, e: Entity) -> str:
     else:
         phrase = _words_after(text, e.end, right, 8)
         qualifier = bool(phrase) and canonical_tones(phrase.split(" ", 1)[0].lower()) in _QUALIFIER_FIRSTS
-    before = text[left : e.start].rstrip()
+    before = text[max(left, e.start - 200) : e.start].rstrip()  # (bounded: a line may hold thousands of rates)
     lowered = before.lower()
     for verb in _PERCENT_VERBS:
         if lowered.endswith(verb):
