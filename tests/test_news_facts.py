@@ -62,3 +62,39 @@ def test_a_figure_label_names_what_is_counted_before_the_colon():
     )
     labels = {f.label: fact_display_value(f) for f in a.facts if f.kind == "figures"}
     assert labels == {"Ủy viên Ban Chấp hành lâm thời": "7", "Đoàn viên kết nạp đợt đầu": "210"}
+
+
+def test_amounts_in_another_currency_or_a_measure_are_not_dong():
+    a = facts(
+        "Xuất khẩu tăng mạnh\n\nNgày 3/3/2024, hiệp hội cho biết ngành thu về 3,2 tỷ USD, xuất khẩu 4,5 triệu tấn "
+        "gạo và nhập 200 triệu lít xăng; quỹ đầu tư rót 15 triệu đô. Mỗi hội viên được hỗ trợ 2 triệu đồng."
+    )
+    money = [e.value for e in a.entities if e.type == "money"]
+    assert money == [2_000_000]
+    assert not [e for e in a.entities if e.type == "count" and e.value["number"] in (3_200_000_000, 4_500_000)]
+
+
+def money_labels(body: str) -> list[str]:
+    a = facts("Giá cả thị trường\n\n" + body)
+    return [f.label for f in a.facts if f.kind == "figures" and f.value["type"] == "money"]
+
+
+def test_a_money_label_is_a_word_with_its_tone_marks():
+    # Without tone marks "quý" reads as "quỹ", "tăng" as "tặng", "thương lái" as "thưởng", "lượng" as
+    # "lương", "dự báo" as "bão" (lũ) and "quá" as "quà".
+    assert money_labels(
+        "Doanh thu quý II đạt 520 tỷ đồng. Giá lúa tăng lên 9.500 đồng/kg. Thương lái mua vào 8.200 đồng/kg. "
+        "Giá vàng nhẫn là 78 triệu đồng/lượng. Công ty dự báo lãi 40 tỷ đồng. Giá không quá 18 triệu đồng/m2."
+    ) == ["Số tiền"] * 6
+    assert money_labels("Công đoàn hỗ trợ 2 triệu đồng cho đoàn viên bị thiệt hại do bão.") == ["Hỗ trợ bão lũ"]
+    assert money_labels("Mỗi suất quà trị giá 500.000 đồng.") == ["Quà"]
+
+
+def test_judging_or_taking_on_a_part_is_not_receiving():
+    a = facts(
+        "Thị trường nhà ở\n\nNgày 5/5/2024, bà Đỗ Thu Hằng, Giám đốc công ty, nhận định giá sẽ tăng. "
+        "Ông Phan Văn Tú nhận xét thị trường sôi động. Nghệ sĩ Lê Thị Mơ đảm nhận vai chính. "
+        "Anh Vũ Văn Tài nhận Bằng khen của công ty."
+    )
+    actions = {f.label: f.value["actions"] for f in a.facts if f.kind == "people"}
+    assert actions == {"Đỗ Thu Hằng": [], "Phan Văn Tú": [], "Lê Thị Mơ": [], "Vũ Văn Tài": ["nhận"]}

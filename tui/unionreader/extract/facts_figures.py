@@ -220,16 +220,20 @@ def _count_label(text: str, sentences: SentenceIndex, so: list[int], left: int, 
     return label
 
 
-# Compiled once: (pattern, label) per money word and per occasion, on folded lower-case text.
-_MONEY_LABEL_RES = tuple((re.compile(r"\b" + re.escape(fold_nfc(w)) + r"\b"), fold_nfc(w), w) for w in _MONEY_LABELS)
-_OCCASION_RES = tuple((re.compile(r"\b" + fold_nfc(n) + r"\b"), fold_nfc(n), o) for n, o in _OCCASIONS)
+# Compiled once: (pattern, label) per money word and per occasion, on lower-case text with its tone
+# marks (placed canonically). Folding them away would read "quý I" as "quỹ", "tăng" as "tặng", "thương
+# mại" as "thưởng", "giá vàng … lượng" as "lương" and "dự báo" as "bão".
+_MONEY_LABEL_RES = tuple(
+    (re.compile(r"\b" + re.escape(canonical_tones(w)) + r"\b"), canonical_tones(w), w) for w in _MONEY_LABELS
+)
+_OCCASION_RES = tuple((re.compile(r"\b" + canonical_tones(n) + r"\b"), canonical_tones(n), o) for n, o in _OCCASIONS)
 
 
 _PER = re.compile(r"\s*/\s*([^\W\d_]+)")
 
 
 def _money_label(text: str, left: int, right: int, e: Entity) -> str:
-    before = fold_nfc(text[max(left, e.start - 160) : e.start].lower())
+    before = canonical_tones(text[max(left, e.start - 160) : e.start].lower())
     found: list[tuple[int, str]] = []
     for pattern, folded, word in _MONEY_LABEL_RES:
         if folded in before:  # a substring test rejects most words at C speed
@@ -238,7 +242,7 @@ def _money_label(text: str, left: int, right: int, e: Entity) -> str:
     if found:
         preferred = [f for f in found if f[1] in _MONEY_PRIORITY]
         label = max(preferred or found)[1]
-    sentence = fold_nfc(text[left:right].lower())
+    sentence = canonical_tones(text[left:right].lower())
     for pattern, folded, occasion in _OCCASION_RES:
         # (the substring test first: the search, opening with ``\b``, would try every offset)
         if folded in sentence and pattern.search(sentence) and occasion.lower() not in label.lower():

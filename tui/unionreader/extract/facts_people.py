@@ -38,7 +38,9 @@ _ACTIONS: tuple[tuple[str, re.Pattern[str], str, tuple[str, ...], tuple[int, ...
         ("được bầu", r"\bđược bầu\b|\btrúng cử\b|\btái đắc cử\b|\bđắc cử\b", "subject",
          ("được bầu", "trúng cử", "tái đắc cử", "đắc cử"), (0,)),
         ("được bầu", r"\bbầu(?: ra)?\b(?=.*\bgồm\b)", "list", ("bầu",), (0,)),
-        ("nhận", r"(?<!ghi )(?<!nhìn )(?<!tiếp )(?<!xác )(?<!thừa )(?<!công )(?<!đón )\bnhận\b|\bđược trao\b", "subject",
+        # "nhận định", "nhận xét", "đảm nhận", "cảm nhận" judge or take on a part: nothing is received.
+        ("nhận", r"(?<!ghi )(?<!nhìn )(?<!tiếp )(?<!xác )(?<!thừa )(?<!công )(?<!đón )(?<!đảm )(?<!cảm )(?<!thu )"
+         r"\bnhận\b(?!\s(?:định|xét|thấy|diện|thức|biết|lời|ra)\b)|\bđược trao\b", "subject",
          ("nhận", "được trao"), (0,)),
         ("trao", r"(?<!được )\btrao\b(?!\s(?:đổi|quyền))", "subject", ("trao",), (0,)),
     )

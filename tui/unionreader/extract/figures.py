@@ -61,6 +61,12 @@ _MONEY = re.compile(
     r"(?P<per>(?:[ \u00a0]?/[ \u00a0]?[^\W\d_]+){1,3})?",
 )
 _NOT_CURRENCY_DONG = re.compile(r"(?i)[ \u00a0]+(?:chí|bào|nghiệp|thời|hành|ý|bộ|loạt|lòng|đội|tâm|minh|đều|chủ|cảm|tình|hồ)(?!\w)")
+# "2,1 triệu USD", "6,1 triệu tấn gạo", "600 triệu lít": an amount in another currency or a measure, so
+# not đồng (the amount carries no "đồng" of its own, only a multiplier).
+_NOT_DONG_AFTER = re.compile(
+    r"(?i)[ \u00a0]*(?:USD|EUR|euro|yên|yen|won|bảng Anh|nhân dân tệ|NDT|CNY|JPY|KRW|GBP|SGD|AUD|baht|bạt|"
+    r"rúp|rupee|ringgit|đô la|đô|\$|tấn|tạ|lít|kg|km|mét|m2|m3|ha|héc ta|hecta|MW|kW|kWh|thùng|lượng)(?!\w)"
+)
 # "1536 x 2048", "3840×2160", "60 x 120 x 200 cm": sizes and screen resolutions, not counts.
 # It starts only where a number starts, so a megabyte of digits is read once, not once per digit.
 # The look-behind comes after the first digit, so that the engine skips to digits by itself.
@@ -291,7 +297,10 @@ def _money(text: str, mask: bytearray, starts: NumberStarts, quotes: _Quotes) ->
             if _NOT_CURRENCY_DONG.match(text, m.end("cur")):
                 continue
         if mult and not cur:
-            after = _unit_at(text, m.end("mult2") if m.group("mult2") else m.end("mult"))
+            mult_end = m.end("mult2") if m.group("mult2") else m.end("mult")
+            if _NOT_DONG_AFTER.match(text, mult_end):
+                continue
+            after = _unit_at(text, mult_end)
             if after is not None or quotes.inside(pos):
                 continue  # "1 triệu sáng kiến" counts ideas; quoted titles are names
         value = _money_value(m)

@@ -52,6 +52,7 @@ from .phrases import (
     PERSON_CUES,
     PLACES,
     ROLE_TITLES,
+    STREET_KEYS,
     SURNAMES,
     abbreviation_letters,
 )
@@ -111,6 +112,8 @@ def _locations(doc: Doc, candidates: list[int]) -> list[tuple[int, int, str]]:
             continue
         found = None
         prefix = LOCATION_PREFIXES.match(keys, i) if keys[i] in LOCATION_PREFIXES.first else None
+        if prefix is not None and keys[i] == "bản" and _not_a_hamlet(doc, i):
+            continue
         if prefix is not None:
             j = prefix[0]
             if j < n and keys[j] == "." and keys[i] == "tp":
@@ -122,6 +125,13 @@ def _locations(doc: Doc, candidates: list[int]) -> list[tuple[int, int, str]]:
                 end = _place_run(doc, j, strict=doc.caps[i])
                 if end > j:
                     found = (i, end, doc.value_text(j, end))
+        elif keys[i] in STREET_KEYS:
+            j = i + 1
+            # ("thành phố", "Thành phố Nguyễn …": a city, or a body before a person; never a street)
+            if j < n and doc.caps[j] and not doc.upper[j] and not doc.caps[i] and (i == 0 or keys[i - 1] != "thành"):
+                end = _place_run(doc, j, strict=False)
+                if end > j:
+                    found = (i, end, doc.value_text(j, end))
         elif doc.caps[i]:
             place = PLACES.match(keys, i) if keys[i] in PLACES.first else None
             if place is not None and tuple(keys[i : i + 3]) != HO_CHI_MINH:
@@ -130,6 +140,22 @@ def _locations(doc: Doc, candidates: list[int]) -> list[tuple[int, int, str]]:
             out.append(found)
             pos = found[1]
     return out
+
+
+# "bản" is a hamlet only as a word of its own: "xuất bản", "phiên bản", "văn bản", "tái bản" are other words,
+# and "bản S24 Ultra" is a version of a product.
+_BAN_COMPOUNDS = frozenset(("xuất", "phiên", "văn", "tái", "kịch", "nguyên", "dịch", "ấn", "bổn", "cơ", "căn"))
+
+
+def _not_a_hamlet(doc: Doc, i: int) -> bool:
+    keys, words = doc.keys, doc.words
+    if i and keys[i - 1] in _BAN_COMPOUNDS:
+        return True
+    nxt = i + 1
+    if nxt >= len(words):
+        return False
+    end = doc.starts[nxt] + len(words[nxt])
+    return len(words[nxt]) < 2 or any(c.isdigit() for c in words[nxt]) or doc.text[end : end + 1].isdigit()
 
 
 def _place_run(doc: Doc, j: int, strict: bool) -> int:
@@ -211,6 +237,8 @@ class _Scanner(OrgRules):
             self.role_context = False
             return i + 1
         end = role_end(doc, i) if k in ROLE_TITLES.first else None
+        if end is not None and i and keys[i - 1] == "phủ":
+            return end  # "Phủ Chủ tịch", "Phủ Thủ tướng": a palace, no one's role
         if end is not None:
             self._emit("role", i, end, self._role_value(i, end))
             self.role_context = True

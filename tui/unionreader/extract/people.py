@@ -151,8 +151,8 @@ class PeopleRules:
             first = keys[i]
             if first in WEAK_SURNAMES and length < 3 and keys[i + 1] not in MIDDLES:
                 return None
-            if doc.is_quoted_title(i):
-                return None  # "phim “Người giữ đèn”", "ca khúc “…”": the words of a title
+        if doc.is_quoted_title(i):
+            return None  # "phim “Người giữ đèn”", "phim “Bà Nội Tôi …”": the words of a title, cue or not
         return j
 
     def _role_value(self, i: int, j: int) -> str:
