@@ -98,3 +98,18 @@ def test_judging_or_taking_on_a_part_is_not_receiving():
     )
     actions = {f.label: f.value["actions"] for f in a.facts if f.kind == "people"}
     assert actions == {"Đỗ Thu Hằng": [], "Phan Văn Tú": [], "Lê Thị Mơ": [], "Vũ Văn Tài": ["nhận"]}
+
+
+def test_a_count_in_millions_shows_the_multiplier_with_the_number():
+    a = facts("Du lịch biển\n\nNăm 2024, tỉnh đón khoảng 3,5 triệu lượt khách và bán hơn 12 nghìn vé tàu.")
+    shown = {f.label: fact_display_value(f) for f in a.facts if f.kind == "figures"}
+    assert shown == {"Lượt khách": "khoảng 3,5 triệu", "Vé tàu": "hơn 12 nghìn"}
+
+
+def test_a_number_after_a_name_inside_a_sentence_counts_nothing():
+    a = facts(
+        "Giải đấu khép lại\n\nNgày 9/9/2024, đoàn dự Asian Games 19 tổ chức tại Trung Quốc. Cúp ATP 250 kể từ "
+        "năm ngoái có 28 tay vợt. Ban tổ chức, Hà Nội, 60 tình nguyện viên. Trao 40 suất quà."
+    )
+    counts = sorted(e.value["number"] for e in a.entities if e.type == "count")
+    assert counts == [28, 40, 60]

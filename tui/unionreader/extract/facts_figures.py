@@ -113,9 +113,15 @@ def _approx_word(text: str, entity: Entity) -> str:
     return m.group().strip().lower() if m else "khoảng"
 
 
+# "4,2 triệu lượt khách": the multiplier belongs to the number shown, not to the label.
+_COUNT_MULTIPLIER = re.compile(r"[ \u00a0]+(?:triệu|nghìn|ngàn|vạn)(?!\w)")
+
+
 def _display_number(text: str, entity: Entity) -> str:
     m = _NUMBER_RE.search(entity.text)
     shown = m.group() if m else entity.text
+    if m and entity.type == "count" and (mult := _COUNT_MULTIPLIER.match(entity.text, m.end())):
+        shown = f"{shown} {mult.group().strip()}"
     approx = _approx_word(text, entity)
     return f"{approx} {shown}" if approx else shown
 
@@ -205,7 +211,10 @@ def _count_label(text: str, sentences: SentenceIndex, so: list[int], left: int, 
     if m:
         return capitalise(m.group(1))
     number = _NUMBER_RE.match(e.text)
-    unit = e.text[number.end() :].strip() if number else ""
+    unit = ""
+    if number:
+        mult = _COUNT_MULTIPLIER.match(e.text, number.end())
+        unit = e.text[mult.end() if mult else number.end() :].strip()
     if not unit and isinstance(e.value, dict):
         unit = str(e.value.get("unit") or "")
     # The unit as written plus what qualifies it: "lượt thăm hỏi đoàn viên", "nhiệm vụ trọng tâm".

@@ -250,9 +250,26 @@ def _approx(window: str) -> bool:
     return APPROX_BEFORE.search(window) is not None
 
 
+_CLAUSE_MARKS = '.!?:;\n"“(–-'
+
+
+def _after_a_name(window: str) -> bool:
+    """The number follows a capitalised word inside a sentence: "SEA Games 32 tổ chức tại…", "giải ATP 500
+    kể từ…" number an edition or a series, they count nothing. (At a sentence's start, "Trao 300 suất…"
+    still counts.)"""
+    head = window.rstrip()
+    if not head[-1:].isalnum():
+        return False  # "đèo Bảo Lộc, 2 người": a clause ends before the number
+    cut = head.rfind(" ")
+    if cut == -1 or not head[cut + 1 : cut + 2].isupper():
+        return False
+    before = head[:cut].rstrip()
+    return bool(before) and before[-1] not in _CLAUSE_MARKS and before[-1] != ","
+
+
 @lru_cache(maxsize=4096)
 def _designated(window: str) -> bool:
-    return _DESIGNATION_BEFORE.search(window) is not None
+    return _DESIGNATION_BEFORE.search(window) is not None or _after_a_name(window)
 
 
 @lru_cache(maxsize=4096)
