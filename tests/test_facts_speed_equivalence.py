@@ -133,7 +133,7 @@ def _plain_organiser_in_lead(text, entities, ents, lead, sentences):
                         if prev is None:
                             break
                         span = (entities[prev].start, span[1])
-                    return span
+                    return fe._lead_partner(text, entities, ents, s.start, span)
                 break
             do = re.search(r"\bdo\s+$", text[s.start : hold.start()])
             if do is None:

@@ -113,3 +113,20 @@ def test_a_number_after_a_name_inside_a_sentence_counts_nothing():
     )
     counts = sorted(e.value["number"] for e in a.entities if e.type == "count")
     assert counts == [28, 40, 60]
+
+
+def test_a_partner_named_after_phoi_hop_voi_does_not_hold_the_event():
+    a = facts(
+        "Khám sức khỏe cho công nhân\n\nSáng 6/5/2024, Công đoàn Khu kinh tế Đông Hải phối hợp với Bệnh viện "
+        "Đa khoa Tâm Đức tổ chức khám sức khỏe miễn phí cho 500 công nhân."
+    )
+    assert a.organiser == "Công đoàn Khu kinh tế Đông Hải"
+
+
+def test_a_city_named_with_its_level_elsewhere_is_no_organisation():
+    a = facts(
+        "Hội An đón khách dịp lễ\n\nTheo UBND TP Hội An, dịp lễ 30/4/2024 Hội An đón 120.000 lượt khách; "
+        "phố cổ mở cửa đến 22h."
+    )
+    assert a.organiser is None
+    assert [e.text for e in a.entities if e.type == "organization"] == ["UBND TP Hội An"]

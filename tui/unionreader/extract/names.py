@@ -86,6 +86,8 @@ def extract_names(text: str) -> list[Entity]:
         for t in range(i, j):
             in_location[t] = j
     found = _Scanner(doc, in_location).run([i for i in openers if opens[i] & OPENS_SCAN])
+    if locations:
+        found = _without_place_names(doc, found, locations)
     in_person = bytearray(len(doc.words))
     for kind, i, j, _ in found:
         if kind == "person":
@@ -100,6 +102,24 @@ def extract_names(text: str) -> list[Entity]:
 
 
 # --- locations ---------------------------------------------------------------------------------
+
+
+def _without_place_names(doc: Doc, found: list, locations: list) -> list:
+    """Drop an "organisation" that is a place the text names elsewhere with its level: after "TP Hội An",
+    "Hội An đón …" is the city ("Hội" also heads associations), not a body."""
+    places = {tuple(doc.keys[j - len(v.split()) : j]) for i, j, v in locations if j - i > len(v.split())}
+    if not places:
+        return found
+    keys, caps = doc.keys, doc.caps
+    out = []
+    for item in found:
+        kind, i, j, _ = item
+        if kind == "organization":
+            named = next((p for p in places if tuple(keys[i : i + len(p)]) == p), None)
+            if named is not None and all(not caps[t] for t in range(i + len(named), j)):
+                continue
+        out.append(item)
+    return out
 
 
 def _locations(doc: Doc, candidates: list[int]) -> list[tuple[int, int, str]]:
