@@ -131,3 +131,8 @@ def test_the_presidential_palace_is_no_role():
         "Tại Phủ Chủ tịch, Thủ tướng Lê Văn Hòa đón đoàn khách."
     ) if e.type == "role"]
     assert found == [("role", "Thủ tướng")]
+
+
+def test_a_joined_abbreviation_stays_whole_in_an_organisation():
+    text = "Bà Lê Thị Huệ, Phó Giám đốc Sở GD&ĐT, và đại diện Bộ LĐ-TB&XH dự họp."
+    assert of_type(text, "organization") == ["Sở GD&ĐT", "Bộ LĐ-TB&XH"]
