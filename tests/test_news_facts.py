@@ -130,3 +130,12 @@ def test_a_city_named_with_its_level_elsewhere_is_no_organisation():
     )
     assert a.organiser is None
     assert [e.text for e in a.entities if e.type == "organization"] == ["UBND TP Hội An"]
+
+
+def test_a_label_ends_before_so_voi_and_meal_money_is_named():
+    a = facts(
+        "Thỏa ước mới\n\nNgày 4/6/2024, thỏa ước được ký: lương tăng 9% so với năm trước; mức lương cao hơn "
+        "lương tối thiểu vùng, tiền ăn ca 30.000 đồng/bữa."
+    )
+    labels = [f.label for f in a.facts if f.kind == "figures"]
+    assert labels == ["Tăng", "Tiền ăn ca"]

@@ -31,7 +31,8 @@ _PHRASE_STOP = frozenset(
 )
 # A ratio's phrase keeps its verb: "18/20 tổ công đoàn đạt vững mạnh".
 _RATIO_STOP = _PHRASE_STOP - {normalize_tones(w) for w in ("đạt", "được", "đã", "có", "nhận", "tham gia")}
-_PHRASE_STOP_PAIRS = frozenset(normalize_tones(w) for w in ("sinh hoạt", "tham gia", "có thành"))
+# ("so với": "tăng 25% so với đầu nhiệm kỳ" is a rise, not a "Tăng so")
+_PHRASE_STOP_PAIRS = frozenset(normalize_tones(w) for w in ("sinh hoạt", "tham gia", "có thành", "so với"))
 _PAIR_FIRSTS = frozenset(pair.split()[0] for pair in _PHRASE_STOP_PAIRS)  # (the pairs' look-up, only after these)
 _AWARD_UNITS = frozenset(fold_nfc(w) for w in ("tập thể", "cá nhân", "đồng chí", "cán bộ", "đoàn viên", "đơn vị"))
 # Money: the verb or noun before the amount says what it is ("hỗ trợ 2 triệu đồng", "kinh phí 50 triệu").
@@ -52,12 +53,16 @@ _MONEY_LABELS = (
     "thu nhập",
     "lương tối thiểu",
     "lương",
+    "tiền ăn ca",
+    "bữa ăn ca",
     "chi",
     "tặng",
     "trao",
 )
 # Money in these contexts is more specific than a generic "tổng số tiền".
-_MONEY_PRIORITY = ("hỗ trợ", "ủng hộ", "trợ cấp", "thưởng", "quà", "thu nhập", "lương", "kinh phí", "quỹ")
+_MONEY_PRIORITY = (
+    "hỗ trợ", "ủng hộ", "trợ cấp", "thưởng", "quà", "thu nhập", "lương", "tiền ăn ca", "bữa ăn ca", "kinh phí", "quỹ"
+)
 _OCCASIONS = (("tết", "Tết"), ("tháng công nhân", "Tháng Công nhân"), ("thiên tai", "thiên tai"), ("bão", "bão lũ"))
 _PERCENT_VERBS = ("đạt", "thống nhất", "tăng", "giảm", "hoàn thành", "chiếm", "vượt")
 
@@ -87,10 +92,10 @@ def _words_after(
             word = canonical_tones(tok.lower())
             if len(_TOKEN_WORDS) < 50_000:
                 _TOKEN_WORDS[tok] = word
-        if word in stops:
-            break
         if last in _PAIR_FIRSTS and f"{last} {word}" in _PHRASE_STOP_PAIRS:
             words.pop()
+            break
+        if word in stops:
             break
         words.append(tok)
         count += 1
