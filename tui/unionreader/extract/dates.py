@@ -7,12 +7,13 @@ date, and "6 tháng đầu năm" is a duration.
 A day-month without a year takes the year of the page's published date (the one nearest to it, so
 "28/12" in an article of 3 January is of the year before); else a year the text gives for the present:
 a full date near the top (not a cited document's date), else the latest "năm YYYY" of the title and
-lead, else of the whole text (not a past year: "kể từ năm", "sinh năm", "so với năm"; "cùng kỳ năm
-2023" puts the present in 2024), else the year nearest to the latest full date.  A target ("đến năm
-2030", "tầm nhìn 2045"), a period ("giai đoạn 2021–2025"), a measurement ("1536 x 2048") or a code (a
-hotline, a model number) never gives the year: a four-digit number without "năm" or a date around it is not a year.  When
-nothing gives it, the date keeps no year: its value is "--MM-DD" (ISO 8601's form without a year,
-``meta["year_unknown"]``), so it has no ISO date and the article sorts as undated.
+lead, else a "trong / cả / đầu năm YYYY" further down (never a past year: "kể từ năm", "sinh năm", "so
+với năm"; "cùng kỳ năm 2023" puts the present in 2024), else the year nearest to the latest full date.
+A target ("đến năm 2030", "tầm nhìn 2045"), a period ("giai đoạn 2021–2025"), a measurement ("1536 x
+2048") or a code (a hotline, a model number) never gives the year: a four-digit number without "năm" or
+a date around it is not a year.  When nothing gives it, the date keeps no year: its value is "--MM-DD"
+(ISO 8601's form without a year, ``meta["year_unknown"]``), so it has no ISO date and the article sorts
+as undated.
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ _NOT_PRESENT_BEFORE = re.compile(
 _PLAN_AFTER = re.compile(
     r"(?i)[^.;!?\n]{0,40}?(?<!\w)(?:đặt mục tiêu|đề ra mục tiêu|phấn đấu|dự kiến|dự báo)(?!\w)"
 )
+# Words that put "năm 2024" in the present below the lead: the year under way, or a part of it.
+_PRESENT_BEFORE = re.compile(r"(?i)(?:^|[^\w])(?:trong|cả|đầu|giữa|cuối|cùng kỳ)\s+$")
 # "so với cùng kỳ năm 2023": the present is the year after.
 _SAME_PERIOD_BEFORE = re.compile(r"(?i)(?:^|[^\w])cùng kỳ\s+$")
 
@@ -185,8 +188,11 @@ _YEAR_MENTION_SCANS = (
 )
 
 
-def _present_years(text: str, start: int, end: int) -> list[int]:
-    """The years "năm YYYY" gives in ``text[start:end]`` that are not targets or bounds, in order."""
+def _present_years(text: str, start: int, end: int, cued: bool = False) -> list[int]:
+    """The years "năm YYYY" gives in ``text[start:end]`` that are not targets or bounds, in order; with
+    ``cued``, only those a word puts in the present ("trong năm 2024", "cả năm 2024", "6 tháng đầu năm
+    2024"): below the lead, a bare "năm 2023" is mostly a past year's figure ("năm 2023 xuất khẩu 55 tỷ
+    USD") or history ("chuyển thể thành phim năm 1997")."""
     found = []
     for literal, pattern in _YEAR_MENTION_SCANS:
         if text.find(literal, start, end) != -1:
@@ -197,6 +203,8 @@ def _present_years(text: str, start: int, end: int) -> list[int]:
         if not _plausible(year):
             continue
         window = max(0, at - 24)
+        if cued and not _PRESENT_BEFORE.search(text, window, at):
+            continue
         if _SAME_PERIOD_BEFORE.search(text, window, at):
             if _plausible(year + 1):
                 out.append(year + 1)
@@ -220,7 +228,7 @@ def infer_year(text: str, mentions: Sequence[_Mention]) -> int | None:
     header_years = _present_years(text, 0, header_end)
     if header_years:
         return max(header_years)
-    years = _present_years(text, header_end, len(text))
+    years = _present_years(text, header_end, len(text), cued=True)
     return max(years) if years else None
 
 
