@@ -139,3 +139,12 @@ def test_a_label_ends_before_so_voi_and_meal_money_is_named():
     )
     labels = [f.label for f in a.facts if f.kind == "figures"]
     assert labels == ["Tăng", "Tiền ăn ca"]
+
+
+def test_a_figure_at_the_top_of_a_range_is_shown_with_its_bottom():
+    a = facts(
+        "Quà Tết cho công nhân\n\nNgày 20/1/2024, công ty tặng quà từ 300.000 đến 500.000 đồng/suất; giá vé xe "
+        "1,2 - 1,5 triệu đồng; thưởng Tết tăng 8-10%."
+    )
+    shown = [fact_display_value(f) for f in a.facts if f.kind == "figures"]
+    assert shown == ["từ 300.000 đến 500.000 đồng/suất", "1,2 - 1,5 triệu đồng", "8-10%"]

@@ -131,6 +131,22 @@ def _display_number(text: str, entity: Entity) -> str:
     return f"{approx} {shown}" if approx else shown
 
 
+# "giá vé từ 80.000 đến 150.000 đồng", "82,5 - 84,8 triệu đồng/lượng", "tăng 3-4%": the amount is the top
+# of a range whose bottom is a bare number; shown alone it would say more than the text.
+_RANGE_LOW = re.compile(
+    r"(?:\btừ\s+)?\d+(?:[.,]\d+)*(?:\s+(?:tỷ|tỉ|triệu|nghìn|ngàn))?\s*(?:[-–]|\bđến\b|\btới\b)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _range_start(text: str, left: int, start: int) -> int | None:
+    """Where the range that ends with the figure at ``start`` begins, or None when it stands alone."""
+    if not text[max(left, start - 6) : start].rstrip().endswith(("-", "–", "đến", "tới")):
+        return None  # (most figures: the search would try every offset of the window)
+    m = _RANGE_LOW.search(text, max(left, start - 32), start)
+    return m.start() if m else None
+
+
 def _number_of(entity: Entity):
     v = entity.value
     if isinstance(v, dict):
@@ -174,10 +190,14 @@ def figure_facts(
             if kind == "money":
                 label = _money_label(text, left, right, e)
                 approx = _approx_word(text, e)
-                display = clean_phrase(f"{approx} {e.text}" if approx else e.text)
+                low = _range_start(text, left, e.start)
+                display = clean_phrase(
+                    text[low : e.end] if low is not None else f"{approx} {e.text}" if approx else e.text
+                )
             elif kind == "percent":
                 label = _percent_label(text, left, right, e)
-                display = clean_phrase(e.text)
+                low = _range_start(text, left, e.start)
+                display = clean_phrase(text[low : e.end] if low is not None else e.text)
             else:  # a ratio
                 label = capitalise(_words_after(text, e.end, right, 12, stops=_RATIO_STOP)) or "Tỷ lệ"
                 display = _NUMBER_RE.search(e.text).group() if _NUMBER_RE.search(e.text) else e.text
