@@ -45,3 +45,19 @@ def test_a_role_after_thay_mat_lanh_dao_is_kept():
     got = roles(LEAD + "Thay mặt lãnh đạo tỉnh, bà Vũ Thị Thanh Nga, Phó Chủ tịch UBND tỉnh Kon Tum "
                 "tặng 50 suất quà cho đoàn viên.")
     assert got["Vũ Thị Thanh Nga"] == ["Phó Chủ tịch UBND tỉnh Kon Tum"]
+
+
+def actions(page: str) -> dict[str, list[str]]:
+    a = analyse(parse_article(page, "f.txt"))
+    return {f.label: f.value["actions"] for f in a.facts if f.kind == "people"}
+
+
+def test_nhan_in_another_verb_is_no_receiving():
+    lead = "Tin thể thao\n\nSáng 12/1/2026, đội tuyển tập luyện trên sân nhà.\n\n"
+    for sentence in ("HLV Lê Văn Tú nhận định các cầu thủ trẻ thi đấu tự tin.",
+                     "Ông Trần Văn Hải nhận thấy thị trường còn khó khăn.",
+                     "Bà Ngô Thị Lan nhận xét buổi tập diễn ra tốt.",
+                     "Chị Hồ Thị Vân nhận lời mời dự lễ."):
+        assert all("nhận" not in got for got in actions(lead + sentence).values()), sentence
+    assert actions(lead + "Ông Trần Văn Hải nhận bằng khen của Tổng Liên đoàn.")["Trần Văn Hải"] == ["nhận"]
+    assert actions(lead + "Chị Lê Thị Mai nhận được phần quà.")["Lê Thị Mai"] == ["nhận"]

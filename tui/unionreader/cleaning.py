@@ -239,6 +239,7 @@ def _is_headline(line: str) -> bool:
 
 
 _BYLINE_ENDS = tuple(".!?:;,|")
+_BYLINE_JOINS = frozenset(("-", "–", "—", "&", "và"))
 
 
 def _is_byline(line: str) -> str | None:
@@ -254,7 +255,9 @@ def _is_byline(line: str) -> str | None:
     words = text.split()
     if len(words) > 8 or not words[0][:1].isupper():
         return None
-    if prefix or all(w[:1].isupper() for w in words):
+    # Two reporters: "Thanh Bình - Ngọc Hà", "Minh Quang và Thu Hà".
+    names = [w for w in words if w not in _BYLINE_JOINS]
+    if prefix or (all(w[:1].isupper() for w in names) and words[-1] not in _BYLINE_JOINS):
         return text
     # An organisation signing the piece ("Công đoàn Cơ quan X"): short, capitalised head word.
     return text if len(words) <= 8 and fold(words[0]) in {"cong", "ban", "ldld", "lien", "van"} else None

@@ -7,9 +7,10 @@ date, and "6 tháng đầu năm" is a duration.
 A day-month without a year takes the year of the page's published date (the one nearest to it, so
 "28/12" in an article of 3 January is of the year before); else a year the text gives for the present:
 a full date near the top (not a cited document's date), else the latest "năm YYYY" of the title and
-lead, else a "trong / cả / đầu năm YYYY" further down (never a past year: "kể từ năm", "sinh năm", "so
-với năm"; "cùng kỳ năm 2023" puts the present in 2024), else the year nearest to the latest full date.
-A target ("đến năm 2030", "tầm nhìn 2045"), a period ("giai đoạn 2021–2025"), a measurement ("1536 x
+lead, else the first year of the term a congress there opens ("Đại hội … nhiệm kỳ 2025 – 2030": 2025),
+else a "trong / cả / đầu năm YYYY" or a sentence opening "Năm YYYY, …" further down (never a past year:
+"kể từ năm", "sinh năm", "so với năm"; "cùng kỳ năm 2023" puts the present in 2024), else the year
+nearest to the latest full date.  A target ("đến năm 2030", "tầm nhìn 2045"), a period ("giai đoạn 2021–2025"), a measurement ("1536 x
 2048") or a code (a hotline, a model number) never gives the year: a four-digit number without "năm" or
 a date around it is not a year.  When nothing gives it, the date keeps no year: its value is "--MM-DD"
 (ISO 8601's form without a year, ``meta["year_unknown"]``), so it has no ISO date and the article sorts
@@ -65,8 +66,9 @@ _NOT_PRESENT_BEFORE = re.compile(
 _PLAN_AFTER = re.compile(
     r"(?i)[^.;!?\n]{0,40}?(?<!\w)(?:đặt mục tiêu|đề ra mục tiêu|phấn đấu|dự kiến|dự báo)(?!\w)"
 )
-# Words that put "năm 2024" in the present below the lead: the year under way, or a part of it.
-_PRESENT_BEFORE = re.compile(r"(?i)(?:^|[^\w])(?:trong|cả|đầu|giữa|cuối|cùng kỳ)\s+$")
+# Words that put "năm 2024" in the present below the lead: the year under way, or a part of it; or a
+# sentence that opens with it, as a report's paragraph does ("Năm 2024, công đoàn kết nạp …").
+_PRESENT_BEFORE = re.compile(r"(?i)(?:(?:^|[^\w])(?:trong|cả|đầu|giữa|cuối|cùng kỳ)\s+|[.!?:\n]\s*)$")
 # "so với cùng kỳ năm 2023": the present is the year after.
 _SAME_PERIOD_BEFORE = re.compile(r"(?i)(?:^|[^\w])cùng kỳ\s+$")
 
@@ -191,8 +193,9 @@ _YEAR_MENTION_SCANS = (
 def _present_years(text: str, start: int, end: int, cued: bool = False) -> list[int]:
     """The years "năm YYYY" gives in ``text[start:end]`` that are not targets or bounds, in order; with
     ``cued``, only those a word puts in the present ("trong năm 2024", "cả năm 2024", "6 tháng đầu năm
-    2024"): below the lead, a bare "năm 2023" is mostly a past year's figure ("năm 2023 xuất khẩu 55 tỷ
-    USD") or history ("chuyển thể thành phim năm 1997")."""
+    2024") or that open a sentence ("Năm 2024, công đoàn …"): below the lead, a "năm 2023" inside a
+    sentence is mostly a past year's figure ("cho biết năm 2023 xuất khẩu 55 tỷ USD") or history
+    ("chuyển thể thành phim năm 1997")."""
     found = []
     for literal, pattern in _YEAR_MENTION_SCANS:
         if text.find(literal, start, end) != -1:
@@ -217,6 +220,23 @@ def _present_years(text: str, start: int, end: int, cued: bool = False) -> list[
     return out
 
 
+# "Đại hội … nhiệm kỳ 2025 – 2030": a congress opens the term it names, so it is held in its first year;
+# the "năm 2024" of its report looks back. (Not "giữa nhiệm kỳ": a mid-term review is held later.)
+_CONGRESS_TERM = re.compile(r"(?i)(?<!giữa )nhiệm kỳ\s+(\d{4})\s*[-–—]\s*(\d{4})(?!\d)")
+_CONGRESS = re.compile(r"(?i)đại hội")
+
+
+def _congress_term_start(text: str, header_end: int) -> int | None:
+    """The first year of the term a congress in the title or lead opens, or None."""
+    if _CONGRESS.search(text, 0, header_end) is None:
+        return None
+    m = _CONGRESS_TERM.search(text, 0, header_end)
+    if m is None:
+        return None
+    start, end = int(m.group(1)), int(m.group(2))
+    return start if _plausible(start) and 2 <= end - start <= 5 else None
+
+
 def infer_year(text: str, mentions: Sequence[_Mention]) -> int | None:
     """The year the text gives for the present: a full date near the top, else "năm YYYY" (see the module
     docstring); None when only dates further down could give it (``_latest_full_date``)."""
@@ -228,6 +248,9 @@ def infer_year(text: str, mentions: Sequence[_Mention]) -> int | None:
     header_years = _present_years(text, 0, header_end)
     if header_years:
         return max(header_years)
+    term = _congress_term_start(text, header_end)
+    if term is not None:
+        return term
     years = _present_years(text, header_end, len(text), cued=True)
     return max(years) if years else None
 

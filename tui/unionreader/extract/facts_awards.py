@@ -43,13 +43,20 @@ _OF_AFTER = re.compile(r"(?:\s+[^\s;,]+){0,4}?\s+của\s+", re.IGNORECASE)
 _PROXY = re.compile(r"ủy quyền của\s+", re.IGNORECASE)
 _GIVE_WORD = re.compile(r"\b(?:tặng|trao|khen thưởng)\b")
 _TO_WORD = re.compile(r"\b(?:cho|tặng|tới)\b")
-_RECEIVE_WORD = re.compile(r"\bnhận\b")
+# Between a person and the award they receive: "nhận", or the passive "được tặng", "được trao tặng", ….
+_RECEIVE_WORD = re.compile(r"\bnhận\b|\bđược (?:trao tặng|trao|tặng|khen tặng|phong tặng|truy tặng|tặng thưởng)\b")
 _DUOC = re.compile(r"\s*được\s*")
 _RECEIVED = re.compile(r"\bđược (?:\w+ )?nhận\b|\bvinh dự\b")
 
 
 def nearest_award(text: str, sentences: SentenceIndex, start: int, end: int) -> str | None:
-    """The first award mention in ``[start, end)``, else the last in the 200 characters before ``start``.
+    """The first award mention in ``[start, end)``, else the last in the 200 characters before ``start``."""
+    m = nearest_award_match(text, sentences, start, end)
+    return award_name(text, m) if m else None
+
+
+def nearest_award_match(text: str, sentences: SentenceIndex, start: int, end: int) -> re.Match[str] | None:
+    """The mention ``nearest_award`` names.
 
     A mention starts with an award word, so the pattern is only tried where one starts (found once in the
     whole text: a line may hold thousands of figures that ask), as ``search`` and ``finditer`` would."""
@@ -63,7 +70,26 @@ def nearest_award(text: str, sentences: SentenceIndex, start: int, end: int) -> 
         lo = max(0, start - 200)
         before = matches_from(_AWARD_RE, text, starts[bisect_left(starts, lo) : k], start)
         m = before[-1] if before else None
-    return award_name(text, m) if m else None
+    return m
+
+
+def award_issuer(text: str, ents: EntityIndex, m: re.Match[str], right: int) -> str | None:
+    """Who gives the award a mention names, when the text says so right after it ("Bằng khen của Tổng
+    LĐLĐ Việt Nam"): the organisation after "của", as written."""
+    giver = _giver_after(ents, m, _OF_AFTER.match(text, m.end(), right))
+    return _giver_text(text, ents, giver) if giver is not None else None
+
+
+def _giver_after(ents: EntityIndex, m: re.Match[str], of: re.Match[str] | None) -> int | None:
+    """The organisation after "của" (``of``) that gives the award, also behind its head's title ("Bằng
+    khen của Chủ tịch UBND tỉnh")."""
+    if of is None:
+        return None
+    giver = ents.starting_at(of.end(), "organization", slack=1)
+    if giver is None:
+        title = ents.starting_at(of.end(), "role", slack=1)
+        giver = ents.starting_at(ents.entities[title].end, "organization", slack=1) if title is not None else None
+    return giver
 
 
 def award_name(text: str, m: re.Match[str]) -> str:
@@ -112,7 +138,7 @@ def award_facts(
             if giver is None and _GIVE_OPENS.match(text[left : m.start()]):
                 giver = last_giver  # "X tặng Cờ thi đua cho …; tặng Bằng khen cho …"
             if giver is not None:
-                value["from"] = clean_phrase(entities[giver].text)
+                value["from"] = _giver_text(text, ents, giver)
                 used.append(giver)
                 last_giver = giver
             for field_name, (number, i) in counts.get(k, {}).items():
@@ -199,15 +225,22 @@ def _award_counts(entities, ents: EntityIndex, sentences: SentenceIndex, sent, m
     return out
 
 
+def _giver_text(text: str, ents: EntityIndex, giver: int) -> str:
+    """The giver as written, with the title of its head when the award is theirs ("Chủ tịch UBND tỉnh")."""
+    org = ents.entities[giver]
+    title = ents.ending_at(org.start - 1, "role", slack=1)
+    start = ents.entities[title].start if title is not None and text[ents.entities[title].end : org.start].isspace() else org.start
+    start = start if text[max(0, start - 4) : start].rstrip().endswith("của") else org.start
+    return clean_phrase(text[start : org.end])
+
+
 def _award_giver(text, ents: EntityIndex, left, right, m: re.Match[str], affiliations: set[int]) -> int | None:
     """"Bằng khen của Tổng Liên đoàn…", "… được Ủy ban X tặng Bằng khen", "X tặng Cờ thi đua", "được sự
     ủy quyền của X, đồng chí … trao". An organisation right after a role is the giver's affiliation."""
     entities = ents.entities
-    of = _OF_AFTER.match(text, m.end(), right)
-    if of:
-        giver = ents.starting_at(of.end(), "organization", slack=1)
-        if giver is not None:
-            return giver
+    giver = _giver_after(ents, m, _OF_AFTER.match(text, m.end(), right))
+    if giver is not None:
+        return giver
     proxy = _PROXY.search(text[left : m.start()])
     if proxy:
         giver = ents.starting_at(left + proxy.end(), "organization", slack=1)

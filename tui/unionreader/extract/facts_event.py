@@ -262,6 +262,9 @@ def _organiser_in_lead(text, entities, ents: EntityIndex, lead, sentences: Sente
             # "X (đã) tổ chức …": the organisation just before; "… do X (phối hợp) tổ chức": after "do".
             for i in reversed(ents.within(s.start, hold.start(), "organization")):
                 gap = text[entities[i].end : hold.start()]
+                if gap.lstrip().startswith(")"):  # "X (thuộc Y) tổ chức": Y only says whose X is
+                    gap = gap[gap.find(")") + 1 :]
+                    i = _before_parenthesis(text, ents, s.start, entities[i].start, i)
                 if len(gap) <= 25 and not re.search(r"[,;.]", gap):
                     span = _joined_org(text, entities, ents, i)
                     while True:  # walk back over "Công đoàn Cục X - Bộ Y" joined from the left
@@ -311,6 +314,15 @@ def _lead_partner(text, entities, ents: EntityIndex, start: int, span: tuple[int
         return span
     i = ents.ending_at(m.start(), "organization", slack=1)
     return _joined_org(text, entities, ents, i) if i is not None and entities[i].start >= start else span
+
+
+def _before_parenthesis(text: str, ents: EntityIndex, start: int, inner_start: int, inner: int) -> int:
+    """The organisation right before the "(" that opens at or before ``inner_start``, else ``inner``."""
+    opening = text.rfind("(", start, inner_start + 1)
+    if opening == -1:
+        return inner
+    outer = ents.ending_at(opening, "organization", slack=2)
+    return inner if outer is None else outer
 
 
 _UNION_HEADS = ("cong doan", "lien doan", "ban chap hanh", "ban thuong vu")

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..text import fold_nfc, normalize_tones
-from .facts_awards import nearest_award
+from .facts_awards import award_issuer, award_name, nearest_award_match
 from .facts_common import EntityIndex, SentenceIndex, capitalise, clean_phrase, key
 from .models import Entity, Fact
 from .records import new_fact
@@ -31,7 +31,6 @@ _PHRASE_STOP = frozenset(
 )
 # A ratio's phrase keeps its verb: "18/20 tổ công đoàn đạt vững mạnh".
 _RATIO_STOP = _PHRASE_STOP - {normalize_tones(w) for w in ("đạt", "được", "đã", "có", "nhận", "tham gia")}
-# ("so với": "tăng 25% so với đầu nhiệm kỳ" is a rise, not a "Tăng so")
 _PHRASE_STOP_PAIRS = frozenset(normalize_tones(w) for w in ("sinh hoạt", "tham gia", "có thành", "so với"))
 _PAIR_FIRSTS = frozenset(pair.split()[0] for pair in _PHRASE_STOP_PAIRS)  # (the pairs' look-up, only after these)
 _AWARD_UNITS = frozenset(fold_nfc(w) for w in ("tập thể", "cá nhân", "đồng chí", "cán bộ", "đoàn viên", "đơn vị"))
@@ -53,16 +52,19 @@ _MONEY_LABELS = (
     "thu nhập",
     "lương tối thiểu",
     "lương",
-    "tiền ăn ca",
-    "bữa ăn ca",
     "chi",
     "tặng",
     "trao",
+    "giá bán",
+    "giá vé",
+    "tiền",
+    "tiền ăn",
+    "doanh thu",
+    "lợi nhuận",
 )
 # Money in these contexts is more specific than a generic "tổng số tiền".
-_MONEY_PRIORITY = (
-    "hỗ trợ", "ủng hộ", "trợ cấp", "thưởng", "quà", "thu nhập", "lương", "tiền ăn ca", "bữa ăn ca", "kinh phí", "quỹ"
-)
+# ("tiền ăn": meal money named after a wage, "lương … , tiền ăn ca 25.000 đồng", is not the wage)
+_MONEY_PRIORITY = ("hỗ trợ", "ủng hộ", "trợ cấp", "thưởng", "quà", "thu nhập", "lương", "tiền ăn", "kinh phí", "quỹ")
 _OCCASIONS = (("tết", "Tết"), ("tháng công nhân", "Tháng Công nhân"), ("thiên tai", "thiên tai"), ("bão", "bão lũ"))
 _PERCENT_VERBS = ("đạt", "thống nhất", "tăng", "giảm", "hoàn thành", "chiếm", "vượt")
 
@@ -177,7 +179,7 @@ def figure_facts(
         left = semicolons[k - 1] + 1 if k and semicolons[k - 1] >= sent.start else sent.start
         right = semicolons[k] if k < len(semicolons) and semicolons[k] < sent.end else sent.end
         if kind == "count":
-            label = _count_label(text, sentences, so, left, right, e)
+            label = _count_label(text, sentences, ents, so, left, right, e)
             display = _display_number(text, e)
             value = e.value
             if isinstance(value, dict):
@@ -206,11 +208,17 @@ def figure_facts(
     return facts
 
 
-# "tổng số công đoàn viên là 37 người": the thing counted is named before the number. It holds "số " (in
+# "tổng số công đoàn viên là 37 người", "nâng tổng số đoàn viên lên 3.173 người": the thing counted is named before the number. It holds "số " (in
 # any case), and most clauses do not: where "số " stands in the lower-case text (``lowered``), found
 # once, tells before the search tries every offset of the clause.
 _SO = ("số ",)
-_COUNTED_BEFORE = re.compile(r"(?:tổng )?số ([^\d,;:]{2,60}?) (?:là|đạt|có) (?:hơn |gần |khoảng )?$", re.IGNORECASE)
+_COUNTED_BEFORE = re.compile(
+    r"(?:tổng )?số ([^\d,;:]{2,60}?) (?:là|đạt|có|lên|lên tới|lên đến) (?:hơn |gần |khoảng )?$", re.IGNORECASE
+)
+
+
+_CHANGE_BEFORE = re.compile(r"(?i)\b(tăng|giảm)(?: thêm)?\s+$")
+_COMPARED_AFTER = re.compile(r"(?i)[^\s\d,;.:]*(?:\s+[^\s\d,;.:]+)?\s+(so với(?:\s+[^\s,;.:()]+){1,5})")
 
 
 # "Ủy viên Ban Chấp hành lâm thời: 5 đồng chí": the phrase before the colon names what is counted when the
@@ -221,7 +229,9 @@ _COUNTER_UNITS = frozenset(
 _LABEL_BEFORE_COLON = re.compile(r"(?:^|[.;!?\n]\s*)([^\W\d_](?:[^\d:;.!?\n,]){1,60}?)\s*:\s*$")
 
 
-def _count_label(text: str, sentences: SentenceIndex, so: list[int], left: int, right: int, e: Entity) -> str:
+def _count_label(
+    text: str, sentences: SentenceIndex, ents: EntityIndex, so: list[int], left: int, right: int, e: Entity
+) -> str:
     """``so``: where "số " stands in the lower-case text (``sentences.starts_of(_SO)``)."""
     if (
         text.rfind(":", max(0, e.start - 4), e.start) != -1
@@ -243,20 +253,28 @@ def _count_label(text: str, sentences: SentenceIndex, so: list[int], left: int, 
     if not unit and isinstance(e.value, dict):
         unit = str(e.value.get("unit") or "")
     # The unit as written plus what qualifies it: "lượt thăm hỏi đoàn viên", "nhiệm vụ trọng tâm".
-    more = _words_after(text, e.end, right, 4, allow_comma_until=0)
+    more = _words_after(text, e.end, right, 6, allow_comma_until=0)
+    change = _CHANGE_BEFORE.search(text, max(left, e.start - 16), e.start) if not more else None
+    compared = _COMPARED_AFTER.match(text, e.end, right) if change else None
+    if compared:  # "giảm 3 vụ so với năm 2023": the count is a change, against what it says
+        more = f"{change.group(1).lower()} {compared.group(1).strip()}"
     label = capitalise(f"{unit} {more}".strip()) or "Số lượng"
-    award = nearest_award(text, sentences, e.end, right) if key(unit) in _AWARD_UNITS else None
+    mention = nearest_award_match(text, sentences, e.end, right) if key(unit) in _AWARD_UNITS else None
+    award = award_name(text, mention) if mention else None
     if award and key(award) not in key(label):
         if award.lower() == "khen thưởng":
             label = f"{label} được khen thưởng"
         else:
             label = f"{label} {'đạt' if award.lower().startswith('danh hiệu') else 'nhận'} {award}"
+    # Who gives it tells two "Bằng khen" apart ("… của Tổng LĐLĐ Việt Nam", "… của LĐLĐ tỉnh").
+    issuer = award_issuer(text, ents, mention, right) if award and mention.start() >= left else None
+    if issuer and key(issuer) not in key(label):
+        label = f"{label} của {issuer}"
     return label
 
 
-# Compiled once: (pattern, label) per money word and per occasion, on lower-case text with its tone
-# marks (placed canonically). Folding them away would read "quý I" as "quỹ", "tăng" as "tặng", "thương
-# mại" as "thưởng", "giá vàng … lượng" as "lương" and "dự báo" as "bão".
+# Compiled once: (pattern, label) per money word and per occasion, on lower-case text with canonical tone
+# marks. Not folded: folding makes "tăng" (rise) "tặng" (give) and "bao gồm" "bão" (storm).
 _MONEY_LABEL_RES = tuple(
     (re.compile(r"\b" + re.escape(canonical_tones(w)) + r"\b"), canonical_tones(w), w) for w in _MONEY_LABELS
 )
@@ -273,9 +291,13 @@ def _money_label(text: str, left: int, right: int, e: Entity) -> str:
         if folded in before:  # a substring test rejects most words at C speed
             found.extend((m.start(), word) for m in pattern.finditer(before))
     label = "Số tiền"
-    if found:
-        preferred = [f for f in found if f[1] in _MONEY_PRIORITY]
-        label = max(preferred or found)[1]
+    if found:  # ("thu nhập bình quân" is as preferred as "thu nhập", and longer at the same place)
+        preferred = [f for f in found if f[1].startswith(_MONEY_PRIORITY)]
+        at, label = max(preferred or found)
+        # What the word names, when it stands right before the amount: "hỗ trợ tiền xăng xe", "tiền ăn giữa ca".
+        tail = before[at + len(label) :].split()
+        if 0 < len(tail) <= 5 and all(w.isalpha() and w not in _MONEY_TAIL_STOPS for w in tail):
+            label = " ".join([label, *text[max(left, e.start - 160) : e.start].split()[-len(tail) :]])
     sentence = canonical_tones(text[left:right].lower())
     for pattern, folded, occasion in _OCCASION_RES:
         # (the substring test first: the search, opening with ``\b``, would try every offset)
@@ -285,16 +307,93 @@ def _money_label(text: str, left: int, right: int, e: Entity) -> str:
     per = _PER.match(text[e.end : e.end + 12])
     if per and "/" not in e.text:
         label = f"{label} mỗi {per.group(1)}"
+    elif "mỗi" not in label and (each := _each(before[before.rfind(",") + 1 :], text, e.end)):
+        label = f"{label} mỗi {each}"  # "mỗi căn trị giá 60 triệu đồng" is the price of one, not of all
     return capitalise(label)
 
 
+# Words between a money word and its amount that end what the word names ("kinh phí là …", "hỗ trợ khoảng").
+_MONEY_TAIL_STOPS = _PHRASE_STOP | frozenset(
+    normalize_tones(w) for w in ("là", "mỗi", "khoảng", "hơn", "gần", "trên", "lên", "thêm", "tổng", "cộng", "số")
+)
+
+
+# "mỗi suất quà trị giá 500.000 đồng", "500.000 đồng mỗi người": an amount for each one of something.
+_EACH_BEFORE = re.compile(r"\bmỗi ((?:[^\W\d_]+ ?){1,2})")
+_EACH_AFTER = re.compile(r"[ \u00a0]+mỗi ([^\W\d_]+)")
+_EACH_STOPS = frozenset(
+    normalize_tones(w) for w in ("được", "là", "có", "trị", "giá", "nhận", "hỗ", "tặng", "trao", "với", "gồm", "tiền",
+                                 "đồng", "kinh", "chi", "thưởng", "quà", "ủng", "bị", "đã", "sẽ", "đều", "làm")
+)
+
+
+def _each(segment: str, text: str, end: int) -> str | None:
+    """What an amount is for each one of, named by "mỗi" in its clause before it or right after it."""
+    after = _EACH_AFTER.match(text, end)
+    if after:
+        return after.group(1).lower()
+    found = list(_EACH_BEFORE.finditer(segment))[-1:]
+    if not found:
+        return None
+    found = found[0]
+    words = []
+    for word in found.group(1).split():
+        if word in _EACH_STOPS:
+            break
+        words.append(word)
+    return " ".join(words) or None
+
+
+# After a percentage, these open a qualifier of the rate ("mỗi năm", "so với cùng kỳ", "trở lên"), not the
+# thing measured: the label then comes from the words before the number.
+_QUALIFIER_FIRSTS = frozenset(normalize_tones(w) for w in ("mỗi", "so", "hằng", "hàng", "trở", "một", "/"))
+_COMPARISON = re.compile(r"(?i)\s+(so với(?:\s+[^\s,;.:()]+){1,5})")
+_SUBJECT_BEFORE = re.compile(r"(?:^|[,;:(]\s*)([^\W\d_][^\d,;:()%]{1,80}?)\s*$")
+# Words that open a clause without belonging to what it names ("trong đó lao động nữ chiếm …").
+_CLAUSE_OPENER = re.compile(r"(?:(?:trong (?:số )?đó|riêng|còn|nhưng|cụ thể|và|với)\b[\s,]*)+", re.IGNORECASE)
+# An estimate before the number ("khoảng 35%") is no part of the subject.
+_ESTIMATES = frozenset(normalize_tones(w) for w in ("khoảng", "hơn", "gần", "trên", "dưới", "ước", "xấp xỉ", "tới", "đến"))
+_SUBJECT_WORDS = 10  # a longer clause before a rate is a sentence, not a name for it
+
+
 def _percent_label(text: str, left: int, right: int, e: Entity) -> str:
-    phrase = _words_after(text, e.end, right, 8)
-    before = text[left : e.start].rstrip().lower()
+    compared = _COMPARISON.match(text, e.end, right)
+    if compared:  # "so với cùng kỳ năm trước": the comparison, to the clause's end or its seventh word
+        phrase, qualifier = compared.group(1), True
+    else:
+        phrase = _words_after(text, e.end, right, 8)
+        qualifier = bool(phrase) and canonical_tones(phrase.split(" ", 1)[0].lower()) in _QUALIFIER_FIRSTS
+    before = text[left : e.start].rstrip()
+    lowered = before.lower()
     for verb in _PERCENT_VERBS:
-        if before.endswith(verb):
-            return capitalise(f"{verb} {phrase}".strip())
-    of = re.search(r"(?:tỉ lệ|tỷ lệ)\s+([^\d,;:]{2,60}?)\s*(?:đạt|là|chiếm)?\s*$", before)
+        if lowered.endswith(verb):
+            subject = _subject_before(before[: -len(verb)]) if qualifier or not phrase else ""
+            if subject.lower().startswith(("tỷ lệ", "tỉ lệ")) and verb in ("đạt", "chiếm"):
+                verb = ""  # "tỷ lệ đoàn viên tham gia đạt 98%": the rate is named, the verb adds nothing
+            return capitalise(" ".join(w for w in (subject, verb, phrase) if w))
+    of = re.search(r"(?:tỉ lệ|tỷ lệ)\s+([^\d,;:]{2,60}?)\s*(?:đạt|là|chiếm)?\s*$", lowered)
     if of:
         return capitalise(f"Tỷ lệ {of.group(1)}")
+    if qualifier or not phrase:  # "tăng trưởng bình quân 7% mỗi năm": what grows is named before the number
+        subject = _subject_before(before)
+        if subject:
+            return capitalise(f"{subject} {phrase}".strip())
     return capitalise(phrase) or "Tỷ lệ"
+
+
+def _subject_before(before: str) -> str:
+    """The clause before a rate, after its last comma ("lượng khách tham quan dịp lễ"), as written: without
+    the words that open a clause or estimate the number; "" when it holds a number or more than ten words
+    (a named "tỷ lệ …" is taken from those words, up to twelve)."""
+    m = _SUBJECT_BEFORE.search(before)
+    if not m:
+        return ""
+    clause = m.group(1)
+    clause = clause[_CLAUSE_OPENER.match(clause).end() if _CLAUSE_OPENER.match(clause) else 0 :]
+    rate = max(clause.lower().rfind("tỷ lệ"), clause.lower().rfind("tỉ lệ"))
+    words = clause[rate:].split()[:12] if rate >= 0 else clause.split()
+    while words and normalize_tones(words[-1].lower()) in _ESTIMATES:
+        words.pop()
+    while words and normalize_tones(words[0].lower()) in _PHRASE_STOP:
+        words.pop(0)
+    return " ".join(words) if len(words) <= (12 if rate >= 0 else _SUBJECT_WORDS) else ""

@@ -37,10 +37,11 @@ _ACTIONS: tuple[tuple[str, re.Pattern[str], str, tuple[str, ...], tuple[int, ...
         ("trình bày báo cáo", r"\btrình bày\b|\bbáo cáo tại\b", "subject", ("trình bày", "báo cáo tại"), (0,)),
         ("được bầu", r"\bđược bầu\b|\btrúng cử\b|\btái đắc cử\b|\bđắc cử\b", "subject",
          ("được bầu", "trúng cử", "tái đắc cử", "đắc cử"), (0,)),
-        ("được bầu", r"\bbầu(?: ra)?\b(?=.*\bgồm\b)", "list", ("bầu",), (0,)),
-        # "nhận định", "nhận xét", "đảm nhận", "cảm nhận" judge or take on a part: nothing is received.
-        ("nhận", r"(?<!ghi )(?<!nhìn )(?<!tiếp )(?<!xác )(?<!thừa )(?<!công )(?<!đón )(?<!đảm )(?<!cảm )(?<!thu )"
-         r"\bnhận\b(?!\s(?:định|xét|thấy|diện|thức|biết|lời|ra)\b)|\bđược trao\b", "subject",
+        ("được bầu", r"\bbầu(?: ra)?\b(?=.*\bgồm\b)|\bbầu(?= (?:đồng chí|đ/c|ông|bà|anh|chị) )", "list", ("bầu",), (0,)),
+        # "nhận" receives; in "nhận định", "nhận thấy", "nhận xét", "nhận lời" … it is another verb, and
+        # "đảm nhận", "cảm nhận" take on a part or feel: nothing is received.
+        ("nhận", r"(?<!ghi )(?<!nhìn )(?<!tiếp )(?<!xác )(?<!thừa )(?<!công )(?<!đón )(?<!đảm )(?<!cảm )(?<!thu )\bnhận\b"
+         r"(?!\s(?:định|thấy|xét|thức|diện|biết|ra\b|dạng|lời|lỗi|thầu|xử))|\bđược trao\b", "subject",
          ("nhận", "được trao"), (0,)),
         ("trao", r"(?<!được )\btrao\b(?!\s(?:đổi|quyền))", "subject", ("trao",), (0,)),
     )
@@ -49,7 +50,9 @@ _ACTIONS: tuple[tuple[str, re.Pattern[str], str, tuple[str, ...], tuple[int, ...
 # text (``SentenceIndex.low``), instead of one look per action.
 _ANY_ACTION_NEEDLE = re.compile("|".join(re.escape(n) for action in _ACTIONS for n in action[3]))
 # Separators allowed between a name and its roles, and between two roles of one person.
-_AFTER_SEP = re.compile(r"\s*(?:[,:–—-]\s*)?")
+_AFTER_SEP = re.compile(
+    r"\s*(?:[,:–—-]\s*|(?:giữ chức(?: vụ)?|đảm nhiệm(?: chức(?: vụ)?)?|được bầu(?: làm| giữ chức)?|làm)\s+)?"
+)  # ("bầu bà A giữ chức Chủ tịch …; ông B làm Phó Chủ tịch": the role the verb gives is hers, his)
 _BEFORE_GAP = re.compile(r"\s+")
 _LIST_SEP = re.compile(r"\s*,\s*")
 
@@ -120,6 +123,14 @@ def _capitalised_tail(text: str, pos: int, stops: set[int], orgs: dict[int, int]
         return end
 
 
+# A union named by its level only ("Công đoàn ngành", "Công đoàn công ty"): no organisation by itself, but
+# part of the role it ends, before a clause break or a lower-case word, which is lost without it.
+_BARE_UNION = re.compile(
+    r" Công đoàn(?: cơ sở)?(?: (?:ngành|công ty|cơ quan|trường|bệnh viện|xí nghiệp|phân xưởng|bộ phận|khối|"
+    r"cấp trên(?: cơ sở)?))?(?=\s*(?:[,;.:)\n]|$)| [^\W\d_])"
+)
+
+
 def _role_items(text: str, ents: EntityIndex) -> list[_RoleItem]:
     """Role entities, each extended by the organisation right after it ("Chủ tịch" + "Công đoàn X")."""
     items: list[_RoleItem] = []
@@ -138,6 +149,8 @@ def _role_items(text: str, ents: EntityIndex) -> list[_RoleItem]:
         if org is not None:
             end = ents.entities[org].end
             used.append(org)
+        elif (bare := _BARE_UNION.match(text, after)) and not text[bare.end() + 1 : bare.end() + 2].isupper():
+            end = bare.end()  # "Chủ tịch Công đoàn công ty;", "… Công đoàn ngành chủ trì": the body meant
         else:
             tail = _capitalised_tail(text, after, people, org_ends)
             # A run that stops before a lower-case word is probably a name cut short ("Công" of "Công

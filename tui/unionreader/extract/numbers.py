@@ -67,13 +67,15 @@ for _phrase in re.split(r"[|\n]", _UNIT_PHRASES):
 UNIT_MAX_WORDS = max(len(k) for k in UNIT_LEXICON)
 
 # Words that follow a number without it being a count: time (durations and years), money and
-# measures, and the function words of a sentence that merely mentions a number.
+# measures (also of devices: "50 MP", "128 GB", "5.000 mAh"), and the function words of a sentence that
+# merely mentions a number.
 _NOT_UNIT_WORDS = """
 năm tháng ngày tuần giờ phút giây quý thế thập đêm h tiếng
 đồng triệu tỷ tỉ nghìn ngàn trăm vạn usd vnđ vnd đ km m cm mm kg g tấn tạ lít ha mét độ tuổi lần m2 m3 kw kwh
 của và với là có được đã do tại trong cho từ đến về theo ở thì mà này đó khi để các những hay hoặc trên dưới
 so nên vào ra lên bị sẽ đang cũng như gồm đạt tăng giảm còn chỉ rồi nhằm qua sau trước tới chiếm thuộc nhưng
 mỗi cùng bằng vì nếu nay tr ngoài bên thứ lên xuống hơn gần khoảng đều vừa mới nữa không chưa trên
+mp gb mb tb kb mah inch hz ghz mhz w mw gw kwp mbps gbps fps px pixel megapixel ml cc mg dpi nm rpm
 """
 NOT_UNITS = frozenset(unit_key(w) for w in _NOT_UNIT_WORDS.split())
 
