@@ -85,9 +85,9 @@ def extract_names(text: str) -> list[Entity]:
     for i, j, _ in locations:
         for t in range(i, j):
             in_location[t] = j
-    found = _Scanner(doc, in_location).run([i for i in openers if opens[i] & OPENS_SCAN])
-    if locations:
-        found = _without_place_names(doc, found, locations)
+    found = _Scanner(doc, in_location, _level_named_places(doc, locations)).run(
+        [i for i in openers if opens[i] & OPENS_SCAN]
+    )
     in_person = bytearray(len(doc.words))
     for kind, i, j, _ in found:
         if kind == "person":
@@ -104,22 +104,17 @@ def extract_names(text: str) -> list[Entity]:
 # --- locations ---------------------------------------------------------------------------------
 
 
-def _without_place_names(doc: Doc, found: list, locations: list) -> list:
-    """Drop an "organisation" that is a place the text names elsewhere with its level: after "TP Hội An",
-    "Hội An đón …" is the city ("Hội" also heads associations), not a body."""
-    places = {tuple(doc.keys[j - len(v.split()) : j]) for i, j, v in locations if j - i > len(v.split())}
-    if not places:
-        return found
-    keys, caps = doc.keys, doc.caps
-    out = []
-    for item in found:
-        kind, i, j, _ = item
-        if kind == "organization":
-            named = next((p for p in places if tuple(keys[i : i + len(p)]) == p), None)
-            if named is not None and all(not caps[t] for t in range(i + len(named), j)):
-                continue
-        out.append(item)
-    return out
+def _level_named_places(doc: Doc, locations: list[tuple[int, int, str]]) -> dict[str, tuple[str, ...]]:
+    """The places the text names with their level ("TP Hội An"), by first word: standing bare, such a
+    name is the place, though "Hội" also heads associations ("Hội An đón …" is no body)."""
+    keys, heads = doc.keys, ORG_HEADS.first
+    places: dict[str, tuple[str, ...]] = {}
+    for i, j, value in locations:
+        if j - i > 2 or keys[i + 1] in heads:  # (only a name opening with a head word can pass for a body)
+            size = value.count(" ") + 1
+            if j - i > size and keys[j - size] in heads:
+                places[keys[j - size]] = keys[j - size : j]
+    return places
 
 
 def _locations(doc: Doc, candidates: list[int]) -> list[tuple[int, int, str]]:
@@ -198,9 +193,10 @@ def _place_run(doc: Doc, j: int, strict: bool) -> int:
 class _Scanner(OrgRules):
     """Left to right over the words that can open something: cues, roles, organisations, people."""
 
-    def __init__(self, doc: Doc, in_location: list[int]) -> None:
+    def __init__(self, doc: Doc, in_location: list[int], places: dict[str, tuple[str, ...]]) -> None:
         self.doc = doc
         self.in_location = in_location
+        self.places = places  # (``_level_named_places``)
         self.found: list[tuple[str, int, int, object]] = []
         self.role_context = False
         self.entity_end = -1  # token index right after the last entity or cue
@@ -285,8 +281,17 @@ class _Scanner(OrgRules):
         return resume
 
     def _emit(self, kind: str, i: int, j: int, value: object) -> None:
-        self.found.append((kind, i, j, value))
         self.entity_end = j
+        if kind == "organization" and self.places and self._is_place(i, j):
+            return
+        self.found.append((kind, i, j, value))
+
+    def _is_place(self, i: int, j: int) -> bool:
+        """Words ``i:j`` are a place named with its level elsewhere, maybe with a lower-case tail."""
+        doc = self.doc
+        place = self.places.get(doc.keys[i])
+        end = i + len(place) if place is not None else j
+        return place is not None and end <= j and doc.keys[i:end] == place and not any(doc.caps[end:j])
 
 
 # --- abbreviations --------------------------------------------------------------------------------
