@@ -4,7 +4,7 @@
 
 A busy machine makes CPU timings of a few per cent meaningless; instruction counts are not. Each step
 (``doc``: ``name_rules.Doc``; ``names``: ``extract_names``; ``figures``; ``merge``: ``merge_entities`` on
-ready lists; ``entities``: ``extract_entities``) runs over the first ``--articles`` articles of DIR once to
+ready lists; ``entities``: ``extract_entities``; ``analyse``: entities and facts) runs over the first ``--articles`` articles of DIR once to
 fill the word tables, then is counted twice: with 0 and with 2 more passes, whose difference per article is
 printed. ``--tui`` runs another checkout's package (``--tui /tmp/base/tui``) for a side-by-side figure.
 Hash randomisation is off (PYTHONHASHSEED=0), so a run repeats to a few instructions. Needs valgrind.
@@ -23,6 +23,7 @@ from pathlib import Path
 _CHILD = """
 import sys
 from unionreader.corpus import load_paths
+from unionreader.extract import analyse
 from unionreader.extract.entities import _default_year, extract_entities, merge_entities
 from unionreader.extract.figures import extract_figures
 from unionreader.extract.name_rules import Doc
@@ -43,9 +44,10 @@ steps = {
     "figures": figures,
     "merge": lambda a: merge_entities(list(ready[id(a)][0]), list(ready[id(a)][1])),
     "entities": extract_entities,
+    "analyse": analyse,
 }
 for a in articles:
-    extract_entities(a)
+    analyse(a)
 for _ in range(passes):
     for a in articles:
         steps[step](a)
@@ -66,7 +68,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder")
     parser.add_argument("--articles", type=int, default=100)
-    parser.add_argument("--step", choices=["doc", "names", "figures", "merge", "entities"], default="names")
+    parser.add_argument("--step", choices=["doc", "names", "figures", "merge", "entities", "analyse"], default="names")
     parser.add_argument("--tui", default=str(Path(__file__).resolve().parent.parent / "tui"))
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

@@ -95,7 +95,7 @@ def test_a_total_raised_to_a_count_is_labelled_by_the_total():
 def test_money_labels_keep_their_tone_marks():
     # Folded, "tăng" (rise) was "tặng" (give) and "bao gồm" held "bão" (storm).
     assert figure_labels("Giá vàng sáng nay tăng thêm 30.000 đồng mỗi lượng.") == [("Số tiền mỗi lượng", "30.000 đồng")]
-    assert figure_labels("Tổng kinh phí là 80 triệu đồng, bao gồm quà và tiền mặt.") == [("Kinh phí", "80 triệu đồng")]
+    assert figure_labels("Tổng kinh phí là 80 triệu đồng, bao gồm quà và tiền mặt.") == [("Tổng kinh phí", "80 triệu đồng")]
     assert figure_labels("Công đoàn hỗ trợ mỗi hộ bị bão làm sập nhà 5 triệu đồng.")[-1] == (
         "Hỗ trợ bão lũ mỗi hộ", "5 triệu đồng")
     assert figure_labels("Mẫu máy mới có giá bán 7 triệu đồng.") == [("Giá bán", "7 triệu đồng")]
@@ -128,7 +128,7 @@ def test_an_amount_for_each_one_says_so():
     assert figure_labels("Mỗi công nhân được hỗ trợ 400.000 đồng.") == [("Hỗ trợ mỗi công nhân", "400.000 đồng")]
     assert figure_labels("Giá cà phê tăng thêm 1.500 đồng mỗi kg.") == [("Số tiền mỗi kg", "1.500 đồng")]
     # An amount for all of them keeps its label.
-    assert figure_labels("Tổng kinh phí chương trình là 90 triệu đồng.") == [("Kinh phí", "90 triệu đồng")]
+    assert figure_labels("Tổng kinh phí chương trình là 90 triệu đồng.") == [("Tổng kinh phí", "90 triệu đồng")]
 
 
 def test_average_income_keeps_its_qualifier():

@@ -49,8 +49,10 @@ def test_can_chi_islands_song_titles_and_free_stalls(news):
 
 
 def test_no_source_fact_holds_a_path_on_this_machine(news):
+    # ("Theo Reuters" closing a review article names its source: a source, but no path.)
     for analysis in news.values():
-        assert not [f for f in analysis.facts if f.label == "Nguồn"]
+        assert not [f for f in analysis.facts if f.label == "Nguồn" and ("/" in str(f.value) or "fixtures" in str(f.value))]
+    assert not [f for f in news["sport_bong_da"].facts if f.label == "Nguồn"]
 
 
 def test_review_articles_take_no_year_from_the_past_and_no_dollars_as_dong(news):

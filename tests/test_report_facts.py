@@ -44,5 +44,51 @@ def test_a_money_word_keeps_what_it_names_before_the_amount():
     assert figure_labels("Công ty hỗ trợ tiền nhà trọ 400.000 đồng/người/tháng.") == [
         ("Hỗ trợ tiền nhà trọ", "400.000 đồng/người/tháng")]
     # A linking word or an estimate ends it: the label stays the money word.
-    assert figure_labels("Tổng kinh phí là 80 triệu đồng.") == [("Kinh phí", "80 triệu đồng")]
+    assert figure_labels("Tổng kinh phí là 80 triệu đồng.") == [("Tổng kinh phí", "80 triệu đồng")]
     assert figure_labels("Công đoàn hỗ trợ khoảng 20 triệu đồng.") == [("Hỗ trợ", "khoảng 20 triệu đồng")]
+
+
+def event_names(analysis) -> list[str]:
+    return [f.value for f in analysis.facts if f.kind == "event" and f.label == "Sự kiện"]
+
+
+def test_a_signing_reported_without_an_event_word_is_the_event():
+    a = analyse(parse_article(
+        "Ký kết thỏa ước tại khu công nghiệp\n\nChiều 15/7/2025, Công đoàn Khu công nghiệp Tây Bắc và đại diện 6 "
+        "doanh nghiệp đã ký kết Thỏa ước lao động tập thể nhóm doanh nghiệp với 28 điều khoản.", "f.txt"))
+    assert event_names(a) == ["Lễ ký kết Thỏa ước lao động tập thể nhóm doanh nghiệp"]
+    # Mentioned further down a piece about something else, a signing is not the event.
+    b = analyse(parse_article(
+        "Giá thép tăng nhẹ\n\nGiá thép trong nước tăng 2% trong tháng qua. Nhiều doanh nghiệp điều chỉnh kế hoạch. "
+        "Hai bên đã ký kết thỏa ước lao động tập thể với nhiều điều khoản.", "f.txt"))
+    assert event_names(b) == []
+
+
+def test_a_byline_with_its_agency_and_a_source_line():
+    page = parse_article(LEAD + "Hội nghị đã biểu dương 20 tập thể.\n\nQuang Minh (TTXVN)", "f.txt")
+    assert page.byline == "Quang Minh (TTXVN)"
+    credited = parse_article(LEAD + "Hội nghị đã biểu dương 20 tập thể.\n\nTheo Báo Người Lao Động", "f.txt")
+    assert credited.byline is None
+    assert [(f.label, f.value) for f in analyse(credited).facts if f.kind == "byline"] == [
+        ("Nguồn", "Báo Người Lao Động")]
+
+
+def test_national_leaders_keep_their_party_roles_and_the_next_one():
+    a = facts("Đồng chí Lê Minh Hưng, Ủy viên Trung ương Đảng, Chủ tịch Tổng LĐLĐ Việt Nam dự hội nghị. "
+              "Ông Phạm Gia Túc, Ủy viên Bộ Chính trị, phát biểu.")
+    people = {f.label: f.value["roles"] for f in a.facts if f.kind == "people"}
+    assert people["Lê Minh Hưng"] == ["Ủy viên Trung ương Đảng", "Chủ tịch Tổng LĐLĐ Việt Nam"]
+    assert people["Phạm Gia Túc"] == ["Ủy viên Bộ Chính trị"]
+
+
+def test_labels_of_a_labour_dispute_report():
+    got = dict(figure_labels(
+        "Hơn 800 công nhân Công ty TNHH Dệt kim Phú Thành Đạt ngừng việc. Công ty chưa tăng lương dù mức lương "
+        "tối thiểu vùng đã tăng 6% từ ngày 1/7/2024. Công ty cam kết tăng lương thêm 350.000 đồng/người/tháng từ "
+        "tháng 4 và trả đủ thưởng Tết trước ngày 15/3."))
+    # A name the label would cut is taken whole.
+    assert got["Công nhân Công ty TNHH Dệt kim Phú Thành Đạt"] == "hơn 800"
+    # The subject of the rise is after "dù", without "đã".
+    assert got["Mức lương tối thiểu vùng tăng"] == "6%"
+    # "tăng lương" is one money word, and the "Tết" of the next phrase is not this amount's occasion.
+    assert got["Tăng lương"] == "350.000 đồng/người/tháng"

@@ -80,6 +80,9 @@ def parse_article(raw: str, source: str, meta: dict | None = None) -> Article:
     if not url or not origin:
         page_url, page_origin = _page_source(raw)
         url, origin = url or page_url, origin or page_origin
+    byline = page.byline
+    if byline and byline[:5].lower() == "theo " and len(byline) > 5:  # "Theo Báo Lao Động": a source, no reporter
+        origin, byline = origin or byline[5:].strip(), None
     return Article(
         id=article_id(text),
         source=source,
@@ -87,7 +90,7 @@ def parse_article(raw: str, source: str, meta: dict | None = None) -> Article:
         title_derived=page.title_derived,
         text=text,
         paragraphs=tuple(paragraphs),
-        byline=page.byline,
+        byline=byline,
         raw=raw,
         published=str(published) if published else None,
         url=str(url) if url else None,

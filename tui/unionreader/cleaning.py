@@ -255,8 +255,8 @@ def _is_byline(line: str) -> str | None:
     words = text.split()
     if len(words) > 8 or not words[0][:1].isupper():
         return None
-    # Two reporters: "Thanh Bình - Ngọc Hà", "Minh Quang và Thu Hà".
-    names = [w for w in words if w not in _BYLINE_JOINS]
+    # Two reporters: "Thanh Bình - Ngọc Hà", "Minh Quang và Thu Hà"; an agency after the name: "Quang Minh (TTXVN)".
+    names = [w.removeprefix("(").removesuffix(")") for w in words if w not in _BYLINE_JOINS]
     if prefix or (all(w[:1].isupper() for w in names) and words[-1] not in _BYLINE_JOINS):
         return text
     # An organisation signing the piece ("Công đoàn Cơ quan X"): short, capitalised head word.

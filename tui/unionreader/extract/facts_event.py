@@ -34,6 +34,12 @@ _SIGNING_WORDS = ("ký", "kí")
 # "lễ ký kết … giữa A và B": the two parties hold a signing together.
 _BETWEEN_RE = re.compile(r"\bgiữa\s+", re.IGNORECASE)
 _SIGNING_RE = re.compile(r"\bký\b|\bkí\b", re.IGNORECASE)
+# "… đã ký kết Thỏa ước lao động tập thể …": what was signed, a document or agreement named by its kind.
+_SIGNED_RE = re.compile(
+    r"\b(?:ký|kí) kết\s+(?=(?:Thỏa ước|Thoả ước|thỏa ước|thoả ước|TƯLĐTT|Quy chế|quy chế|Chương trình phối hợp|"
+    r"chương trình phối hợp|Biên bản|biên bản|Kế hoạch phối hợp|kế hoạch phối hợp|Nghị quyết liên tịch)\b)"
+)
+_SIGNED_STOP = re.compile(r"\s(?:với|giữa|cho|và)\s")  # the parties or the content, after what was signed
 # "Đại hội Công đoàn X …", "Hội nghị Ban Chấp hành Công đoàn Y": a body's own congress is held by it.
 _OWN_MEETING_RE = re.compile(r"(?:Đại hội|Hội nghị(?: Ban Chấp hành| BCH)?)\s+$")
 _OWN_MEETING_WORDS = ("Đại hội", "Hội nghị")
@@ -94,15 +100,21 @@ def _find_event(article: Article, sentences: SentenceIndex, lead: list[Sentence]
             if m:
                 return _event_name_at(text, m.start(), s.end), s
     # (Every candidate lies between the first's start and the last's end, the title coming first.)
-    if _ANY_EVENT_HEAD.search(text, candidates[0].start, candidates[-1].end) is None:
-        return None
-    for s in candidates:
-        m = _search_event(text, s.start, s.end)
+    if _ANY_EVENT_HEAD.search(text, candidates[0].start, candidates[-1].end) is not None:
+        for s in candidates:
+            m = _search_event(text, s.start, s.end)
+            if m:
+                name = _event_name_at(text, m.start(), s.end)
+                if len(name.split()) <= 2:
+                    name = _name_from_report(text, m.group()) or name
+                return name, s
+    # 4. "A và B đã ký kết Thỏa ước …" in the title or the lead's first sentence, with no event word: the
+    # signing is the event (a signing mentioned further down is news about it, not the event reported).
+    for s in candidates[: 2 if title else 1]:
+        m = _SIGNED_RE.search(text, s.start, s.end)
         if m:
-            name = _event_name_at(text, m.start(), s.end)
-            if len(name.split()) <= 2:
-                name = _name_from_report(text, m.group()) or name
-            return name, s
+            stop = _SIGNED_STOP.search(text, m.end(), s.end)
+            return f"Lễ ký kết {_event_name_at(text, m.end(), stop.start() if stop else s.end)}", s
     return None
 
 

@@ -51,6 +51,7 @@ _MONEY_LABELS = (
     "thu nhập bình quân",
     "thu nhập",
     "lương tối thiểu",
+    "tăng lương",
     "lương",
     "chi",
     "tặng",
@@ -64,7 +65,9 @@ _MONEY_LABELS = (
 )
 # Money in these contexts is more specific than a generic "tổng số tiền".
 # ("tiền ăn": meal money named after a wage, "lương … , tiền ăn ca 25.000 đồng", is not the wage)
-_MONEY_PRIORITY = ("hỗ trợ", "ủng hộ", "trợ cấp", "thưởng", "quà", "thu nhập", "lương", "tiền ăn", "kinh phí", "quỹ")
+_MONEY_PRIORITY = (
+    "hỗ trợ", "ủng hộ", "trợ cấp", "thưởng", "quà", "thu nhập", "tăng lương", "lương", "tiền ăn", "kinh phí", "quỹ"
+)
 _OCCASIONS = (("tết", "Tết"), ("tháng công nhân", "Tháng Công nhân"), ("thiên tai", "thiên tai"), ("bão", "bão lũ"))
 _PERCENT_VERBS = ("đạt", "thống nhất", "tăng", "giảm", "hoàn thành", "chiếm", "vượt")
 
@@ -217,6 +220,29 @@ _COUNTED_BEFORE = re.compile(
 )
 
 
+def _whole_names(text: str, ents: EntityIndex, start: int, right: int, phrase: str) -> str:
+    """``phrase`` (the words after ``start``) without a cut name: to the end of an organisation, place or
+    person it stops inside, when that makes at most twelve words; else up to where the name starts."""
+    if not phrase.rsplit(" ", 1)[-1][:1].isupper():  # names are capitalised: a cut leaves a capital last
+        return phrase
+    end = start
+    for word in phrase.split():  # where the phrase ends in the text
+        at = text.find(word.rstrip(","), end, right)
+        if at < 0:
+            return phrase
+        end = at + len(word.rstrip(","))
+    entities = ents.entities
+    for kind in ("organization", "location", "person"):
+        for i in ents.within(start, right, kind):
+            name = entities[i]
+            if name.start < end < name.end:
+                whole = text[start : name.end].split()
+                if len(whole) <= 12:
+                    return " ".join(whole)
+                return " ".join(text[start : name.start].split())
+    return phrase
+
+
 _CHANGE_BEFORE = re.compile(r"(?i)\b(tăng|giảm)(?: thêm)?\s+$")
 _COMPARED_AFTER = re.compile(r"(?i)[^\s\d,;.:]*(?:\s+[^\s\d,;.:]+)?\s+(so với(?:\s+[^\s,;.:()]+){1,5})")
 
@@ -254,6 +280,8 @@ def _count_label(
         unit = str(e.value.get("unit") or "")
     # The unit as written plus what qualifies it: "lượt thăm hỏi đoàn viên", "nhiệm vụ trọng tâm".
     more = _words_after(text, e.end, right, 6, allow_comma_until=0)
+    if more:  # a name the six words cut ("công nhân Công ty TNHH Giày da Thịnh") is taken whole, or left out
+        more = _whole_names(text, ents, e.end, right, more)
     change = _CHANGE_BEFORE.search(text, max(left, e.start - 16), e.start) if not more else None
     compared = _COMPARED_AFTER.match(text, e.end, right) if change else None
     if compared:  # "giảm 3 vụ so với năm 2023": the count is a change, against what it says
@@ -273,32 +301,43 @@ def _count_label(
     return label
 
 
-# Compiled once: (pattern, label) per money word and per occasion, on lower-case text with canonical tone
-# marks. Not folded: folding makes "tăng" (rise) "tặng" (give) and "bao gồm" "bão" (storm).
-_MONEY_LABEL_RES = tuple(
-    (re.compile(r"\b" + re.escape(canonical_tones(w)) + r"\b"), canonical_tones(w), w) for w in _MONEY_LABELS
-)
-_OCCASION_RES = tuple((re.compile(r"\b" + canonical_tones(n) + r"\b"), canonical_tones(n), o) for n, o in _OCCASIONS)
+# Compiled once: (pattern, label) per money word and per occasion, on lower-case NFC text. Not folded:
+# folding makes "tăng" (rise) "tặng" (give) and "bao gồm" "bão" (storm).
+_MONEY_LABEL_RES = tuple((re.compile(r"\b" + re.escape(w) + r"\b"), w, w) for w in _MONEY_LABELS)
+_OCCASION_RES = tuple((re.compile(r"\b" + n + r"\b"), n, o) for n, o in _OCCASIONS)
+# (No word above holds a pair whose tone mark moves, so the text needs no tone moves to match them.)
+assert all(canonical_tones(w) == w for w in _MONEY_LABELS + tuple(n for n, _ in _OCCASIONS))
 
 
+_NEXT_PHRASE = re.compile(r"[,;.:]|\s(?:và|nhưng|còn|đồng thời)\s")
 _PER = re.compile(r"\s*/\s*([^\W\d_]+)")
 
 
 def _money_label(text: str, left: int, right: int, e: Entity) -> str:
-    before = canonical_tones(text[max(left, e.start - 160) : e.start].lower())
+    # The occasion is named before the amount or after it in its own phrase ("… đồng dịp Tết", "… đồng tiền vé
+    # xe về quê đón Tết"), not in the next one ("… đồng/tháng và trả đủ thưởng Tết"). One lower-case copy
+    # serves both. (Not folded, and with no tone moves: the text is NFC, and no money or occasion word holds
+    # a pair whose mark moves, "oà"/"òa", "uỷ"/"ủy".)
+    start = max(left, e.start - 160)
+    phrase_end = _NEXT_PHRASE.search(text, e.end, right)
+    stop = phrase_end.start() if phrase_end else right
+    sentence = text[start:stop].lower()
+    before = sentence[: e.start - start] if len(sentence) == stop - start else text[start : e.start].lower()
     found: list[tuple[int, str]] = []
     for pattern, folded, word in _MONEY_LABEL_RES:
         if folded in before:  # a substring test rejects most words at C speed
             found.extend((m.start(), word) for m in pattern.finditer(before))
     label = "Số tiền"
+    if len(found) > 1:  # a word inside a longer one is that one: "lương" of "tăng lương"
+        found = [(at, w) for at, w in found
+                 if not any(a <= at and at + len(w) <= a + len(o) and o != w for a, o in found)]
     if found:  # ("thu nhập bình quân" is as preferred as "thu nhập", and longer at the same place)
         preferred = [f for f in found if f[1].startswith(_MONEY_PRIORITY)]
         at, label = max(preferred or found)
         # What the word names, when it stands right before the amount: "hỗ trợ tiền xăng xe", "tiền ăn giữa ca".
         tail = before[at + len(label) :].split()
         if 0 < len(tail) <= 5 and all(w.isalpha() and w not in _MONEY_TAIL_STOPS for w in tail):
-            label = " ".join([label, *text[max(left, e.start - 160) : e.start].split()[-len(tail) :]])
-    sentence = canonical_tones(text[left:right].lower())
+            label = " ".join([label, *text[start : e.start].split()[-len(tail) :]])
     for pattern, folded, occasion in _OCCASION_RES:
         # (the substring test first: the search, opening with ``\b``, would try every offset)
         if folded in sentence and pattern.search(sentence) and occasion.lower() not in label.lower():
@@ -348,11 +387,13 @@ def _each(segment: str, text: str, end: int) -> str | None:
 # thing measured: the label then comes from the words before the number.
 _QUALIFIER_FIRSTS = frozenset(normalize_tones(w) for w in ("mỗi", "so", "hằng", "hàng", "trở", "một", "/"))
 _COMPARISON = re.compile(r"(?i)\s+(so với(?:\s+[^\s,;.:()]+){1,5})")
-_SUBJECT_BEFORE = re.compile(r"(?:^|[,;:(]\s*)([^\W\d_][^\d,;:()%]{1,80}?)\s*$")
+_SUBJECT = re.compile(r"\s*([^\W\d_][^\d)%]{1,80}?)\s*")
 # Words that open a clause without belonging to what it names ("trong đó lao động nữ chiếm …").
 _CLAUSE_OPENER = re.compile(r"(?:(?:trong (?:số )?đó|riêng|còn|nhưng|cụ thể|và|với)\b[\s,]*)+", re.IGNORECASE)
 # An estimate before the number ("khoảng 35%") is no part of the subject.
 _ESTIMATES = frozenset(normalize_tones(w) for w in ("khoảng", "hơn", "gần", "trên", "dưới", "ước", "xấp xỉ", "tới", "đến"))
+_CLAUSE_JOIN = re.compile(r"(?i)(?:^|\s)(?:mặc dù|dù|nhưng|song|khi|vì|nên|mà|thì|nếu)\s")
+_AUXILIARIES = frozenset(normalize_tones(w) for w in ("đã", "đang", "sẽ", "vẫn", "cũng", "đều", "còn", "chỉ"))
 _SUBJECT_WORDS = 10  # a longer clause before a rate is a sentence, not a name for it
 
 
@@ -385,14 +426,17 @@ def _subject_before(before: str) -> str:
     """The clause before a rate, after its last comma ("lượng khách tham quan dịp lễ"), as written: without
     the words that open a clause or estimate the number; "" when it holds a number or more than ten words
     (a named "tỷ lệ …" is taken from those words, up to twelve)."""
-    m = _SUBJECT_BEFORE.search(before)
+    # After the last clause mark ("," ";" ":" "(") and the last joining word ("… dù mức lương tối thiểu vùng đã").
+    clause = before[max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("(")) + 1 :]
+    joins = list(_CLAUSE_JOIN.finditer(clause))
+    m = _SUBJECT.fullmatch(clause[joins[-1].end() :] if joins else clause)
     if not m:
         return ""
     clause = m.group(1)
     clause = clause[_CLAUSE_OPENER.match(clause).end() if _CLAUSE_OPENER.match(clause) else 0 :]
     rate = max(clause.lower().rfind("tỷ lệ"), clause.lower().rfind("tỉ lệ"))
     words = clause[rate:].split()[:12] if rate >= 0 else clause.split()
-    while words and normalize_tones(words[-1].lower()) in _ESTIMATES:
+    while words and normalize_tones(words[-1].lower()) in _ESTIMATES | _AUXILIARIES:
         words.pop()
     while words and normalize_tones(words[0].lower()) in _PHRASE_STOP:
         words.pop(0)

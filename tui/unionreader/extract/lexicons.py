@@ -76,6 +76,9 @@ COMMITTEES = [
     "Ban Pháp luật", "Ban Quan hệ lao động", "Ban Thanh tra nhân dân", "Ban Nội chính", "Ban Kinh tế",
     "Đoàn Chủ tịch", "Ban Chỉ đạo", "Ban Bí thư", "Ban Giám khảo", "Chi bộ", "Ban Tuyên giáo và Nữ công",
     "Ban Chính sách – Pháp luật", "Ban Chính sách - Pháp luật",
+    # The Party's central bodies, which national leaders' roles name first ("Ủy viên Trung ương Đảng").
+    "Trung ương Đảng", "Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương", "Bộ Chính trị",
+    "Ban Bí thư Trung ương Đảng",
 ]
 # Only these titles take a committee into the role ("Bí thư Chi bộ", "Ủy viên Ban Thường vụ").
 COMMITTEE_TITLES = ["Ủy viên", "Trưởng", "Trưởng ban", "Phó Trưởng ban", "Phó ban", "Bí thư", "Phó Bí thư",
