@@ -136,3 +136,8 @@ def test_the_presidential_palace_is_no_role():
 def test_a_joined_abbreviation_stays_whole_in_an_organisation():
     text = "Bà Lê Thị Huệ, Phó Giám đốc Sở GD&ĐT, và đại diện Bộ LĐ-TB&XH dự họp."
     assert of_type(text, "organization") == ["Sở GD&ĐT", "Bộ LĐ-TB&XH"]
+
+
+def test_a_price_per_square_metre_keeps_its_unit():
+    found = [(e.text, e.meta.get("per")) for e in extract_figures("Căn hộ có giá 62 triệu đồng/m2.") if e.type == "money"]
+    assert found == [("62 triệu đồng/m2", "m2")]

@@ -58,7 +58,7 @@ _MONEY = re.compile(
     rf"(?<!:){NUMBER}(?:[ \u00a0]*(?P<mult>tỷ|tỉ|triệu|nghìn|ngàn|trăm)(?!\w))?"
     rf"(?:[ \u00a0]+(?P<rest>\d{{1,3}})[ \u00a0]*(?P<mult2>triệu|nghìn|ngàn|trăm)(?!\w))?"
     r"(?:[ \u00a0]*(?P<cur>đồng|VNĐ|VND|vnđ|đ)(?!\w))?"
-    r"(?P<per>(?:[ \u00a0]?/[ \u00a0]?[^\W\d_]+){1,3})?",
+    r"(?P<per>(?:[ \u00a0]?/[ \u00a0]?[^\W\d_]+(?:[23](?!\w))?){1,3})?",  # ("/m2": a square metre)
 )
 _NOT_CURRENCY_DONG = re.compile(r"(?i)[ \u00a0]+(?:chí|bào|nghiệp|thời|hành|ý|bộ|loạt|lòng|đội|tâm|minh|đều|chủ|cảm|tình|hồ)(?!\w)")
 # "2,1 triệu USD", "6,1 triệu tấn gạo", "600 triệu lít": an amount in another currency or a measure, so
