@@ -98,6 +98,11 @@ def _plain_find_event(article, sentences, lead):
             if len(name.split()) <= 2:
                 name = fe._name_from_report(text, m.group()) or name
             return name, s
+    for s in candidates[: 2 if title else 1]:  # a signing with no event word (the rule added on main)
+        m = fe._SIGNED_RE.search(text, s.start, s.end)
+        if m:
+            stop = fe._SIGNED_STOP.search(text, m.end(), s.end)
+            return f"Lễ ký kết {fe._event_name_at(text, m.end(), stop.start() if stop else s.end)}", s
     return None
 
 
@@ -133,7 +138,7 @@ def _plain_organiser_in_lead(text, entities, ents, lead, sentences):
                         if prev is None:
                             break
                         span = (entities[prev].start, span[1])
-                    return span
+                    return fe._lead_partner(text, entities, ents, s.start, span)
                 break
             do = re.search(r"\bdo\s+$", text[s.start : hold.start()])
             if do is None:

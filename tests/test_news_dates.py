@@ -66,3 +66,40 @@ def test_a_yearless_event_date_is_shown_as_written_and_the_article_is_undated():
     day = next(f for f in analysis.facts if f.kind == "event" and f.label == "Ngày")
     assert day.value["iso"] is None
     assert fact_display_value(day) == "Sáng 9/3"
+
+
+def test_a_year_in_the_past_gives_no_year():
+    for text, day in (
+        ("Chiều 5/10, võ sĩ lần đầu vào chung kết kể từ năm 2015.", "--10-05"),
+        ("Ngày 2/12, tòa xét xử vụ án. Từ năm 2016 đến năm 2019, công ty nhận tiền của 80 khách hàng.", "--12-02"),
+        ("Sáng 7/3, bị cáo Trần Văn Đông (sinh năm 1988) hầu tòa.", "--03-07"),
+        ("Tối 14/6, ban nhạc thành lập năm 2008 biểu diễn tại Huế.", "--06-14"),
+        ("Chiều 19/8, sản lượng điện tăng 6% so với năm 2021.", "--08-19"),
+    ):
+        assert dates(text) == [day], text
+    # The present is still read from "từ đầu năm …".
+    assert dates("Ngày 2/9, thành phố có 900 ca bệnh, tính từ đầu năm 2023 đến nay.") == ["2023-09-02"]
+
+
+def test_the_same_period_of_a_year_puts_the_present_a_year_later():
+    text = "Ngày 9/10, hiệp hội công bố báo cáo: giá căn hộ tăng 12% so với cùng kỳ năm 2022."
+    assert dates(text) == ["2023-10-09"]
+
+
+def test_a_year_that_a_plan_is_set_for_gives_no_year():
+    text = "Ngày 30/11, ngành tổng kết việc đưa lao động ra nước ngoài. Năm 2026, ngành đặt mục tiêu đưa 90.000 người."
+    assert dates(text) == ["--11-30"]
+
+
+def test_a_later_full_date_gives_the_year_nearest_to_it():
+    # The only full date is a day ahead: the election before it took place the year before.
+    text = "Sáng 8/11, ứng viên đã giành chiến thắng.\n\nKết quả được công bố.\n\nÔng sẽ nhậm chức vào ngày 15/1/2026."
+    assert dates(text) == ["2025-11-08", "2026-01-15"]
+
+
+def test_below_the_lead_a_year_inside_a_sentence_gives_no_year():
+    lead = "Xe điện mới ra mắt\n\nChiều 12/3, hãng ra mắt mẫu xe điện mới tại Hà Nội.\n\n"
+    assert dates(lead + "Hãng cho biết năm 2021 đã xuất khẩu 40.000 xe; phim quảng cáo quay năm 2009.") == ["--03-12"]
+    assert dates(lead + "Năm 2022, hãng mở thêm 8 đại lý.") == ["2022-03-12"]
+    assert dates(lead + "Hãng dự kiến doanh số cả năm 2022 tăng 15%.") == ["2022-03-12"]
+    assert dates(lead + "Trong năm 2022, hãng mở thêm 8 đại lý.") == ["2022-03-12"]

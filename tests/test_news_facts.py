@@ -171,3 +171,88 @@ def test_roles_given_by_giu_chuc_and_lam_and_a_union_named_by_its_level():
     assert people["Lò Thị Sen"]["roles"] == ["Chủ tịch Công đoàn công ty"]
     assert "được bầu" in people["Lò Thị Sen"]["actions"]
     assert people["Hà Văn Dũng"] == {"name": "Hà Văn Dũng", "roles": ["Phó Chủ tịch"], "actions": ["được bầu"]}
+
+
+def test_amounts_in_another_currency_or_a_measure_are_not_dong():
+    a = facts(
+        "Xuất khẩu tăng mạnh\n\nNgày 3/3/2024, hiệp hội cho biết ngành thu về 3,2 tỷ USD, xuất khẩu 4,5 triệu tấn "
+        "gạo và nhập 200 triệu lít xăng; quỹ đầu tư rót 15 triệu đô. Mỗi hội viên được hỗ trợ 2 triệu đồng."
+    )
+    money = [e.value for e in a.entities if e.type == "money"]
+    assert money == [2_000_000]
+    assert not [e for e in a.entities if e.type == "count" and e.value["number"] in (3_200_000_000, 4_500_000)]
+
+
+def money_labels(body: str) -> list[str]:
+    a = facts("Giá cả thị trường\n\n" + body)
+    return [f.label for f in a.facts if f.kind == "figures" and f.value["type"] == "money"]
+
+
+def test_a_money_label_is_a_word_with_its_tone_marks():
+    # Without tone marks "quý" reads as "quỹ", "tăng" as "tặng", "thương lái" as "thưởng", "lượng" as
+    # "lương", "dự báo" as "bão" (lũ) and "quá" as "quà".
+    assert money_labels(
+        "Doanh thu quý II đạt 520 tỷ đồng. Giá lúa tăng lên 9.500 đồng/kg. Thương lái mua vào 8.200 đồng/kg. "
+        "Giá vàng nhẫn là 78 triệu đồng/lượng. Công ty dự báo lãi 40 tỷ đồng. Giá không quá 18 triệu đồng/m2."
+    ) == ["Doanh thu"] + ["Số tiền"] * 5
+    assert money_labels("Công đoàn hỗ trợ 2 triệu đồng cho đoàn viên bị thiệt hại do bão.") == ["Hỗ trợ bão lũ"]
+
+
+def test_judging_or_taking_on_a_part_is_not_receiving():
+    a = facts(
+        "Thị trường nhà ở\n\nNgày 5/5/2024, bà Đỗ Thu Hằng, Giám đốc công ty, nhận định giá sẽ tăng. "
+        "Ông Phan Văn Tú nhận xét thị trường sôi động. Nghệ sĩ Lê Thị Mơ đảm nhận vai chính. "
+        "Anh Vũ Văn Tài nhận Bằng khen của công ty."
+    )
+    actions = {f.label: f.value["actions"] for f in a.facts if f.kind == "people"}
+    assert actions == {"Đỗ Thu Hằng": [], "Phan Văn Tú": [], "Lê Thị Mơ": [], "Vũ Văn Tài": ["nhận"]}
+
+
+def test_a_count_in_millions_shows_the_multiplier_with_the_number():
+    a = facts("Du lịch biển\n\nNăm 2024, tỉnh đón khoảng 3,5 triệu lượt khách và bán hơn 12 nghìn vé tàu.")
+    shown = {f.label: fact_display_value(f) for f in a.facts if f.kind == "figures"}
+    assert shown == {"Lượt khách": "khoảng 3,5 triệu", "Vé tàu": "hơn 12 nghìn"}
+
+
+def test_a_number_after_a_name_inside_a_sentence_counts_nothing():
+    a = facts(
+        "Giải đấu khép lại\n\nNgày 9/9/2024, đoàn dự Asian Games 19 tổ chức tại Trung Quốc. Cúp ATP 250 kể từ "
+        "năm ngoái có 28 tay vợt. Ban tổ chức, Hà Nội, 60 tình nguyện viên. Trao 40 suất quà."
+    )
+    counts = sorted(e.value["number"] for e in a.entities if e.type == "count")
+    assert counts == [28, 40, 60]
+
+
+def test_a_partner_named_after_phoi_hop_voi_does_not_hold_the_event():
+    a = facts(
+        "Khám sức khỏe cho công nhân\n\nSáng 6/5/2024, Công đoàn Khu kinh tế Đông Hải phối hợp với Bệnh viện "
+        "Đa khoa Tâm Đức tổ chức khám sức khỏe miễn phí cho 500 công nhân."
+    )
+    assert a.organiser == "Công đoàn Khu kinh tế Đông Hải"
+
+
+def test_a_city_named_with_its_level_elsewhere_is_no_organisation():
+    a = facts(
+        "Hội An đón khách dịp lễ\n\nTheo UBND TP Hội An, dịp lễ 30/4/2024 Hội An đón 120.000 lượt khách; "
+        "phố cổ mở cửa đến 22h."
+    )
+    assert a.organiser is None
+    assert [e.text for e in a.entities if e.type == "organization"] == ["UBND TP Hội An"]
+
+
+def test_meal_money_named_after_a_wage_is_meal_money():
+    a = facts(
+        "Thỏa ước mới\n\nNgày 4/6/2024, thỏa ước được ký: mức lương cao hơn lương tối thiểu vùng, "
+        "tiền ăn ca 30.000 đồng/bữa."
+    )
+    labels = [f.label for f in a.facts if f.kind == "figures"]
+    assert labels == ["Tiền ăn ca"]
+
+
+def test_a_figure_at_the_top_of_a_range_is_shown_with_its_bottom():
+    a = facts(
+        "Quà Tết cho công nhân\n\nNgày 20/1/2024, công ty tặng quà từ 300.000 đến 500.000 đồng/suất; giá vé xe "
+        "1,2 - 1,5 triệu đồng; thưởng Tết tăng 8-10%."
+    )
+    shown = [fact_display_value(f) for f in a.facts if f.kind == "figures"]
+    assert shown == ["từ 300.000 đến 500.000 đồng/suất", "1,2 - 1,5 triệu đồng", "8-10%"]

@@ -95,3 +95,49 @@ def test_screen_resolutions_and_sizes_are_not_counts():
 def test_a_free_stall_is_not_an_amount():
     found = [e for e in extract_figures("Hội chợ có 12 gian hàng 0 đồng cho công nhân.") if e.type in ("money", "count")]
     assert [(e.type, e.value["number"]) for e in found] == [("count", 12)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Du khách ăn cao lầu ở đường Trần Phú rồi về khách sạn.", "đường Trần Phú"),
+        ("Rác ùn ứ trên phố Lê Duẩn suốt hai ngày.", "phố Lê Duẩn"),
+    ],
+)
+def test_streets_named_after_people_are_places(text, place):
+    assert of_type(text, "person") == []
+    assert place in of_type(text, "location")
+    # A name after a street word that is no street's is still a person.
+    assert of_type("Trên đường về, ông Lê Văn Khánh kể lại.", "person") == ["Lê Văn Khánh"]
+    assert of_type("Phó Chủ tịch LĐLĐ Thành phố, Chủ tịch Công đoàn Giáo dục Thành phố Trần Văn Lộc trao quà.", "person") == ["Trần Văn Lộc"]
+
+
+def test_a_cue_word_inside_a_quoted_title_opens_no_person():
+    text = 'Phim "Ông Ngoại Tôi Là Ca Sĩ" và bộ phim “Bà Ba Tươi” thu hút khán giả.'
+    assert of_type(text, "person") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nhà xuất bản Trẻ phát hành cuốn sách.", "Giá phiên bản S25 Ultra là 30 triệu đồng, bản A55 rẻ hơn."],
+)
+def test_ban_in_a_compound_or_before_a_model_is_no_hamlet(text):
+    assert of_type(text, "location") == []
+    assert of_type("Trẻ em ở bản Phìn Hồ được tặng áo ấm.", "location") == ["bản Phìn Hồ"]
+
+
+def test_the_presidential_palace_is_no_role():
+    found = [(e.type, e.text) for e in extract_names(
+        "Tại Phủ Chủ tịch, Thủ tướng Lê Văn Hòa đón đoàn khách."
+    ) if e.type == "role"]
+    assert found == [("role", "Thủ tướng")]
+
+
+def test_a_joined_abbreviation_stays_whole_in_an_organisation():
+    text = "Bà Lê Thị Huệ, Phó Giám đốc Sở GD&ĐT, và đại diện Bộ LĐ-TB&XH dự họp."
+    assert of_type(text, "organization") == ["Sở GD&ĐT", "Bộ LĐ-TB&XH"]
+
+
+def test_a_price_per_square_metre_keeps_its_unit():
+    found = [(e.text, e.meta.get("per")) for e in extract_figures("Căn hộ có giá 62 triệu đồng/m2.") if e.type == "money"]
+    assert found == [("62 triệu đồng/m2", "m2")]

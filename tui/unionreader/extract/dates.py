@@ -8,11 +8,13 @@ A day-month without a year takes the year of the page's published date (the one 
 "28/12" in an article of 3 January is of the year before); else a year the text gives for the present:
 a full date near the top (not a cited document's date), else the latest "năm YYYY" of the title and
 lead, else the first year of the term a congress there opens ("Đại hội … nhiệm kỳ 2025 – 2030": 2025),
-else the latest "năm YYYY" of the whole text, else the latest full date.  A target ("đến năm 2030", "tầm nhìn 2045"),
-a period ("giai đoạn 2021–2025"), a measurement ("1536 x 2048") or a code (a hotline, a model number)
-never gives the year: a four-digit number without "năm" or a date around it is not a year.  When
-nothing gives it, the date keeps no year: its value is "--MM-DD" (ISO 8601's form without a year,
-``meta["year_unknown"]``), so it has no ISO date and the article sorts as undated.
+else a "trong / cả / đầu năm YYYY" or a sentence opening "Năm YYYY, …" further down (never a past year:
+"kể từ năm", "sinh năm", "so với năm"; "cùng kỳ năm 2023" puts the present in 2024), else the year
+nearest to the latest full date.  A target ("đến năm 2030", "tầm nhìn 2045"), a period ("giai đoạn 2021–2025"), a measurement ("1536 x
+2048") or a code (a hotline, a model number) never gives the year: a four-digit number without "năm" or
+a date around it is not a year.  When nothing gives it, the date keeps no year: its value is "--MM-DD"
+(ISO 8601's form without a year, ``meta["year_unknown"]``), so it has no ISO date and the article sorts
+as undated.
 """
 
 from __future__ import annotations
@@ -52,6 +54,23 @@ _TARGET_BEFORE = re.compile(
     r"(?i)(?:^|[^\w])(?:đến|tới|trước|sau|tầm nhìn|định hướng|mục tiêu|phấn đấu|hướng tới|lộ trình|chiến lược|"
     r"kế hoạch|dự kiến|dự báo|vào)(?:\s+(?:hết|cuối|giữa|đầu|đến|tới|trước|sau))?\s+$"
 )
+# Words that put "năm 2019" in the past or make it a task, not the present: a start ("kể từ năm 2019",
+# "từ năm 2019 đến năm 2021"; "từ đầu năm 2024 đến nay" is the present), a comparison ("so với năm
+# 2022"), a birth, a founding or a work's year ("sinh năm 1985", "thành lập năm 2020", "viết năm 1957"),
+# a year's tasks ("nhiệm vụ năm 2025", "chỉ tiêu năm 2025").
+_NOT_PRESENT_BEFORE = re.compile(
+    r"(?i)(?:^|[^\w])(?:từ|so với|sinh|thành lập|ra đời|viết|sáng tác|xây dựng|khánh thành|từng|hồi|"
+    r"nhiệm vụ|chỉ tiêu)(?:\s+(?:vào|từ|trong))?\s+$"
+)
+# "Năm 2025, Bộ đặt mục tiêu …": the year of a plan named in the clause after it.
+_PLAN_AFTER = re.compile(
+    r"(?i)[^.;!?\n]{0,40}?(?<!\w)(?:đặt mục tiêu|đề ra mục tiêu|phấn đấu|dự kiến|dự báo)(?!\w)"
+)
+# Words that put "năm 2024" in the present below the lead: the year under way, or a part of it; or a
+# sentence that opens with it, as a report's paragraph does ("Năm 2024, công đoàn kết nạp …").
+_PRESENT_BEFORE = re.compile(r"(?i)(?:(?:^|[^\w])(?:trong|cả|đầu|giữa|cuối|cùng kỳ)\s+|[.!?:\n]\s*)$")
+# "so với cùng kỳ năm 2023": the present is the year after.
+_SAME_PERIOD_BEFORE = re.compile(r"(?i)(?:^|[^\w])cùng kỳ\s+$")
 
 
 class _Mention(NamedTuple):
@@ -171,8 +190,12 @@ _YEAR_MENTION_SCANS = (
 )
 
 
-def _present_years(text: str, start: int, end: int) -> list[int]:
-    """The years "năm YYYY" gives in ``text[start:end]`` that are not targets or bounds, in order."""
+def _present_years(text: str, start: int, end: int, cued: bool = False) -> list[int]:
+    """The years "năm YYYY" gives in ``text[start:end]`` that are not targets or bounds, in order; with
+    ``cued``, only those a word puts in the present ("trong năm 2024", "cả năm 2024", "6 tháng đầu năm
+    2024") or that open a sentence ("Năm 2024, công đoàn …"): below the lead, a "năm 2023" inside a
+    sentence is mostly a past year's figure ("cho biết năm 2023 xuất khẩu 55 tỷ USD") or history
+    ("chuyển thể thành phim năm 1997")."""
     found = []
     for literal, pattern in _YEAR_MENTION_SCANS:
         if text.find(literal, start, end) != -1:
@@ -180,7 +203,19 @@ def _present_years(text: str, start: int, end: int) -> list[int]:
     out = []
     for at, year in sorted(found):
         at -= 1  # the "n" of "năm"
-        if _plausible(year) and not _TARGET_BEFORE.search(text, max(0, at - 24), at):
+        if not _plausible(year):
+            continue
+        window = max(0, at - 24)
+        if cued and not _PRESENT_BEFORE.search(text, window, at):
+            continue
+        if _SAME_PERIOD_BEFORE.search(text, window, at):
+            if _plausible(year + 1):
+                out.append(year + 1)
+        elif not (
+            _TARGET_BEFORE.search(text, window, at)
+            or _NOT_PRESENT_BEFORE.search(text, window, at)
+            or _PLAN_AFTER.match(text, at + 8, at + 60)
+        ):
             out.append(year)
     return out
 
@@ -202,8 +237,9 @@ def _congress_term_start(text: str, header_end: int) -> int | None:
     return start if _plausible(start) and 2 <= end - start <= 5 else None
 
 
-def infer_year(text: str, mentions: Sequence[_Mention], default_year: int | None = None) -> int | None:
-    """The year the text gives for the present (see the module docstring); ``default_year`` last."""
+def infer_year(text: str, mentions: Sequence[_Mention]) -> int | None:
+    """The year the text gives for the present: a full date near the top, else "năm YYYY" (see the module
+    docstring); None when only dates further down could give it (``_latest_full_date``)."""
     header_end = _header_end(text)
     dated = [d for d in mentions if d.year is not None and not d.after_document and _plausible(d.year)]
     in_header = [d for d in dated if d.start < header_end and d.day is not None]
@@ -215,12 +251,16 @@ def infer_year(text: str, mentions: Sequence[_Mention], default_year: int | None
     term = _congress_term_start(text, header_end)
     if term is not None:
         return term
-    years = _present_years(text, header_end, len(text))
-    if years:
-        return max(years)
-    if dated:
-        return max(d.year for d in dated if d.year is not None)
-    return default_year
+    years = _present_years(text, header_end, len(text), cued=True)
+    return max(years) if years else None
+
+
+def _latest_full_date(mentions: Sequence[_Mention]) -> tuple[int, int, int] | None:
+    """The latest date written with its year, not a cited document's date: the last resort for the year.
+    It may lie ahead ("sẽ nhậm chức ngày 20/1/2025"), so a day-month takes the year nearest to it."""
+    full = [(d.year, d.month, d.day) for d in mentions if d.year is not None and d.day is not None
+            and not d.after_document and _plausible(d.year)]
+    return max(full) if full else None
 
 
 def _nearest_year(published: tuple[int, int, int], month: int, day: int | None) -> int:
@@ -256,7 +296,13 @@ def date_entities(
     pub = _ISO_DAY.match(published or "")
     published_day = (int(pub.group(1)), int(pub.group(2)), int(pub.group(3))) if pub else None
     if published_day is None and any(d.year is None for d in mentions):
-        year = infer_year(text, mentions, default_year)
+        year = infer_year(text, mentions)
+        if year is None:
+            published_day = _latest_full_date(mentions)
+        if year is None and published_day is None:
+            # Only month dates ("tháng 3/2022") are left: the latest of their years, else the default.
+            months = [d.year for d in mentions if d.year is not None and _plausible(d.year)]
+            year = max(months) if months else default_year
     out: list[Entity] = []
     for d in mentions:
         meta: dict = {}

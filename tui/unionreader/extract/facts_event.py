@@ -285,7 +285,7 @@ def _organiser_in_lead(text, entities, ents: EntityIndex, lead, sentences: Sente
                         if prev is None:
                             break
                         span = (entities[prev].start, span[1])
-                    return span
+                    return _lead_partner(text, entities, ents, s.start, span)
                 break
             do = re.search(r"\bdo\s+$", text[s.start : hold.start()])
             if do is None:
@@ -314,6 +314,18 @@ def _organiser_in_lead(text, entities, ents: EntityIndex, lead, sentences: Sente
             if _OWN_MEETING_RE.search(text, max(s.start, entities[i].start - 30), entities[i].start):
                 return _joined_org(text, entities, ents, i)
     return None
+
+
+# "A phối hợp với B tổ chức …": B only helps; A, the sentence's subject, holds the event.
+_PARTNER_BEFORE = re.compile(r"\s(?:phối hợp với|phối hợp cùng|cùng với|với)\s+$", re.IGNORECASE)
+
+
+def _lead_partner(text, entities, ents: EntityIndex, start: int, span: tuple[int, int]) -> tuple[int, int]:
+    m = _PARTNER_BEFORE.search(text, max(start, span[0] - 24), span[0])
+    if m is None:
+        return span
+    i = ents.ending_at(m.start(), "organization", slack=1)
+    return _joined_org(text, entities, ents, i) if i is not None and entities[i].start >= start else span
 
 
 def _before_parenthesis(text: str, ents: EntityIndex, start: int, inner_start: int, inner: int) -> int:

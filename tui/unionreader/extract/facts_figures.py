@@ -61,11 +61,15 @@ _MONEY_LABELS = (
     "giá bán",
     "giá vé",
     "tiền",
+    "tiền ăn",
     "doanh thu",
     "lợi nhuận",
 )
 # Money in these contexts is more specific than a generic "tổng số tiền".
-_MONEY_PRIORITY = ("hỗ trợ", "ủng hộ", "trợ cấp", "thưởng", "quà", "thu nhập", "tăng lương", "lương", "kinh phí", "quỹ")
+# ("tiền ăn": meal money named after a wage, "lương … , tiền ăn ca 25.000 đồng", is not the wage)
+_MONEY_PRIORITY = (
+    "hỗ trợ", "ủng hộ", "trợ cấp", "thưởng", "quà", "thu nhập", "tăng lương", "lương", "tiền ăn", "kinh phí", "quỹ"
+)
 _OCCASIONS = (("tết", "Tết"), ("tháng công nhân", "Tháng Công nhân"), ("thiên tai", "thiên tai"), ("bão", "bão lũ"))
 _PERCENT_VERBS = ("đạt", "thống nhất", "tăng", "giảm", "hoàn thành", "chiếm", "vượt")
 
@@ -121,11 +125,33 @@ def _approx_word(text: str, entity: Entity) -> str:
     return m.group().strip().lower() if m else "khoảng"
 
 
+# "4,2 triệu lượt khách": the multiplier belongs to the number shown, not to the label.
+_COUNT_MULTIPLIER = re.compile(r"[ \u00a0]+(?:triệu|nghìn|ngàn|vạn)(?!\w)")
+
+
 def _display_number(text: str, entity: Entity) -> str:
     m = _NUMBER_RE.search(entity.text)
     shown = m.group() if m else entity.text
+    if m and entity.type == "count" and (mult := _COUNT_MULTIPLIER.match(entity.text, m.end())):
+        shown = f"{shown} {mult.group().strip()}"
     approx = _approx_word(text, entity)
     return f"{approx} {shown}" if approx else shown
+
+
+# "giá vé từ 80.000 đến 150.000 đồng", "82,5 - 84,8 triệu đồng/lượng", "tăng 3-4%": the amount is the top
+# of a range whose bottom is a bare number; shown alone it would say more than the text.
+_RANGE_LOW = re.compile(
+    r"(?:\btừ\s+)?\d+(?:[.,]\d+)*(?:\s+(?:tỷ|tỉ|triệu|nghìn|ngàn))?\s*(?:[-–]|\bđến\b|\btới\b)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _range_start(text: str, left: int, start: int) -> int | None:
+    """Where the range that ends with the figure at ``start`` begins, or None when it stands alone."""
+    if not text[max(left, start - 6) : start].rstrip().endswith(("-", "–", "đến", "tới")):
+        return None  # (most figures: the search would try every offset of the window)
+    m = _RANGE_LOW.search(text, max(left, start - 32), start)
+    return m.start() if m else None
 
 
 def _number_of(entity: Entity):
@@ -171,10 +197,14 @@ def figure_facts(
             if kind == "money":
                 label = _money_label(text, left, right, e)
                 approx = _approx_word(text, e)
-                display = clean_phrase(f"{approx} {e.text}" if approx else e.text)
+                low = _range_start(text, left, e.start)
+                display = clean_phrase(
+                    text[low : e.end] if low is not None else f"{approx} {e.text}" if approx else e.text
+                )
             elif kind == "percent":
                 label = _percent_label(text, left, right, e)
-                display = clean_phrase(e.text)
+                low = _range_start(text, left, e.start)
+                display = clean_phrase(text[low : e.end] if low is not None else e.text)
             else:  # a ratio
                 label = capitalise(_words_after(text, e.end, right, 12, stops=_RATIO_STOP)) or "Tỷ lệ"
                 display = _NUMBER_RE.search(e.text).group() if _NUMBER_RE.search(e.text) else e.text
@@ -244,7 +274,10 @@ def _count_label(
     if m:
         return capitalise(m.group(1))
     number = _NUMBER_RE.match(e.text)
-    unit = e.text[number.end() :].strip() if number else ""
+    unit = ""
+    if number:
+        mult = _COUNT_MULTIPLIER.match(e.text, number.end())
+        unit = e.text[mult.end() if mult else number.end() :].strip()
     if not unit and isinstance(e.value, dict):
         unit = str(e.value.get("unit") or "")
     # The unit as written plus what qualifies it: "lượt thăm hỏi đoàn viên", "nhiệm vụ trọng tâm".

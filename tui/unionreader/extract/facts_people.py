@@ -38,8 +38,9 @@ _ACTIONS: tuple[tuple[str, re.Pattern[str], str, tuple[str, ...], tuple[int, ...
         ("được bầu", r"\bđược bầu\b|\btrúng cử\b|\btái đắc cử\b|\bđắc cử\b", "subject",
          ("được bầu", "trúng cử", "tái đắc cử", "đắc cử"), (0,)),
         ("được bầu", r"\bbầu(?: ra)?\b(?=.*\bgồm\b)|\bbầu(?= (?:đồng chí|đ/c|ông|bà|anh|chị) )", "list", ("bầu",), (0,)),
-        # "nhận" receives; in "nhận định", "nhận thấy", "nhận xét", "nhận lời" … it is another verb.
-        ("nhận", r"(?<!ghi )(?<!nhìn )(?<!tiếp )(?<!xác )(?<!thừa )(?<!công )(?<!đón )\bnhận\b"
+        # "nhận" receives; in "nhận định", "nhận thấy", "nhận xét", "nhận lời" … it is another verb, and
+        # "đảm nhận", "cảm nhận" take on a part or feel: nothing is received.
+        ("nhận", r"(?<!ghi )(?<!nhìn )(?<!tiếp )(?<!xác )(?<!thừa )(?<!công )(?<!đón )(?<!đảm )(?<!cảm )(?<!thu )\bnhận\b"
          r"(?!\s(?:định|thấy|xét|thức|diện|biết|ra\b|dạng|lời|lỗi|thầu|xử))|\bđược trao\b", "subject",
          ("nhận", "được trao"), (0,)),
         ("trao", r"(?<!được )\btrao\b(?!\s(?:đổi|quyền))", "subject", ("trao",), (0,)),

@@ -58,9 +58,15 @@ _MONEY = re.compile(
     rf"(?<!:){NUMBER}(?:[ \u00a0]*(?P<mult>tỷ|tỉ|triệu|nghìn|ngàn|trăm)(?!\w))?"
     rf"(?:[ \u00a0]+(?P<rest>\d{{1,3}})[ \u00a0]*(?P<mult2>triệu|nghìn|ngàn|trăm)(?!\w))?"
     r"(?:[ \u00a0]*(?P<cur>đồng|VNĐ|VND|vnđ|đ)(?!\w))?"
-    r"(?P<per>(?:[ \u00a0]?/[ \u00a0]?[^\W\d_]+){1,3})?",
+    r"(?P<per>(?:[ \u00a0]?/[ \u00a0]?[^\W\d_]+(?:[23](?!\w))?){1,3})?",  # ("/m2": a square metre)
 )
 _NOT_CURRENCY_DONG = re.compile(r"(?i)[ \u00a0]+(?:chí|bào|nghiệp|thời|hành|ý|bộ|loạt|lòng|đội|tâm|minh|đều|chủ|cảm|tình|hồ)(?!\w)")
+# "2,1 triệu USD", "6,1 triệu tấn gạo", "600 triệu lít": an amount in another currency or a measure, so
+# not đồng (the amount carries no "đồng" of its own, only a multiplier).
+_NOT_DONG_AFTER = re.compile(
+    r"(?i)[ \u00a0]*(?:USD|EUR|euro|yên|yen|won|bảng Anh|nhân dân tệ|NDT|CNY|JPY|KRW|GBP|SGD|AUD|baht|bạt|"
+    r"rúp|rupee|ringgit|đô la|đô|\$|tấn|tạ|lít|kg|km|mét|m2|m3|ha|héc ta|hecta|MW|kW|kWh|thùng|lượng)(?!\w)"
+)
 # "1536 x 2048", "3840×2160", "60 x 120 x 200 cm": sizes and screen resolutions, not counts.
 # It starts only where a number starts, so a megabyte of digits is read once, not once per digit.
 # The look-behind comes after the first digit, so that the engine skips to digits by itself.
@@ -244,9 +250,26 @@ def _approx(window: str) -> bool:
     return APPROX_BEFORE.search(window) is not None
 
 
+_CLAUSE_MARKS = '.!?:;\n"“(–-'
+
+
+def _after_a_name(window: str) -> bool:
+    """The number follows a capitalised word inside a sentence: "SEA Games 32 tổ chức tại…", "giải ATP 500
+    kể từ…" number an edition or a series, they count nothing. (At a sentence's start, "Trao 300 suất…"
+    still counts.)"""
+    head = window.rstrip()
+    if not head[-1:].isalnum():
+        return False  # "đèo Bảo Lộc, 2 người": a clause ends before the number
+    cut = head.rfind(" ")
+    if cut == -1 or not head[cut + 1 : cut + 2].isupper():
+        return False
+    before = head[:cut].rstrip()
+    return bool(before) and before[-1] not in _CLAUSE_MARKS and before[-1] != ","
+
+
 @lru_cache(maxsize=4096)
 def _designated(window: str) -> bool:
-    return _DESIGNATION_BEFORE.search(window) is not None
+    return _DESIGNATION_BEFORE.search(window) is not None or _after_a_name(window)
 
 
 @lru_cache(maxsize=4096)
@@ -291,7 +314,10 @@ def _money(text: str, mask: bytearray, starts: NumberStarts, quotes: _Quotes) ->
             if _NOT_CURRENCY_DONG.match(text, m.end("cur")):
                 continue
         if mult and not cur:
-            after = _unit_at(text, m.end("mult2") if m.group("mult2") else m.end("mult"))
+            mult_end = m.end("mult2") if m.group("mult2") else m.end("mult")
+            if _NOT_DONG_AFTER.match(text, mult_end):
+                continue
+            after = _unit_at(text, mult_end)
             if after is not None or quotes.inside(pos):
                 continue  # "1 triệu sáng kiến" counts ideas; quoted titles are names
         value = _money_value(m)

@@ -143,6 +143,9 @@ nghiêm túc, đặc biệt, ở, ủng hộ, cam kết, đề xuất, kêu gọ
 LOCATION_PREFIXES = ["tỉnh", "thành phố", "TP", "TP.", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn",
                      "Tỉnh", "Thành phố", "Huyện", "Quận", "Thị xã", "Xã", "Phường", "Thị trấn", "ấp", "thôn",
                      "bản", "tp", "Tp"]
+# Streets are named after people: "đường Trần Phú", "phố Lê Duẩn" are places, not persons. (Only in lower
+# case: a capitalised "Đường" may open a sentence about a person.)
+STREET_PREFIXES = ["đường", "phố"]
 
 # --- places -----------------------------------------------------------------------------------
 

@@ -52,6 +52,7 @@ from .phrases import (
     PERSON_CUES,
     PLACES,
     ROLE_TITLES,
+    STREET_KEYS,
     SURNAMES,
     abbreviation_letters,
 )
@@ -84,7 +85,9 @@ def extract_names(text: str) -> list[Entity]:
     for i, j, _ in locations:
         for t in range(i, j):
             in_location[t] = j
-    found = _Scanner(doc, in_location).run([i for i in openers if opens[i] & OPENS_SCAN])
+    found = _Scanner(doc, in_location, _level_named_places(doc, locations)).run(
+        [i for i in openers if opens[i] & OPENS_SCAN]
+    )
     in_person = bytearray(len(doc.words))
     for kind, i, j, _ in found:
         if kind == "person":
@@ -101,6 +104,19 @@ def extract_names(text: str) -> list[Entity]:
 # --- locations ---------------------------------------------------------------------------------
 
 
+def _level_named_places(doc: Doc, locations: list[tuple[int, int, str]]) -> dict[str, tuple[str, ...]]:
+    """The places the text names with their level ("TP Hội An"), by first word: standing bare, such a
+    name is the place, though "Hội" also heads associations ("Hội An đón …" is no body)."""
+    keys, heads = doc.keys, ORG_HEADS.first
+    places: dict[str, tuple[str, ...]] = {}
+    for i, j, value in locations:
+        if j - i > 2 or keys[i + 1] in heads:  # (only a name opening with a head word can pass for a body)
+            size = value.count(" ") + 1
+            if j - i > size and keys[j - size] in heads:
+                places[keys[j - size]] = keys[j - size : j]
+    return places
+
+
 def _locations(doc: Doc, candidates: list[int]) -> list[tuple[int, int, str]]:
     """Locations at the ``candidates``: the words whose key can open one (``OPENS_PLACE``)."""
     keys, n = doc.keys, len(doc.words)
@@ -111,6 +127,8 @@ def _locations(doc: Doc, candidates: list[int]) -> list[tuple[int, int, str]]:
             continue
         found = None
         prefix = LOCATION_PREFIXES.match(keys, i) if keys[i] in LOCATION_PREFIXES.first else None
+        if prefix is not None and keys[i] == "bản" and _not_a_hamlet(doc, i):
+            continue
         if prefix is not None:
             j = prefix[0]
             if j < n and keys[j] == "." and keys[i] == "tp":
@@ -122,6 +140,13 @@ def _locations(doc: Doc, candidates: list[int]) -> list[tuple[int, int, str]]:
                 end = _place_run(doc, j, strict=doc.caps[i])
                 if end > j:
                     found = (i, end, doc.value_text(j, end))
+        elif keys[i] in STREET_KEYS:
+            j = i + 1
+            # ("thành phố", "Thành phố Nguyễn …": a city, or a body before a person; never a street)
+            if j < n and doc.caps[j] and not doc.upper[j] and not doc.caps[i] and (i == 0 or keys[i - 1] != "thành"):
+                end = _place_run(doc, j, strict=False)
+                if end > j:
+                    found = (i, end, doc.value_text(j, end))
         elif doc.caps[i]:
             place = PLACES.match(keys, i) if keys[i] in PLACES.first else None
             if place is not None and tuple(keys[i : i + 3]) != HO_CHI_MINH:
@@ -130,6 +155,22 @@ def _locations(doc: Doc, candidates: list[int]) -> list[tuple[int, int, str]]:
             out.append(found)
             pos = found[1]
     return out
+
+
+# "bản" is a hamlet only as a word of its own: "xuất bản", "phiên bản", "văn bản", "tái bản" are other words,
+# and "bản S24 Ultra" is a version of a product.
+_BAN_COMPOUNDS = frozenset(("xuất", "phiên", "văn", "tái", "kịch", "nguyên", "dịch", "ấn", "bổn", "cơ", "căn"))
+
+
+def _not_a_hamlet(doc: Doc, i: int) -> bool:
+    keys, words = doc.keys, doc.words
+    if i and keys[i - 1] in _BAN_COMPOUNDS:
+        return True
+    nxt = i + 1
+    if nxt >= len(words):
+        return False
+    end = doc.starts[nxt] + len(words[nxt])
+    return len(words[nxt]) < 2 or any(c.isdigit() for c in words[nxt]) or doc.text[end : end + 1].isdigit()
 
 
 def _place_run(doc: Doc, j: int, strict: bool) -> int:
@@ -152,9 +193,10 @@ def _place_run(doc: Doc, j: int, strict: bool) -> int:
 class _Scanner(OrgRules):
     """Left to right over the words that can open something: cues, roles, organisations, people."""
 
-    def __init__(self, doc: Doc, in_location: list[int]) -> None:
+    def __init__(self, doc: Doc, in_location: list[int], places: dict[str, tuple[str, ...]]) -> None:
         self.doc = doc
         self.in_location = in_location
+        self.places = places  # (``_level_named_places``)
         self.found: list[tuple[str, int, int, object]] = []
         self.role_context = False
         self.entity_end = -1  # token index right after the last entity or cue
@@ -211,6 +253,8 @@ class _Scanner(OrgRules):
             self.role_context = False
             return i + 1
         end = role_end(doc, i) if k in ROLE_TITLES.first else None
+        if end is not None and i and keys[i - 1] == "phủ":
+            return end  # "Phủ Chủ tịch", "Phủ Thủ tướng": a palace, no one's role
         if end is not None:
             self._emit("role", i, end, self._role_value(i, end))
             self.role_context = True
@@ -237,8 +281,17 @@ class _Scanner(OrgRules):
         return resume
 
     def _emit(self, kind: str, i: int, j: int, value: object) -> None:
-        self.found.append((kind, i, j, value))
         self.entity_end = j
+        if kind == "organization" and self.places and self._is_place(i, j):
+            return
+        self.found.append((kind, i, j, value))
+
+    def _is_place(self, i: int, j: int) -> bool:
+        """Words ``i:j`` are a place named with its level elsewhere, maybe with a lower-case tail."""
+        doc = self.doc
+        place = self.places.get(doc.keys[i])
+        end = i + len(place) if place is not None else j
+        return place is not None and end <= j and doc.keys[i:end] == place and not any(doc.caps[end:j])
 
 
 # --- abbreviations --------------------------------------------------------------------------------

@@ -36,6 +36,12 @@ _ORG_ABBRS = {a: lex.ABBREVIATIONS[a] for a in lex.ORG_ABBREVIATIONS}
 _UNION = ("công", "đoàn")
 _STOP_OR_LEVEL_FIRST = frozenset(ORG_STOPS.first) | frozenset(LOCATION_PREFIXES.first)
 _DASH = "-"
+_JOINERS = ("&", "-")
+
+
+def _glued(doc: Doc, j: int) -> bool:
+    """Word ``j`` touches the words on both sides: "GD&ĐT", not "Sở Y tế - Bộ X"."""
+    return doc.end(j - 1) == doc.starts[j] and doc.starts[j] + 1 == doc.starts[j + 1]
 _MAX_ORG_WORDS = 24
 
 
@@ -141,6 +147,9 @@ class OrgRules(PeopleRules):
                     j += 1
                     continue
                 break
+            if k in _JOINERS and named and upper[j - 1] and j + 1 < n and upper[j + 1] and _glued(doc, j):
+                j += 1  # "Sở GD&ĐT", "Bộ LĐ-TB&XH": one abbreviation, joined
+                continue
             if (k == _DASH and named and doc.is_name_word(j + 1) and not starts_phrase(doc, j + 1)
                     and not self._stops_organization(j + 1, head_key)):
                 j += 1

@@ -34,6 +34,9 @@ CAN_CHI_STEMS = frozenset(w.lower() for w in lex.CAN_CHI_STEMS)
 CAN_CHI_BRANCHES = frozenset(w.lower() for w in lex.CAN_CHI_BRANCHES)
 
 
+_QUOTE_MARKS = ('"', "“")
+
+
 def is_can_chi(doc: Doc, i: int) -> bool:
     """Words ``i``, ``i+1`` name a year of the sexagenary cycle ("Giáp Thìn", "Đinh Dậu")."""
     keys = doc.keys
@@ -151,8 +154,12 @@ class PeopleRules:
             first = keys[i]
             if first in WEAK_SURNAMES and length < 3 and keys[i + 1] not in MIDDLES:
                 return None
-            if doc.is_quoted_title(i):
-                return None  # "phim “Người giữ đèn”", "ca khúc “…”": the words of a title
+        # "phim “Người giữ đèn”": the words of a title; a cue opens one too ("phim “Bà Nội Tôi …”"), right
+        # after its quotation mark (looked for first: cued names are many, titles opened by a cue few).
+        if (not cued or (i >= 2 and words[i - 2] in _QUOTE_MARKS) or (i >= 3 and words[i - 3] in _QUOTE_MARKS)) and (
+            doc.is_quoted_title(i)
+        ):
+            return None
         return j
 
     def _role_value(self, i: int, j: int) -> str:

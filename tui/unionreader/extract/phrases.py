@@ -110,7 +110,9 @@ SURNAMES = frozenset(w.lower() for w in lex.SURNAMES)
 ORG_ABBR_HEADS = frozenset(lex.ORG_ABBREVIATION_HEADS)
 # A level word opens a location in any case ("tỉnh Quảng Ninh"), a place's own first word only capitalised
 # ("Bình Dương", not "bình thường"): ``names._locations`` finds nothing at the others.
-LEVEL_FIRST_KEYS, PLACE_FIRST_KEYS = frozenset(LOCATION_PREFIXES.first), frozenset(PLACES.first)
+STREET_KEYS = frozenset(lex.STREET_PREFIXES)
+LEVEL_FIRST_KEYS = frozenset(LOCATION_PREFIXES.first) | STREET_KEYS
+PLACE_FIRST_KEYS = frozenset(PLACES.first)
 # The words that can open an entity in the scan: cues, titles, heads, surnames (the rest can only continue one).
 _RUN_LOWER_OPENERS = frozenset(PERSON_CUES.first) | {"công"}
 _RUN_OPENERS = (_RUN_LOWER_OPENERS | frozenset(ROLE_TITLES.first) | frozenset(NOT_ORG.first)
