@@ -330,16 +330,16 @@ def test_dimension_spans_of_seed_articles(articles):
 def test_money_label_occasions_are_those_every_search_finds(words):
     """The substring test before each occasion's search changes no label: with every substring test
     passing (an empty needle), the labels are the same."""
-    from unionreader.extract import facts_figures as ff
+    from unionreader.extract import money_labels as ml
     from unionreader.extract.models import Entity
 
     text = f"{words} 2 triệu đồng {words}."
     start = text.index("2 triệu")
     e = Entity("money", "2 triệu đồng", start, start + len("2 triệu đồng"), 2_000_000)
-    label = ff._money_label(text, 0, len(text), e)
-    shortcut = ff._OCCASION_RES
-    ff._OCCASION_RES = tuple((pattern, "", occasion) for pattern, _, occasion in shortcut)
+    label = ml.money_label(text, 0, len(text), e)
+    shortcut = ml._OCCASION_RES
+    ml._OCCASION_RES = tuple((pattern, "", occasion) for pattern, _, occasion in shortcut)
     try:
-        assert ff._money_label(text, 0, len(text), e) == label
+        assert ml.money_label(text, 0, len(text), e) == label
     finally:
-        ff._OCCASION_RES = shortcut
+        ml._OCCASION_RES = shortcut

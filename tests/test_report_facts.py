@@ -96,3 +96,11 @@ def test_labels_of_a_labour_dispute_report():
 
 def test_a_value_is_a_money_word():
     assert figure_labels("Giá trị sản xuất công nghiệp 450 tỷ đồng.") == [("Giá trị sản xuất công nghiệp", "450 tỷ đồng")]
+
+
+def test_each_one_as_written_and_only_one_unit_long():
+    assert figure_labels("Với giá hiện nay, mỗi ha anh lãi khoảng 25 triệu đồng.") == [
+        ("Số tiền mỗi ha", "khoảng 25 triệu đồng")]
+    assert figure_labels("Mỗi HCV được thưởng 50 triệu đồng.") == [("Thưởng mỗi HCV", "50 triệu đồng")]
+    # A money word is no part of the label's "mỗi …", and a word that values the amount ends its label.
+    assert figure_labels("Mỗi suất quà trị giá 500.000 đồng.") == [("Quà mỗi suất", "500.000 đồng")]
