@@ -310,17 +310,17 @@ _SIZE_PIECES = st.sampled_from(["1", "2", "0", "15", ".", ",", "x", "X", "×", "
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(_SIZE_PIECES, max_size=30).map("".join) | texts)
 def test_dimension_spans_are_those_finditer_gives(text):
-    from unionreader.extract import figures
+    from unionreader.extract import figure_spans
 
-    assert figures._dimension_spans(text) == [m.span() for m in figures._DIMENSIONS.finditer(text)]
+    assert figure_spans.dimension_spans(text) == [m.span() for m in figure_spans.DIMENSIONS.finditer(text)]
 
 
 def test_dimension_spans_of_seed_articles(articles):
-    from unionreader.extract import figures
+    from unionreader.extract import figure_spans
 
     for article in articles:
         text = article.text
-        assert figures._dimension_spans(text) == [m.span() for m in figures._DIMENSIONS.finditer(text)]
+        assert figure_spans.dimension_spans(text) == [m.span() for m in figure_spans.DIMENSIONS.finditer(text)]
 
 
 @settings(max_examples=400, deadline=None)

@@ -22,6 +22,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from .dates import date_entities
+from .figure_spans import Quotes, dimension_spans
 from .models import Entity
 from .numbers import (
     APPROX_BEFORE,
@@ -67,10 +68,6 @@ _NOT_DONG_AFTER = re.compile(
     r"(?i)[ \u00a0]*(?:USD|EUR|euro|yên|yen|won|bảng Anh|nhân dân tệ|NDT|CNY|JPY|KRW|GBP|SGD|AUD|baht|bạt|"
     r"rúp|rupee|ringgit|đô la|đô|\$|tấn|tạ|lít|kg|km|mét|m2|m3|ha|héc ta|hecta|MW|kW|kWh|thùng|lượng)(?!\w)"
 )
-# "1536 x 2048", "3840×2160", "60 x 120 x 200 cm": sizes and screen resolutions, not counts.
-# It starts only where a number starts, so a megabyte of digits is read once, not once per digit.
-# The look-behind comes after the first digit, so that the engine skips to digits by itself.
-_DIMENSIONS = re.compile(r"\d(?<![\d.,]\d)\d*(?:[.,]\d+)?(?:[ \u00a0]?[x×X*][ \u00a0]?\d+(?:[.,]\d+)?)+(?![\w.,]\d)")
 _RATIO = re.compile(r"(?<![:-])(\d{1,5})/(\d{1,5})(?![\w/]|[.,]\d|-\d)")
 _WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
 _WORDS_RE = rf"(?:[ \u00a0]+[^\W\d_]+){{1,{UNIT_MAX_WORDS}}}"
@@ -94,89 +91,12 @@ _BY_START, _BY_END = attrgetter("start"), attrgetter("end")
 COUNT_MULTIPLIERS = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "vạn": 10_000}
 
 
-_DIMENSION_SIGNS = ("x", "×", "X", "*")
-_DIMENSION_GAP = " \u00a0"
-_NUMBER_MARKS = ".,"
-
-
-def _dimension_starts(text: str) -> list[int]:
-    """Every offset where a match of ``_DIMENSIONS`` can start, in order (and some where none does).
-
-    A match holds a sign between two digits, with at most one space on either side ("4 x 6"), and starts
-    at a digit of the run of digits, dots and commas before that sign. The signs are found with
-    ``str.find`` (most texts hold an "x" only in words: "xã"), where the pattern's own scan would try
-    every digit of the text, at ~10 ns a character."""
-    n = len(text)
-    starts: set[int] = set()
-    for sign in _DIMENSION_SIGNS:
-        at = text.find(sign)
-        while at != -1:
-            before = at - 2 if at >= 1 and text[at - 1] in _DIMENSION_GAP else at - 1
-            after = at + 2 if at + 1 < n and text[at + 1] in _DIMENSION_GAP else at + 1
-            if before >= 0 and after < n and text[before].isdecimal() and text[after].isdecimal():
-                lo = before
-                while lo > 0 and (text[lo - 1].isdecimal() or text[lo - 1] in _NUMBER_MARKS):
-                    lo -= 1
-                starts.update(p for p in range(lo, before + 1) if text[p].isdecimal())
-            at = text.find(sign, at + 1)
-    return sorted(starts)
-
-
-def _dimension_spans(text: str) -> list[tuple[int, int]]:
-    """The spans ``_DIMENSIONS.finditer(text)`` gives: the pattern tried at ``_dimension_starts`` only,
-    left to right, each time after the previous match, as ``finditer`` does."""
-    spans: list[tuple[int, int]] = []
-    end = 0
-    for at in _dimension_starts(text):
-        if at >= end and (m := _DIMENSIONS.match(text, at)) is not None:
-            end = m.end()
-            spans.append((at, end))
-    return spans
-
-
 def _free(mask: bytearray, start: int, end: int) -> bool:
     return mask.find(1, start, end) == -1
 
 
 def _claim(mask: bytearray, start: int, end: int) -> None:
     mask[start:end] = b"\x01" * (end - start)
-
-
-class _Quotes:
-    """Answers "is this offset inside a quoted name?" (“01 triệu sáng kiến”) from the quote marks alone.
-
-    Only the marks of the 400 characters before the offset (and after the last line break) count, and
-    ``str.count``/``rfind`` look at them without building anything, so a question costs the same
-    however long the line and however many quotes it opens.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.any = "“" in text or '"' in text  # without an opening mark nothing is inside quotes
-        self._asked: dict[int, bool] = {}  # money and counts ask about the same numbers
-
-    def inside(self, pos: int) -> bool:
-        if not self.any:
-            return False
-        inside = self._asked.get(pos)
-        if inside is None:
-            inside = self._asked[pos] = self._inside(pos)
-        return inside
-
-    def _inside(self, pos: int) -> bool:
-        text = self.text
-        lo = max(0, pos - 400)
-        line_break = text.rfind("\n", lo, pos)
-        if line_break != -1:  # quotes never span lines
-            lo = line_break + 1
-        if text.count("“", lo, pos) > text.count("”", lo, pos):
-            opening = text.rfind("“", lo, pos)
-        elif text.count('"', lo, pos) % 2 == 1:
-            opening = text.rfind('"', lo, pos)
-        else:
-            return False
-        # Quoted speech ("chia sẻ: “Gia đình tôi có 2 con…”") states facts; only quoted titles are names.
-        return not text[max(0, opening - 8) : opening].rstrip().endswith(":")
 
 
 def _documents(text: str, mask: bytearray, starts: NumberStarts) -> list[Entity]:
@@ -298,7 +218,7 @@ def _leading_number(s: str) -> str:
     return m.group() if m else ""
 
 
-def _money(text: str, mask: bytearray, starts: NumberStarts, quotes: _Quotes) -> list[Entity]:
+def _money(text: str, mask: bytearray, starts: NumberStarts, quotes: Quotes) -> list[Entity]:
     out = []
     for pos in starts.money:
         if mask[pos] or not (m := _MONEY.match(text, pos)):
@@ -351,7 +271,7 @@ def _ratios(text: str, mask: bytearray, starts: NumberStarts) -> list[Entity]:
     return out
 
 
-def _counts(text: str, mask: bytearray, starts: NumberStarts, quotes: _Quotes) -> list[Entity]:
+def _counts(text: str, mask: bytearray, starts: NumberStarts, quotes: Quotes) -> list[Entity]:
     out = []
     append, match, taken, inside = out.append, _COUNT.match, mask.find, quotes.inside if quotes.any else None
     positions = starts.word + starts.money
@@ -399,9 +319,9 @@ def extract_figures(text: str, default_year: int | None = None, published: str |
     mask = bytearray(len(text))
     documents = _documents(text, mask, starts)
     dates = date_entities(text, mask, starts, [d.end for d in documents], default_year, published)
-    for start, end in _dimension_spans(text):
+    for start, end in dimension_spans(text):
         mask[start:end] = b"\x01" * (end - start)
-    quotes = _Quotes(text)
+    quotes = Quotes(text)
     found = documents + dates + _percents(text, mask, starts) + _money(text, mask, starts, quotes)
     found += _ratios(text, mask, starts) + _counts(text, mask, starts, quotes)
     # By (start, -end): two stable sorts on C-level keys, no Python key per figure (a line may hold 50,000).
