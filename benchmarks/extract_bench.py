@@ -53,6 +53,7 @@ ADVERSARIAL = {
         "open quotes": "“01 triệu sáng kiến ",
         "rates after a clause": "lượng khách tăng 4% so với cùng kỳ, ",
         "amounts for each": "mỗi suất quà trị giá 500.000 đồng mỗi người, ",
+        "awards and counts": "Bằng khen của Tổng LĐLĐ Việt Nam cho 3 tập thể, ",
     }.items()
 }
 GOAL_MB_S = 2.0  # extract_entities on the seeds, one core

@@ -45,6 +45,11 @@ _GIVE_WORD = re.compile(r"\b(?:tặng|trao|khen thưởng)\b")
 _TO_WORD = re.compile(r"\b(?:cho|tặng|tới)\b")
 # Between a person and the award they receive: "nhận", or the passive "được tặng", "được trao tặng", ….
 _RECEIVE_WORD = re.compile(r"\bnhận\b|\bđược (?:trao tặng|trao|tặng|khen tặng|phong tặng|truy tặng|tặng thưởng)\b")
+# Givers and recipients stand within a few dozen characters of their award (the tests below read 40 to
+# 120): the rules read only this far around a mention, so a line of many awards is not read once per award.
+_NEAR = 400
+_MENTION_REACH = 2000  # longer than any award mention plus the 150 characters a count may stand after it
+_PASSIVE_GAP = 12  # "X được <giver>": at most "  được  " between them
 _DUOC = re.compile(r"\s*được\s*")
 _RECEIVED = re.compile(r"\bđược (?:\w+ )?nhận\b|\bvinh dự\b")
 
@@ -206,6 +211,9 @@ def _count_kind(entity: Entity) -> str | None:
 def _award_counts(entities, ents: EntityIndex, sentences: SentenceIndex, sent, mentions) -> dict[int, dict[str, tuple[int, int]]]:
     """Give each count of collectives or individuals to the nearest award mention of its clause."""
     out: dict[int, dict[str, tuple[int, int]]] = {}
+    # Only mentions near a count can be its nearest within 150 characters: those are found by bisection,
+    # so a line of many awards and counts is not read once per count (the mentions' order is kept).
+    mention_starts = [m.start() for m in mentions]
     for i in ents.within(sent.start, sent.end, "count"):
         e = entities[i]
         kind = _count_kind(e)
@@ -214,7 +222,9 @@ def _award_counts(entities, ents: EntityIndex, sentences: SentenceIndex, sent, m
             continue
         left, right = sentences.clause(sent, e.start)
         best, best_distance = None, None
-        for k, m in enumerate(mentions):
+        near = range(bisect_left(mention_starts, e.start - _MENTION_REACH), bisect_left(mention_starts, e.end + 150))
+        for k in near:
+            m = mentions[k]
             if not left <= m.start() < right:
                 continue
             distance = e.start - m.end() if m.end() <= e.start else m.start() - e.end
@@ -241,12 +251,13 @@ def _award_giver(text, ents: EntityIndex, left, right, m: re.Match[str], affilia
     giver = _giver_after(ents, m, _OF_AFTER.match(text, m.end(), right))
     if giver is not None:
         return giver
-    proxy = _PROXY.search(text[left : m.start()])
+    near = max(left, m.start() - _NEAR)
+    proxy = _PROXY.search(text[near : m.start()])
     if proxy:
-        giver = ents.starting_at(left + proxy.end(), "organization", slack=1)
+        giver = ents.starting_at(near + proxy.end(), "organization", slack=1)
         if giver is not None:
             return giver
-    for i in reversed(ents.within(left, m.start(), "organization")):
+    for i in reversed(ents.within(near, m.start(), "organization")):
         if i in affiliations:
             continue
         between = text[entities[i].end : m.start()].lower()
@@ -262,7 +273,7 @@ def _award_recipients(text, ents: EntityIndex, left, right, m: re.Match[str], gi
     entities = ents.entities
     names: list[str] = []
     used: list[int] = []
-    for i in ents.within(left, right, "person"):
+    for i in ents.within(max(left, m.start() - _NEAR), min(right, m.end() + _NEAR), "person"):
         e = entities[i]
         if e.start > m.end():
             linked = e.start - m.end() < 80 and _TO_WORD.search(text[m.end() : e.start].lower())
@@ -272,14 +283,16 @@ def _award_recipients(text, ents: EntityIndex, left, right, m: re.Match[str], gi
             names.append(clean_phrase(e.value if isinstance(e.value, str) else e.text))
             used.append(i)
     if not names:
-        for i in ents.within(left, m.start(), "organization"):
+        for i in ents.within(max(left, m.start() - _NEAR), m.start(), "organization"):
             if i == giver:
                 continue
-            between = text[entities[i].end : m.start()].lower()
-            passive = giver is not None and entities[giver].start > entities[i].end and _DUOC.fullmatch(
-                text[entities[i].end : entities[giver].start]
+            # (Both tests read only the few characters after the organisation: read to the award from each
+            # organisation of a long line, they made a line of many awards cubic.)
+            end = entities[i].end
+            passive = giver is not None and 0 < entities[giver].start - end <= _PASSIVE_GAP and _DUOC.fullmatch(
+                text[end : entities[giver].start]
             )  # "X được <giver> tặng Bằng khen"
-            if passive or (len(between) < 40 and _RECEIVED.search(between)):
+            if passive or (m.start() - end < 40 and _RECEIVED.search(text[end : m.start()].lower())):
                 names.append(clean_phrase(entities[i].text))
                 used.append(i)
     return names, used
