@@ -104,3 +104,18 @@ def test_each_one_as_written_and_only_one_unit_long():
     assert figure_labels("Mỗi HCV được thưởng 50 triệu đồng.") == [("Thưởng mỗi HCV", "50 triệu đồng")]
     # A money word is no part of the label's "mỗi …", and a word that values the amount ends its label.
     assert figure_labels("Mỗi suất quà trị giá 500.000 đồng.") == [("Quà mỗi suất", "500.000 đồng")]
+
+
+def test_a_person_right_after_an_unnamed_province_or_district_is_a_person():
+    from unionreader.extract.names import extract_names
+
+    def of(text, kind):
+        return [e.text for e in extract_names(text) if e.type == kind]
+
+    assert of("Chủ tịch LĐLĐ tỉnh Hoàng Thị Mai trao quà.", "person") == ["Hoàng Thị Mai"]
+    assert of("Phó Chủ tịch UBND huyện Đặng Văn Tài phát biểu.", "organization") == ["UBND huyện"]
+    people = {f.label: f.value["roles"] for f in facts("Chủ tịch LĐLĐ tỉnh Hoàng Thị Mai trao 200 suất quà.").facts
+              if f.kind == "people"}
+    assert people == {"Hoàng Thị Mai": ["Chủ tịch LĐLĐ tỉnh"]}
+    # A place named after a person stays a place.
+    assert of("Người dân huyện Trần Văn Thời đón Tết.", "location") == ["huyện Trần Văn Thời"]

@@ -38,7 +38,7 @@ from .abbreviations import abbreviation_definitions, abbreviations
 from .models import Entity
 from .name_rules import Doc
 from .orgs import OrgRules
-from .people import HO_CHI_MINH, STRONG_SURNAMES, role_end, starts_phrase
+from .people import HO_CHI_MINH, MIDDLES, STRONG_SURNAMES, role_end, starts_phrase
 from .phrases import (
     LOCATION_PREFIXES,
     NOT_ORG,
@@ -61,6 +61,8 @@ _LOWER_NEXT = {
     first: frozenset(k for k in node if k) | ({"đoàn"} if first == "công" else set())
     for first, node in PERSON_CUES.first.items() if "" not in node
 }
+# Places named after a person with a middle name: the one district the surname-and-middle-name rule would miss.
+_NAMED_PLACES = frozenset(("Trần Văn Thời",))
 _SENTENCE_BREAKS = frozenset(".;:!?\n()\"“”")
 
 
@@ -169,6 +171,9 @@ def _place_run(doc: Doc, j: int, strict: bool) -> int:
     """End of a place name after a level word: up to 4 capitalised words that start nothing else."""
     if strict and doc.keys[j] in SURNAMES:
         return j  # "Thành phố Nguyễn …" is an organisation followed by a person, not a place
+    if (doc.keys[j] in SURNAMES and j + 1 < len(doc.words) and doc.keys[j + 1] in MIDDLES
+            and doc.is_name_word(j + 1) and doc.value_text(j, min(j + 3, len(doc.words))) not in _NAMED_PLACES):
+        return j  # "Chủ tịch LĐLĐ tỉnh Hoàng Thị Mai": a surname and "Thị"/"Văn" open a person, not a place
     end = j
     while end < len(doc.words) and end - j < 4 and doc.is_name_word(end):
         if end > j and (starts_phrase(doc, end) or (doc.keys[end] in STRONG_SURNAMES and doc.is_name_word(end + 1))):
