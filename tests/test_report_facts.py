@@ -119,3 +119,10 @@ def test_a_person_right_after_an_unnamed_province_or_district_is_a_person():
     assert people == {"Hoàng Thị Mai": ["Chủ tịch LĐLĐ tỉnh"]}
     # A place named after a person stays a place.
     assert of("Người dân huyện Trần Văn Thời đón Tết.", "location") == ["huyện Trần Văn Thời"]
+
+
+def test_a_minister_named_by_the_ministrys_sector():
+    people = {f.label: f.value["roles"] for f in facts(
+        "Bộ trưởng Ngoại giao Đỗ Quang Vinh tiếp đoàn. Ông Kha Văn Lợi, Thứ trưởng Y tế, phát biểu.").facts
+        if f.kind == "people"}
+    assert people == {"Đỗ Quang Vinh": ["Bộ trưởng Ngoại giao"], "Kha Văn Lợi": ["Thứ trưởng Y tế"]}

@@ -80,6 +80,14 @@ COMMITTEES = [
     "Trung ương Đảng", "Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương", "Bộ Chính trị",
     "Ban Bí thư Trung ương Đảng",
 ]
+# A minister's ministry named by its sector alone ("Bộ trưởng Ngoại giao", "Thứ trưởng Y tế"): part of the role.
+MINISTRY_SECTORS = [
+    "Ngoại giao", "Quốc phòng", "Công an", "Tài chính", "Tư pháp", "Nội vụ", "Y tế", "Xây dựng", "Công Thương",
+    "Công thương", "Giáo dục và Đào tạo", "Giao thông vận tải", "Kế hoạch và Đầu tư",
+    "Lao động - Thương binh và Xã hội", "Lao động, Thương binh và Xã hội", "Nông nghiệp và Phát triển nông thôn",
+    "Nông nghiệp và Môi trường", "Tài nguyên và Môi trường", "Thông tin và Truyền thông",
+    "Văn hóa, Thể thao và Du lịch", "Khoa học và Công nghệ", "Dân tộc và Tôn giáo",
+]
 # Only these titles take a committee into the role ("Bí thư Chi bộ", "Ủy viên Ban Thường vụ").
 COMMITTEE_TITLES = ["Ủy viên", "Trưởng", "Trưởng ban", "Phó Trưởng ban", "Phó ban", "Bí thư", "Phó Bí thư",
                     "Trưởng Ban"]

@@ -14,6 +14,8 @@ from .phrases import (
     COMMITTEES,
     FUSED_BAN_TITLE_KEYS,
     LOCATION_PREFIXES,
+    MINISTER_TITLE_KEYS,
+    MINISTRY_SECTORS,
     ORG_ABBR_HEADS,
     ORG_HEADS,
     PERSON_CUES,
@@ -112,6 +114,9 @@ def role_end(doc: Doc, i: int) -> int | None:
             end = committee[0]
         elif title_key == ("trưởng",):
             return None
+    if title_key in MINISTER_TITLE_KEYS and end < n and caps[end] and keys[end] in MINISTRY_SECTORS.first:
+        sector = MINISTRY_SECTORS.match(keys, end)
+        end = sector[0] if sector is not None else end
     if end < n and keys[end] == "thường" and tuple(keys[end : end + 2]) == _STANDING and caps[end]:
         end += 2
     if end < n and keys[end] == "hồ" and tuple(keys[end : end + 3]) == HO_CHI_MINH:

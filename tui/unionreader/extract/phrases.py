@@ -88,6 +88,8 @@ class Lexicon:
 PERSON_CUES = Lexicon(lex.PERSON_CUES)
 ROLE_TITLES = Lexicon(lex.ROLE_TITLES)
 COMMITTEES = Lexicon(lex.COMMITTEES)
+MINISTRY_SECTORS = Lexicon(lex.MINISTRY_SECTORS)
+MINISTER_TITLE_KEYS = frozenset(phrase_keys(t) for t in ("Bộ trưởng", "Thứ trưởng"))
 COMMITTEE_AFTER_BAN = Lexicon(c.split(" ", 1)[1] for c in lex.COMMITTEES if c.startswith("Ban "))
 COMMITTEE_TITLE_KEYS = frozenset(phrase_keys(t) for t in lex.COMMITTEE_TITLES)
 FUSED_BAN_TITLE_KEYS = frozenset(phrase_keys(t) for t in lex.BAN_FUSED_TITLES)
