@@ -31,12 +31,22 @@ def extract_facts(article: Article, entities: list[Entity]) -> list[Fact]:
     facts.extend(event_facts(article, entities, ents, sentences, lead))
     facts.extend(organiser_facts(article, entities, ents, sentences, lead))
     facts.extend(people_facts(article, entities, sentences, ents))
-    facts.extend(figure_facts(text, entities, sentences, ents))
+    facts.extend(_without_title_repeats(article, figure_facts(text, entities, sentences, ents)))
     facts.extend(award_facts(text, entities, sentences, ents))
     facts.extend(document_facts(text, entities, ents, sentences))
     facts.extend(abbreviation_facts(text, entities, ents, sentences))
     facts.extend(byline_facts(article))
     return facts
+
+
+def _without_title_repeats(article: Article, figures: list[Fact]) -> list[Fact]:
+    """The figures, less those of the title that the body states again ("Hơn 1.000 công nhân …" in both):
+    the body's fact has the fuller sentence and label."""
+    title_end = next((p.end for p in article.paragraphs if p.kind == "title"), None)
+    if title_end is None or not any(f.start < title_end for f in figures):
+        return figures
+    in_body = {(f.value.get("type"), f.value.get("display")) for f in figures if f.start >= title_end}
+    return [f for f in figures if f.start >= title_end or (f.value.get("type"), f.value.get("display")) not in in_body]
 
 
 def _lead_sentences(article: Article, sentences: SentenceIndex) -> list[Sentence]:
