@@ -138,3 +138,15 @@ def test_a_figure_of_the_title_that_the_body_states_again_is_given_once():
     b = analyse(parse_article("Hơn 900 công nhân được nhận quà Tết\n\nSáng 20/1/2026, Công đoàn KCN Tân Lập trao "
                               "quà Tết cho công nhân.", "f.txt"))
     assert [f.value["display"] for f in b.facts if f.kind == "figures"] == ["hơn 900"]
+
+
+def test_places_listed_after_a_plural_level_are_places():
+    from unionreader.extract.names import extract_names
+
+    got = [(e.type, e.text) for e in extract_names("Các phường Lê Lợi, Trần Phú và Quang Trung bị mất điện.")
+           if e.type in ("person", "location")]
+    assert got == [("location", "phường Lê Lợi"), ("location", "Trần Phú"), ("location", "Quang Trung")]
+    # After the list, a cued name is a person again.
+    got = [(e.type, e.text) for e in extract_names("Đại diện các xã Tân Phú, ông Lê Văn Hòa cho biết.")
+           if e.type in ("person", "location")]
+    assert got == [("location", "xã Tân Phú"), ("person", "Lê Văn Hòa")]

@@ -148,6 +148,8 @@ def _locations(doc: Doc, candidates: list[int]) -> list[tuple[int, int, str]]:
         if found is not None:
             out.append(found)
             pos = found[1]
+            if prefix is not None and i > 0 and keys[i - 1] in _PLURAL:  # "các phường Lê Lợi, Trần Phú và …"
+                pos = _listed_places(doc, pos, out)
     return out
 
 
@@ -165,6 +167,22 @@ def _not_a_hamlet(doc: Doc, i: int) -> bool:
         return False
     end = doc.starts[nxt] + len(words[nxt])
     return len(words[nxt]) < 2 or any(c.isdigit() for c in words[nxt]) or doc.text[end : end + 1].isdigit()
+
+
+def _listed_places(doc: Doc, k: int, out: list[tuple[int, int, str]]) -> int:
+    """The places listed after a plural level ("các quận Hoàng Mai, Thanh Xuân và Đống Đa"): each name that
+    follows a comma or "và" is a place of that level, not a person ("Trần Phú"); returns where they end."""
+    keys, n = doc.keys, len(doc.words)
+    while k + 1 < n and keys[k] in (",", "và") and doc.is_name_word(k + 1):
+        end = _place_run(doc, k + 1, strict=False)
+        if end <= k + 1:
+            break
+        out.append((k + 1, end, doc.value_text(k + 1, end)))
+        k = end
+    return k
+
+
+_PLURAL = frozenset(("các", "những"))
 
 
 def _place_run(doc: Doc, j: int, strict: bool) -> int:
