@@ -12,9 +12,9 @@ from .models import Entity
 from .tones import canonical_tones
 
 _PERCENT_VERBS = ("đạt", "thống nhất", "tăng", "giảm", "hoàn thành", "chiếm", "vượt")
-# After a percentage, these open a qualifier of the rate ("mỗi năm", "so với cùng kỳ", "trở lên"), not the
-# thing measured: the label then comes from the words before the number.
-_QUALIFIER_FIRSTS = frozenset(normalize_tones(w) for w in ("mỗi", "so", "hằng", "hàng", "trở", "một", "/"))
+# After a percentage, these open a qualifier of the rate ("mỗi năm", "trở lên"; a comparison, "so với cùng kỳ", is
+# read by _COMPARISON), not the thing measured: the label then comes from the words before the number.
+_QUALIFIER_FIRSTS = frozenset(normalize_tones(w) for w in ("mỗi", "hằng", "hàng", "trở", "một"))
 _COMPARISON = re.compile(r"(?i)\s+(so với(?:\s+[^\s,;.:()]+){1,5})")
 _SUBJECT = re.compile(r"\s*([^\W\d_][^\d)%]{1,80}?)\s*")
 # Words that open a clause without belonging to what it names ("trong đó lao động nữ chiếm …").
