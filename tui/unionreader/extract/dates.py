@@ -10,9 +10,9 @@ a full date near the top (not a cited document's date), else the latest "năm YY
 lead, else the first year of the term a congress there opens ("Đại hội … nhiệm kỳ 2025 – 2030": 2025),
 else a "trong / cả / đầu năm YYYY" or a sentence opening "Năm YYYY, …" further down (never a past year:
 "kể từ năm", "sinh năm", "so với năm"; "cùng kỳ năm 2023" puts the present in 2024), else the year
-nearest to the latest full date.  A target ("đến năm 2030", "tầm nhìn 2045"), a period ("giai đoạn 2021–2025"), a measurement ("1536 x
-2048") or a code (a hotline, a model number) never gives the year: a four-digit number without "năm" or
-a date around it is not a year.  When nothing gives it, the date keeps no year: its value is "--MM-DD"
+nearest to the latest full date.  A target ("đến năm 2030", "tầm nhìn 2045"), a period ("giai đoạn
+2021–2025"), a measurement ("1536 x 2048") or a code (a hotline, a model number) never gives the year: a
+four-digit number without "năm" or a date around it is not a year.  When nothing gives it, the date keeps no year: its value is "--MM-DD"
 (ISO 8601's form without a year, ``meta["year_unknown"]``), so it has no ISO date and the article sorts
 as undated.
 """

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from ..text import fold_nfc
 from .facts_awards import award_issuer, award_name, nearest_award_match
 from .facts_common import EntityIndex, SentenceIndex, capitalise, clean_phrase, key
-from .label_words import RATIO_STOP, words_after
+from .label_words import COMPARISON, RATIO_STOP, words_after
 from .models import Entity, Fact
 from .money_labels import money_label
 from .rate_labels import percent_label
@@ -156,7 +156,7 @@ def _whole_names(text: str, ents: EntityIndex, start: int, right: int, phrase: s
 
 
 _CHANGE_BEFORE = re.compile(r"(?i)\b(tăng|giảm)(?: thêm)?\s+$")
-_COMPARED_AFTER = re.compile(r"(?i)[^\s\d,;.:]*(?:\s+[^\s\d,;.:]+)?\s+(so với(?:\s+[^\s,;.:()]+){1,5})")
+_COMPARED_AFTER = re.compile(r"(?i)[^\s\d,;.:]*(?:\s+[^\s\d,;.:]+)?\s+" + COMPARISON)
 
 
 # "Ủy viên Ban Chấp hành lâm thời: 5 đồng chí": the phrase before the colon names what is counted when the

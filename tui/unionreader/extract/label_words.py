@@ -61,3 +61,8 @@ def words_after(
     while words and words[-1] == ",":
         words.pop()
     return " ".join(words).replace(" ,", ",")
+
+
+# "so với cùng kỳ năm trước": a comparison, up to its fifth word after "so với" or the clause's end
+# (the labels of a rate and of a count that is a change both keep it).
+COMPARISON = r"(so với(?:\s+[^\s,;.:()]+){1,5})"

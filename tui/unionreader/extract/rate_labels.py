@@ -7,7 +7,7 @@ import re
 
 from ..text import normalize_tones
 from .facts_common import capitalise
-from .label_words import PHRASE_STOP, words_after
+from .label_words import COMPARISON, PHRASE_STOP, words_after
 from .models import Entity
 from .tones import canonical_tones
 
@@ -15,7 +15,7 @@ _PERCENT_VERBS = ("đạt", "thống nhất", "tăng", "giảm", "hoàn thành",
 # After a percentage, these open a qualifier of the rate ("mỗi năm", "trở lên"; a comparison, "so với cùng kỳ", is
 # read by _COMPARISON), not the thing measured: the label then comes from the words before the number.
 _QUALIFIER_FIRSTS = frozenset(normalize_tones(w) for w in ("mỗi", "hằng", "hàng", "trở", "một"))
-_COMPARISON = re.compile(r"(?i)\s+(so với(?:\s+[^\s,;.:()]+){1,5})")
+_COMPARISON = re.compile(r"(?i)\s+" + COMPARISON)
 _SUBJECT = re.compile(r"\s*([^\W\d_][^\d)%]{1,80}?)\s*")
 # Words that open a clause without belonging to what it names ("trong đó lao động nữ chiếm …").
 _CLAUSE_OPENER = re.compile(r"(?:(?:trong (?:số )?đó|riêng|còn|nhưng|cụ thể|và|với)\b[\s,]*)+", re.IGNORECASE)
