@@ -97,3 +97,17 @@ def test_tsv_through_the_installed_entry_point(tmp_path):
     assert rows[0] == ["article_id", "title", "kind", "label", "value", "sentence"]
     assert [r[2] for r in rows[1:]] == ["organiser"]
     assert Path(SEED).name not in proc.stderr
+
+
+def test_an_upgrade_says_on_stderr_why_the_files_are_extracted_again(tmp_path, capsys, monkeypatch):
+    from unionreader.library import loader
+
+    cache = str(tmp_path / "cache")
+    assert main(["facts", SEED, "--cache", cache, "--jobs", "1", "--format", "json"]) == 0
+    first = capsys.readouterr()
+    monkeypatch.setattr(loader, "extractor_version", lambda: "a newer extractor")
+    assert main(["facts", SEED, "--cache", cache, "--jobs", "1", "--format", "json"]) == 0
+    again = capsys.readouterr()
+    assert again.out == first.out  # the same facts, extracted again
+    assert again.err.splitlines() == [
+        "unionreader: 1 cached file was analysed by another version of unionreader: extracting them again"]

@@ -136,8 +136,27 @@ def test_a_new_extractor_version_reextracts(archive, tmp_path, monkeypatch):
     run(Library(cache, jobs=1), [archive])
     monkeypatch.setattr(loader, "extractor_version", lambda: "a newer extractor")
     read = []
-    analyses, _, summary, _ = run(Library(cache, jobs=1, analyser=lambda p: read.append(p) or analyse_file(p)), [archive])
+    analyses, notices, summary, _ = run(Library(cache, jobs=1, analyser=lambda p: read.append(p) or analyse_file(p)),
+                                        [archive])
     assert len(read) == 30 and summary.changed == 30 and len(analyses) == 30
+    # Said once, before the work, so that a script without a progress bar knows why this open is slow.
+    assert notices == ["30 cached files were analysed by another version of unionreader: extracting them again"]
+    _, notices, summary, _ = run(Library(cache, jobs=1), [archive])
+    assert notices == [] and summary.unchanged == 30
+
+
+def test_an_upgrade_is_said_once_and_only_for_the_files_analysed_before_it(archive, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    run(Library(cache, jobs=1), [archive / f"{i:03d}.txt" for i in range(10)], SearchIndex())
+    monkeypatch.setattr(loader, "extractor_version", lambda: "a newer extractor")
+    events = list(Library(cache, jobs=1).open([str(archive)], IndexFeeder(SearchIndex())))
+    said = [e for e in events if isinstance(e, Notice)]
+    assert [(e.text, e.severity) for e in said] == [
+        ("10 cached files were analysed by another version of unionreader: extracting them again", "info")]
+    first_batch = next(i for i, e in enumerate(events) if isinstance(e, Batch) and e.analyses)
+    assert events.index(said[0]) < first_batch
+    summary = events[-1]
+    assert (summary.new, summary.changed) == (20, 10)
 
 
 def test_duplicates_are_skipped_the_same_way_in_parallel_and_in_one_process(archive, tmp_path):

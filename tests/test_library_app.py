@@ -91,3 +91,20 @@ async def test_a_reopen_paints_the_saved_first_page_before_the_index_then_the_sa
         assert [article_list._row_info(doc) for doc in article_list.docs] == page_rows  # the same rows
         await pilot.pause(0.1)
         assert app.query_one(Reader).analysis is not None
+
+
+async def test_after_an_upgrade_the_app_says_why_everything_is_extracted_again(archive, tmp_path, monkeypatch):  # noqa: F811
+    from unionreader.library import loader
+
+    cache = tmp_path / "cache"
+    run(Library(cache, jobs=1), [archive], SearchIndex())
+    monkeypatch.setattr(loader, "extractor_version", lambda: "a newer extractor")
+    app = open_app(archive, cache)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        assert len(app.query_one(ArticleList).docs) == 30
+        said = [(n.title, n.message, n.severity) for n in app._notifications if n.title == "Updating the cache"]
+        assert said == [("Updating the cache",
+                         "30 cached files were analysed by another version of unionreader: extracting them again",
+                         "information")]
+        assert app.archive.last_summary.changed == 30

@@ -50,9 +50,11 @@ class CachePage(Message):
 
 @dataclass
 class CacheNotice(Message):
-    """A line about the cache for the user (unavailable, damaged and rebuilt, a worker lost)."""
+    """A line about the cache for the user (unavailable, damaged and rebuilt, a worker lost; files
+    extracted again after an upgrade, with ``severity`` "info")."""
 
     text: str
+    severity: str = "warning"
 
 
 @dataclass
@@ -94,7 +96,7 @@ def load_into(archive: Archive, post: Callable[[Message], bool], make_way: Calla
             elif isinstance(event, FirstPage):
                 message = CachePage(event)
             elif isinstance(event, Notice):
-                message = CacheNotice(event.text)
+                message = CacheNotice(event.text, event.severity)
             else:
                 message = LoadSummarised(event)
             if not post(message):

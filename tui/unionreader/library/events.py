@@ -8,9 +8,11 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Notice:
-    """One line about the cache for the user (unavailable, damaged and rebuilt, a worker lost)."""
+    """One line about the cache for the user (unavailable, damaged and rebuilt, a worker lost: a
+    ``warning``; files extracted again after an upgrade: ``info``)."""
 
     text: str
+    severity: str = "warning"
 
 
 @dataclass(frozen=True, slots=True)

@@ -178,3 +178,8 @@ def list_and_plan(run: Opening) -> Iterator[Notice]:
                 held_problems = []
     run.held_problems = held_problems
     run.saved_size = (len(feeder.index), len(feeder.index.retired)) if run.restored is not None else None
+    if plan.outdated:
+        # Said before the work starts: after an upgrade a daily open takes as long as a first one, and a
+        # script whose stderr is no terminal sees no progress bar.
+        files = "1 cached file was" if plan.outdated == 1 else f"{plan.outdated:,} cached files were"
+        yield Notice(f"{files} analysed by another version of unionreader: extracting them again", severity="info")

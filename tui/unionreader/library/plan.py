@@ -30,6 +30,7 @@ class Plan:
     uncached: list[Source] = field(default_factory=list)  # missing files, empty folders
     new: int = 0
     changed: int = 0
+    outdated: int = 0  # of the changed: stored by another extractor version (unionreader was upgraded)
     same: int = 0  # files unchanged (from the store or a saved index)
     kept: object = None  # (from a listing) numpy bool per restored origin file: its docs stay
 
@@ -39,7 +40,7 @@ def make_plan(files: Walked, other: list[Source], stamps: dict[str, StampRow], v
     plan = Plan(uncached=list(other))
     plan.listed = files.keys
     digests, unchanged, tasks, touched = plan.digests, plan.unchanged, plan.tasks, plan.touched
-    new = changed = 0
+    new = changed = outdated = 0
     for shown, key, size, mtime in zip(files.shown, files.keys, files.sizes, files.mtimes, strict=True):
         old = stamps.get(key)
         if old is None:
@@ -49,6 +50,7 @@ def make_plan(files: Walked, other: list[Source], stamps: dict[str, StampRow], v
         _, old_size, mtime_ns, digest, extractor = old
         if extractor != version:
             changed += 1
+            outdated += 1
             tasks.append((shown, key, None))
             continue
         if size != old_size or mtime_ns != mtime:
@@ -61,7 +63,7 @@ def make_plan(files: Walked, other: list[Source], stamps: dict[str, StampRow], v
             touched.append((key, Stamp(size, mtime, digest, version)))
         digests[key] = digest
         unchanged.append((shown, key, size))
-    plan.new, plan.changed, plan.same = new, changed, len(unchanged)
+    plan.new, plan.changed, plan.outdated, plan.same = new, changed, outdated, len(unchanged)
     return plan
 
 
@@ -130,7 +132,7 @@ def plan_from_listing(
                 unchanged.append((row[key], shown, key, size))
         unchanged.sort()
         plan.digests, plan.tasks, plan.touched = part.digests, part.tasks, part.touched
-        plan.new, plan.changed = part.new, part.changed
+        plan.new, plan.changed, plan.outdated = part.new, part.changed, part.outdated
     plan.unchanged = [u[1:] for u in unchanged]
     plan.same = n - len(plan.tasks)
     return plan, gone

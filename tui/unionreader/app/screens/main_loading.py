@@ -81,7 +81,10 @@ class ArchiveLoading:
         self.call_after_refresh(event.shown.set)
 
     def _on_cache_notice(self, event: loader.CacheNotice) -> None:
-        self.notify(event.text, title="Cache", severity="warning", timeout=15)
+        if event.severity == "info":
+            self.notify(event.text, title="Updating the cache", timeout=10)
+        else:
+            self.notify(event.text, title="Cache", severity="warning", timeout=15)
 
     def _on_load_summarised(self, event: loader.LoadSummarised) -> None:
         summary = self.archive.last_summary = event.summary
