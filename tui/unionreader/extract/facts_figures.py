@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..text import fold_nfc
+from .count_verbs import listed_people, passive_verb
 from .facts_awards import award_issuer, award_name, nearest_award_match
 from .facts_common import EntityIndex, SentenceIndex, capitalise, clean_phrase, key
 from .label_words import COMPARISON, RATIO_STOP, words_after
@@ -181,8 +182,9 @@ def _count_label(
             return capitalise(colon.group(1).strip())
     k = bisect_left(so, left)
     m = _COUNTED_BEFORE.search(text, left, e.start) if k < len(so) and so[k] + len(_SO[0]) <= e.start else None
-    if m:
-        return capitalise(m.group(1))
+    if m:  # "nâng tổng số đoàn viên lên 3.566": the total, not the members admitted that year
+        counted = m.group(1)
+        return f"Tổng số {counted}" if m.group().lower().startswith("tổng") else capitalise(counted)
     number = _NUMBER_RE.match(e.text)
     unit = ""
     if number:
@@ -191,16 +193,21 @@ def _count_label(
     if not unit and isinstance(e.value, dict):
         unit = str(e.value.get("unit") or "")
     # The unit as written plus what qualifies it: "lượt thăm hỏi đoàn viên", "nhiệm vụ trọng tâm".
-    more = words_after(text, e.end, right, 6, allow_comma_until=0)
+    listed, end = listed_people(text, e.end, right)  # "công chức, viên chức, người lao động"
+    more = words_after(text, end, right, 6, allow_comma_until=0)
     if more:  # a name the six words cut ("công nhân Công ty TNHH Giày da Thịnh") is taken whole, or left out
-        more = _whole_names(text, ents, e.end, right, more)
+        more = _whole_names(text, ents, end, right, more)
     change = _CHANGE_BEFORE.search(text, max(left, e.start - 16), e.start) if not more else None
     compared = _COMPARED_AFTER.match(text, e.end, right) if change else None
     if compared:  # "giảm 3 vụ so với năm 2023": the count is a change, against what it says
         more = f"{change.group(1).lower()} {compared.group(1).strip()}"
-    label = capitalise(f"{unit} {more}".strip()) or "Số lượng"
+    label = capitalise(f"{unit}{listed} {more}".strip()) or "Số lượng"
     mention = nearest_award_match(text, sentences, e.end, right) if key(unit) in _AWARD_UNITS else None
     award = award_name(text, mention) if mention else None
+    if award is None and not compared:
+        verb = passive_verb(text, left, e.start, unit)
+        if verb:
+            label = f"{label} được {verb}"
     if award and key(award) not in key(label):
         if award.lower() == "khen thưởng":
             label = f"{label} được khen thưởng"
