@@ -61,3 +61,24 @@ def test_nhan_in_another_verb_is_no_receiving():
         assert all("nhận" not in got for got in actions(lead + sentence).values()), sentence
     assert actions(lead + "Ông Trần Văn Hải nhận bằng khen của Tổng Liên đoàn.")["Trần Văn Hải"] == ["nhận"]
     assert actions(lead + "Chị Lê Thị Mai nhận được phần quà.")["Lê Thị Mai"] == ["nhận"]
+
+
+def test_a_rank_degree_or_trade_written_before_a_name_is_its_first_role():
+    got = roles(LEAD + "Đại tá Trần Quốc Hùng, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh dự hội nghị. "
+                "PGS.TS Nguyễn Văn Bình, Giám đốc Bệnh viện tỉnh phát biểu. HLV Lê Gia Cẩm cho biết đội đã sẵn sàng. "
+                "Thượng uý Lò Văn Sáng kể lại vụ việc. Bác sĩ Phạm Thị Mai cho biết bệnh nhân đã ổn định.")
+    assert got["Trần Quốc Hùng"] == ["Đại tá", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"]
+    assert got["Nguyễn Văn Bình"] == ["PGS.TS", "Giám đốc Bệnh viện tỉnh"]
+    assert got["Lê Gia Cẩm"] == ["HLV"]
+    assert got["Lò Văn Sáng"] == ["Thượng uý"]  # (as written; "Thượng úy" is the same title)
+    assert got["Phạm Thị Mai"] == ["Bác sĩ"]
+
+
+def test_words_that_only_address_a_person_are_no_title():
+    got = roles(LEAD + "Ông Nguyễn Văn Tư, công nhân Công ty May Sông Hồng cho biết lương đã tăng. "
+                "Đồng chí Hà Thị Mỹ Lệ, Chủ tịch LĐLĐ tỉnh Kon Tum phát biểu. Chị Đào Thị Hoa nhận quà.")
+    assert got["Nguyễn Văn Tư"] == []
+    assert got["Hà Thị Mỹ Lệ"] == ["Chủ tịch LĐLĐ tỉnh Kon Tum"]
+    assert got["Đào Thị Hoa"] == []
+    # An abbreviation that is no title before a name gives none either.
+    assert roles(LEAD + "Đại diện LĐLĐ Trần Văn Hải phát biểu.").get("Trần Văn Hải", []) == []

@@ -19,6 +19,7 @@ from ..articles import Article
 from . import lexicons as lex
 from .facts_common import EntityIndex, SentenceIndex, clean_phrase, key, matches_from, needle_starts
 from .models import Entity, Fact
+from .person_titles import title_before
 from .records import new_fact
 from .tones import canonical_tones
 
@@ -209,6 +210,9 @@ def collect_people(
     for p in ordered:
         if p.roles:  # (none stay none)
             p.roles = _canonical_roles(p.roles)
+        title = next(filter(None, (title_before(text, entities[i].start) for i in p.mentions)), None)
+        if title and _role_key(title) not in map(_role_key, p.roles):  # "Đại tá", "PGS.TS", "HLV": first
+            p.roles.insert(0, title)
     return ordered
 
 

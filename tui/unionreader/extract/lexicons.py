@@ -63,6 +63,8 @@ ROLE_TITLES = [
     "Chủ tịch HĐQT", "Tổng Thư ký", "Trưởng Văn phòng", "Chánh Thanh tra", "Đội trưởng", "Tổ phó",
     "Trưởng bộ phận", "Trưởng Phòng", "Chủ tịch nước", "Đại biểu Quốc hội", "Phó ban", "Phó Trưởng ban",
     "Trưởng ban Thường trực",
+    # Armed forces and police ("Đại tá Trần Quốc Hùng, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh").
+    "Chỉ huy trưởng", "Chính ủy", "Tư lệnh", "Tham mưu trưởng",
 ]
 # A role may be "Phó …" of any title above, and may be followed by "Thường trực".
 ROLE_DEPUTY = "Phó"
