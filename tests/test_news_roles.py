@@ -82,3 +82,21 @@ def test_words_that_only_address_a_person_are_no_title():
     assert got["Đào Thị Hoa"] == []
     # An abbreviation that is no title before a name gives none either.
     assert roles(LEAD + "Đại diện LĐLĐ Trần Văn Hải phát biểu.").get("Trần Văn Hải", []) == []
+
+
+def test_a_role_whose_body_is_named_by_its_kind_takes_the_one_body_of_that_kind_the_article_names():
+    lead = ("Hội nghị người lao động\n\nSáng 12/1/2026, Công đoàn Công ty CP Thép Phương Nam tổ chức hội nghị "
+            "người lao động năm 2026.\n\n")
+    got = roles(lead + "Dự hội nghị có ông Trần Thanh Kha, Giám đốc công ty. Bà Đỗ Thị Hạnh, Phó Giám đốc "
+                "trung tâm, cho biết kế hoạch đã xong.")
+    # The company inside the union's name; no centre is named, so that role stays as written.
+    assert got["Trần Thanh Kha"] == ["Giám đốc Công ty CP Thép Phương Nam"]
+    assert got["Đỗ Thị Hạnh"] == ["Phó Giám đốc trung tâm"]
+    # Two companies named: which one is his is not guessed.
+    two = roles(lead + "Công ty TNHH Dệt Hòa Lợi cũng cử đại diện. Ông Trần Thanh Kha, Giám đốc công ty cho biết "
+                "lương đã tăng.")
+    assert two["Trần Thanh Kha"] == ["Giám đốc công ty"]
+    # "công ty" inside "Tổng công ty …" is no company's name.
+    parent = roles("Tin doanh nghiệp\n\nSáng 12/1/2026, Tổng công ty Điện lực miền Bắc họp báo. Ông Lê Văn Hòa, "
+                   "Giám đốc công ty, phát biểu.")
+    assert parent["Lê Văn Hòa"] == ["Giám đốc công ty"]

@@ -21,6 +21,7 @@ from .facts_common import EntityIndex, SentenceIndex, clean_phrase, key, matches
 from .models import Entity, Fact
 from .person_titles import title_before
 from .records import new_fact
+from .role_bodies import generic_body, named_body
 from .tones import canonical_tones
 
 # (action, pattern, who, needles, back): "before" = the subject named before the verb, else the first named
@@ -72,6 +73,7 @@ class _RoleItem(NamedTuple):
     start: int
     end: int
     entities: tuple[int, ...]
+    shown: str = ""  # the role as the fact gives it, when not as written ("Giám đốc công ty" named)
 
 
 # A name recurs in an article and across the archive: its canonical spelling is worked out once.
@@ -159,6 +161,11 @@ def _role_items(text: str, ents: EntityIndex) -> list[_RoleItem]:
             gap = _BEFORE_GAP.match(text, tail)
             if tail > after and (_ROLE_END.match(text, tail) or (gap is not None and gap.end() in people)):
                 end = tail
+            elif kind := generic_body(text, after):  # "Giám đốc công ty": the company the article names
+                body = named_body(kind.group(1), (ents.entities[j].text for j in orgs.values()))
+                shown = f"{clean_phrase(text[role.start : after])} {body}" if body else ""
+                items.append(_RoleItem(role.start, kind.end(), tuple(used), shown))
+                continue
         items.append(_RoleItem(role.start, end, tuple(used)))
     # Two role entities may overlap the same organisation; keep the longest per start.
     items.sort(key=lambda it: (it.start, -it.end))
@@ -225,7 +232,7 @@ def _attach_roles(text: str, entities, ents: EntityIndex, mentions: list[int], o
 
     def add_role(p: _Person, item: _RoleItem, mention: int) -> None:
         consumed.add(item.start)
-        p.roles.append(clean_phrase(text[item.start : item.end]))
+        p.roles.append(item.shown or clean_phrase(text[item.start : item.end]))
         p.role_entities.extend(item.entities)
         if p.anchor is None:
             p.anchor = entities[mention].start
