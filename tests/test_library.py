@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -556,3 +557,30 @@ def test_a_cache_cut_short_anywhere_is_found_on_open_even_when_the_listing_is_tr
     assert titles(analyses) == expected and sorted(search_titles(index, "")) == expected
     _, notices, summary, _ = run(Library(cache, jobs=1), [archive])
     assert notices == [] and summary.unchanged == 30
+
+
+def test_without_a_progress_bar_a_long_open_says_how_far_it_is_now_and_then(tmp_path):
+    from unionreader.library.console import ProgressLines, open_paths
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(300):  # (batches of 64, then 128, …: three of them)
+        write_article(folder / f"{i:03d}.txt", i)
+    ticks = iter(range(0, 10_000, 25))  # every look at the clock is 25 s later
+    said: list[str] = []
+    opened = open_paths(Library(None, jobs=1), [str(folder)], progress=False, say=said.append,
+                        clock=lambda: float(next(ticks)))
+    assert opened.articles == 300
+    # The first batch comes 25 s in (past the first 10 s); the next 25 s later (under 30 s: quiet); the last
+    # ends the open, which says nothing more.
+    assert len(said) == 1
+    m = re.fullmatch(r"reading and analysing: (\d+) of 300 articles \((\d+)%\), (\d+) s", said[0])
+    assert m is not None, said
+    loaded, share, seconds = map(int, m.groups())
+    assert 0 < loaded < 300 and share == 100 * loaded // 300 and seconds >= 10
+
+    quick: list[str] = []
+    lines = ProgressLines("indexing", quick.append, iter([0.0, 5.0, 9.0]).__next__)
+    lines.update(10, 100)
+    lines.update(20, 100)
+    assert quick == []  # a quick open says nothing

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -41,6 +42,27 @@ class Opened:
     articles: int = 0
 
 
+class ProgressLines:
+    """"reading and analysing: 5,000 of 35,440 articles (14%)" on stderr, first after ``FIRST`` seconds, then
+    at most every ``EVERY`` seconds: quiet for a quick open, a sign of life in a log for a long one."""
+
+    FIRST, EVERY = 10.0, 30.0
+
+    def __init__(self, label: str, say: Callable[[str], None], clock: Callable[[], float]) -> None:
+        self.label, self.say, self.clock = label, say, clock
+        self.started = clock()
+        self.next_at = self.started + self.FIRST
+
+    def update(self, loaded: int, total: int | None) -> None:
+        now = self.clock()
+        if now < self.next_at or (total is not None and loaded >= total):
+            return
+        self.next_at = now + self.EVERY
+        share = f" ({100 * loaded // total}%)" if total else ""
+        of = f" of {total:,}" if total is not None else ""
+        self.say(f"{self.label}: {loaded:,}{of} articles{share}, {now - self.started:.0f} s")
+
+
 def open_paths(
     library: Library,
     paths: list[str],
@@ -50,6 +72,7 @@ def open_paths(
     label: str = "reading and analysing",
     say: Callable[[str], None] | None = None,
     follow: Callable[[Event], None] | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> Opened:
     """Open ``paths``; with ``index`` the articles go into it (restored from disk when it can be),
     otherwise they are collected. Problems and cache notices go to stderr, one line each. ``follow``
@@ -57,6 +80,9 @@ def open_paths(
     say = say or (lambda line: print(f"unionreader: {line}", file=sys.stderr))
     if progress is None:
         progress = sys.stderr.isatty()
+    # Without a bar (stderr is a log or a pipe) a long open says how far it is now and then: a first
+    # open of a large archive, or the first after an upgrade, takes minutes.
+    lines = None if progress else ProgressLines(label, say, clock)
     bar = task = None
     if progress:
         from rich.console import Console
@@ -86,6 +112,8 @@ def open_paths(
                         opened.errors.append(problem)
                 if bar is not None:
                     bar.update(task, completed=event.loaded, total=event.total)
+                elif lines is not None:
+                    lines.update(event.loaded, event.total)
             elif isinstance(event, Notice):
                 say(event.text)
             elif isinstance(event, Restored):
