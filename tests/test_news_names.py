@@ -79,6 +79,25 @@ def test_abbreviations_used_without_a_definition_get_the_standard_expansion():
     }
 
 
+def test_titles_bodies_and_terms_of_general_news_are_in_the_glossary():
+    found = {e.text: e.value for e in extract_names(
+        "NSND Lan Hương và ThS Trần Văn Hải dự hội thảo. Theo WHO, GDP của khu vực ASEAN tăng; VTV đưa tin. "
+        "Sản phẩm OCOP và vốn FDI được giới thiệu tại hội chợ của AHLĐ Nguyễn Văn Tư."
+    ) if e.type == "abbreviation"}
+    assert found == {
+        "NSND": "Nghệ sĩ Nhân dân", "ThS": "thạc sĩ", "WHO": "Tổ chức Y tế Thế giới",
+        "GDP": "tổng sản phẩm trong nước", "ASEAN": "Hiệp hội các quốc gia Đông Nam Á",
+        "VTV": "Đài Truyền hình Việt Nam", "OCOP": "Chương trình Mỗi xã một sản phẩm",
+        "FDI": "đầu tư trực tiếp nước ngoài", "AHLĐ": "Anh hùng Lao động",
+    }
+
+
+def test_a_master_s_degree_written_ths_is_an_abbreviation_before_a_person():
+    # "ThS" has a small letter inside: read as a capitalised word it swallowed the name after it.
+    names = [(e.type, e.text) for e in extract_names("Sáng nay, ThS Trần Văn Hải trình bày tham luận.")]
+    assert names == [("abbreviation", "ThS"), ("person", "Trần Văn Hải")]
+
+
 def test_a_definition_in_the_article_wins_and_unknown_ones_stay_unexpanded():
     found = {e.text: e.value for e in extract_names(
         "Cảng Long Bình (CLB) mở rộng bến; QXZ chưa rõ nghĩa. CLB có 40 cầu cảng."

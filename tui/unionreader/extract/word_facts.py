@@ -117,7 +117,13 @@ def _word_facts(word: str) -> tuple[str, int, bool, bool, int]:
         kind = NUMBER if shape.isdigit() else NEWLINE if shape == "\n" else PUNCT
         key = KEY_CACHE.get(word) or word.translate(DASHES)
     caps = shape.isupper()
-    return key, kind, caps, caps and len(word) > 1 and word.isupper(), word_opens(word, key, caps)
+    upper = caps and len(word) > 1 and (word.isupper() or word in MIXED_CASE_ABBREVIATIONS)
+    return key, kind, caps, upper, word_opens(word, key, caps)
+
+
+# Abbreviations written with a small letter inside, read as the all-capital ones are ("ThS Trần Văn Hải"
+# as "TS Trần Văn Hải": a title, then a person).
+MIXED_CASE_ABBREVIATIONS = frozenset(("ThS",))
 
 
 WORD_FACTS = _WordFacts()
