@@ -98,6 +98,12 @@ def test_a_master_s_degree_written_ths_is_an_abbreviation_before_a_person():
     assert names == [("abbreviation", "ThS"), ("person", "Trần Văn Hải")]
 
 
+def test_a_title_of_honour_or_a_degree_names_the_person_after_it_even_without_a_surname():
+    names = [(e.type, e.text) for e in extract_names("Sáng nay, NSND Lan Hương và NSƯT Quốc Anh biểu diễn.")]
+    assert names == [("abbreviation", "NSND"), ("person", "Lan Hương"), ("abbreviation", "NSƯT"),
+                     ("person", "Quốc Anh")]
+
+
 def test_a_definition_in_the_article_wins_and_unknown_ones_stay_unexpanded():
     found = {e.text: e.value for e in extract_names(
         "Cảng Long Bình (CLB) mở rộng bến; QXZ chưa rõ nghĩa. CLB có 40 cầu cảng."

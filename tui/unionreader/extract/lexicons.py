@@ -48,6 +48,8 @@ PERSON_CUES = [
     # General news: sport, arts and business name people after what they do.
     "HLV", "huấn luyện viên", "cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "vận động viên", "VĐV",
     "đạo diễn", "ca sĩ", "diễn viên", "nhạc sĩ", "nhà văn", "họa sĩ", "doanh nhân", "tỷ phú",
+    # Titles of honour and degrees, often before a stage or short name ("NSND Lan Hương").
+    "NSND", "NSƯT", "NGND", "NGƯT", "AHLĐ", "GS", "PGS", "TS", "ThS", "BS", "PGS.TS", "GS.TS",
 ]
 
 # --- roles ------------------------------------------------------------------------------------
