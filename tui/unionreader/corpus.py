@@ -22,8 +22,9 @@ from stat import S_ISDIR, S_ISREG
 from .articles import Article, Paragraph, parse_article  # noqa: F401
 from .decoding import BadInput, decode
 from .files import read_bytes, stat_or_missing, system_name
+from .html_pages import looks_like_html, read_html_page
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl")
+ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl", ".html", ".htm")
 MAX_FILE_BYTES = 20 * 1024 * 1024
 STDIN = "-"
 
@@ -114,7 +115,7 @@ def load_source(source: Source) -> list[Article | LoadError]:
             data = sys.stdin.buffer.read()
         else:
             if source.size == -1:
-                raise BadInput("no articles (.txt, .md, .jsonl) in this folder")
+                raise BadInput("no articles (.txt, .md, .jsonl, .html) in this folder")
             path = system_name(name)
             st = stat_or_missing(path)  # one stat answers "exists?", "a regular file?" and the size
             if st is None:
@@ -150,6 +151,13 @@ def load_bytes(name: str, data: bytes) -> list[Article | LoadError]:
         items.extend(_parse_jsonl(text, name))
     elif not text or text.isspace():
         items.append(LoadError(name, "empty file"))
+    elif looks_like_html(text) or name.lower().endswith((".html", ".htm")):
+        body, meta = read_html_page(text)
+        article = parse_article(body, name, meta) if body.strip() else None
+        if article is not None and article.text:
+            items.append(article)
+        else:
+            items.append(LoadError(name, "no article text in this web page"))
     else:
         article = parse_article(text, name)
         if article.text:
