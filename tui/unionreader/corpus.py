@@ -23,8 +23,9 @@ from .articles import Article, Paragraph, parse_article  # noqa: F401
 from .decoding import BadInput, decode
 from .files import read_bytes, stat_or_missing, system_name
 from .html_pages import looks_like_html, read_html_page
+from .word_files import NotAWordDocument, looks_like_docx, read_docx
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl", ".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl", ".html", ".htm", ".docx")
 MAX_FILE_BYTES = 20 * 1024 * 1024
 STDIN = "-"
 
@@ -115,7 +116,7 @@ def load_source(source: Source) -> list[Article | LoadError]:
             data = sys.stdin.buffer.read()
         else:
             if source.size == -1:
-                raise BadInput("no articles (.txt, .md, .jsonl, .html) in this folder")
+                raise BadInput("no articles (.txt, .md, .jsonl, .html, .docx) in this folder")
             path = system_name(name)
             st = stat_or_missing(path)  # one stat answers "exists?", "a regular file?" and the size
             if st is None:
@@ -137,9 +138,13 @@ def load_source(source: Source) -> list[Article | LoadError]:
 
 def load_bytes(name: str, data: bytes) -> list[Article | LoadError]:
     """The articles of an input already read (``name``'s bytes ``data``), as ``load_source`` gives them."""
+    if looks_like_docx(name, data):
+        return _load_docx(name, data)
     try:
         if not data or data.isspace():  # (``isspace`` tests the bytes ``strip`` removes, without a copy)
             raise BadInput("empty file")
+        if data[:8] == _OLE_MAGIC:
+            raise BadInput("a Word 97–2003 or other Office binary file: save it as .docx to read it")
         text, warning = decode(data)
     except BadInput as exc:
         return [LoadError(name, str(exc))]
@@ -165,6 +170,20 @@ def load_bytes(name: str, data: bytes) -> list[Article | LoadError]:
         else:
             items.append(LoadError(name, "no article text left after removing page furniture"))
     return items
+
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # (how .doc, .xls and .ppt files open)
+
+
+def _load_docx(name: str, data: bytes) -> list[Article | LoadError]:
+    try:
+        body, meta = read_docx(data)
+    except NotAWordDocument as exc:
+        return [LoadError(name, str(exc))]
+    article = parse_article(body, name, meta) if body.strip() else None
+    if article is None or not article.text:
+        return [LoadError(name, "no text in this Word document")]
+    return [article]
 
 
 def _parse_jsonl(text: str, name: str) -> Iterator[Article | LoadError]:
