@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from xml.etree import ElementTree
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -77,10 +78,15 @@ def read_docx(data: bytes) -> tuple[str, dict[str, str]]:
             if document is None:
                 raise NotAWordDocument("not a Word document (no word/document.xml)")
             core = _xml(archive, "docProps/core.xml")
-    except (zipfile.BadZipFile, EOFError) as exc:
-        raise NotAWordDocument(f"damaged Word document ({exc})") from None
+    except NotAWordDocument:
+        raise
     except ElementTree.ParseError as exc:
         raise NotAWordDocument(f"damaged Word document (XML: {exc})") from None
+    except RuntimeError as exc:  # (zipfile's "File … is encrypted, password required …")
+        raise NotAWordDocument(f"a password-protected or unreadable Word document ({exc})") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, zlib.error, ValueError,
+            OSError) as exc:
+        raise NotAWordDocument(f"damaged Word document ({exc})") from None
     body = document.find(f"{_W}body")
     blocks = _blocks(body) if body is not None else []
     meta: dict[str, str] = {}
