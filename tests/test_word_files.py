@@ -72,11 +72,13 @@ def test_damaged_and_old_word_files_are_one_clear_line_each(tmp_path):
     (tmp_path / "cut.docx").write_bytes(docx(REPORT)[:300])
     (tmp_path / "empty.docx").write_bytes(docx(""))
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    (tmp_path / "renamed.docx").write_text("Tin ngắn viết bằng Notepad", encoding="utf-8")
     (tmp_path / "note.txt").write_text("Tin ngắn\n\nSáng 2/3/2026, Công đoàn trường tổ chức hội thao.\n", encoding="utf-8")
     result = load_paths([str(tmp_path)])
     assert [a.title for a in result.articles] == ["Tin ngắn"]  # (.doc is no article suffix: not listed)
     errors = {Path(e.source).name: e.error for e in result.errors}
     assert errors["empty.docx"] == "no text in this Word document"
     assert errors["cut.docx"].startswith("damaged Word document (")
+    assert errors["renamed.docx"] == "not a Word document (.docx files are zip archives)"
     old = load_paths([str(tmp_path / "old.doc")])
     assert [e.error for e in old.errors] == ["a Word 97–2003 or other Office binary file: save it as .docx to read it"]

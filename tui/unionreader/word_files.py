@@ -25,7 +25,8 @@ class NotAWordDocument(ValueError):
 
 
 def looks_like_docx(name: str, data: bytes) -> bool:
-    return name.lower().endswith(".docx") and data[:4] == b"PK\x03\x04"
+    """Whether a file is to be read as a Word document: named so (then a file that is none is reported)."""
+    return name.lower().endswith(".docx")
 
 
 def _paragraph_text(paragraph: ElementTree.Element) -> str:
@@ -72,6 +73,8 @@ def _xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element | None:
 def read_docx(data: bytes) -> tuple[str, dict[str, str]]:
     """The document's text (paragraphs separated by blank lines) and its metadata (``title``) for
     ``articles.parse_article``; raises ``NotAWordDocument`` with the reason when it cannot be read."""
+    if data[:4] != b"PK\x03\x04":
+        raise NotAWordDocument("not a Word document (.docx files are zip archives)")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             document = _xml(archive, _BODY)
