@@ -64,3 +64,17 @@ def test_html_is_recognised_by_its_content_and_a_page_without_text_is_one_clear_
     assert [(Path(e.source).name, e.error) for e in result.errors] == [
         ("empty.html", "no article text in this web page")]
     assert looks_like_html("\ufeff  <!DOCTYPE html><html>") and not looks_like_html("Tin <b>ngắn</b>")
+
+
+def test_without_an_article_element_the_element_named_for_the_story_is_read_not_the_lists_beside_it():
+    story = ("Chiều 20/8, Liên đoàn Lao động tỉnh Quảng Ngãi tổ chức lễ trao 50 “Mái ấm Công đoàn” cho đoàn viên "
+             "có hoàn cảnh khó khăn. Mỗi căn được hỗ trợ 50 triệu đồng.")
+    page = (
+        "<!DOCTYPE html><html><head><title>Trao 50 Mái ấm Công đoàn</title></head><body>"
+        '<div class="wrapper main-content"><div class="col-left">'
+        '<div class="detail-content"><p>' + story + "</p><p>Đoàn viên Trần Văn Nam xúc động nhận nhà mới.</p></div>"
+        "</div><div class='col-right'><ul><li>Giá xăng giảm mạnh từ chiều nay</li>"
+        "<li>Đội tuyển bóng đá nữ tập trung chuẩn bị giải châu Á</li></ul></div></div></body></html>")
+    body, meta = read_html_page(page)
+    assert body == story + "\n\nĐoàn viên Trần Văn Nam xúc động nhận nhà mới."
+    assert meta == {"title": "Trao 50 Mái ấm Công đoàn"}

@@ -23,6 +23,9 @@ _VOID = frozenset(("br", "img", "meta", "link", "hr", "input", "source", "wbr", 
 # A class or id that marks page furniture ("box-comment", "related-news", "social-share").
 _FURNITURE = re.compile(r"(?i)comment|related|share|social|breadcrumb|menu|advert|banner|sidebar|popup|cookie"
                         r"|newsletter|tin-lien-quan|tinlienquan|lien-quan")
+# A class or id that marks where a page keeps its story ("detail-content", "article-body", "fck_detail"): used
+# when the page has no <article> element.
+_CONTENT = re.compile(r"(?i)content|detail|body|article|post|entry|story|noi-?dung|chi-?tiet")
 _PUBLISHED_KEYS = ("article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date",
                    "dc.date.issued", "og:published_time")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -48,7 +51,9 @@ class _PageParser(HTMLParser):
         self.body_blocks: list[str] = []
         self.article_blocks: list[str] = []
         self._skipping: list[str] = []  # the open elements being skipped, innermost last
-        self._stack: list[tuple[str, bool]] = []  # open elements: (tag, skipped because of its class)
+        self._stack: list[tuple[str, bool, int]] = []  # open elements: (tag, furniture?, container or -1)
+        self.containers: list[list[str]] = []  # the blocks of each element whose class names the story
+        self._open_containers: list[int] = []
         self._in_title = self._in_h1 = False
         self._article_depth = 0
         self._buffer: list[str] = []
@@ -71,8 +76,14 @@ class _PageParser(HTMLParser):
             self._flush()
         if tag in _VOID:
             return
-        furniture = bool(_FURNITURE.search(f"{values.get('class', '')} {values.get('id', '')}")) and tag != "body"
-        self._stack.append((tag, furniture))
+        names = f"{values.get('class', '')} {values.get('id', '')}"
+        furniture = bool(_FURNITURE.search(names)) and tag != "body"
+        container = -1
+        if not furniture and tag not in ("body", "html") and _CONTENT.search(names):
+            container = len(self.containers)
+            self.containers.append([])
+            self._open_containers.append(container)
+        self._stack.append((tag, furniture, container))
         if tag in _SKIPPED or furniture:
             self._skipping.append(tag)
         elif tag == "title":
@@ -88,8 +99,10 @@ class _PageParser(HTMLParser):
         # Close up to the matching open element (a page may leave some unclosed).
         for depth in range(len(self._stack) - 1, -1, -1):
             if self._stack[depth][0] == tag:
-                for open_tag, furniture in reversed(self._stack[depth:]):
+                for open_tag, furniture, container in reversed(self._stack[depth:]):
                     self._close(open_tag, furniture)
+                    if container >= 0 and self._open_containers and self._open_containers[-1] == container:
+                        self._open_containers.pop()
                 del self._stack[depth:]
                 break
 
@@ -121,6 +134,8 @@ class _PageParser(HTMLParser):
             self.body_blocks.append(text)
             if self._article_depth:
                 self.article_blocks.append(text)
+            for container in self._open_containers:
+                self.containers[container].append(text)
 
     def close(self) -> None:
         super().close()
@@ -157,6 +172,21 @@ def _title(parser: _PageParser) -> str:
     return ""
 
 
+def _story_blocks(parser: _PageParser) -> list[str]:
+    """The <article> element's blocks; else those of the narrowest element named for the story that holds
+    most of the text such elements hold (a "detail-content" inside a "main-content" that also lists other
+    headlines); else the body's."""
+    if sum(map(len, parser.article_blocks)) >= _MIN_ARTICLE_TEXT:
+        return parser.article_blocks
+    sized = [(sum(map(len, blocks)), i) for i, blocks in enumerate(parser.containers)]
+    sized = [(size, i) for size, i in sized if size >= _MIN_ARTICLE_TEXT]
+    if sized:
+        largest = max(size for size, _ in sized)
+        _, narrowest = min((size, i) for size, i in sized if size >= 0.6 * largest)
+        return parser.containers[narrowest]
+    return parser.body_blocks
+
+
 def read_html_page(text: str) -> tuple[str, dict[str, str]]:
     """The page's article text (paragraphs separated by blank lines, its title left out) and its metadata
     (``title``, ``date`` as ISO, ``url``, ``source``) for ``articles.parse_article``. The text is ""
@@ -164,8 +194,7 @@ def read_html_page(text: str) -> tuple[str, dict[str, str]]:
     parser = _PageParser()
     parser.feed(text)
     parser.close()
-    article = parser.article_blocks
-    blocks = article if sum(map(len, article)) >= _MIN_ARTICLE_TEXT else parser.body_blocks
+    blocks = _story_blocks(parser)
     title = _title(parser)
     if blocks and title and blocks[0] in (title, parser.first_h1):
         blocks = blocks[1:]
