@@ -78,3 +78,28 @@ def test_without_an_article_element_the_element_named_for_the_story_is_read_not_
     body, meta = read_html_page(page)
     assert body == story + "\n\nĐoàn viên Trần Văn Nam xúc động nhận nhà mới."
     assert meta == {"title": "Trao 50 Mái ấm Công đoàn"}
+
+
+def test_a_crawl_s_jsonl_records_may_hold_the_page_or_markup_instead_of_text(tmp_path):
+    import json
+
+    page = PAGE.read_text(encoding="utf-8")
+    lines = [
+        {"html": page, "url": "https://example.vn/ban-sao.html"},  # the record's own address wins
+        {"text": "<p>Sáng 3/4, Công đoàn trường tổ chức hội thao.</p><p>Có 120 đoàn viên tham gia.</p>",
+         "title": "Hội thao công đoàn trường", "date": "2024-04-03"},
+        {"text": "Công đoàn dùng thẻ <b> trong bản tin nội bộ."},  # prose that mentions a tag stays prose
+        {"title": "Không có nội dung"},
+    ]
+    (tmp_path / "crawl.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in lines) + "\n",
+                                          encoding="utf-8")
+    result = load_paths([str(tmp_path)])
+    first, second, third = result.articles
+    assert first.title == "Công đoàn Công ty May Sông Hồng tổ chức Hội nghị người lao động năm 2025"
+    assert (first.url, first.origin, first.published) == (
+        "https://example.vn/ban-sao.html", "Báo Người Lao Động Thủ Đô", "2025-02-07")
+    assert "dataLayer" not in first.text and "Trang chủ" not in first.text
+    assert second.text == "Hội thao công đoàn trường\n\nSáng 3/4, Công đoàn trường tổ chức hội thao.\n\nCó 120 đoàn viên tham gia."
+    assert "<b>" in third.text
+    assert [(Path(e.source).name, e.error) for e in result.errors] == [
+        ("crawl.jsonl:4", 'JSON line has no "text" (or "html")')]

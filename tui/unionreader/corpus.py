@@ -186,6 +186,12 @@ def _load_docx(name: str, data: bytes) -> list[Article | LoadError]:
     return [article]
 
 
+def _is_markup(body: str) -> bool:
+    """A record's text that is a page or a fragment of one ("<p>…</p>"), not prose that mentions a tag."""
+    head = body.lstrip()[:1]
+    return looks_like_html(body) or (head == "<" and ("</p>" in body or "</div>" in body or "<br" in body))
+
+
 def _parse_jsonl(text: str, name: str) -> Iterator[Article | LoadError]:
     seen_any = False
     for lineno, line in enumerate(text.split("\n"), start=1):
@@ -201,10 +207,15 @@ def _parse_jsonl(text: str, name: str) -> Iterator[Article | LoadError]:
             yield LoadError(where, "JSON line is not an object")
             continue
         body = record.get("text")
+        if (not isinstance(body, str) or not body.strip()) and isinstance(record.get("html"), str):
+            body = record["html"]  # (a crawl that kept the page as it came)
         if not isinstance(body, str) or not body.strip():
-            yield LoadError(where, 'JSON line has no "text"')
+            yield LoadError(where, 'JSON line has no "text" (or "html")')
             continue
         meta = {k: record[k] for k in ("title", "date", "url", "source") if record.get(k)}
+        if _is_markup(body):  # the page's own title, date, address and publication, where the record has none
+            body, page = read_html_page(body)
+            meta = page | meta
         article = parse_article(body, where, meta)
         if article.text:
             seen_any = True
