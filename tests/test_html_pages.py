@@ -103,3 +103,11 @@ def test_a_crawl_s_jsonl_records_may_hold_the_page_or_markup_instead_of_text(tmp
     assert "<b>" in third.text
     assert [(Path(e.source).name, e.error) for e in result.errors] == [
         ("crawl.jsonl:4", 'JSON line has no "text" (or "html")')]
+
+
+def test_a_page_wrapped_in_one_form_as_asp_net_pages_are_keeps_its_text():
+    body, _ = read_html_page(
+        '<html><body><form id="form1" method="post"><div class="noidung"><p>Sáng 9/9, Công đoàn Viên chức tỉnh '
+        "tổ chức hội nghị tổng kết.</p></div><div class='binh-luan comment'><textarea>Ý kiến</textarea></div>"
+        "</form></body></html>")
+    assert body == "Sáng 9/9, Công đoàn Viên chức tỉnh tổ chức hội nghị tổng kết."
