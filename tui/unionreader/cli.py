@@ -16,7 +16,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Subcommands: `unionreader facts --help`, `unionreader search --help`, `unionreader people --help`, "
         "`unionreader orgs --help`, `unionreader index --help`, `unionreader cache info|clear`.",
     )
-    parser.add_argument("paths", nargs="*", help="article files or folders (.txt, .md, .jsonl, .html, .docx) or - for stdin")
+    parser.add_argument("paths", nargs="*", help="article files or folders (.txt, .md, .jsonl, .html, .docx, .pdf) or - for stdin")
     parser.add_argument(
         "--copy-to", metavar="FILE", help="also write every text the app copies to FILE (replaced on each copy)"
     )

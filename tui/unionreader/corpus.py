@@ -23,9 +23,10 @@ from .articles import Article, Paragraph, parse_article  # noqa: F401
 from .decoding import BadInput, decode
 from .files import read_bytes, stat_or_missing, system_name
 from .html_pages import looks_like_html, read_html_page
+from .pdf_files import NotReadablePdf, looks_like_pdf, read_pdf
 from .word_files import NotAWordDocument, looks_like_docx, read_docx
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl", ".html", ".htm", ".docx")
+ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl", ".html", ".htm", ".docx", ".pdf")
 MAX_FILE_BYTES = 20 * 1024 * 1024
 STDIN = "-"
 
@@ -116,7 +117,7 @@ def load_source(source: Source) -> list[Article | LoadError]:
             data = sys.stdin.buffer.read()
         else:
             if source.size == -1:
-                raise BadInput("no articles (.txt, .md, .jsonl, .html, .docx) in this folder")
+                raise BadInput("no articles (.txt, .md, .jsonl, .html, .docx, .pdf) in this folder")
             path = system_name(name)
             st = stat_or_missing(path)  # one stat answers "exists?", "a regular file?" and the size
             if st is None:
@@ -140,6 +141,8 @@ def load_bytes(name: str, data: bytes) -> list[Article | LoadError]:
     """The articles of an input already read (``name``'s bytes ``data``), as ``load_source`` gives them."""
     if looks_like_docx(name, data):
         return _load_docx(name, data)
+    if looks_like_pdf(name, data):
+        return _load_pdf(name, data)
     try:
         if not data or data.isspace():  # (``isspace`` tests the bytes ``strip`` removes, without a copy)
             raise BadInput("empty file")
@@ -190,6 +193,17 @@ def _is_markup(body: str) -> bool:
     """A record's text that is a page or a fragment of one ("<p>…</p>"), not prose that mentions a tag."""
     head = body.lstrip()[:1]
     return looks_like_html(body) or (head == "<" and ("</p>" in body or "</div>" in body or "<br" in body))
+
+
+def _load_pdf(name: str, data: bytes) -> list[Article | LoadError]:
+    try:
+        body, meta = read_pdf(data)
+    except ImportError:
+        return [LoadError(name, "reading PDF files needs the pdf extra: pip install 'unionreader[pdf]'")]
+    except NotReadablePdf as exc:
+        return [LoadError(name, str(exc))]
+    article = parse_article(body, name, meta)
+    return [article] if article.text else [LoadError(name, "no text in this PDF")]
 
 
 def _parse_jsonl(text: str, name: str) -> Iterator[Article | LoadError]:
