@@ -202,7 +202,7 @@ def test_discover_recurses_and_skips_hidden(tmp_path):
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / "a" / "b" / "x.txt").write_text("Một bài báo.", encoding="utf-8")
     (tmp_path / "a" / "y.md").write_text("# Tiêu đề bài\n\nNội dung.", encoding="utf-8")
-    (tmp_path / "a" / "z.pdf").write_bytes(b"%PDF")
+    (tmp_path / "a" / "z.jpg").write_bytes(b"\xff\xd8\xff")  # no article: passed over
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "h.txt").write_text("ẩn", encoding="utf-8")
     names = [Path(s.path).name for s in discover([tmp_path])]
