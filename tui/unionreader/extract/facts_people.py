@@ -53,9 +53,12 @@ _ACTIONS: tuple[tuple[str, re.Pattern[str], str, tuple[str, ...], tuple[int, ...
 _ANY_ACTION_NEEDLE = re.compile("|".join(re.escape(n) for action in _ACTIONS for n in action[3]))
 # Separators allowed between a name and its roles, and between two roles of one person.
 _AFTER_SEP = re.compile(
-    r"\s*(?:[,:–—-]\s*|(?:giữ chức(?: vụ)?|đảm nhiệm(?: chức(?: vụ)?)?|được bầu(?: làm| giữ chức)?|làm)\s+)?"
-)  # ("bầu bà A giữ chức Chủ tịch …; ông B làm Phó Chủ tịch": the role the verb gives is hers, his)
+    r"\s*(?:[,:–—-]\s*|(?:giữ chức(?: vụ)?|đảm nhiệm(?: chức(?: vụ)?)?|được bầu(?: làm| giữ chức)?|làm"
+    r"|(?:tái )?đắc cử(?: chức(?: vụ)?)?|trúng cử)\s+)?"
+)  # ("bầu bà A giữ chức Chủ tịch …; ông B làm Phó Chủ tịch", "bà C tái đắc cử Chủ tịch": the role the verb gives is hers, his)
 _BEFORE_GAP = re.compile(r"\s+")
+_VERB_GIVES_ROLE = re.compile(r"[^\W\d_]")  # (a separator with a letter is a verb: "được bầu làm")
+_JOINED = re.compile(r"\s+và\s+")
 _LIST_SEP = re.compile(r"\s*,\s*")
 
 
@@ -166,6 +169,8 @@ def _role_items(text: str, ents: EntityIndex) -> list[_RoleItem]:
                 shown = f"{clean_phrase(text[role.start : after])} {body}" if body else ""
                 items.append(_RoleItem(role.start, kind.end(), tuple(used), shown))
                 continue
+        if end == role.end and q and _ROLE_END.match(text, after):
+            end = after  # "Phó Chủ tịch thường trực;": the qualifier is the role's own
         items.append(_RoleItem(role.start, end, tuple(used)))
     # Two role entities may overlap the same organisation; keep the longest per start.
     items.sort(key=lambda it: (it.start, -it.end))
@@ -239,7 +244,7 @@ def _attach_roles(text: str, entities, ents: EntityIndex, mentions: list[int], o
 
     # (Mentions in the order of their starts: so the indices are, when the entities are.)
     in_order = mentions if ents.in_order else sorted(mentions, key=lambda j: entities[j].start)
-    for i in in_order:  # roles after the name
+    for n, i in enumerate(in_order):  # roles after the name
         pos = entities[i].end
         while True:
             m = _AFTER_SEP.match(text, pos)
@@ -250,6 +255,10 @@ def _attach_roles(text: str, entities, ents: EntityIndex, mentions: list[int], o
             if follow and follow.end() in person_starts:
                 break  # "…, Chủ tịch X Nguyễn Văn B": the role introduces the next name
             add_role(owner[i], item, i)
+            if pos == entities[i].end and n and _VERB_GIVES_ROLE.search(m.group()):
+                partner = in_order[n - 1]  # "A và B được bầu làm Phó Chủ tịch": the role is both theirs
+                if _JOINED.fullmatch(text, entities[partner].end, entities[i].start) and owner[partner] is not owner[i]:
+                    add_role(owner[partner], item, partner)
             pos = item.end
     for i in in_order:  # roles before the name
         chain: list[_RoleItem] = []

@@ -320,6 +320,13 @@ ABBREVIATIONS = {
     "PGS": "phó giáo sư",
     "TS": "tiến sĩ",
     "PGS.TS": "phó giáo sư, tiến sĩ",
+    "BS": "bác sĩ",
+    "TS.BS": "tiến sĩ, bác sĩ",
+    # Court, health and economy news.
+    "SN": "sinh năm",
+    "HĐXX": "Hội đồng xét xử",
+    "GRDP": "tổng sản phẩm trên địa bàn",
+    "USD": "đô la Mỹ",
     "GS.TS": "giáo sư, tiến sĩ",
     "UBTVQH": "Ủy ban Thường vụ Quốc hội",
     "TT&TT": "Thông tin và Truyền thông",
