@@ -199,3 +199,22 @@ def test_the_review_articles_whole():
     events = {name: [f.value for f in a.facts if f.kind == "event" and f.label == "Sự kiện"] for name, a in news.items()}
     assert events["a14_congdoan_kyket"] == ["Lễ ký kết thỏa ước lao động tập thể ngành dệt may lần thứ ba"]
     assert events["a15_hanoi_duongvanhdai"] == ["Lễ khởi công Dự án đường Vành đai 4"]
+
+
+def test_a_role_after_the_birth_year_or_age_in_brackets_is_kept():
+    got = roles(LEAD + "Bị cáo Tô Minh Đạt (SN 1975, Giám đốc Công ty TNHH Thép Đạt Thành) và Lưu Văn Quế (52 tuổi, "
+                "Kế toán trưởng) bị tuyên phạt. Tài xế Hứa Văn Cường (SN 1990, trú tại Lạng Sơn) bị thương.")
+    assert got["Tô Minh Đạt"] == ["Giám đốc Công ty TNHH Thép Đạt Thành"]
+    assert got["Lưu Văn Quế"] == ["Kế toán trưởng"]
+    assert got["Hứa Văn Cường"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("Lượng mưa đo tại trạm Nam Đông vượt 500 mm.", "trạm Nam Đông"),
+     ("Xe tải lật trên đèo Lò Xo sáng qua.", "đèo Lò Xo"),
+     ("Nước sông Hoàng Long dâng cao.", "sông Hoàng Long")],
+)
+def test_stations_passes_and_rivers_are_places_not_people(text, place):
+    assert names(text, "person") == []
+    assert names(text, "location") == [place]

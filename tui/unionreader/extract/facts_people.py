@@ -54,10 +54,12 @@ _ANY_ACTION_NEEDLE = re.compile("|".join(re.escape(n) for action in _ACTIONS for
 # Separators allowed between a name and its roles, and between two roles of one person.
 _AFTER_SEP = re.compile(
     r"\s*(?:[,:–—-]\s*|(?:giữ chức(?: vụ)?|đảm nhiệm(?: chức(?: vụ)?)?|được bầu(?: làm| giữ chức)?|làm"
-    r"|(?:tái )?đắc cử(?: chức(?: vụ)?)?|trúng cử)\s+)?"
-)  # ("bầu bà A giữ chức Chủ tịch …; ông B làm Phó Chủ tịch", "bà C tái đắc cử Chủ tịch": the role the verb gives is hers, his)
+    r"|(?:tái )?đắc cử(?: chức(?: vụ)?)?|trúng cử)\s+|\((?:SN|sinh năm|\d{1,3} tuổi)(?: \d{4})?,\s*)?"
+)
+# ("bầu bà A giữ chức Chủ tịch …; ông B làm Phó Chủ tịch", "bà C tái đắc cử Chủ tịch": the role the verb gives
+# is hers, his; "Đỗ Quang Vinh (SN 1982, Giám đốc Công ty X)": court and accident news give it after the age.)
 _BEFORE_GAP = re.compile(r"\s+")
-_VERB_GIVES_ROLE = re.compile(r"[^\W\d_]")  # (a separator with a letter is a verb: "được bầu làm")
+_VERB_GIVES_ROLE = re.compile(r"\s*[^\W\d_]")  # (a separator opening with a letter is a verb: "được bầu làm")
 _JOINED = re.compile(r"\s+và\s+")
 _LIST_SEP = re.compile(r"\s*,\s*")
 
@@ -255,7 +257,7 @@ def _attach_roles(text: str, entities, ents: EntityIndex, mentions: list[int], o
             if follow and follow.end() in person_starts:
                 break  # "…, Chủ tịch X Nguyễn Văn B": the role introduces the next name
             add_role(owner[i], item, i)
-            if pos == entities[i].end and n and _VERB_GIVES_ROLE.search(m.group()):
+            if pos == entities[i].end and n and _VERB_GIVES_ROLE.match(m.group()):
                 partner = in_order[n - 1]  # "A và B được bầu làm Phó Chủ tịch": the role is both theirs
                 if _JOINED.fullmatch(text, entities[partner].end, entities[i].start) and owner[partner] is not owner[i]:
                     add_role(owner[partner], item, partner)

@@ -156,8 +156,9 @@ LOCATION_PREFIXES = ["tỉnh", "thành phố", "TP", "TP.", "huyện", "quận",
                      "Tỉnh", "Thành phố", "Huyện", "Quận", "Thị xã", "Xã", "Phường", "Thị trấn", "ấp", "thôn",
                      "bản", "tp", "Tp"]
 # Streets are named after people: "đường Trần Phú", "phố Lê Duẩn" are places, not persons. (Only in lower
-# case: a capitalised "Đường" may open a sentence about a person.)
-STREET_PREFIXES = ["đường", "phố"]
+# case: a capitalised "Đường" may open a sentence about a person.) So are stations, passes, rivers and
+# mountains: "trạm Bạch Mã", "đèo Lò Xo", "sông Hoàng Long", "núi Hàm Rồng".
+STREET_PREFIXES = ["đường", "phố", "trạm", "đèo", "sông", "núi"]
 
 # --- places -----------------------------------------------------------------------------------
 
