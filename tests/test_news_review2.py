@@ -218,3 +218,9 @@ def test_a_role_after_the_birth_year_or_age_in_brackets_is_kept():
 def test_stations_passes_and_rivers_are_places_not_people(text, place):
     assert names(text, "person") == []
     assert names(text, "location") == [place]
+
+
+def test_everyone_of_a_comma_list_elected_together_shares_the_role_and_the_election():
+    a = facts(LEAD + "Các đồng chí Thân Thị Hoa, Ninh Văn Bảo và Giáp Minh Tú được bầu làm Phó Chủ tịch.")
+    got = {f.label: (f.value["roles"], f.value["actions"]) for f in a.facts if f.kind == "people"}
+    assert got == {name: (["Phó Chủ tịch"], ["được bầu"]) for name in ("Thân Thị Hoa", "Ninh Văn Bảo", "Giáp Minh Tú")}

@@ -60,7 +60,7 @@ _AFTER_SEP = re.compile(
 # is hers, his; "Đỗ Quang Vinh (SN 1982, Giám đốc Công ty X)": court and accident news give it after the age.)
 _BEFORE_GAP = re.compile(r"\s+")
 _VERB_GIVES_ROLE = re.compile(r"\s*[^\W\d_]")  # (a separator opening with a letter is a verb: "được bầu làm")
-_JOINED = re.compile(r"\s+và\s+")
+_JOINED = re.compile(r"\s*,\s*|\s+và\s+|\s*,\s*và\s+")  # (names joined into one list)
 _LIST_SEP = re.compile(r"\s*,\s*")
 
 
@@ -258,9 +258,12 @@ def _attach_roles(text: str, entities, ents: EntityIndex, mentions: list[int], o
                 break  # "…, Chủ tịch X Nguyễn Văn B": the role introduces the next name
             add_role(owner[i], item, i)
             if pos == entities[i].end and n and _VERB_GIVES_ROLE.match(m.group()):
-                partner = in_order[n - 1]  # "A và B được bầu làm Phó Chủ tịch": the role is both theirs
-                if _JOINED.fullmatch(text, entities[partner].end, entities[i].start) and owner[partner] is not owner[i]:
-                    add_role(owner[partner], item, partner)
+                # "A và B được bầu làm Phó Chủ tịch", "các đồng chí A, B, C được bầu …": the role is all theirs
+                k, nxt = n - 1, i
+                while k >= 0 and _JOINED.fullmatch(text, entities[in_order[k]].end, entities[nxt].start):
+                    if owner[in_order[k]] is not owner[i]:
+                        add_role(owner[in_order[k]], item, in_order[k])
+                    k, nxt = k - 1, in_order[k]
             pos = item.end
     for i in in_order:  # roles before the name
         chain: list[_RoleItem] = []
@@ -381,9 +384,9 @@ def _doers(text, entities, in_sentence: list[int], at: int, who: str) -> list[in
     if not before:
         return after[:1]
     doers = [before[-1]]
-    for j in reversed(before[:-1]):  # "A và B trao …": both did it
+    for j in reversed(before[:-1]):  # "A và B trao …", "A, B được bầu …": both did it
         between = text[entities[j].end : entities[doers[-1]].start]
-        if " và " not in between or ";" in between or "." in between:
+        if (" và " not in between or ";" in between or "." in between) and not _JOINED.fullmatch(between):
             break
         doers.append(j)
     return doers
