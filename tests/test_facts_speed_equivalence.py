@@ -88,9 +88,10 @@ def _plain_find_event(article, sentences, lead):
         if not sentences.holds(fe._HOLD_WORD, s.start, s.end):
             continue
         for hold in fe._HOLD_RE.finditer(text, s.start, s.end):
-            m = fe._EVENT_RE.match(text, hold.end())
+            m = fe._EVENT_RE.match(text, hold.end()) or fe._HELD_LOWER_RE.match(text, hold.end())
             if m:
-                return fe._event_name_at(text, m.start(), s.end), s
+                name = fe._event_name_at(text, m.start(), s.end)
+                return name[:1].upper() + name[1:], s
     for s in candidates:
         m = fe._search_event(text, s.start, s.end)
         if m:
@@ -98,12 +99,13 @@ def _plain_find_event(article, sentences, lead):
             if len(name.split()) <= 2:
                 name = fe._name_from_report(text, m.group()) or name
             return name, s
-    for s in candidates[: 2 if title else 1]:  # a signing with no event word (the rule added on main)
+    signings = []  # a signing with no event word (the rule added on main): the fullest name, the first of equals
+    for s in candidates[: 2 if title else 1]:
         m = fe._SIGNED_RE.search(text, s.start, s.end)
         if m:
             stop = fe._SIGNED_STOP.search(text, m.end(), s.end)
-            return f"Lễ ký kết {fe._event_name_at(text, m.end(), stop.start() if stop else s.end)}", s
-    return None
+            signings.append((f"Lễ ký kết {fe._event_name_at(text, m.end(), stop.start() if stop else s.end)}", s))
+    return max(signings, key=lambda found: len(found[0])) if signings else None
 
 
 def _plain_event_place(text, ents, entities, lead):
@@ -119,6 +121,9 @@ def _plain_event_place(text, ents, entities, lead):
                 more = re.match(r"(?:,\s*[^\W\d_][^,;.]{0,40}?)?(?=[,;.]|\s(?:vào|do|với)\s)", text[e.end : s.end])
                 if more and more.group() and ents.starting_at(e.end + 2, "location", slack=2) is not None:
                     end = e.end + len(more.group())
+                listed = re.match(r",\s*|\s+và\s+", text[end:])  # a list of places is no venue
+                if listed and ents.starting_at(end + listed.end(), "location", slack=0) is not None:
+                    continue
                 return Fact("event", "Địa điểm", fc.clean_phrase(text[e.start : end]), chunk, s.start, s.end, (i,))
     return None
 
@@ -376,11 +381,18 @@ def _plain_mentions(text, mask, starts, document_ends):
     def context(pos):
         return bool(dt._TIME_OF_DAY_BEFORE.search(text, max(0, pos - 24), pos))
 
+    def from_first_day(start, day):  # "ngày 8 và 9/6": from the first day (searched before every date)
+        first = dt._FIRST_DAY_BEFORE.search(text, max(0, start - 16), start)
+        if first is None or int(first.group(1)) >= day:
+            return start, day
+        return start_with_ngay(first.start(1)), int(first.group(1))
+
     for pos in starts.slash:
         if mask[pos] or not (m := dt._FULL.match(text, pos)):
             continue
         after_doc = dt._after_document(text, pos, document_ends)
-        claim(start_with_ngay(pos), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)), after_doc)
+        start, day = from_first_day(start_with_ngay(pos), int(m.group(1)))
+        claim(start, m.end(), day, int(m.group(3)), int(m.group(4)), after_doc)
     for pos in starts.month:
         if mask[pos] or not (m := dt._VERBAL.match(text, pos)):
             continue
@@ -404,11 +416,12 @@ def _plain_mentions(text, mask, starts, document_ends):
         has_context = start != pos or context(pos) or follows
         if not has_context and (m.group(2) != "/" or day <= month):
             continue
+        start, day = from_first_day(start, day)
         claim(start, m.end(), day, month, int(m.group(4)) if m.group(4) else None)
     return found
 
 
-_DATE_WORDS = ["sáng", "Chiều", "ngày", "Ngày", "mùng", "và", ",", " ", "30/4", "4/30", "12-5", "5/12", "1/5", "x", "đến",
+_DATE_WORDS = ["sáng", "Chiều", "ngày", "Ngày", "mùng", "và", ",", " ", "30/4", "4/30", "12-5", "5/12", "1/5", "x", "đến", "3", "-",
                "\n", "tháng", "7", "năm 2024", "26 tháng 7", "7/2024", "30/01/2024", "09/NQ-TW"]
 
 

@@ -46,6 +46,10 @@ _TIME_OF_DAY_BEFORE = re.compile(
 _NGAY_BEFORE = re.compile(r"(?i)(?:^|[^\w])(ngày|mùng|mồng)\s+$")
 _DATE_LINK = re.compile(r"\s*(?:và|,|;|–|-|đến|tới)\s*")
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
+# The first day of two sharing a month: "ngày 8 và 9/6", "từ ngày 6 đến 8/9", "ngày 27-28/6".
+# (What must stand right before the second day: most dates fail this at C speed, before the search.)
+_DAY_LINK_ENDS = ("và ", "đến ", "tới ", "-", "–", "- ", "– ")
+_FIRST_DAY_BEFORE = re.compile(r"(?i)(?<!\w)ngày\s+(\d{1,2})\s*(?:và|đến|tới|-|–)\s*(?:ngày\s+)?$")
 _AFTER_DOCUMENT = re.compile(r"(?i)\s*,?\s*(?:ban hành\s+|được ban hành\s+)?(?:ngày\s+)?$")
 _YEAR_MENTION = re.compile(r"(?i)(?<!\w)năm\s+(\d{4})(?!\d)(?!\s*[-–—/]\s*\d{4})")
 # Words that make "năm 2030" a target or a bound rather than the present: "đến năm", "tầm nhìn đến
@@ -138,7 +142,10 @@ def _mentions(
         if mask[pos] or not (m := _FULL.match(text, pos)):
             continue
         after_doc = _after_document(text, pos, document_ends)
-        claim(_start_with_ngay(text, pos), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)), after_doc)
+        start, day = _start_with_ngay(text, pos), int(m.group(1))
+        if text.endswith(_DAY_LINK_ENDS, max(0, start - 4), start):  # (most dates: nothing to search)
+            start, day = _from_first_day(text, start, day)
+        claim(start, m.end(), day, int(m.group(3)), int(m.group(4)), after_doc)
 
     for pos in starts.month:
         if mask[pos] or not (m := _VERBAL.match(text, pos)):
@@ -166,8 +173,18 @@ def _mentions(
         # context is looked for only when that decides.)
         if (m.group(2) != "/" or day <= month) and not (start != pos or context(pos) or follows_date(pos)):
             continue
+        if text.endswith(_DAY_LINK_ENDS, max(0, start - 4), start):
+            start, day = _from_first_day(text, start, day)
         claim(start, m.end(), day, month, int(m.group(4)) if m.group(4) else None)
     return found
+
+
+def _from_first_day(text: str, start: int, day: int) -> tuple[int, int]:
+    """"trong hai ngày 8 và 9/6/2023", "từ ngày 6 đến 8/9": a date written from its first day, and that day."""
+    first = _FIRST_DAY_BEFORE.search(text, max(0, start - 16), start)
+    if first is None or int(first.group(1)) >= day:
+        return start, day
+    return _start_with_ngay(text, first.start(1)), int(first.group(1))
 
 
 def _header_end(text: str) -> int:

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from ..articles import Article
-from .facts_common import EntityIndex, Sentence, SentenceIndex, clean_phrase, key
+from .facts_common import EntityIndex, Sentence, SentenceIndex, capitalise, clean_phrase, key
 from .models import Fact
 from .records import new_fact
 
@@ -19,6 +19,9 @@ _EVENT_HEAD = (
     r"Hội trại|Tuần lễ)"
 )
 _EVENT_RE = re.compile(r"(?<![^\s(“\"])" + _EVENT_HEAD + r"\b")
+# Right after "tổ chức" a head in lower case is the event too ("tổ chức lễ khởi công Dự án …").
+_HELD_LOWER_RE = re.compile(r"(?:lễ|hội nghị|hội thảo|tọa đàm|toạ đàm|diễn đàn|hội thi|hội diễn|liên hoan|ngày hội|"
+                            r"triển lãm|hội chợ|tuần lễ)\b")
 # The same without the look-behind, which ``_search_event`` tests itself: a pattern that opens with the
 # heads' first letters lets the engine skip to those letters instead of trying every offset.
 _EVENT_HEAD_RE = re.compile(_EVENT_HEAD + r"\b")
@@ -34,9 +37,10 @@ _SIGNING_WORDS = ("ký", "kí")
 # "lễ ký kết … giữa A và B": the two parties hold a signing together.
 _BETWEEN_RE = re.compile(r"\bgiữa\s+", re.IGNORECASE)
 _SIGNING_RE = re.compile(r"\bký\b|\bkí\b", re.IGNORECASE)
-# "… đã ký kết Thỏa ước lao động tập thể …": what was signed, a document or agreement named by its kind.
+# "… đã ký kết Thỏa ước lao động tập thể …": what was signed, a document or agreement named by its kind;
+# "Ký kết thỏa ước …" opening a title or a lead says it the same way.
 _SIGNED_RE = re.compile(
-    r"\b(?:ký|kí) kết\s+(?=(?:Thỏa ước|Thoả ước|thỏa ước|thoả ước|TƯLĐTT|Quy chế|quy chế|Chương trình phối hợp|"
+    r"\b(?:[Kk]ý|[Kk]í) kết\s+(?=(?:Thỏa ước|Thoả ước|thỏa ước|thoả ước|TƯLĐTT|Quy chế|quy chế|Chương trình phối hợp|"
     r"chương trình phối hợp|Biên bản|biên bản|Kế hoạch phối hợp|kế hoạch phối hợp|Nghị quyết liên tịch)\b)"
 )
 _SIGNED_STOP = re.compile(r"\s(?:với|giữa|cho|và)\s")  # the parties or the content, after what was signed
@@ -96,9 +100,9 @@ def _find_event(article: Article, sentences: SentenceIndex, lead: list[Sentence]
     # 1. "X tổ chức Hội nghị …" in the title or lead; 2. the first event word there; 3. a report it discussed.
     for s in sentences.holding(_HOLD_WORD, candidates):
         for hold in _HOLD_RE.finditer(text, s.start, s.end):
-            m = _EVENT_RE.match(text, hold.end())
+            m = _EVENT_RE.match(text, hold.end()) or _HELD_LOWER_RE.match(text, hold.end())
             if m:
-                return _event_name_at(text, m.start(), s.end), s
+                return capitalise(_event_name_at(text, m.start(), s.end)), s
     # (Every candidate lies between the first's start and the last's end, the title coming first.)
     if _ANY_EVENT_HEAD.search(text, candidates[0].start, candidates[-1].end) is not None:
         for s in candidates:
@@ -110,12 +114,17 @@ def _find_event(article: Article, sentences: SentenceIndex, lead: list[Sentence]
                 return name, s
     # 4. "A và B đã ký kết Thỏa ước …" in the title or the lead's first sentence, with no event word: the
     # signing is the event (a signing mentioned further down is news about it, not the event reported).
+    # When the title and the lead both say it, the fuller name is kept ("Ký kết thỏa ước tại KCN" over
+    # "… đã ký kết Thỏa ước lao động tập thể nhóm doanh nghiệp").
+    signed: tuple[str, Sentence] | None = None
     for s in candidates[: 2 if title else 1]:
         m = _SIGNED_RE.search(text, s.start, s.end)
         if m:
             stop = _SIGNED_STOP.search(text, m.end(), s.end)
-            return f"Lễ ký kết {_event_name_at(text, m.end(), stop.start() if stop else s.end)}", s
-    return None
+            name = _event_name_at(text, m.end(), stop.start() if stop else s.end)
+            if signed is None or len(name) > len(signed[0]) - len("Lễ ký kết "):
+                signed = f"Lễ ký kết {name}", s
+    return signed
 
 
 def _search_event(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -205,6 +214,9 @@ def _after_bound(text: str, start: int) -> bool:
     return _BOUND_BEFORE.search(text[max(0, start - 12) : start]) is not None
 
 
+_LIST_LINK = re.compile(r",\s*|\s+và\s+")
+
+
 def _event_place(text, ents: EntityIndex, entities, sentences: SentenceIndex, lead) -> Fact | None:
     # Both ways name a place after "tại" in its sentence: a sentence without it is passed over.
     if not lead or text.find("tại", lead[0].start, lead[-1].end) == -1:
@@ -223,6 +235,8 @@ def _event_place(text, ents: EntityIndex, entities, sentences: SentenceIndex, le
                 more = re.match(r"(?:,\s*[^\W\d_][^,;.]{0,40}?)?(?=[,;.]|\s(?:vào|do|với)\s)", text[e.end : s.end])
                 if more and more.group() and ents.starting_at(e.end + 2, "location", slack=2) is not None:
                     end = e.end + len(more.group())
+                if (link := _LIST_LINK.match(text, end)) and ents.starting_at(link.end(), "location", slack=0) is not None:
+                    continue  # "… công đoàn cơ sở tại Yên Phong, Quế Võ và Từ Sơn": where they are, no venue
                 return new_fact("event", "Địa điểm", clean_phrase(text[e.start : end]), chunk, s.start, s.end, (i,))
     return None
 

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..text import fold_nfc
+from . import lexicons as lex
 from .count_verbs import listed_people, passive_verb
 from .facts_awards import award_issuer, award_name, nearest_award_match
 from .facts_common import EntityIndex, SentenceIndex, capitalise, clean_phrase, key
@@ -97,6 +98,9 @@ def figure_facts(
         if kind == "count":
             label = _count_label(text, sentences, ents, so, left, right, e)
             display = _display_number(text, e)
+            low = _range_start(text, left, e.start)
+            if low is not None:  # "từ 15 đến 20 trẻ": the range, not its top
+                display = clean_phrase(text[low : e.start] + display)
             value = e.value
             if isinstance(value, dict):
                 value = {"display": display, "number": value.get("number"), "type": kind}
@@ -133,10 +137,15 @@ _COUNTED_BEFORE = re.compile(
 )
 
 
-def _whole_names(text: str, ents: EntityIndex, start: int, right: int, phrase: str) -> str:
-    """``phrase`` (the words after ``start``) without a cut name: to the end of an organisation, place or
-    person it stops inside, when that makes at most twelve words; else up to where the name starts."""
-    if not phrase.rsplit(" ", 1)[-1][:1].isupper():  # names are capitalised: a cut leaves a capital last
+def _whole_names(text: str, ents: EntityIndex, start: int, right: int, phrase: str, most: int) -> str:
+    """``phrase`` (the words after ``start``, at most ``most``) without a cut name: to the end of an
+    organisation, place or person it stops inside, when that makes at most twelve words; else up to where
+    the name starts."""
+    # Names are capitalised: a cut leaves a capital last, or a full phrase a lower-case level word ("Công
+    # đoàn thành" of "Công đoàn thành phố Hà Nội", "Công đoàn các" of "Công đoàn các KCN").
+    if not phrase.rsplit(" ", 1)[-1][:1].isupper() and (
+        phrase.count(" ") + 1 < most or not any(w[:1].isupper() for w in phrase.split())
+    ):
         return phrase
     end = start
     for word in phrase.split():  # where the phrase ends in the text
@@ -156,6 +165,9 @@ def _whole_names(text: str, ents: EntityIndex, start: int, right: int, phrase: s
     return phrase
 
 
+_TOLL_BEFORE = re.compile(
+    r"(?i)(?<!\w)(chết|tử vong|thiệt mạng|bị thương(?: nặng| nhẹ)?|mất tích)\s+(?:hơn |gần |khoảng |tới )?$"
+)
 _CHANGE_BEFORE = re.compile(r"(?i)\b(tăng|giảm)(?: thêm)?\s+$")
 _COMPARED_AFTER = re.compile(r"(?i)[^\s\d,;.:]*(?:\s+[^\s\d,;.:]+)?\s+" + COMPARISON)
 
@@ -166,6 +178,20 @@ _COUNTER_UNITS = frozenset(
     fold_nfc(w) for w in ("đồng chí", "người", "thành viên", "cái", "chiếc", "lượt", "trường hợp", "em", "cháu", "vị")
 )
 _LABEL_BEFORE_COLON = re.compile(r"(?:^|[.;!?\n]\s*)([^\W\d_](?:[^\d:;.!?\n,]){1,60}?)\s*:\s*$")
+
+
+# "Ban Chấp hành nhiệm kỳ mới gồm 27 đồng chí", "đoàn đại biểu gồm 15 đồng chí": a body of the people counted.
+_COUNTED_BODY = re.compile(
+    r"(" + "|".join(re.escape(c) for c in sorted(lex.COMMITTEES, key=len, reverse=True)) + r"|[Đđ]oàn đại biểu)"
+    r"((?:\s+[^\s\d,;:.()]+){0,4}?)\s+gồm(?:\s+có)?\s+(?:hơn |gần |khoảng )?$"
+)
+
+
+def _counted_body(text: str, left: int, e: Entity) -> str | None:
+    if text.find("gồm", max(left, e.start - 16), e.start) == -1:
+        return None  # (most counts: no search)
+    m = _COUNTED_BODY.search(text, max(left, e.start - 80), e.start)
+    return f"{m.group(1)}{m.group(2)}" if m else None
 
 
 def _count_label(
@@ -196,7 +222,12 @@ def _count_label(
     listed, end = listed_people(text, e.end, right)  # "công chức, viên chức, người lao động"
     more = words_after(text, end, right, 6, allow_comma_until=0)
     if more:  # a name the six words cut ("công nhân Công ty TNHH Giày da Thịnh") is taken whole, or left out
-        more = _whole_names(text, ents, end, right, more)
+        more = _whole_names(text, ents, end, right, more, 6)
+    body = _counted_body(text, left, e) if key(unit) in _COUNTER_UNITS else None
+    if body:  # "bầu Ban Chấp hành gồm 27 đồng chí": the body counts them, not the counter word
+        return capitalise(f"{body} {more}".strip())
+    if not more and unit == "người" and (toll := _TOLL_BEFORE.search(text, max(left, e.start - 24), e.start)):
+        more = toll.group(1).lower()  # "làm chết 12 người, bị thương 30 người": what befell them
     change = _CHANGE_BEFORE.search(text, max(left, e.start - 16), e.start) if not more else None
     compared = _COMPARED_AFTER.match(text, e.end, right) if change else None
     if compared:  # "giảm 3 vụ so với năm 2023": the count is a change, against what it says

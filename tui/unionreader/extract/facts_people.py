@@ -53,9 +53,14 @@ _ACTIONS: tuple[tuple[str, re.Pattern[str], str, tuple[str, ...], tuple[int, ...
 _ANY_ACTION_NEEDLE = re.compile("|".join(re.escape(n) for action in _ACTIONS for n in action[3]))
 # Separators allowed between a name and its roles, and between two roles of one person.
 _AFTER_SEP = re.compile(
-    r"\s*(?:[,:–—-]\s*|(?:giữ chức(?: vụ)?|đảm nhiệm(?: chức(?: vụ)?)?|được bầu(?: làm| giữ chức)?|làm)\s+)?"
-)  # ("bầu bà A giữ chức Chủ tịch …; ông B làm Phó Chủ tịch": the role the verb gives is hers, his)
+    r"\s*(?:[,:–—-]\s*|(?:giữ chức(?: vụ)?|đảm nhiệm(?: chức(?: vụ)?)?|được bầu(?: làm| giữ chức)?|làm"
+    r"|(?:tái )?đắc cử(?: chức(?: vụ)?)?|trúng cử)\s+|\((?:SN|sinh năm|\d{1,3} tuổi)(?: \d{4})?,\s*)?"
+)
+# ("bầu bà A giữ chức Chủ tịch …; ông B làm Phó Chủ tịch", "bà C tái đắc cử Chủ tịch": the role the verb gives
+# is hers, his; "Đỗ Quang Vinh (SN 1982, Giám đốc Công ty X)": court and accident news give it after the age.)
 _BEFORE_GAP = re.compile(r"\s+")
+_VERB_GIVES_ROLE = re.compile(r"\s*[^\W\d_]")  # (a separator opening with a letter is a verb: "được bầu làm")
+_JOINED = re.compile(r"\s*,\s*|\s+và\s+|\s*,\s*và\s+")  # (names joined into one list)
 _LIST_SEP = re.compile(r"\s*,\s*")
 
 
@@ -166,6 +171,8 @@ def _role_items(text: str, ents: EntityIndex) -> list[_RoleItem]:
                 shown = f"{clean_phrase(text[role.start : after])} {body}" if body else ""
                 items.append(_RoleItem(role.start, kind.end(), tuple(used), shown))
                 continue
+        if end == role.end and q and _ROLE_END.match(text, after):
+            end = after  # "Phó Chủ tịch thường trực;": the qualifier is the role's own
         items.append(_RoleItem(role.start, end, tuple(used)))
     # Two role entities may overlap the same organisation; keep the longest per start.
     items.sort(key=lambda it: (it.start, -it.end))
@@ -239,7 +246,7 @@ def _attach_roles(text: str, entities, ents: EntityIndex, mentions: list[int], o
 
     # (Mentions in the order of their starts: so the indices are, when the entities are.)
     in_order = mentions if ents.in_order else sorted(mentions, key=lambda j: entities[j].start)
-    for i in in_order:  # roles after the name
+    for n, i in enumerate(in_order):  # roles after the name
         pos = entities[i].end
         while True:
             m = _AFTER_SEP.match(text, pos)
@@ -250,6 +257,13 @@ def _attach_roles(text: str, entities, ents: EntityIndex, mentions: list[int], o
             if follow and follow.end() in person_starts:
                 break  # "…, Chủ tịch X Nguyễn Văn B": the role introduces the next name
             add_role(owner[i], item, i)
+            if pos == entities[i].end and n and _VERB_GIVES_ROLE.match(m.group()):
+                # "A và B được bầu làm Phó Chủ tịch", "các đồng chí A, B, C được bầu …": the role is all theirs
+                k, nxt = n - 1, i
+                while k >= 0 and _JOINED.fullmatch(text, entities[in_order[k]].end, entities[nxt].start):
+                    if owner[in_order[k]] is not owner[i]:
+                        add_role(owner[in_order[k]], item, in_order[k])
+                    k, nxt = k - 1, in_order[k]
             pos = item.end
     for i in in_order:  # roles before the name
         chain: list[_RoleItem] = []
@@ -370,9 +384,9 @@ def _doers(text, entities, in_sentence: list[int], at: int, who: str) -> list[in
     if not before:
         return after[:1]
     doers = [before[-1]]
-    for j in reversed(before[:-1]):  # "A và B trao …": both did it
+    for j in reversed(before[:-1]):  # "A và B trao …", "A, B được bầu …": both did it
         between = text[entities[j].end : entities[doers[-1]].start]
-        if " và " not in between or ";" in between or "." in between:
+        if (" và " not in between or ";" in between or "." in between) and not _JOINED.fullmatch(between):
             break
         doers.append(j)
     return doers

@@ -21,6 +21,8 @@ PHRASE_STOP = frozenset(
 RATIO_STOP = PHRASE_STOP - {normalize_tones(w) for w in ("đạt", "được", "đã", "có", "nhận", "tham gia")}
 PHRASE_STOP_PAIRS = frozenset(normalize_tones(w) for w in ("sinh hoạt", "tham gia", "có thành", "so với"))
 _PAIR_FIRSTS = frozenset(pair.split()[0] for pair in PHRASE_STOP_PAIRS)  # (the pairs' look-up, only after these)
+# Compounds whose second word is a stop word elsewhere: "thí sinh tự do", "lao động tự do", "lý do".
+_KEPT_PAIRS = frozenset(tuple(normalize_tones(w).split()) for w in ("tự do", "lý do", "sở tại", "hiện tại", "tồn tại"))
 
 PHRASE_TOKEN = re.compile(r"[^\s,;:.()“”\"|]+|[,;:.()“”\"|]")
 
@@ -35,13 +37,18 @@ def words_after(
     words: list[str] = []
     count = 0  # the words in ``words`` (the commas aside)
     last = None  # the lower-case, canonical-tone form of the last token when it is a word, else None
+    comma = 0  # where the last comma taken stands in ``words`` (never first)
     for m in PHRASE_TOKEN.finditer(text, pos, limit):
         tok = m.group()
         if tok == "," and len(words) < allow_comma_until and words:
             words.append(",")
             last = None
+            comma = len(words) - 1
             continue
         if not tok[0].isalnum():
+            break
+        if comma and tok[0].isdigit():  # "mặt bằng, di dời 2.400 ngôi mộ": another figure's phrase
+            del words[comma:]
             break
         word = _TOKEN_WORDS.get(tok)
         if word is None:
@@ -51,7 +58,7 @@ def words_after(
         if last in _PAIR_FIRSTS and f"{last} {word}" in PHRASE_STOP_PAIRS:
             words.pop()
             break
-        if word in stops:
+        if word in stops and (last, word) not in _KEPT_PAIRS:
             break
         words.append(tok)
         count += 1

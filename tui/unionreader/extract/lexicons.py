@@ -156,8 +156,9 @@ LOCATION_PREFIXES = ["tỉnh", "thành phố", "TP", "TP.", "huyện", "quận",
                      "Tỉnh", "Thành phố", "Huyện", "Quận", "Thị xã", "Xã", "Phường", "Thị trấn", "ấp", "thôn",
                      "bản", "tp", "Tp"]
 # Streets are named after people: "đường Trần Phú", "phố Lê Duẩn" are places, not persons. (Only in lower
-# case: a capitalised "Đường" may open a sentence about a person.)
-STREET_PREFIXES = ["đường", "phố"]
+# case: a capitalised "Đường" may open a sentence about a person.) So are stations, passes, rivers and
+# mountains: "trạm Bạch Mã", "đèo Lò Xo", "sông Hoàng Long", "núi Hàm Rồng".
+STREET_PREFIXES = ["đường", "phố", "trạm", "đèo", "sông", "núi"]
 
 # --- places -----------------------------------------------------------------------------------
 
@@ -320,6 +321,13 @@ ABBREVIATIONS = {
     "PGS": "phó giáo sư",
     "TS": "tiến sĩ",
     "PGS.TS": "phó giáo sư, tiến sĩ",
+    "BS": "bác sĩ",
+    "TS.BS": "tiến sĩ, bác sĩ",
+    # Court, health and economy news.
+    "SN": "sinh năm",
+    "HĐXX": "Hội đồng xét xử",
+    "GRDP": "tổng sản phẩm trên địa bàn",
+    "USD": "đô la Mỹ",
     "GS.TS": "giáo sư, tiến sĩ",
     "UBTVQH": "Ủy ban Thường vụ Quốc hội",
     "TT&TT": "Thông tin và Truyền thông",

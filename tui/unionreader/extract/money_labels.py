@@ -34,6 +34,7 @@ _MONEY_LABELS = (
     "tăng lương",
     "lương",
     "chi",
+    "chi phí",
     "tặng",
     "trao",
     "giá bán",

@@ -79,9 +79,11 @@ def extract_names(text: str) -> list[Entity]:
     for i, j, _ in locations:
         for t in range(i, j):
             in_location[t] = j
-    found = _Scanner(doc, in_location, _level_named_places(doc, locations)).run(
-        [i for i in openers if opens[i] & OPENS_SCAN]
-    )
+    scanner = _Scanner(doc, in_location, _level_named_places(doc, locations))
+    found = scanner.run([i for i in openers if opens[i] & OPENS_SCAN])
+    if scanner.listed_places:
+        locations = sorted(locations + [(i, j, doc.value_text(i, j)) for i, j in scanner.listed_places
+                                        if not in_location[i]])
     in_person = bytearray(len(doc.words))
     for kind, i, j, _ in found:
         if kind == "person":
@@ -139,6 +141,8 @@ def _locations(doc: Doc, candidates: list[int]) -> list[tuple[int, int, str]]:
             # ("thành phố", "Thành phố Nguyễn …": a city, or a body before a person; never a street)
             if j < n and doc.caps[j] and not doc.upper[j] and not doc.caps[i] and (i == 0 or keys[i - 1] != "thành"):
                 end = _place_run(doc, j, strict=False)
+                if end == j + 1 and keys[j] == "vành" and end < n and keys[end] == "đai":  # "đường Vành đai 3"
+                    end += 2 if end + 1 < n and doc.kinds[end + 1] == Doc.NUMBER else 1
                 if end > j:
                     found = (i, end, doc.value_text(j, end))
         elif doc.caps[i]:
@@ -183,6 +187,42 @@ def _listed_places(doc: Doc, k: int, out: list[tuple[int, int, str]]) -> int:
 
 
 _PLURAL = frozenset(("các", "những"))
+# Words that say where: a list of two or more bare names after one ("tập trung ở Hoàng Mai, Long Biên và
+# Thanh Xuân", "đi qua Sóc Sơn, Mê Linh và Thạch Thất") lists places, though a surname opens some of them.
+_WHERE = frozenset(("ở", "tại", "qua"))
+_LIST_JOINS = frozenset((",", "và"))
+
+
+def _name_run_back(doc: Doc, t: int) -> int:
+    """Start of the run of (up to 4) capitalised words that ends with word ``t``."""
+    start = t
+    while start > 0 and t - start < 3 and doc.is_name_word(start - 1):
+        start -= 1
+    return start
+
+
+def _place_list(doc: Doc, i: int, end: int) -> list[tuple[int, int]] | None:
+    """The names of a list after a lower-case "ở", "tại", "qua" that holds words ``i:end`` (a name a surname
+    opens): each a place when the list has two or more and none is a surname with "Văn" or "Thị" ("Nguyễn
+    Văn A" stays a person). A capitalised "Tại Hà Nội, …" opens a sentence whose comma ends the place."""
+    keys, n = doc.keys, len(doc.words)
+    runs = [(i, end)]
+    start = i
+    while start > 1 and keys[start - 1] in _LIST_JOINS and doc.is_name_word(start - 2):
+        start = _name_run_back(doc, start - 2)
+        runs.insert(0, (start, runs[0][0] - 1))
+    if start == 0 or keys[start - 1] not in _WHERE or doc.caps[start - 1]:
+        return None
+    k = end
+    while k + 1 < n and keys[k] in _LIST_JOINS and doc.is_name_word(k + 1):
+        j = k + 1
+        while j < n and j - k <= 4 and doc.is_name_word(j):
+            j += 1
+        runs.append((k + 1, j))
+        k = j
+    if len(runs) < 2 or any(keys[a] in SURNAMES and b - a > 1 and keys[a + 1] in MIDDLES for a, b in runs):
+        return None
+    return runs
 
 
 def _place_run(doc: Doc, j: int, strict: bool) -> int:
@@ -213,6 +253,7 @@ class _Scanner(OrgRules):
         self.in_location = in_location
         self.places = places  # (``_level_named_places``)
         self.found: list[tuple[str, int, int, object]] = []
+        self.listed_places: list[tuple[int, int]] = []  # (``_place_list``: bare places a surname opened)
         self.role_context = False
         self.entity_end = -1  # token index right after the last entity or cue
         self.failed_until = 0  # where the last failed organisation scan stopped
@@ -291,6 +332,11 @@ class _Scanner(OrgRules):
         if i == 0 or not doc.is_name_word(i - 1) or self.entity_end == i:
             end = self._person(i, cued=False)
             if end is not None:
+                listed = _place_list(doc, i, end)
+                if listed is not None:
+                    self.listed_places.extend(listed)
+                    self.entity_end = listed[-1][1]
+                    return self.entity_end
                 self._emit("person", i, end, doc.value_text(i, end))
                 return end
         return resume
