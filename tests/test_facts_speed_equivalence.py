@@ -23,6 +23,7 @@ from unionreader.extract import facts_common as fc
 from unionreader.extract import facts_event as fe
 from unionreader.extract import facts_people as fp
 from unionreader.extract import label_words as lw
+from unionreader.extract import role_items as ri
 from unionreader.extract.entities import extract_entities
 from unionreader.extract.figures import extract_figures
 from unionreader.extract.models import Entity, Fact
@@ -284,7 +285,7 @@ def test_canonical_roles_are_the_plain_rules(roles):
 def _plain_capitalised_tail(text, pos, stops, orgs):
     end = pos
     while True:
-        m = fp._WORD.match(text, end)
+        m = ri._WORD.match(text, end)
         if m is None or m.start(1) in stops:
             return end
         word = m.group(1)
@@ -294,15 +295,15 @@ def _plain_capitalised_tail(text, pos, stops, orgs):
         if word[0].isupper():
             end = m.end()
             continue
-        tail = next((t for t in fp._ROLE_TAIL_WORDS if text.startswith(" " + t, end)), None)
+        tail = next((t for t in ri._ROLE_TAIL_WORDS if text.startswith(" " + t, end)), None)
         if tail and end > pos:
             end += 1 + len(tail)
             continue
-        opener = next((t for t in fp._ROLE_TAIL_OPENERS if text.startswith(" " + t, end)), None)
-        if opener and (nxt := fp._WORD.match(text, end + 1 + len(opener))) and nxt.group(1)[0].isupper():
+        opener = next((t for t in ri._ROLE_TAIL_OPENERS if text.startswith(" " + t, end)), None)
+        if opener and (nxt := ri._WORD.match(text, end + 1 + len(opener))) and nxt.group(1)[0].isupper():
             end += 1 + len(opener)
             continue
-        if word == "và" and end > pos and (nxt := fp._WORD.match(text, m.end())) and nxt.group(1)[0].isupper():
+        if word == "và" and end > pos and (nxt := ri._WORD.match(text, m.end())) and nxt.group(1)[0].isupper():
             end = m.end()
             continue
         return end
@@ -313,7 +314,7 @@ def _plain_capitalised_tail(text, pos, stops, orgs):
                                  " và", " Bộ", " Y tế", " khác", ","]), max_size=10).map("".join))
 def test_capitalised_tail_is_the_plain_rule(tail):
     text = "Phó Viện trưởng" + tail
-    assert fp._capitalised_tail(text, 15, set(), {}) == _plain_capitalised_tail(text, 15, set(), {})
+    assert ri._capitalised_tail(text, 15, set(), {}) == _plain_capitalised_tail(text, 15, set(), {})
 
 
 # --- figures' labels ---------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
 
 from ..articles import Article
 from . import lexicons as lex
@@ -21,7 +20,7 @@ from .facts_common import EntityIndex, SentenceIndex, clean_phrase, key, matches
 from .models import Entity, Fact
 from .person_titles import title_before
 from .records import new_fact
-from .role_bodies import generic_body, named_body
+from .role_items import RoleItem, role_items
 from .tones import canonical_tones
 
 # (action, pattern, who, needles, back): "before" = the subject named before the verb, else the first named
@@ -74,12 +73,6 @@ class _Person:
     anchor: int | None = None  # offset of the mention whose sentence best introduces the person
 
 
-class _RoleItem(NamedTuple):
-    start: int
-    end: int
-    entities: tuple[int, ...]
-    shown: str = ""  # the role as the fact gives it, when not as written ("Giám đốc công ty" named)
-
 
 # A name recurs in an article and across the archive: its canonical spelling is worked out once.
 _canonical_name = lru_cache(maxsize=8192)(canonical_tones)
@@ -89,99 +82,6 @@ def person_name(entity: Entity) -> str:
     return _canonical_name(entity.value if isinstance(entity.value, str) and entity.value else entity.text)
 
 
-_ROLE_QUALIFIER = re.compile(r"\s(?:phụ trách|thường trực|kiêm|chuyên trách)\b")
-_ROLE_TAIL_WORDS = ("tối cao", "trung ương", "Việt Nam", "tỉnh", "thành phố", "huyện", "quận", "ủy", "uỷ")
-# A lower-case body name that may open the tail when a capitalised name follows ("… công đoàn Bộ Y").
-_ROLE_TAIL_OPENERS = ("công đoàn", "đảng ủy", "đảng uỷ", "chi bộ")
-_TAIL_PREFIXES = tuple(" " + t for t in _ROLE_TAIL_WORDS)
-_OPENER_PREFIXES = tuple(" " + t for t in _ROLE_TAIL_OPENERS)
-_ROLE_END = re.compile(r"\s*(?:[,;:.()|–—]|-\s|$)|\s+(?:và|cùng|cũng|đã|đang|sẽ|chủ trì|phát biểu|trao|trình bày|tham dự|dự|nhận|được|tiếp thu|đề nghị|yêu cầu|nhấn mạnh)\b", re.MULTILINE)
-_WORD = re.compile(r" ([^\s,;:.()“”\"|–—-]+)")
-
-
-def _capitalised_tail(text: str, pos: int, stops: set[int], orgs: dict[int, int]) -> int:
-    """End of a run of capitalised words after a role with no organisation entity ("Phó Viện trưởng TAND
-    tối cao"): capitalised words, plus "và" between two of them and the usual lower-case qualifiers."""
-    end = pos
-    while True:
-        m = _WORD.match(text, end)
-        if m is None or m.start(1) in stops:
-            return end
-        word = m.group(1)
-        if m.start(1) in orgs:
-            end = orgs[m.start(1)]
-            continue
-        if word[0].isupper():
-            end = m.end()
-            continue
-        # (``startswith`` with all the words at once says whether to look for which one)
-        tail = text.startswith(_TAIL_PREFIXES, end) and next(t for t in _ROLE_TAIL_WORDS if text.startswith(" " + t, end))
-        if tail and end > pos:
-            end += 1 + len(tail)
-            continue
-        opener = text.startswith(_OPENER_PREFIXES, end) and next(
-            t for t in _ROLE_TAIL_OPENERS if text.startswith(" " + t, end)
-        )
-        if opener and (nxt := _WORD.match(text, end + 1 + len(opener))) and nxt.group(1)[0].isupper():
-            end += 1 + len(opener)
-            continue
-        if word == "và" and end > pos and (nxt := _WORD.match(text, m.end())) and nxt.group(1)[0].isupper():
-            end = m.end()
-            continue
-        return end
-
-
-# A union named by its level only ("Công đoàn ngành", "Công đoàn công ty"): no organisation by itself, but
-# part of the role it ends, before a clause break or a lower-case word, which is lost without it.
-_BARE_UNION = re.compile(
-    r" Công đoàn(?: cơ sở)?(?: (?:ngành|công ty|cơ quan|trường|bệnh viện|xí nghiệp|phân xưởng|bộ phận|khối|"
-    r"cấp trên(?: cơ sở)?))?(?=\s*(?:[,;.:)\n]|$)| [^\W\d_])"
-)
-
-
-def _role_items(text: str, ents: EntityIndex) -> list[_RoleItem]:
-    """Role entities, each extended by the organisation right after it ("Chủ tịch" + "Công đoàn X")."""
-    items: list[_RoleItem] = []
-    if not ents.of_type("role"):
-        return items
-    orgs = {ents.entities[i].start: i for i in ents.of_type("organization")}
-    people = {ents.entities[i].start for i in ents.of_type("person")}
-    org_ends = {ents.entities[i].start: ents.entities[i].end for i in ents.of_type("organization")}
-    for i in ents.of_type("role"):
-        role = ents.entities[i]
-        end, used = role.end, [i]
-        q = _ROLE_QUALIFIER.match(text, end)
-        after = q.end() if q else end
-        gap_end = after + 1 if text[after : after + 1] == " " else after
-        org = orgs.get(gap_end)
-        if org is not None:
-            end = ents.entities[org].end
-            used.append(org)
-        elif (bare := _BARE_UNION.match(text, after)) and not text[bare.end() + 1 : bare.end() + 2].isupper():
-            end = bare.end()  # "Chủ tịch Công đoàn công ty;", "… Công đoàn ngành chủ trì": the body meant
-        else:
-            tail = _capitalised_tail(text, after, people, org_ends)
-            # A run that stops before a lower-case word is probably a name cut short ("Công" of "Công
-            # ty …"): keep the bare title rather than a broken body.
-            gap = _BEFORE_GAP.match(text, tail)
-            if tail > after and (_ROLE_END.match(text, tail) or (gap is not None and gap.end() in people)):
-                end = tail
-            elif kind := generic_body(text, after):  # "Giám đốc công ty": the company the article names
-                body = named_body(kind.group(1), (ents.entities[j].text for j in orgs.values()))
-                shown = f"{clean_phrase(text[role.start : after])} {body}" if body else ""
-                items.append(_RoleItem(role.start, kind.end(), tuple(used), shown))
-                continue
-        if end == role.end and q and _ROLE_END.match(text, after):
-            end = after  # "Phó Chủ tịch thường trực;": the qualifier is the role's own
-        items.append(_RoleItem(role.start, end, tuple(used)))
-    # Two role entities may overlap the same organisation; keep the longest per start.
-    items.sort(key=lambda it: (it.start, -it.end))
-    out: list[_RoleItem] = []
-    for it in items:
-        if out and it.start < out[-1].end:
-            continue
-        out.append(it)
-    return out
 
 
 @lru_cache(maxsize=8192)
@@ -215,7 +115,7 @@ def collect_people(
         p.mentions.append(i)
         owner[i] = p
 
-    items = _role_items(text, ents)
+    items = role_items(text, ents)
     if items:  # (without a role entity no person gets a role)
         _attach_roles(text, entities, ents, mentions, owner, items)
 
@@ -230,14 +130,14 @@ def collect_people(
     return ordered
 
 
-def _attach_roles(text: str, entities, ents: EntityIndex, mentions: list[int], owner: dict, items: list[_RoleItem]) -> None:
+def _attach_roles(text: str, entities, ents: EntityIndex, mentions: list[int], owner: dict, items: list[RoleItem]) -> None:
     """Each role item to the person it stands after or before ("A, Chủ tịch X" / "Chủ tịch X A")."""
     by_start = {it.start: it for it in items}
     by_end = {it.end: it for it in items}
     person_starts = {entities[i].start for i in mentions}
     consumed: set[int] = set()
 
-    def add_role(p: _Person, item: _RoleItem, mention: int) -> None:
+    def add_role(p: _Person, item: RoleItem, mention: int) -> None:
         consumed.add(item.start)
         p.roles.append(item.shown or clean_phrase(text[item.start : item.end]))
         p.role_entities.extend(item.entities)
@@ -266,7 +166,7 @@ def _attach_roles(text: str, entities, ents: EntityIndex, mentions: list[int], o
                     k, nxt = k - 1, in_order[k]
             pos = item.end
     for i in in_order:  # roles before the name
-        chain: list[_RoleItem] = []
+        chain: list[RoleItem] = []
         pos = entities[i].start
         gap_re = _BEFORE_GAP
         while True:
