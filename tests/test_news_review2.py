@@ -147,6 +147,8 @@ def test_figure_labels_keep_compounds_and_stop_before_another_figure():
     assert got["Lao động tự do"] == "3.200"
     assert got["Mặt bằng"] == "85%"
     assert got["Chi phí"] == "khoảng 250 triệu đồng"
+    # "thuộc" ends a label ("… thuộc Công ty X"), but not as the end of "trực thuộc" (directly under).
+    assert figure_labels("Công đoàn ngành có 28 công đoàn cơ sở trực thuộc.") == {"Công đoàn cơ sở trực thuộc": "28"}
 
 
 def test_a_count_range_shows_its_bottom_too():

@@ -22,7 +22,8 @@ RATIO_STOP = PHRASE_STOP - {normalize_tones(w) for w in ("đạt", "được", "
 PHRASE_STOP_PAIRS = frozenset(normalize_tones(w) for w in ("sinh hoạt", "tham gia", "có thành", "so với"))
 _PAIR_FIRSTS = frozenset(pair.split()[0] for pair in PHRASE_STOP_PAIRS)  # (the pairs' look-up, only after these)
 # Compounds whose second word is a stop word elsewhere: "thí sinh tự do", "lao động tự do", "lý do".
-_KEPT_PAIRS = frozenset(tuple(normalize_tones(w).split()) for w in ("tự do", "lý do", "sở tại", "hiện tại", "tồn tại"))
+_KEPT_PAIRS = frozenset(tuple(normalize_tones(w).split()) for w in (
+    "tự do", "lý do", "sở tại", "hiện tại", "tồn tại", "trực thuộc", "lệ thuộc", "phụ thuộc"))
 
 PHRASE_TOKEN = re.compile(r"[^\s,;:.()“”\"|]+|[,;:.()“”\"|]")
 
