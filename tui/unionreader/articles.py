@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .cleaning import clean_page
+from .official_documents import is_official, read_official
 from .text import nfc
 
 
@@ -60,6 +61,10 @@ def parse_article(raw: str, source: str, meta: dict | None = None) -> Article:
     """Clean one page of text into an Article (pure: no I/O)."""
     meta = meta or {}
     raw = nfc(raw.replace("\r\n", "\n").replace("\r", "\n"))
+    if is_official(raw):  # a report laid out as an official document: its heading and signature read as such
+        raw, heading = read_official(raw)
+        # (Its kind and subject are a better title than a file's title property, often a template's.)
+        meta = {**heading, **{k: v for k, v in meta.items() if k != "title" or "title" not in heading}}
     title_hint = meta.get("title")
     page = clean_page(raw, title_hint=nfc(str(title_hint)) if title_hint else None)
 

@@ -18,6 +18,7 @@ _PAGE_NUMBER = re.compile(r"(?i)^(?:trang\s*)?[-–—\s]*\d{1,4}(?:\s*/\s*\d{1,
 _LIST_ITEM = re.compile(r"^(?:[-–—•+*]\s|\d{1,2}[.)]\s|[a-zđ][.)]\s)")
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", "”", '"', ")")
 _FULL_LINE = 0.85  # of the page's usual line length: a line shorter than this that ends a sentence ends a paragraph
+_SHORT_LINE = 0.6  # … and one shorter than this ends it in any case (a title, a subject, a heading's line)
 
 
 class NotReadablePdf(ValueError):
@@ -34,10 +35,11 @@ def _is_heading(line: str) -> bool:
 
 
 def usual_line_length(pages: list[str]) -> int:
-    """How long a full line of the document is: the 80th percentile of its lines' lengths (over every page:
-    a page of a few lines says little)."""
+    """How long a full line of the document is: the 95th percentile of its lines' lengths, over every page (no
+    line is much longer than the page is wide, and a report has many short lines: headings, lists, the
+    signature)."""
     lengths = sorted(len(s) for page in pages for line in page.splitlines() if (s := line.strip()))
-    return lengths[int(0.8 * (len(lengths) - 1))] if lengths else 0
+    return lengths[int(0.95 * (len(lengths) - 1))] if lengths else 0
 
 
 def reflow(page: str, usual: int) -> list[str]:
@@ -59,6 +61,7 @@ def reflow(page: str, usual: int) -> list[str]:
         ends = (
             _is_heading(line)
             or (line.endswith(_SENTENCE_END) and len(line) < _FULL_LINE * usual)
+            or len(line) < _SHORT_LINE * usual  # a line wraps only when full: a short one ends its paragraph
             or bool(following and _LIST_ITEM.match(following))
         )
         if ends:

@@ -14,6 +14,8 @@ import zipfile
 import zlib
 from xml.etree import ElementTree
 
+from .official_documents import is_official
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 _BODY = "word/document.xml"
@@ -48,6 +50,10 @@ def _blocks(body: ElementTree.Element) -> list[str]:
             text = _paragraph_text(child)
             if text:
                 blocks.append(text)
+        elif child.tag == f"{_W}tbl" and is_official(" ".join(map(_paragraph_text, child.iter(f"{_W}p")))):
+            # An official document's heading, laid out as a table (the issuer and number beside the national
+            # motto and the date): each line of it a block, as it reads, for ``official_documents``.
+            blocks.extend(filter(None, map(_paragraph_text, child.iter(f"{_W}p"))))
         elif child.tag == f"{_W}tbl":
             for row in child.iter(f"{_W}tr"):
                 cells = [" ".join(filter(None, map(_paragraph_text, cell.iter(f"{_W}p"))))
