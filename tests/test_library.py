@@ -307,7 +307,10 @@ def test_two_instances_open_the_same_archive_at_once(archive, tmp_path):
         assert len(analyses) == 30 and summary.articles == 30
         assert not any("damaged" in n for n in notices)
     _, notices, summary, restored = run(Library(cache, jobs=1), [archive], SearchIndex())
-    assert notices == [] and summary.unchanged == 30 and restored is not None
+    # (What the cache holds and what the two said, should this ever fail: it failed twice in a day under load,
+    # once from a schema race now fixed, once not reproduced since.)
+    assert notices == [] and summary.unchanged == 30 and restored is not None, (
+        notices, summary, sorted(p.name for p in cache.iterdir()), [r[1:3] for r in results.values()])
 
 
 def test_an_unusable_cache_directory_means_running_without_it_said_once(archive, tmp_path):
