@@ -70,3 +70,11 @@ def test_without_the_pdf_extra_a_pdf_is_one_line_saying_how_to_read_it(monkeypat
     monkeypatch.setitem(sys.modules, "pypdf", None)  # (import pypdf now raises ImportError)
     [error] = load_bytes(str(REPORT), REPORT.read_bytes())
     assert error.error == "reading PDF files needs the pdf extra: pip install 'unionreader[pdf]'"
+
+
+def test_a_title_property_that_only_names_a_file_is_no_title():
+    from unionreader.pdf_files import _is_real_title
+
+    assert _is_real_title("Báo cáo Hội nghị người lao động năm 2025")
+    for junk in ("Microsoft Word - BC HN NLD 2025.docx", "baocao.pdf", "Untitled", "Microsoft Word", "  "):
+        assert not _is_real_title(junk), junk

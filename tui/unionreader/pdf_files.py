@@ -72,6 +72,14 @@ def reflow(page: str, usual: int) -> list[str]:
     return paragraphs
 
 
+# A title property that only names the file it was made from: "Microsoft Word - BC HN NLD.docx", "baocao.pdf".
+_FILE_TITLE = re.compile(r"(?i)^(?:microsoft\s+\w+\s*-\s*)?.*\.(?:docx?|pdf|odt|rtf|xlsx?|pptx?)$|^untitled|^microsoft\s+word")
+
+
+def _is_real_title(title: str) -> bool:
+    return bool(title.strip()) and _FILE_TITLE.match(title.strip()) is None
+
+
 def read_pdf(data: bytes) -> tuple[str, dict[str, str]]:
     """The document's text (paragraphs separated by blank lines) and its metadata (``title``); raises
     ``NotReadablePdf`` with the reason, and ``ImportError`` without ``pypdf``."""
@@ -98,5 +106,5 @@ def read_pdf(data: bytes) -> tuple[str, dict[str, str]]:
         raise NotReadablePdf(f"damaged PDF ({type(exc).__name__}: {str(exc)[:120]})") from None
     if not paragraphs:
         raise NotReadablePdf("no text in this PDF (a scanned document needs OCR first)")
-    meta = {"title": title.strip()} if isinstance(title, str) and title.strip() else {}
+    meta = {"title": title.strip()} if isinstance(title, str) and _is_real_title(title) else {}
     return "\n\n".join(paragraphs), meta
