@@ -100,3 +100,11 @@ def test_a_role_whose_body_is_named_by_its_kind_takes_the_one_body_of_that_kind_
     parent = roles("Tin doanh nghiệp\n\nSáng 12/1/2026, Tổng công ty Điện lực miền Bắc họp báo. Ông Lê Văn Hòa, "
                    "Giám đốc công ty, phát biểu.")
     assert parent["Lê Văn Hòa"] == ["Giám đốc công ty"]
+
+
+def test_an_officer_kept_in_office_by_a_vote_of_confidence_is_elected_to_the_role():
+    got = analyse(parse_article(LEAD + "Đồng chí Lê Văn Tâm tiếp tục được tín nhiệm bầu giữ chức Chủ tịch Công đoàn "
+                                "ngành Y tế. Bà Trần Thị Mai tiếp tục được tín nhiệm giữ chức Phó Chủ tịch.", "f.txt"))
+    people = {f.label: (f.value["roles"], f.value["actions"]) for f in got.facts if f.kind == "people"}
+    assert people["Lê Văn Tâm"] == (["Chủ tịch Công đoàn ngành Y tế"], ["được bầu"])
+    assert people["Trần Thị Mai"] == (["Phó Chủ tịch"], ["được bầu"])

@@ -36,8 +36,8 @@ _ACTIONS: tuple[tuple[str, re.Pattern[str], str, tuple[str, ...], tuple[int, ...
         ("chủ trì", r"\bchủ trì\b", "subject", ("chủ trì",), (0,)),
         ("phát biểu", r"\bphát biểu\b", "subject", ("phát biểu",), (0,)),
         ("trình bày báo cáo", r"\btrình bày\b|\bbáo cáo tại\b", "subject", ("trình bày", "báo cáo tại"), (0,)),
-        ("được bầu", r"\bđược bầu\b|\btrúng cử\b|\btái đắc cử\b|\bđắc cử\b", "subject",
-         ("được bầu", "trúng cử", "tái đắc cử", "đắc cử"), (0,)),
+        ("được bầu", r"\bđược bầu\b|\btrúng cử\b|\btái đắc cử\b|\bđắc cử\b|\bđược tín nhiệm\b", "subject",
+         ("được bầu", "trúng cử", "tái đắc cử", "đắc cử", "được tín nhiệm"), (0,)),
         ("được bầu", r"\bbầu(?: ra)?\b(?=.*\bgồm\b)|\bbầu(?= (?:đồng chí|đ/c|ông|bà|anh|chị) )", "list", ("bầu",), (0,)),
         # "nhận" receives; in "nhận định", "nhận thấy", "nhận xét", "nhận lời" … it is another verb, and
         # "đảm nhận", "cảm nhận" take on a part or feel: nothing is received.
@@ -52,10 +52,12 @@ _ACTIONS: tuple[tuple[str, re.Pattern[str], str, tuple[str, ...], tuple[int, ...
 _ANY_ACTION_NEEDLE = re.compile("|".join(re.escape(n) for action in _ACTIONS for n in action[3]))
 # Separators allowed between a name and its roles, and between two roles of one person.
 _AFTER_SEP = re.compile(
-    r"\s*(?:[,:–—-]\s*|(?:giữ chức(?: vụ)?|đảm nhiệm(?: chức(?: vụ)?)?|được bầu(?: làm| giữ chức)?|làm"
+    r"\s*(?:[,:–—-]\s*|(?:(?:tiếp tục )?được tín nhiệm (?:bầu )?(?:giữ chức(?: vụ)?|làm)|giữ chức(?: vụ)?"
+    r"|đảm nhiệm(?: chức(?: vụ)?)?|(?:tiếp tục )?được bầu(?: làm| giữ chức)?|làm"
     r"|(?:tái )?đắc cử(?: chức(?: vụ)?)?|trúng cử)\s+|\((?:SN|sinh năm|\d{1,3} tuổi)(?: \d{4})?,\s*)?"
 )
-# ("bầu bà A giữ chức Chủ tịch …; ông B làm Phó Chủ tịch", "bà C tái đắc cử Chủ tịch": the role the verb gives
+# ("bầu bà A giữ chức Chủ tịch …; ông B làm Phó Chủ tịch", "bà C tái đắc cử Chủ tịch", "ông D tiếp tục được tín
+# nhiệm giữ chức Chủ tịch": the role the verb gives
 # is hers, his; "Đỗ Quang Vinh (SN 1982, Giám đốc Công ty X)": court and accident news give it after the age.)
 _BEFORE_GAP = re.compile(r"\s+")
 _VERB_GIVES_ROLE = re.compile(r"\s*[^\W\d_]")  # (a separator opening with a letter is a verb: "được bầu làm")
