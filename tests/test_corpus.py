@@ -344,3 +344,16 @@ def test_count_articles_counts_files_folders_and_jsonl_as_discover_lists_them(tm
             expected += 1
     assert count_articles(paths) == expected == 1 + 1 + (1 + 2) + 2 + 1 + 0 + 1
     assert count_articles([str(tmp_path / "a.txt"), "-"]) is None
+
+
+def test_reading_text_files_loads_no_reader_of_other_formats():
+    # Every command and worker reads files through corpus: the HTML parser, zipfile, XML and pypdf are
+    # imported only when a page, a Word file or a PDF comes (tens of milliseconds a process otherwise).
+    import subprocess
+    import sys
+
+    code = ("import sys; from unionreader.corpus import load_paths; from unionreader.corpus import default_corpus_dir;"
+            "load_paths([str(default_corpus_dir())]); "
+            "print(sorted(m for m in ('html.parser', 'zipfile', 'xml.etree.ElementTree', 'pypdf') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

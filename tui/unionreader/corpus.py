@@ -20,11 +20,8 @@ from stat import S_ISDIR, S_ISREG
 # Paragraph too: analyses pickled before the model moved to ``articles`` (caches, saved benchmark
 # corpora) name it here, and must still load.
 from .articles import Article, Paragraph, parse_article  # noqa: F401
-from .decoding import BadInput, decode
+from .decoding import BadInput, decode, looks_like_html
 from .files import read_bytes, stat_or_missing, system_name
-from .html_pages import looks_like_html, read_html_page
-from .pdf_files import NotReadablePdf, looks_like_pdf, read_pdf
-from .word_files import NotAWordDocument, looks_like_docx, read_docx
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".jsonl", ".html", ".htm", ".docx", ".pdf")
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -139,9 +136,10 @@ def load_source(source: Source) -> list[Article | LoadError]:
 
 def load_bytes(name: str, data: bytes) -> list[Article | LoadError]:
     """The articles of an input already read (``name``'s bytes ``data``), as ``load_source`` gives them."""
-    if looks_like_docx(name, data):
+    lower = name.lower()
+    if lower.endswith(".docx"):
         return _load_docx(name, data)
-    if looks_like_pdf(name, data):
+    if lower.endswith(".pdf") or data[:5] == b"%PDF-":
         return _load_pdf(name, data)
     try:
         if not data or data.isspace():  # (``isspace`` tests the bytes ``strip`` removes, without a copy)
@@ -160,6 +158,8 @@ def load_bytes(name: str, data: bytes) -> list[Article | LoadError]:
     elif not text or text.isspace():
         items.append(LoadError(name, "empty file"))
     elif looks_like_html(text) or name.lower().endswith((".html", ".htm")):
+        from .html_pages import read_html_page  # (the HTML parser: only for web pages)
+
         body, meta = read_html_page(text)
         article = parse_article(body, name, meta) if body.strip() else None
         if article is not None and article.text:
@@ -179,6 +179,8 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # (how .doc, .xls and .ppt fil
 
 
 def _load_docx(name: str, data: bytes) -> list[Article | LoadError]:
+    from .word_files import NotAWordDocument, read_docx  # (zipfile and XML: only for Word files)
+
     try:
         body, meta = read_docx(data)
     except NotAWordDocument as exc:
@@ -196,6 +198,8 @@ def _is_markup(body: str) -> bool:
 
 
 def _load_pdf(name: str, data: bytes) -> list[Article | LoadError]:
+    from .pdf_files import NotReadablePdf, read_pdf
+
     try:
         body, meta = read_pdf(data)
     except ImportError:
@@ -228,6 +232,8 @@ def _parse_jsonl(text: str, name: str) -> Iterator[Article | LoadError]:
             continue
         meta = {k: record[k] for k in ("title", "date", "url", "source") if record.get(k)}
         if _is_markup(body):  # the page's own title, date, address and publication, where the record has none
+            from .html_pages import read_html_page
+
             body, page = read_html_page(body)
             meta = page | meta
         article = parse_article(body, where, meta)

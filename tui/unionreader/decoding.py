@@ -37,3 +37,8 @@ def _looks_binary(text: str) -> bool:
     odd = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
     return odd / len(sample) > 0.05
 
+
+def looks_like_html(text: str) -> bool:
+    """Whether a text is a web page (whatever its file is called): it opens with a doctype or <html>."""
+    head = text.lstrip("\ufeff \t\r\n")[:15].lower()
+    return head.startswith(("<!doctype html", "<html"))

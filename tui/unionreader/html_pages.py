@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from .decoding import looks_like_html  # noqa: F401 (where the readers ask it; here for this module's users)
+
 # Elements whose text is never the article's.
 # (Not "form": ASP.NET pages, common on government and union sites, wrap the whole body in one.)
 _SKIPPED = frozenset(("script", "style", "noscript", "nav", "header", "footer", "aside", "iframe", "svg",
@@ -37,12 +39,6 @@ _SPACES = re.compile(r"\s+")
 # themselves (a nested one leaves its outer rest to the parser, which skips it as before).
 _UNREAD = re.compile(r"(?is)<!--.*?-->|<(script|style|noscript|svg|template|nav|aside)\b[^>]*>.*?</\1\s*>")
 _MIN_ARTICLE_TEXT = 200  # characters: an <article> element shorter than this is a teaser, not the article
-
-
-def looks_like_html(text: str) -> bool:
-    """Whether a text is a web page (whatever its file is called)."""
-    head = text.lstrip("\ufeff \t\r\n")[:15].lower()
-    return head.startswith(("<!doctype html", "<html"))
 
 
 class _PageParser(HTMLParser):

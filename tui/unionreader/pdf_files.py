@@ -25,10 +25,6 @@ class NotReadablePdf(ValueError):
     """The PDF cannot be read (its reason is the message)."""
 
 
-def looks_like_pdf(name: str, data: bytes) -> bool:
-    return name.lower().endswith(".pdf") or data[:5] == b"%PDF-"
-
-
 def _is_heading(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)

@@ -26,11 +26,6 @@ class NotAWordDocument(ValueError):
     """The file is not a readable .docx (its reason is the message)."""
 
 
-def looks_like_docx(name: str, data: bytes) -> bool:
-    """Whether a file is to be read as a Word document: named so (then a file that is none is reported)."""
-    return name.lower().endswith(".docx")
-
-
 def _paragraph_text(paragraph: ElementTree.Element) -> str:
     parts: list[str] = []
     for node in paragraph.iter():
