@@ -18,6 +18,7 @@ Trần Văn Minh"), which names a person in a role like any sentence.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .text import fold
 
@@ -26,15 +27,22 @@ from .text import fold
 _MOTTO_PARTS = (re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam"),
                 re.compile(r"doc\s+lap\s*[-–—]\s*tu\s+do\s*[-–—]\s*hanh\s+phuc\s*[-–—_]*"))
 # "Đồng Nai, ngày 25 tháng 3 năm 2025": the place (capitalised words) and the date the document was signed.
-_SIGNED = re.compile(r"(?<![^\s|])([A-ZĐÀ-Ỹ][^\s,|]*(?:\s+[A-ZĐÀ-Ỹ][^\s,|]*){0,3}),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+"
-                     r"năm\s+(\d{4})\b")
+_SIGNED_PATTERN = (r"(?<![^\s|])([A-ZĐÀ-Ỹ][^\s,|]*(?:\s+[A-ZĐÀ-Ỹ][^\s,|]*){0,3}),\s*ngày\s+(\d{1,2})\s+tháng\s+"
+                   r"(\d{1,2})\s+năm\s+(\d{4})\b")
 _NUMBER = re.compile(r"\b[Ss][ốỐ]\s*:\s*[^\s|]+")
 _KINDS = ("BÁO CÁO", "KẾ HOẠCH", "NGHỊ QUYẾT", "THÔNG BÁO", "BIÊN BẢN", "QUYẾT ĐỊNH", "TỜ TRÌNH", "CHƯƠNG TRÌNH",
           "HƯỚNG DẪN", "CÔNG VĂN", "DIỄN VĂN", "BÀI PHÁT BIỂU", "THƯ", "GIẤY MỜI", "CHỈ THỊ", "QUY CHẾ")
 _RECIPIENTS = re.compile(r"(?i)^\s*nơi\s+nhận\s*:?")
 _SIGN_FOR = re.compile(r"^\s*(?:TM|KT|TL|TUQ|Q)\.\s")  # "TM. BAN CHẤP HÀNH": signing for a body
 _SIGN_NOTE = re.compile(r"(?i)^\s*\((?:đã\s+ký|ký[^)]*)\)\s*$")
-_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
+_NAME_PATTERN = r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$"
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """(Patterns with wide letter classes, compiled when a document is read: milliseconds at every start
+    of every process otherwise, for the few files that are official documents.)"""
+    return re.compile(pattern)
 _HEAD_LINES = 14  # the heading is within a document's first lines
 _HEAD_CHARS = 4000  # … and characters
 # "Hạnh phúc" as a heading writes it (NFC; no tone mark of it can sit elsewhere), and without its marks.
@@ -100,7 +108,7 @@ def read_official(text: str) -> tuple[str, dict[str, str]]:
         if number and number_line is None:
             number_line = number.group().strip()
             rest = rest[: number.start()] + " " + rest[number.end() :]
-        signed = _SIGNED.search(rest)
+        signed = _compiled(_SIGNED_PATTERN).search(rest)
         if signed:
             day, month, year = int(signed.group(2)), int(signed.group(3)), int(signed.group(4))
             if 1 <= day <= 31 and 1 <= month <= 12:
@@ -148,7 +156,7 @@ def _signature(body: list[str]) -> str | None:
     """ "Chủ tịch Trần Văn Minh" from the signature's last lines ("CHỦ TỊCH", "(Đã ký)", "Trần Văn Minh")."""
     tail = [line for line in body[-12:] if line and not _SIGN_NOTE.match(line)]
     for k in range(len(tail) - 1, 0, -1):
-        if _NAME.match(tail[k]):
+        if _compiled(_NAME_PATTERN).match(tail[k]):
             role = tail[k - 1]
             if _is_caps(role) and not _SIGN_FOR.match(role) and len(role.split()) <= 5:
                 return f"{_sentence_case(role)} {tail[k]}"
