@@ -329,11 +329,15 @@ def _plain_words_after(text, pos, limit, max_words, allow_comma_until=3, stops=l
             continue
         if not tok[0].isalnum():
             break
+        if tok[0].isdigit() and "," in words:  # a number after a comma taken: another figure's phrase
+            del words[len(words) - 1 - words[::-1].index(","):]
+            break
         word = canonical_tones(tok.lower())
-        if words and words[-1] != "," and f"{canonical_tones(words[-1].lower())} {word}" in lw.PHRASE_STOP_PAIRS:
+        previous = canonical_tones(words[-1].lower()) if words and words[-1] != "," else None
+        if previous is not None and f"{previous} {word}" in lw.PHRASE_STOP_PAIRS:
             words.pop()  # ("so với": the pair is looked at before its second word, itself a stop)
             break
-        if word in stops:
+        if word in stops and (previous, word) not in lw._KEPT_PAIRS:  # ("tự do", "trực thuộc" stay whole)
             break
         words.append(tok)
         if len([w for w in words if w != ","]) >= max_words:
@@ -345,7 +349,8 @@ def _plain_words_after(text, pos, limit, max_words, allow_comma_until=3, stops=l
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(["đoàn viên", "sinh", "hoạt", "SINH HOẠT", "tham", "gia", "có", "thành", "tại", "cho",
-                                 "đạt", ",", ";", " ", "  ", "lượt", "Có", "(", "2", "so", "với"]), max_size=14).map(" ".join),
+                                 "đạt", ",", ";", " ", "  ", "lượt", "Có", "(", "2", "so", "với", "tự", "do", "trực",
+                                 "thuộc"]), max_size=14).map(" ".join),
        st.integers(1, 12), st.integers(0, 3))
 def test_words_after_is_the_plain_rule(text, max_words, commas):
     for stops in (lw.PHRASE_STOP, lw.RATIO_STOP):

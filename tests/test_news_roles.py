@@ -108,3 +108,10 @@ def test_an_officer_kept_in_office_by_a_vote_of_confidence_is_elected_to_the_rol
     people = {f.label: (f.value["roles"], f.value["actions"]) for f in got.facts if f.kind == "people"}
     assert people["Lê Văn Tâm"] == (["Chủ tịch Công đoàn ngành Y tế"], ["được bầu"])
     assert people["Trần Thị Mai"] == (["Phó Chủ tịch"], ["được bầu"])
+
+
+def test_a_former_role_is_kept_as_one():
+    got = roles(LEAD + "Dự lễ có ông Nguyễn Văn Hùng, nguyên Chủ tịch LĐLĐ tỉnh Nghệ An; bà Lê Thị Hoa, cựu Giám đốc "
+                "Sở Y tế; ông Trần Văn Nam, Chủ tịch Công đoàn ngành Y tế.")
+    assert got == {"Nguyễn Văn Hùng": ["nguyên Chủ tịch LĐLĐ tỉnh Nghệ An"], "Lê Thị Hoa": ["cựu Giám đốc Sở Y tế"],
+                   "Trần Văn Nam": ["Chủ tịch Công đoàn ngành Y tế"]}

@@ -55,6 +55,7 @@ _AFTER_SEP = re.compile(
     r"\s*(?:[,:–—-]\s*|(?:(?:tiếp tục )?được tín nhiệm (?:bầu )?(?:giữ chức(?: vụ)?|làm)|giữ chức(?: vụ)?"
     r"|đảm nhiệm(?: chức(?: vụ)?)?|(?:tiếp tục )?được bầu(?: làm| giữ chức)?|làm"
     r"|(?:tái )?đắc cử(?: chức(?: vụ)?)?|trúng cử)\s+|\((?:SN|sinh năm|\d{1,3} tuổi)(?: \d{4})?,\s*)?"
+    r"(?P<former>(?:nguyên|cựu) )?"  # "…, nguyên Chủ tịch LĐLĐ tỉnh": a former role, kept as one
 )
 # ("bầu bà A giữ chức Chủ tịch …; ông B làm Phó Chủ tịch", "bà C tái đắc cử Chủ tịch", "ông D tiếp tục được tín
 # nhiệm giữ chức Chủ tịch": the role the verb gives
@@ -139,9 +140,9 @@ def _attach_roles(text: str, entities, ents: EntityIndex, mentions: list[int], o
     person_starts = {entities[i].start for i in mentions}
     consumed: set[int] = set()
 
-    def add_role(p: _Person, item: RoleItem, mention: int) -> None:
+    def add_role(p: _Person, item: RoleItem, mention: int, former: str = "") -> None:
         consumed.add(item.start)
-        p.roles.append(item.shown or clean_phrase(text[item.start : item.end]))
+        p.roles.append(former + (item.shown or clean_phrase(text[item.start : item.end])))
         p.role_entities.extend(item.entities)
         if p.anchor is None:
             p.anchor = entities[mention].start
@@ -158,7 +159,7 @@ def _attach_roles(text: str, entities, ents: EntityIndex, mentions: list[int], o
             follow = _BEFORE_GAP.match(text, item.end)
             if follow and follow.end() in person_starts:
                 break  # "…, Chủ tịch X Nguyễn Văn B": the role introduces the next name
-            add_role(owner[i], item, i)
+            add_role(owner[i], item, i, m.group("former") or "")
             if pos == entities[i].end and n and _VERB_GIVES_ROLE.match(m.group()):
                 # "A và B được bầu làm Phó Chủ tịch", "các đồng chí A, B, C được bầu …": the role is all theirs
                 k, nxt = n - 1, i
