@@ -26,7 +26,10 @@ def test_a_pdf_report_is_read_with_its_lines_put_back_into_paragraphs():
     paragraphs = article.text.split("\n\n")
     assert "CÔNG ĐOÀN CÔNG TY TNHH GIÀY DA PHÚC THỊNH" in paragraphs  # a heading stays a paragraph of its own
     assert paragraphs[-3:] == ["Nơi nhận:", "- LĐLĐ tỉnh Đồng Nai;", "- Lưu VT."]
-    people = {f.label: f.value["roles"] for f in analyse(article).facts if f.kind == "people"}
+    analysis = analyse(article)
+    # The date is in the third paragraph, after two headings in capitals: still the lead's.
+    assert analysis.date == "2025-03-18"
+    people = {f.label: f.value["roles"] for f in analysis.facts if f.kind == "people"}
     assert people == {"Nguyễn Thị Thanh Hương": ["Phó Chủ tịch Liên đoàn Lao động tỉnh Đồng Nai"],
                       "Lâm Quốc Bảo": ["Tổng giám đốc Công ty TNHH Giày da Phúc Thịnh"]}
 

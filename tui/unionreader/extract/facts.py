@@ -51,7 +51,9 @@ def _without_title_repeats(article: Article, figures: list[Fact]) -> list[Fact]:
 
 def _lead_sentences(article: Article, sentences: SentenceIndex) -> list[Sentence]:
     """The title and the first body paragraphs: where the genre says what, when and who organised."""
-    body = [p for p in article.paragraphs if p.kind == "body"]
+    # (A report's headings in capitals, "CÔNG ĐOÀN CÔNG TY …", "BÁO CÁO KẾT QUẢ …", open no lead: not counted.)
+    text = article.text
+    body = [p for p in article.paragraphs if p.kind == "body" and not text[p.start : p.end].isupper()]
     if body:
         limit = min(body[min(_LEAD_PARAGRAPHS, len(body)) - 1].end, body[0].start + _LEAD_CHARS)
     else:
