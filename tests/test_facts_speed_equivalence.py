@@ -93,6 +93,11 @@ def _plain_find_event(article, sentences, lead):
             if m:
                 name = fe._event_name_at(text, m.start(), s.end)
                 return name[:1].upper() + name[1:], s
+    for s in candidates:  # a meeting opened or closed ("khai mạc kỳ họp thứ 25")
+        opened = fe._OPENED_RE.search(text, s.start, s.end)
+        if opened:
+            name = fe._event_name_at(text, opened.start(1), s.end)
+            return name[:1].upper() + name[1:], s
     for s in candidates:
         m = fe._search_event(text, s.start, s.end)
         if m:

@@ -226,3 +226,15 @@ def test_everyone_of_a_comma_list_elected_together_shares_the_role_and_the_elect
     a = facts(LEAD + "Các đồng chí Thân Thị Hoa, Ninh Văn Bảo và Giáp Minh Tú được bầu làm Phó Chủ tịch.")
     got = {f.label: (f.value["roles"], f.value["actions"]) for f in a.facts if f.kind == "people"}
     assert got == {name: (["Phó Chủ tịch"], ["được bầu"]) for name in ("Thân Thị Hoa", "Ninh Văn Bảo", "Giáp Minh Tú")}
+
+
+def test_a_meeting_opened_in_lower_case_is_the_event_and_its_name_ends_before_a_time():
+    def event(body: str) -> list[str]:
+        return [f.value for f in facts("Tin thời sự\n\n" + body).facts if f.kind == "event" and f.label == "Sự kiện"]
+
+    assert event("Sáng 5/12/2024, HĐND tỉnh Quảng Nam khóa X khai mạc kỳ họp thứ 25 để xem xét các báo cáo.") == [
+        "Kỳ họp thứ 25"]
+    assert event("Khai mạc hội thi tay nghề, sáng 5/12/2024 có 120 công nhân dự thi.") == ["Hội thi tay nghề"]
+    # A named meeting opened keeps its qualifiers after the comma, as before.
+    assert event("Sáng 5/12/2024, Quốc hội khai mạc Kỳ họp thứ 8, Quốc hội khóa XV tại Hà Nội.") == [
+        "Kỳ họp thứ 8, Quốc hội khóa XV"]

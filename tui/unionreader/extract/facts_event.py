@@ -22,6 +22,10 @@ _EVENT_RE = re.compile(r"(?<![^\s(“\"])" + _EVENT_HEAD + r"\b")
 # Right after "tổ chức" a head in lower case is the event too ("tổ chức lễ khởi công Dự án …").
 _HELD_LOWER_RE = re.compile(r"(?:lễ|hội nghị|hội thảo|tọa đàm|toạ đàm|diễn đàn|hội thi|hội diễn|liên hoan|ngày hội|"
                             r"triển lãm|hội chợ|tuần lễ)\b")
+# "khai mạc kỳ họp thứ 25", "bế mạc hội nghị": a meeting opened or closed is the event, its head in lower case.
+_OPENED_RE = re.compile(r"\b(?i:khai|bế) mạc\s+((?:kỳ|phiên) họp|hội nghị|đại hội|hội thi|hội diễn|liên hoan|"
+                        r"triển lãm|hội chợ|tuần lễ|ngày hội)\b")
+_OPEN_WORD = "mạc"
 # The same without the look-behind, which ``_search_event`` tests itself: a pattern that opens with the
 # heads' first letters lets the engine skip to those letters instead of trying every offset.
 _EVENT_HEAD_RE = re.compile(_EVENT_HEAD + r"\b")
@@ -57,7 +61,7 @@ _EVENT_TIME_END = re.compile(
 _MORE_TIME_END = re.compile(r",?\s+" + _EVENT_TIME_END.pattern, re.IGNORECASE)
 _EVENT_STOP = re.compile(
     r"\s+(?:do|tại|vào|với sự|nhằm|để|của|được|có|đã|sẽ|khai mạc|bế mạc|diễn ra)\s|[.;:]|\s[–-]\s"
-    r"|,\s*(?:nơi|khi|lúc|với|trong đó|là|thu hút|quy tụ)\s|$"
+    r"|,\s*(?:nơi|khi|lúc|với|trong đó|là|thu hút|quy tụ|sáng|chiều|tối|trưa|ngày|hôm)\s|$"
 )
 _DATE_PREFIX = re.compile(r"(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:thứ \S+|chủ nhật),?\s+)?(?:ngày\s+)?$", re.IGNORECASE)
 _PLACE_HEAD = re.compile(
@@ -103,6 +107,9 @@ def _find_event(article: Article, sentences: SentenceIndex, lead: list[Sentence]
             m = _EVENT_RE.match(text, hold.end()) or _HELD_LOWER_RE.match(text, hold.end())
             if m:
                 return capitalise(_event_name_at(text, m.start(), s.end)), s
+    for s in sentences.holding(_OPEN_WORD, candidates):  # "HĐND tỉnh khai mạc kỳ họp thứ 25": opened, not held
+        for opened in _OPENED_RE.finditer(text, s.start, s.end):
+            return capitalise(_event_name_at(text, opened.start(1), s.end)), s
     # (Every candidate lies between the first's start and the last's end, the title coming first.)
     if _ANY_EVENT_HEAD.search(text, candidates[0].start, candidates[-1].end) is not None:
         for s in candidates:
