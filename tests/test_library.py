@@ -621,3 +621,18 @@ def test_two_instances_creating_the_same_cache_at_the_same_moment_neither_rebuil
         for t in pair:
             t.join()
     assert said == [] and failed == []
+
+
+def test_documents_in_formats_not_read_are_counted_once_not_passed_over_in_silence(tmp_path):
+    folder = tmp_path / "office"
+    (folder / "2023").mkdir(parents=True)
+    write_article(folder / "bao-cao.txt", 1)
+    (folder / "bien-ban.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    (folder / "2023" / "to-trinh.RTF").write_text("{\\rtf1 Tờ trình}", encoding="utf-8")
+    (folder / "2023" / "ke-hoach.odt").write_bytes(b"PK\x03\x04")
+    (folder / "anh.jpg").write_bytes(b"\xff\xd8\xff")  # (no document: not counted)
+    events = list(Library(None, jobs=1).open([str(folder)]))
+    said = [(e.text, e.severity, e.title) for e in events if isinstance(e, Notice)]
+    assert said == [("3 documents in .doc, .rtf or .odt were skipped: save them as .docx (or .pdf, .txt) to read "
+                     "them", "info", "Files skipped")]
+    assert events[-1].articles == 1

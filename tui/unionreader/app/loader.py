@@ -55,6 +55,7 @@ class CacheNotice(Message):
 
     text: str
     severity: str = "warning"
+    title: str = "Cache"
 
 
 @dataclass
@@ -96,7 +97,7 @@ def load_into(archive: Archive, post: Callable[[Message], bool], make_way: Calla
             elif isinstance(event, FirstPage):
                 message = CachePage(event)
             elif isinstance(event, Notice):
-                message = CacheNotice(event.text, event.severity)
+                message = CacheNotice(event.text, event.severity, event.title)
             else:
                 message = LoadSummarised(event)
             if not post(message):

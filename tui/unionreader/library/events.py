@@ -13,6 +13,7 @@ class Notice:
 
     text: str
     severity: str = "warning"
+    title: str = "Cache"  # what the app's notification is headed with
 
 
 @dataclass(frozen=True, slots=True)

@@ -178,8 +178,12 @@ def list_and_plan(run: Opening) -> Iterator[Notice]:
                 held_problems = []
     run.held_problems = held_problems
     run.saved_size = (len(feeder.index), len(feeder.index.retired)) if run.restored is not None else None
+    if files.unreadable:
+        yield Notice(f"{files.unreadable:,} documents in .doc, .rtf or .odt were skipped: save them as .docx (or .pdf, "
+                     ".txt) to read them", severity="info", title="Files skipped")
     if plan.outdated:
         # Said before the work starts: after an upgrade a daily open takes as long as a first one, and a
         # script whose stderr is no terminal sees no progress bar.
         files = "1 cached file was" if plan.outdated == 1 else f"{plan.outdated:,} cached files were"
-        yield Notice(f"{files} analysed by another version of unionreader: extracting them again", severity="info")
+        yield Notice(f"{files} analysed by another version of unionreader: extracting them again", severity="info",
+                     title="Updating the cache")

@@ -23,6 +23,7 @@ class Walked:
     keys: list[str] = field(default_factory=list)  # its absolute form (the store's key)
     sizes: list[int] = field(default_factory=list)
     mtimes: list[int] = field(default_factory=list)  # st_mtime_ns
+    unreadable: int = 0  # documents in folders, in formats not read (.doc, .rtf, .odt): said once, not listed
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -72,10 +73,17 @@ _SUFFIX = "|".join(map(re.escape, ARTICLE_SUFFIXES))
 _ARTICLE_NAME = re.compile(rf"(?<![^\0])([^.\0][^\0]*(?:{_SUFFIX}))(?![^\0])", re.I | re.A)
 
 
+# Documents a press office keeps that unionreader cannot read: counted, so that a folder of them is not
+# taken for an empty one without a word.
+_UNREAD_NAME = re.compile(r"(?<![^\0])[^.\0][^\0]*\.(?:doc|rtf|odt)(?![^\0])", re.I | re.A)
+
+
 def _walk_folder(name: str, files: Walked) -> bool:
     root = str(Path(name))  # (entry paths are then spelled as discover spells them)
     relative: list[str] = []  # paths below the root, their parts joined by "\0"
-    nested = _scan(root, "", relative)
+    unreadable: list[int] = [0]
+    nested = _scan(root, "", relative, unreadable)
+    files.unreadable += unreadable[0]
     # pathlib orders paths by their parts: the same order as the relative paths joined by "\0"
     # (below every other character), and strings sort in C.
     relative.sort()
@@ -107,8 +115,9 @@ def _stat(path: str) -> os.stat_result | None:
         return None
 
 
-def _scan(folder: str, prefix: str, found: list[str]) -> bool:
-    """Add the article files below ``folder`` to ``found``; True when it has subfolders."""
+def _scan(folder: str, prefix: str, found: list[str], unreadable: list[int]) -> bool:
+    """Add the article files below ``folder`` to ``found`` (and count in ``unreadable[0]`` the documents it
+    cannot read); True when it has subfolders."""
     try:
         with os.scandir(folder) as entries_now:
             entries = list(entries_now)
@@ -121,12 +130,15 @@ def _scan(folder: str, prefix: str, found: list[str]) -> bool:
                 folders.append(entry.name)
         except OSError:
             continue
-    names = _ARTICLE_NAME.findall("\0".join([entry.name for entry in entries]))
+    joined = "\0".join([entry.name for entry in entries])
+    names = _ARTICLE_NAME.findall(joined)
+    if _UNREAD_NAME.search(joined) is not None:
+        unreadable[0] += len(_UNREAD_NAME.findall(joined))
     if folders:  # (a folder named like an article is walked, not read)
         skip = set(folders)
         names = [n for n in names if n not in skip]
     found.extend([prefix + n for n in names] if prefix else names)
     head = folder if folder.endswith("/") else folder + "/"
     for sub in folders:
-        _scan(head + sub, f"{prefix}{sub}\0", found)
+        _scan(head + sub, f"{prefix}{sub}\0", found, unreadable)
     return bool(folders)

@@ -82,9 +82,9 @@ class ArchiveLoading:
 
     def _on_cache_notice(self, event: loader.CacheNotice) -> None:
         if event.severity == "info":
-            self.notify(event.text, title="Updating the cache", timeout=10)
+            self.notify(event.text, title=event.title, timeout=10)
         else:
-            self.notify(event.text, title="Cache", severity="warning", timeout=15)
+            self.notify(event.text, title=event.title, severity="warning", timeout=15)
 
     def _on_load_summarised(self, event: loader.LoadSummarised) -> None:
         summary = self.archive.last_summary = event.summary
