@@ -166,3 +166,9 @@ def test_a_joined_abbreviation_stays_whole_in_an_organisation():
 def test_a_price_per_square_metre_keeps_its_unit():
     found = [(e.text, e.meta.get("per")) for e in extract_figures("Căn hộ có giá 62 triệu đồng/m2.") if e.type == "money"]
     assert found == [("62 triệu đồng/m2", "m2")]
+
+
+def test_regions_named_bare_are_places():
+    found = [(e.type, e.value) for e in extract_names("Đồng bằng sông Hồng và Tây Bắc có mưa; các tỉnh miền Tây Nam "
+                                                      "Bộ bước vào mùa nước nổi.") if e.type == "location"]
+    assert found == [("location", "Đồng bằng sông Hồng"), ("location", "Tây Bắc"), ("location", "Tây Nam Bộ")]

@@ -174,7 +174,8 @@ PROVINCES = [
     "Đắk Nông", "Lâm Đồng", "Bình Phước", "Tây Ninh", "Bình Dương", "Đồng Nai", "Bà Rịa - Vũng Tàu",
     "Bà Rịa – Vũng Tàu", "Bà Rịa", "Vũng Tàu", "Long An", "Tiền Giang", "Bến Tre", "Trà Vinh", "Vĩnh Long",
     "Đồng Tháp", "An Giang", "Kiên Giang", "Hậu Giang", "Sóc Trăng", "Bạc Liêu", "Cà Mau", "Việt Nam",
-    "Sài Gòn", "Tây Nguyên", "Đồng bằng sông Cửu Long", "Nha Trang", "Đà Lạt", "Hạ Long", "Phú Quốc",
+    "Sài Gòn", "Tây Nguyên", "Đồng bằng sông Cửu Long", "Đồng bằng sông Hồng", "Tây Nam Bộ", "Đông Nam Bộ",
+    "Tây Bắc", "Đông Bắc", "Bắc Trung Bộ", "Nam Trung Bộ", "Bắc Bộ", "Trung Bộ", "Nam Bộ", "Nha Trang", "Đà Lạt", "Hạ Long", "Phú Quốc",
     "Thái Lan", "Lào", "Campuchia", "Trung Quốc", "Nhật Bản", "Hàn Quốc",
     # Island groups and islands named bare ("ngư trường Hoàng Sa"): they read like a surname and a name.
     "Hoàng Sa", "Trường Sa", "Côn Đảo", "Lý Sơn", "Cô Tô", "Bạch Long Vĩ", "Cát Bà", "Phú Quý", "Thổ Chu",
