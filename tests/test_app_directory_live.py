@@ -282,3 +282,17 @@ async def test_a_long_list_shows_each_count_beside_its_scrollbar(tmp_path):
         for y in range(top, top + 5):  # every row ends with its count (1 each), not under the scrollbar
             row = lines[y][listing.content_region.x : listing.scrollable_content_region.right]
             assert row.rstrip().endswith(" 1"), row
+
+
+async def test_a_screen_built_ahead_and_mounted_while_the_app_closes_sets_nothing_up():
+    # (Seen once in CI: the organisations screen, built ahead, mounted as the app closed, its children gone.)
+    from unionreader.app.screens.directory import OrgsScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_loaded(app, pilot)
+        screen = app.get_screen("orgs", OrgsScreen)
+        await pilot.pause()
+        await screen.query(DirectoryList).remove()
+        screen.on_mount()  # no NoMatches: nothing to set up
+        assert not screen.query(DirectoryList)

@@ -89,9 +89,14 @@ class DirectoryScreen(Screen):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        lists = self.query(DirectoryList)
+        if not lists:
+            # Built ahead while the app was closing: its children are gone already (seen once in CI, at the
+            # end of a test); there is nothing to set up.
+            return
         if self.is_current:
             self._key_came()
-        self.query_one(DirectoryList).border_title = self.NOUN.capitalize()
+        lists.first().border_title = self.NOUN.capitalize()
         self.query_one("#directory-profile").border_title = "Profile"
         focus_now(self.query_one(DirectoryList))
         # (no table yet: the app may build this screen before it is shown; it asks when it is shown)
