@@ -108,3 +108,29 @@ async def test_after_an_upgrade_the_app_says_why_everything_is_extracted_again(a
                          "30 cached files were analysed by another version of unionreader: extracting them again",
                          "information")]
         assert app.archive.last_summary.changed == 30
+
+
+async def test_a_folder_of_saved_pages_and_word_reports_opens_in_the_app(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from test_word_files import REPORT, docx
+
+    folder = tmp_path / "office"
+    folder.mkdir()
+    shutil.copy(Path(__file__).parent / "fixtures" / "html" / "hoi_nghi_nguoi_lao_dong.html", folder)
+    (folder / "bao-cao.docx").write_bytes(docx(REPORT, title="Báo cáo Hội nghị người lao động 2025"))
+    (folder / "cu.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    app = open_app(folder, tmp_path / "cache")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_loaded(app, pilot)
+        titles = sorted(app.archive.index.analysis(d).article.title for d in app.query_one(ArticleList).docs)
+        assert titles == ["Báo cáo Hội nghị người lao động 2025",
+                          "Công đoàn Công ty May Sông Hồng tổ chức Hội nghị người lao động năm 2025"]
+        assert [(n.title, n.severity) for n in app._notifications if n.title == "Files skipped"] == [
+            ("Files skipped", "information")]
+        app.query_one("#search").value = "may song hong"
+        await pilot.pause(0.3)
+        app.main_screen.run_search()
+        [doc] = app.main_screen.results.result.docs
+        assert app.archive.index.analysis(doc).article.origin == "Báo Người Lao Động Thủ Đô"
