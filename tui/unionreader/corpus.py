@@ -157,25 +157,24 @@ def load_bytes(name: str, data: bytes) -> list[Article | LoadError]:
         items.extend(_parse_jsonl(text, name))
     elif not text or text.isspace():
         items.append(LoadError(name, "empty file"))
-    elif looks_like_html(text) or name.lower().endswith((".html", ".htm")):
+    elif looks_like_html(text) or lower.endswith((".html", ".htm")):
         from .html_pages import read_html_page  # (the HTML parser: only for web pages)
 
         body, meta = read_html_page(text)
-        article = parse_article(body, name, meta) if body.strip() else None
-        if article is not None and article.text:
-            items.append(article)
-        else:
-            items.append(LoadError(name, "no article text in this web page"))
+        items.extend(_one_article(name, body, meta, "no article text in this web page"))
     else:
-        article = parse_article(text, name)
-        if article.text:
-            items.append(article)
-        else:
-            items.append(LoadError(name, "no article text left after removing page furniture"))
+        items.extend(_one_article(name, text, {}, "no article text left after removing page furniture"))
     return items
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # (how .doc, .xls and .ppt files open)
+
+
+def _one_article(name: str, body: str, meta: dict, nothing: str) -> list[Article | LoadError]:
+    """The article of a file's text (and what its format says of it), or the line ``nothing`` when no text is
+    left once it is cleaned."""
+    article = parse_article(body, name, meta) if body.strip() else None
+    return [article] if article is not None and article.text else [LoadError(name, nothing)]
 
 
 def _load_docx(name: str, data: bytes) -> list[Article | LoadError]:
@@ -185,16 +184,7 @@ def _load_docx(name: str, data: bytes) -> list[Article | LoadError]:
         body, meta = read_docx(data)
     except NotAWordDocument as exc:
         return [LoadError(name, str(exc))]
-    article = parse_article(body, name, meta) if body.strip() else None
-    if article is None or not article.text:
-        return [LoadError(name, "no text in this Word document")]
-    return [article]
-
-
-def _is_markup(body: str) -> bool:
-    """A record's text that is a page or a fragment of one ("<p>…</p>"), not prose that mentions a tag."""
-    head = body.lstrip()[:1]
-    return looks_like_html(body) or (head == "<" and ("</p>" in body or "</div>" in body or "<br" in body))
+    return _one_article(name, body, meta, "no text in this Word document")
 
 
 def _load_pdf(name: str, data: bytes) -> list[Article | LoadError]:
@@ -206,8 +196,13 @@ def _load_pdf(name: str, data: bytes) -> list[Article | LoadError]:
         return [LoadError(name, "reading PDF files needs the pdf extra: pip install 'unionreader[pdf]'")]
     except NotReadablePdf as exc:
         return [LoadError(name, str(exc))]
-    article = parse_article(body, name, meta)
-    return [article] if article.text else [LoadError(name, "no text in this PDF")]
+    return _one_article(name, body, meta, "no text in this PDF")
+
+
+def _is_markup(body: str) -> bool:
+    """A record's text that is a page or a fragment of one ("<p>…</p>"), not prose that mentions a tag."""
+    head = body.lstrip()[:1]
+    return looks_like_html(body) or (head == "<" and ("</p>" in body or "</div>" in body or "<br" in body))
 
 
 def _parse_jsonl(text: str, name: str) -> Iterator[Article | LoadError]:

@@ -45,11 +45,13 @@ def _blocks(body: ElementTree.Element) -> list[str]:
             text = _paragraph_text(child)
             if text:
                 blocks.append(text)
-        elif child.tag == f"{_W}tbl" and is_official(" ".join(map(_paragraph_text, child.iter(f"{_W}p")))):
-            # An official document's heading, laid out as a table (the issuer and number beside the national
-            # motto and the date): each line of it a block, as it reads, for ``official_documents``.
-            blocks.extend(filter(None, map(_paragraph_text, child.iter(f"{_W}p"))))
         elif child.tag == f"{_W}tbl":
+            lines = [t for t in map(_paragraph_text, child.iter(f"{_W}p")) if t]
+            if is_official(" ".join(lines)):
+                # An official document's heading, laid out as a table (the issuer and number beside the
+                # national motto and the date): each line of it a block, as it reads, for ``official_documents``.
+                blocks.extend(lines)
+                continue
             for row in child.iter(f"{_W}tr"):
                 cells = [" ".join(filter(None, map(_paragraph_text, cell.iter(f"{_W}p"))))
                          for cell in row.iter(f"{_W}tc")]

@@ -55,24 +55,24 @@ def passive_verb(text: str, left: int, start: int, unit: str) -> str | None:
     first = unit.split(maxsplit=1)[0].lower() if unit.strip() else ""
     if not first or first in _NOT_OBJECTS:
         return None
-    window = max(left, start - _WINDOW)
+    clause = text[max(left, start - _WINDOW) : start]
     # Most counts follow no verb of the list: their last word before the number (past "hơn", "thêm" …)
     # tells, before the clause is split into words.
-    head, _, last = text[window:start].rstrip().rpartition(" ")
+    head, _, last = clause.rstrip().rpartition(" ")
     last = last.lower()
     while last in _QUALIFIERS:  # "kết nạp thêm hơn 300": the verb is before these
         head, _, last = head.rpartition(" ")
         last = last.lower()
     if last not in _LAST_WORDS:
         return None
-    words = text[window:start].lower().split()
+    words = clause.lower().split()
     while words and words[-1] in _QUALIFIERS:
         words.pop()
     if words[-1] != "cho":
         found = _verb_at(words, len(words) - 1)
         return found[0] if found else None
     # "hỗ trợ hơn 1 tỉ đồng cho hơn 1.100 công chức": the nearest verb before "cho" in the clause.
-    raw = text[window:start].split()
+    raw = clause.split()
     for i in range(len(words) - 2, -1, -1):
         if words[i].endswith(_CLAUSE_MARKS):
             return None

@@ -19,12 +19,12 @@ _EVENT_HEAD = (
     r"Hội trại|Tuần lễ)"
 )
 _EVENT_RE = re.compile(r"(?<![^\s(“\"])" + _EVENT_HEAD + r"\b")
+# Heads that may be written in lower case where a verb says they are the event.
+_LOWER_GATHERINGS = "hội nghị|hội thi|hội diễn|liên hoan|ngày hội|triển lãm|hội chợ|tuần lễ"
 # Right after "tổ chức" a head in lower case is the event too ("tổ chức lễ khởi công Dự án …").
-_HELD_LOWER_RE = re.compile(r"(?:lễ|hội nghị|hội thảo|tọa đàm|toạ đàm|diễn đàn|hội thi|hội diễn|liên hoan|ngày hội|"
-                            r"triển lãm|hội chợ|tuần lễ)\b")
+_HELD_LOWER_RE = re.compile(rf"(?:lễ|hội thảo|tọa đàm|toạ đàm|diễn đàn|{_LOWER_GATHERINGS})\b")
 # "khai mạc kỳ họp thứ 25", "bế mạc hội nghị": a meeting opened or closed is the event, its head in lower case.
-_OPENED_RE = re.compile(r"\b(?i:khai|bế) mạc\s+((?:kỳ|phiên) họp|hội nghị|đại hội|hội thi|hội diễn|liên hoan|"
-                        r"triển lãm|hội chợ|tuần lễ|ngày hội)\b")
+_OPENED_RE = re.compile(rf"\b(?i:khai|bế) mạc\s+((?:kỳ|phiên) họp|đại hội|{_LOWER_GATHERINGS})\b")
 _OPEN_WORD = "mạc"
 # The same without the look-behind, which ``_search_event`` tests itself: a pattern that opens with the
 # heads' first letters lets the engine skip to those letters instead of trying every offset.

@@ -58,8 +58,8 @@ _AFTER_SEP = re.compile(
     r"(?P<former>(?:nguyên|cựu) )?"  # "…, nguyên Chủ tịch LĐLĐ tỉnh": a former role, kept as one
 )
 # ("bầu bà A giữ chức Chủ tịch …; ông B làm Phó Chủ tịch", "bà C tái đắc cử Chủ tịch", "ông D tiếp tục được tín
-# nhiệm giữ chức Chủ tịch": the role the verb gives
-# is hers, his; "Đỗ Quang Vinh (SN 1982, Giám đốc Công ty X)": court and accident news give it after the age.)
+# nhiệm giữ chức Chủ tịch": the role the verb gives is hers, his; "Đỗ Quang Vinh (SN 1982, Giám đốc Công ty X)":
+# court and accident news give it after the age.)
 _BEFORE_GAP = re.compile(r"\s+")
 _VERB_GIVES_ROLE = re.compile(r"\s*[^\W\d_]")  # (a separator opening with a letter is a verb: "được bầu làm")
 _JOINED = re.compile(r"\s*,\s*|\s+và\s+|\s*,\s*và\s+")  # (names joined into one list)

@@ -46,8 +46,7 @@ def named_body(kind: str, organisations: Iterable[str]) -> str | None:
                 continue
         # (A name's own head is capitalised: "công ty" inside "Tổng công ty Điện lực" is no company's name.)
         if name[at].isupper():
-            body = name[at:]
-            found.setdefault(canonical_tones(body).casefold(), body)
+            found.setdefault(low[at:], name[at:])
     if len(found) != 1:
         return None
     return next(iter(found.values()))

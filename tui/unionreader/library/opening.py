@@ -184,6 +184,6 @@ def list_and_plan(run: Opening) -> Iterator[Notice]:
     if plan.outdated:
         # Said before the work starts: after an upgrade a daily open takes as long as a first one, and a
         # script whose stderr is no terminal sees no progress bar.
-        files = "1 cached file was" if plan.outdated == 1 else f"{plan.outdated:,} cached files were"
-        yield Notice(f"{files} analysed by another version of unionreader: extracting them again", severity="info",
+        which = "1 cached file was" if plan.outdated == 1 else f"{plan.outdated:,} cached files were"
+        yield Notice(f"{which} analysed by another version of unionreader: extracting them again", severity="info",
                      title="Updating the cache")

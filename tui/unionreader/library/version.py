@@ -15,8 +15,7 @@ FORMAT = 1  # bump when the stored payload's layout changes
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 _SOURCES = ("corpus.py", "articles.py", "decoding.py", "files.py", "html_pages.py", "word_files.py", "pdf_files.py",
-            "official_documents.py", "cleaning.py",
-            "text.py", "extract")
+            "official_documents.py", "cleaning.py", "text.py", "extract")
 
 
 @cache

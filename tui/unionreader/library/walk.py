@@ -132,8 +132,7 @@ def _scan(folder: str, prefix: str, found: list[str], unreadable: list[int]) -> 
             continue
     joined = "\0".join([entry.name for entry in entries])
     names = _ARTICLE_NAME.findall(joined)
-    if _UNREAD_NAME.search(joined) is not None:
-        unreadable[0] += len(_UNREAD_NAME.findall(joined))
+    unreadable[0] += len(_UNREAD_NAME.findall(joined))
     if folders:  # (a folder named like an article is walked, not read)
         skip = set(folders)
         names = [n for n in names if n not in skip]

@@ -81,10 +81,9 @@ class ArchiveLoading:
         self.call_after_refresh(event.shown.set)
 
     def _on_cache_notice(self, event: loader.CacheNotice) -> None:
-        if event.severity == "info":
-            self.notify(event.text, title=event.title, timeout=10)
-        else:
-            self.notify(event.text, title=event.title, severity="warning", timeout=15)
+        info = event.severity == "info"
+        self.notify(event.text, title=event.title, severity="information" if info else "warning",
+                    timeout=10 if info else 15)
 
     def _on_load_summarised(self, event: loader.LoadSummarised) -> None:
         summary = self.archive.last_summary = event.summary
