@@ -69,6 +69,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for start in _end_candidates(text):
         if start < taken:
             continue
+        gap = 0  # spaces known to follow the end: the next sentence opens after them, with nothing to trim
         if text[start] == "\n":  # a run of line breaks: the match, and always a cut before it
             end = start + 1
             while end < n and text[end] == "\n":
@@ -84,6 +85,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 if not (first.isupper() or first.isdigit() or first in _OPENERS):
                     taken = end
                     continue
+                gap = 1
             elif after[:1] == "\n" and after[1:] and after[1] != "." and not after[1].isspace():
                 end = start + 1  # ".\nX": the one mark again, before a line break, which ends a sentence
             elif after[:1].isalnum():  # "8.945", "TP.HCM": the match is the one mark, and ends nothing
@@ -105,7 +107,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 append(_new_sentence(Sentence, (pos, cut)))  # the usual case: nothing to trim
             else:
                 _add_trimmed(text, pos, cut, spans)
-        pos = taken = end
+        taken = end
+        pos = end + gap
     _add_trimmed(text, pos, n, spans)
     return spans
 
