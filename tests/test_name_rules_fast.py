@@ -132,3 +132,7 @@ def test_pieces_between_spaces_in_a_sentence():
     assert "8/9/2025" in doc.words and "😀" in doc.words
     again = nr.Doc(text.replace("  ", " ").replace("\t", " ").replace(" 😀", "").rstrip())
     assert again.words == [w for w in doc.words if w != "😀"]
+
+
+def test_the_token_pattern_built_from_runs_is_the_one_built_a_code_point_at_a_time():
+    assert wf._TEXT_TOKEN_RE.pattern == wf._token_re_by_char().pattern

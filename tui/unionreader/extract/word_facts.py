@@ -67,18 +67,23 @@ def _shape_of(m: re.Match[str]) -> str:
 
 def _build_token_re() -> re.Pattern[str]:
     """``_SHAPE_TOKEN_RE`` for the text itself: each ASCII class widened to the characters shaped into it."""
+    # Each code point's class as a letter of one string ("L" letter, "D" digit, "S" gap, "N" line break,
+    # "P" punctuation), whose runs a regular expression finds: no Python statement per code point.
+    ascii_chars = "".join(map(chr, range(0x80)))
+    kind_of = {ord(ch): _token_kind(ch) for ch in ascii_chars}
+    kinds = (ascii_chars + "".join(_SHAPE_TABLE.values())).translate(kind_of)
     classes: dict[str, list[list[int]]] = {}
-    previous = None
-    for cp in range(_TABLE_END):
-        shape = _shape_char(chr(cp))
-        kind = ("L" if shape.isascii() and shape.isalpha() else "D" if shape.isdigit() else
-                "S" if shape in " \t\r\f\v_" else "N" if shape == "\n" else "P")
-        if kind == previous:
-            classes[kind][-1][1] = cp
-        else:
-            classes.setdefault(kind, []).append([cp, cp])
-            previous = kind
+    for run in re.finditer("L+|D+|S+|N+|P+", kinds):
+        classes.setdefault(kinds[run.start()], []).append([run.start(), run.end() - 1])
+    return _token_re_of(classes)
 
+
+def _token_kind(shape: str) -> str:
+    return ("L" if shape.isascii() and shape.isalpha() else "D" if shape.isdigit() else
+            "S" if shape in " \t\r\f\v_" else "N" if shape == "\n" else "P")
+
+
+def _token_re_of(classes: dict[str, list[list[int]]]) -> re.Pattern[str]:
     def members(kind: str) -> str:
         return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
                        for a, b in classes[kind])
@@ -88,6 +93,20 @@ def _build_token_re() -> re.Pattern[str]:
         f"([{letter}]+|[{digit}]+(?:[.,][{digit}]+)*(?:[/\\-][{letter}{digit}]+)*|[{newline}]|"
         f"[^{letter}{digit}{gap}{newline}])"
     )
+
+
+def _token_re_by_char() -> re.Pattern[str]:
+    """``_build_token_re`` one code point at a time: the classes as read (a test holds the two equal)."""
+    classes: dict[str, list[list[int]]] = {}
+    previous = None
+    for cp in range(_TABLE_END):
+        kind = _token_kind(_shape_char(chr(cp)))
+        if kind == previous:
+            classes[kind][-1][1] = cp
+        else:
+            classes.setdefault(kind, []).append([cp, cp])
+            previous = kind
+    return _token_re_of(classes)
 
 
 _TEXT_TOKEN_RE = _build_token_re()
