@@ -132,3 +132,33 @@ def test_pieces_between_spaces_in_a_sentence():
     assert "8/9/2025" in doc.words and "😀" in doc.words
     again = nr.Doc(text.replace("  ", " ").replace("\t", " ").replace(" 😀", "").rstrip())
     assert again.words == [w for w in doc.words if w != "😀"]
+
+
+def test_the_token_classes_read_off_runs_are_the_ones_read_a_code_point_at_a_time():
+    assert wf._token_classes() == wf._token_classes_by_char()
+
+
+def _token_re_with_every_class(classes):
+    """The token pattern whose last branch names every class it excludes, as it was first written."""
+    letter, digit, gap, newline = (wf._class_members(classes[k]) for k in "LDSN")
+    return re.compile(f"([{letter}]+|[{digit}]+(?:[.,][{digit}]+)*(?:[/\\-][{letter}{digit}]+)*|[{newline}]|"
+                      f"[^{letter}{digit}{gap}{newline}])")
+
+
+_EVERY_CLASS = _token_re_with_every_class(wf._token_classes())
+# One character of each run of each class, the ends of the table, and beyond it (CJK, emoji).
+_CLASS_SAMPLES = sorted({chr(cp) for ranges in wf._token_classes().values() for a, b in ranges for cp in (a, b)}
+                        | set("\u2fff\u3000\u4e00😀"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CLASS_SAMPLES) | st.sampled_from(_PIECES), max_size=60).map("".join))
+def test_the_last_branch_excluding_gaps_only_matches_as_the_one_excluding_every_class(text):
+    assert wf._TEXT_TOKEN_RE.split(text) == _EVERY_CLASS.split(text)
+
+
+def test_every_character_of_the_table_is_cut_as_with_every_class():
+    text = "".join(map(chr, range(wf._TABLE_END + 16)))
+    assert wf._TEXT_TOKEN_RE.split(text) == _EVERY_CLASS.split(text)
+    spaced = " ".join(map(chr, range(wf._TABLE_END + 16)))
+    assert wf._TEXT_TOKEN_RE.split(spaced) == _EVERY_CLASS.split(spaced)

@@ -7,11 +7,11 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 
 from .cleaning import clean_page
 from .official_documents import is_official, read_official
+from .patterns import on_first_use
 from .text import nfc
 
 
@@ -104,9 +104,9 @@ def parse_article(raw: str, source: str, meta: dict | None = None) -> Article:
 
 
 # A saved page's own line naming where it came from: "Nguồn: https://…", "URL: …", "Nguồn: Báo Lao Động".
-_SOURCE_LINE = re.compile(r"(?im)^[ \t]*(?:(nguồn|link|url|source)[ \t]*:[ \t]*)?(\S[^\n]{0,199}?)[ \t]*$")
-_URL = re.compile(r"https?://[^\s<>\"“”]+")
-_SOURCE_LABEL = re.compile(r"(?i)[ \t]*(?:nguồn|link|url|source)")  # how a labelled line opens
+_SOURCE_LINE = on_first_use(r"(?im)^[ \t]*(?:(nguồn|link|url|source)[ \t]*:[ \t]*)?(\S[^\n]{0,199}?)[ \t]*$")
+_URL = on_first_use(r"https?://[^\s<>\"“”]+")
+_SOURCE_LABEL = on_first_use(r"(?i)[ \t]*(?:nguồn|link|url|source)")  # how a labelled line opens
 _LONGEST_UNLABELLED = 200  # (``_SOURCE_LINE``'s second group)
 
 

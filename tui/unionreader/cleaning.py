@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .patterns import on_first_use
 from .text import fold, fold_nfc
 
 
@@ -55,20 +56,20 @@ _COUNTER_RE = re.compile(
 )
 _TAG_LINE_RE = re.compile(r"(tu khoa|tags?|chu de|the)\s*:")
 _FONT_WIDGET_RE = re.compile(r"co chu\b")
-_BREADCRUMB_SEP_RE = re.compile(r"\s+[/>»›]\s+")
+_BREADCRUMB_SEP_RE = on_first_use(r"\s+[/>»›]\s+")
 _WIDGET_WORDS = _NOISE_LINES | {"co chu", "a- a a+", "a a a", "a- a+", "a+ a-"}
-_PHOTO_CREDIT_RE = re.compile(r"(anh|anh minh hoa|video|do hoa)\s*:\s*\S")
+_PHOTO_CREDIT_RE = on_first_use(r"(anh|anh minh hoa|video|do hoa)\s*:\s*\S")
 _DATELINE_RE = re.compile(
     r"(?:(?:thu (?:hai|ba|tu|nam|sau|bay)|chu nhat)\s*,?\s*)?(?:ngay\s*)?"
     r"(\d{1,2})[/-](\d{1,2})[/-](\d{4})"
     r"(?:\s*[-|,]?\s*\d{1,2}[:h]\d{2}(?:\s*(?:am|pm|sa|ch))?)?(?:\s*\(?gmt[+-]?\d*\)?)?"
 )
-_BYLINE_PREFIX_RE = re.compile(
+_BYLINE_PREFIX_RE = on_first_use(
     r"^(?:th/h|t/h|theo|pv|ptv|btv|tin|bai|tin, anh|tin va anh|tin & anh|bai va anh|bai, anh|"
     r"tin/anh|bai/anh|nguon|tac gia)\s*:\s*",
 )
 _SENTENCE_ENDS = tuple('.!?…"”’)»')
-_LETTER_RE = re.compile(r"[^\W\d_]")
+_LETTER_RE = on_first_use(r"[^\W\d_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,11 +91,11 @@ class CleanPage:
 
 # Spaces: " ", tab, no-break and the typographic spaces.  A run of them becomes one " ".
 _ODD_SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
-_SPACES_RE = re.compile(f"[ {_ODD_SPACES}]+")
+_SPACES_RE = on_first_use(f"[ {_ODD_SPACES}]+")
 # Invisible characters (zero-width spaces, BOM, soft hyphen) and C0 controls other than tab,
 # "\n" and "\r" are deleted.
 _DROPPED = "\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
-_DROPPED_RE = re.compile(f"[{_DROPPED}]")
+_DROPPED_RE = on_first_use(f"[{_DROPPED}]")
 # Clean pages hold neither dropped characters, nor odd spaces, nor double spaces: one scan for a
 # character of either set (plus a substring test for "  ") proves a page clean, so the common
 # case never pays for the substitutions, which touch every single space of the page.
@@ -263,7 +264,7 @@ def _is_byline(line: str) -> str | None:
     return text if len(words) <= 8 and fold(words[0]) in {"cong", "ban", "ldld", "lien", "van"} else None
 
 
-_GLUED_BYLINE_RE = re.compile(
+_GLUED_BYLINE_RE = on_first_use(
     r"(?<=[.!?…”\"])\s*((?:[A-ZĐÀ-Ỹ][^\s\d.,;:!?]*\s+){1,3}[A-ZĐÀ-Ỹ][^\s\d.,;:!?]*)\s*$"
 )
 

@@ -20,21 +20,22 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .patterns import on_first_use
 from .text import fold
 
 # The national motto, looked for in the folded text (no marks, lower case: one letter for each of the text's,
 # so a place found there is the same place in the text).
-_MOTTO_PARTS = (re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam"),
-                re.compile(r"doc\s+lap\s*[-–—]\s*tu\s+do\s*[-–—]\s*hanh\s+phuc\s*[-–—_]*"))
+_MOTTO_PARTS = (on_first_use(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam"),
+                on_first_use(r"doc\s+lap\s*[-–—]\s*tu\s+do\s*[-–—]\s*hanh\s+phuc\s*[-–—_]*"))
 # "Đồng Nai, ngày 25 tháng 3 năm 2025": the place (capitalised words) and the date the document was signed.
 _SIGNED_PATTERN = (r"(?<![^\s|])([A-ZĐÀ-Ỹ][^\s,|]*(?:\s+[A-ZĐÀ-Ỹ][^\s,|]*){0,3}),\s*ngày\s+(\d{1,2})\s+tháng\s+"
                    r"(\d{1,2})\s+năm\s+(\d{4})\b")
-_NUMBER = re.compile(r"\b[Ss][ốỐ]\s*:\s*[^\s|]+")
+_NUMBER = on_first_use(r"\b[Ss][ốỐ]\s*:\s*[^\s|]+")
 _KINDS = ("BÁO CÁO", "KẾ HOẠCH", "NGHỊ QUYẾT", "THÔNG BÁO", "BIÊN BẢN", "QUYẾT ĐỊNH", "TỜ TRÌNH", "CHƯƠNG TRÌNH",
           "HƯỚNG DẪN", "CÔNG VĂN", "DIỄN VĂN", "BÀI PHÁT BIỂU", "THƯ", "GIẤY MỜI", "CHỈ THỊ", "QUY CHẾ")
-_RECIPIENTS = re.compile(r"(?i)^\s*nơi\s+nhận\s*:?")
-_SIGN_FOR = re.compile(r"^\s*(?:TM|KT|TL|TUQ|Q)\.\s")  # "TM. BAN CHẤP HÀNH": signing for a body
-_SIGN_NOTE = re.compile(r"(?i)^\s*\((?:đã\s+ký|ký[^)]*)\)\s*$")
+_RECIPIENTS = on_first_use(r"(?i)^\s*nơi\s+nhận\s*:?")
+_SIGN_FOR = on_first_use(r"^\s*(?:TM|KT|TL|TUQ|Q)\.\s")  # "TM. BAN CHẤP HÀNH": signing for a body
+_SIGN_NOTE = on_first_use(r"(?i)^\s*\((?:đã\s+ký|ký[^)]*)\)\s*$")
 _NAME_PATTERN = r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$"
 
 

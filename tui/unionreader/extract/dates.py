@@ -24,6 +24,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from ..patterns import on_first_use
 from .models import Entity
 from .numbers import NumberStarts
 from .records import new_entity
@@ -35,23 +36,23 @@ _FIRST_WRITTEN_YEAR = 1800  # a full date as written: "(28/7/1929 – 28/7/2022)
 # Every pattern is tried only where a number starts (see ``figures.number_starts``), so each begins
 # with the day or month digits; the words before them are checked in a short window.
 _FULL = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\w/]|[.,]\d)")
-_VERBAL = re.compile(r"(?i)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,?\s*(?:năm\s+|/\s*)(\d{4}))?(?![\d/])")
+_VERBAL = on_first_use(r"(?i)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,?\s*(?:năm\s+|/\s*)(\d{4}))?(?![\d/])")
 _SHORT = re.compile(r"(?i)(?<![:-])(\d{1,2})([/-])(\d{1,2})(?![\w/]|[.,]\d|[-/]\d)(?:\s+năm\s+(\d{4})(?!\d))?")
 _MONTH_YEAR = re.compile(r"(?i)(\d{1,2})\s*(?:/|-|,?\s*năm\s+)\s*(\d{4})(?![\d/])")
-_THANG_BEFORE = re.compile(r"(?i)(?:^|[^\w])(tháng)\s+$")
+_THANG_BEFORE = on_first_use(r"(?i)(?:^|[^\w])(tháng)\s+$")
 _TIME_OF_DAY_BEFORE = re.compile(
     r"(?i)(?:^|[^\w])(?:sáng|chiều|tối|trưa|đêm|hôm|từ|đến|tới|vào|thứ\s+\w+|chủ\s+nhật)\s*,?\s*"
     r"(?:(?:ngày|mùng|mồng)\s+)?$"
 )
 _NGAY_BEFORE = re.compile(r"(?i)(?:^|[^\w])(ngày|mùng|mồng)\s+$")
-_DATE_LINK = re.compile(r"\s*(?:và|,|;|–|-|đến|tới)\s*")
-_NUMBER_BEFORE = re.compile(r"\d\s*$")
+_DATE_LINK = on_first_use(r"\s*(?:và|,|;|–|-|đến|tới)\s*")
+_NUMBER_BEFORE = on_first_use(r"\d\s*$")
 # The first day of two sharing a month: "ngày 8 và 9/6", "từ ngày 6 đến 8/9", "ngày 27-28/6".
 # (What must stand right before the second day: most dates fail this at C speed, before the search.)
 _DAY_LINK_ENDS = ("và ", "đến ", "tới ", "-", "–", "- ", "– ")
-_FIRST_DAY_BEFORE = re.compile(r"(?i)(?<!\w)ngày\s+(\d{1,2})\s*(?:và|đến|tới|-|–)\s*(?:ngày\s+)?$")
-_AFTER_DOCUMENT = re.compile(r"(?i)\s*,?\s*(?:ban hành\s+|được ban hành\s+)?(?:ngày\s+)?$")
-_YEAR_MENTION = re.compile(r"(?i)(?<!\w)năm\s+(\d{4})(?!\d)(?!\s*[-–—/]\s*\d{4})")
+_FIRST_DAY_BEFORE = on_first_use(r"(?i)(?<!\w)ngày\s+(\d{1,2})\s*(?:và|đến|tới|-|–)\s*(?:ngày\s+)?$")
+_AFTER_DOCUMENT = on_first_use(r"(?i)\s*,?\s*(?:ban hành\s+|được ban hành\s+)?(?:ngày\s+)?$")
+_YEAR_MENTION = on_first_use(r"(?i)(?<!\w)năm\s+(\d{4})(?!\d)(?!\s*[-–—/]\s*\d{4})")
 # Words that make "năm 2030" a target or a bound rather than the present: "đến năm", "tầm nhìn đến
 # năm", "phấn đấu năm", "trước năm", "kế hoạch … năm".
 _TARGET_BEFORE = re.compile(
@@ -203,7 +204,7 @@ def _plausible(year: int) -> bool:
 # engine skips to by itself, instead of trying the look-behind at every character.
 _YEAR_MENTION_SCANS = (
     ("ăm", re.compile(r"ăm(?<=[nN]ăm)(?<!\w...)\s+(\d{4})(?!\d)(?!\s*[-–—/]\s*\d{4})")),
-    ("ĂM", re.compile(r"ĂM(?<=[nN]ĂM)(?<!\w...)\s+(\d{4})(?!\d)(?!\s*[-–—/]\s*\d{4})")),
+    ("ĂM", on_first_use(r"ĂM(?<=[nN]ĂM)(?<!\w...)\s+(\d{4})(?!\d)(?!\s*[-–—/]\s*\d{4})")),
 )
 
 
@@ -239,7 +240,7 @@ def _present_years(text: str, start: int, end: int, cued: bool = False) -> list[
 
 # "Đại hội … nhiệm kỳ 2025 – 2030": a congress opens the term it names, so it is held in its first year;
 # the "năm 2024" of its report looks back. (Not "giữa nhiệm kỳ": a mid-term review is held later.)
-_CONGRESS_TERM = re.compile(r"(?i)(?<!giữa )nhiệm kỳ\s+(\d{4})\s*[-–—]\s*(\d{4})(?!\d)")
+_CONGRESS_TERM = on_first_use(r"(?i)(?<!giữa )nhiệm kỳ\s+(\d{4})\s*[-–—]\s*(\d{4})(?!\d)")
 _CONGRESS = re.compile(r"(?i)đại hội")
 
 

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from ..patterns import on_first_use
 from .facts_common import (
     EntityIndex,
     Sentence,
@@ -26,32 +27,32 @@ _AWARD_WORDS = (
     "Huân chương", "Huy chương", "Bằng khen", "Giấy khen", "Cờ thi đua", "Kỷ niệm chương", "Giấy chứng nhận",
     "Chiến sĩ thi đua", "danh hiệu", "khen thưởng",
 )
-_AWARD_RE = re.compile(  # "khen thưởng" names an award only before its recipients or their number
+_AWARD_RE = on_first_use(  # "khen thưởng" names an award only before its recipients or their number
     r"\b(?:" + "|".join(_AWARD_WORDS[:-1]) + r"|khen thưởng(?=\s+(?:cho|\d)))\b", re.IGNORECASE
 )
 # Every award mention starts with one of the award words, as the lower-case text (``lowered``) spells it.
 _AWARD_NEEDLES = tuple(w.lower() for w in _AWARD_WORDS)
-_AWARD_QUALIFIER = re.compile(
+_AWARD_QUALIFIER = on_first_use(
     r"\s*(?:(?:chuyên đề|xuất sắc|hạng (?:Nhất|Nhì|Ba))\b|[“\"][^”\"]{1,120}[”\"]|Vì [^;,.]{1,80}?(?=\s*(?:[;,.]|cho\b|của\b|$)))"
 )
-_DANH_HIEU = re.compile(r"\s*(?:[“\"][^”\"]{1,80}[”\"]|[^\W\d_][^,;.()“”\"]{0,60}?(?=\s*(?:[,;.()]|cho\b|của\b|năm\b|và\b|$)))")
+_DANH_HIEU = on_first_use(r"\s*(?:[“\"][^”\"]{1,80}[”\"]|[^\W\d_][^,;.()“”\"]{0,60}?(?=\s*(?:[,;.()]|cho\b|của\b|năm\b|và\b|$)))")
 
 
 # The patterns of the rules below, compiled once.
-_GIVE_OPENS = re.compile(r"\s*(?:tặng|trao)\b")
-_OF_AFTER = re.compile(r"(?:\s+[^\s;,]+){0,4}?\s+của\s+", re.IGNORECASE)
-_PROXY = re.compile(r"ủy quyền của\s+", re.IGNORECASE)
-_GIVE_WORD = re.compile(r"\b(?:tặng|trao|khen thưởng)\b")
-_TO_WORD = re.compile(r"\b(?:cho|tặng|tới)\b")
+_GIVE_OPENS = on_first_use(r"\s*(?:tặng|trao)\b")
+_OF_AFTER = on_first_use(r"(?:\s+[^\s;,]+){0,4}?\s+của\s+", re.IGNORECASE)
+_PROXY = on_first_use(r"ủy quyền của\s+", re.IGNORECASE)
+_GIVE_WORD = on_first_use(r"\b(?:tặng|trao|khen thưởng)\b")
+_TO_WORD = on_first_use(r"\b(?:cho|tặng|tới)\b")
 # Between a person and the award they receive: "nhận", or the passive "được tặng", "được trao tặng", ….
-_RECEIVE_WORD = re.compile(r"\bnhận\b|\bđược (?:trao tặng|trao|tặng|khen tặng|phong tặng|truy tặng|tặng thưởng)\b")
+_RECEIVE_WORD = on_first_use(r"\bnhận\b|\bđược (?:trao tặng|trao|tặng|khen tặng|phong tặng|truy tặng|tặng thưởng)\b")
 # Givers and recipients stand within a few dozen characters of their award (the tests below read 40 to
 # 120): the rules read only this far around a mention, so a line of many awards is not read once per award.
 _NEAR = 400
 _MENTION_REACH = 2000  # longer than any award mention plus the 150 characters a count may stand after it
 _PASSIVE_GAP = 12  # "X được <giver>": at most "  được  " between them
-_DUOC = re.compile(r"\s*được\s*")
-_RECEIVED = re.compile(r"\bđược (?:\w+ )?nhận\b|\bvinh dự\b")
+_DUOC = on_first_use(r"\s*được\s*")
+_RECEIVED = on_first_use(r"\bđược (?:\w+ )?nhận\b|\bvinh dự\b")
 
 
 def nearest_award(text: str, sentences: SentenceIndex, start: int, end: int) -> str | None:
@@ -191,7 +192,7 @@ def _award_mentions(text: str, sentences: SentenceIndex) -> list[tuple[Sentence,
     return out
 
 
-_AWARD_FOR = re.compile(r"\bcho\s+((?:các|những)\s[^;.]{3,100}?)(?=\s*[;.]|\s+(?:vì|đã|nhằm)\s|$)")
+_AWARD_FOR = on_first_use(r"\bcho\s+((?:các|những)\s[^;.]{3,100}?)(?=\s*[;.]|\s+(?:vì|đã|nhằm)\s|$)")
 
 
 def _named_by_danh_hieu(text: str, m: re.Match[str]) -> bool:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from ..articles import Article
+from ..patterns import on_first_use
 from ..text import fold_nfc
 from .facts_common import EntityIndex, SentenceIndex, clean_phrase, key
 from .facts_event import full_iso
 from .models import Fact
 from .records import new_fact
 
-_DOC_KIND_WORDS = re.compile(
+_DOC_KIND_WORDS = on_first_use(
     r"(Nghị quyết|Chỉ thị|Kết luận|Kế hoạch|Quyết định|Thông tư|Nghị định|Luật|Công văn|Hướng dẫn|Thông báo|"
     r"Chương trình|Quy định|Quy chế)\s+(?:số\s+)?$",
     re.IGNORECASE,

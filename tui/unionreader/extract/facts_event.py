@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from ..articles import Article
+from ..patterns import on_first_use
 from .facts_common import EntityIndex, Sentence, SentenceIndex, capitalise, clean_phrase, key
 from .models import Fact
 from .records import new_fact
@@ -28,7 +29,7 @@ _OPENED_RE = re.compile(rf"\b(?i:khai|bế) mạc\s+((?:kỳ|phiên) họp|đạ
 _OPEN_WORD = "mạc"
 # The same without the look-behind, which ``_search_event`` tests itself: a pattern that opens with the
 # heads' first letters lets the engine skip to those letters instead of trying every offset.
-_EVENT_HEAD_RE = re.compile(_EVENT_HEAD + r"\b")
+_EVENT_HEAD_RE = on_first_use(_EVENT_HEAD + r"\b")
 # The heads alone: where none stands in the title and lead, no sentence of them has an event word.
 _ANY_EVENT_HEAD = re.compile(_EVENT_HEAD)
 _BEFORE_EVENT = "(“\""
@@ -49,7 +50,7 @@ _SIGNED_RE = re.compile(
 )
 _SIGNED_STOP = re.compile(r"\s(?:với|giữa|cho|và)\s")  # the parties or the content, after what was signed
 # "Đại hội Công đoàn X …", "Hội nghị Ban Chấp hành Công đoàn Y": a body's own congress is held by it.
-_OWN_MEETING_RE = re.compile(r"(?:Đại hội|Hội nghị(?: Ban Chấp hành| BCH)?)\s+$")
+_OWN_MEETING_RE = on_first_use(r"(?:Đại hội|Hội nghị(?: Ban Chấp hành| BCH)?)\s+$")
 _OWN_MEETING_WORDS = ("Đại hội", "Hội nghị")
 # The event name ends after its time qualifier ("năm 2023", "nhiệm kỳ 2023-2028", "khóa IV", a bare
 # year: "Hội nghị di động thế giới 2017").
@@ -64,7 +65,7 @@ _EVENT_STOP = re.compile(
     r"|,\s*(?:nơi|khi|lúc|với|trong đó|là|thu hút|quy tụ|sáng|chiều|tối|trưa|ngày|hôm)\s|$"
 )
 _DATE_PREFIX = re.compile(r"(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:thứ \S+|chủ nhật),?\s+)?(?:ngày\s+)?$", re.IGNORECASE)
-_PLACE_HEAD = re.compile(
+_PLACE_HEAD = on_first_use(
     r"\btại\s+((?:Hội trường|hội trường|trụ sở|Trụ sở|Nhà văn hóa|Nhà văn hoá|Cung văn hóa|Trung tâm|Khách sạn|"
     r"khách sạn|Nhà hát|Công viên|Quảng trường|phòng họp|Phòng họp)[^,;.]*)"
 )
@@ -184,7 +185,7 @@ def event_facts(article, entities, ents: EntityIndex, sentences: SentenceIndex, 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISSUED_BEFORE = re.compile(r"(?:ban hành|ký)\s+(?:ngày\s+)?$")
 _BOUND_BEFORE = re.compile(r"\bt(?:ừ|ới) ngày\s*$|\bđến ngày\s*$")
-_AT_BEFORE = re.compile(r"\btại\s+$")
+_AT_BEFORE = on_first_use(r"\btại\s+$")
 _DASH = re.compile(r"\s*[-–]\s*")
 
 
@@ -221,7 +222,7 @@ def _after_bound(text: str, start: int) -> bool:
     return _BOUND_BEFORE.search(text[max(0, start - 12) : start]) is not None
 
 
-_LIST_LINK = re.compile(r",\s*|\s+và\s+")
+_LIST_LINK = on_first_use(r",\s*|\s+và\s+")
 
 
 def _event_place(text, ents: EntityIndex, entities, sentences: SentenceIndex, lead) -> Fact | None:

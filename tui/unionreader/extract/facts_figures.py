@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from ..patterns import on_first_use
 from ..text import fold_nfc
 from . import lexicons as lex
 from .count_verbs import listed_people, passive_verb
@@ -26,7 +27,7 @@ from .records import new_fact
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*(?:/\d+(?:[.,]\d+)*)?")
 _AWARD_UNITS = frozenset(fold_nfc(w) for w in ("tập thể", "cá nhân", "đồng chí", "cán bộ", "đoàn viên", "đơn vị"))
 
-_APPROX_BEFORE = re.compile(r"(?:hơn|gần|khoảng|trên|dưới|gần như|ước|xấp xỉ|tới|lên tới|lên đến)\s+$", re.IGNORECASE)
+_APPROX_BEFORE = on_first_use(r"(?:hơn|gần|khoảng|trên|dưới|gần như|ước|xấp xỉ|tới|lên tới|lên đến)\s+$", re.IGNORECASE)
 
 
 def _approx_word(text: str, entity: Entity) -> str:
@@ -52,7 +53,7 @@ def _display_number(text: str, entity: Entity) -> str:
 
 # "giá vé từ 80.000 đến 150.000 đồng", "82,5 - 84,8 triệu đồng/lượng", "tăng 3-4%": the amount is the top
 # of a range whose bottom is a bare number; shown alone it would say more than the text.
-_RANGE_LOW = re.compile(
+_RANGE_LOW = on_first_use(
     r"(?:\btừ\s+)?\d+(?:[.,]\d+)*(?:\s+(?:tỷ|tỉ|triệu|nghìn|ngàn))?\s*(?:[-–]|\bđến\b|\btới\b)\s*$",
     re.IGNORECASE,
 )
@@ -165,11 +166,11 @@ def _whole_names(text: str, ents: EntityIndex, start: int, right: int, phrase: s
     return phrase
 
 
-_TOLL_BEFORE = re.compile(
+_TOLL_BEFORE = on_first_use(
     r"(?i)(?<!\w)(chết|tử vong|thiệt mạng|bị thương(?: nặng| nhẹ)?|mất tích)\s+(?:hơn |gần |khoảng |tới )?$"
 )
 _CHANGE_BEFORE = re.compile(r"(?i)\b(tăng|giảm)(?: thêm)?\s+$")
-_COMPARED_AFTER = re.compile(r"(?i)[^\s\d,;.:]*(?:\s+[^\s\d,;.:]+)?\s+" + COMPARISON)
+_COMPARED_AFTER = on_first_use(r"(?i)[^\s\d,;.:]*(?:\s+[^\s\d,;.:]+)?\s+" + COMPARISON)
 
 
 # "Ủy viên Ban Chấp hành lâm thời: 5 đồng chí": the phrase before the colon names what is counted when the
@@ -177,11 +178,11 @@ _COMPARED_AFTER = re.compile(r"(?i)[^\s\d,;.:]*(?:\s+[^\s\d,;.:]+)?\s+" + COMPAR
 _COUNTER_UNITS = frozenset(
     fold_nfc(w) for w in ("đồng chí", "người", "thành viên", "cái", "chiếc", "lượt", "trường hợp", "em", "cháu", "vị")
 )
-_LABEL_BEFORE_COLON = re.compile(r"(?:^|[.;!?\n]\s*)([^\W\d_](?:[^\d:;.!?\n,]){1,60}?)\s*:\s*$")
+_LABEL_BEFORE_COLON = on_first_use(r"(?:^|[.;!?\n]\s*)([^\W\d_](?:[^\d:;.!?\n,]){1,60}?)\s*:\s*$")
 
 
 # "Ban Chấp hành nhiệm kỳ mới gồm 27 đồng chí", "đoàn đại biểu gồm 15 đồng chí": a body of the people counted.
-_COUNTED_BODY = re.compile(
+_COUNTED_BODY = on_first_use(
     r"(" + "|".join(re.escape(c) for c in sorted(lex.COMMITTEES, key=len, reverse=True)) + r"|[Đđ]oàn đại biểu)"
     r"((?:\s+[^\s\d,;:.()]+){0,4}?)\s+gồm(?:\s+có)?\s+(?:hơn |gần |khoảng )?$"
 )

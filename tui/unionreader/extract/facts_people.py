@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..articles import Article
+from ..patterns import on_first_use
 from . import lexicons as lex
 from .facts_common import EntityIndex, SentenceIndex, clean_phrase, key, matches_from, needle_starts
 from .models import Entity, Fact
@@ -29,7 +30,7 @@ from .tones import canonical_tones
 # the pattern is only tried at those offsets (``facts_common.matches_from``): most sentences hold none,
 # and the look-behinds that open the patterns leave the regular expression engine nothing to skip to.
 _ACTIONS: tuple[tuple[str, re.Pattern[str], str, tuple[str, ...], tuple[int, ...]], ...] = tuple(
-    (name, re.compile(pattern, re.IGNORECASE), who, needles, back)
+    (name, on_first_use(pattern, re.IGNORECASE), who, needles, back)
     for name, pattern, who, needles, back in (
         ("tham dự", r"(?:\b(?:tham|tới|về|đến)\s)?(?<!vinh )(?<!dự )\bdự\b(?!\s(?:thảo|án|kiến|báo|toán|thi|bị|phòng|trữ|định|tính))",
          "list", ("dự",), (0, len("về "), len("tới "), len("tham "))),
@@ -62,8 +63,8 @@ _AFTER_SEP = re.compile(
 # court and accident news give it after the age.)
 _BEFORE_GAP = re.compile(r"\s+")
 _VERB_GIVES_ROLE = re.compile(r"\s*[^\W\d_]")  # (a separator opening with a letter is a verb: "được bầu làm")
-_JOINED = re.compile(r"\s*,\s*|\s+và\s+|\s*,\s*và\s+")  # (names joined into one list)
-_LIST_SEP = re.compile(r"\s*,\s*")
+_JOINED = on_first_use(r"\s*,\s*|\s+và\s+|\s*,\s*và\s+")  # (names joined into one list)
+_LIST_SEP = on_first_use(r"\s*,\s*")
 
 
 @dataclass(slots=True)

@@ -21,6 +21,7 @@ from decimal import Decimal
 from functools import lru_cache
 from operator import attrgetter
 
+from ..patterns import on_first_use
 from .dates import date_entities
 from .figure_spans import Quotes, dimension_spans
 from .models import Entity
@@ -50,9 +51,9 @@ _DOC_KINDS = (
     "nghị quyết|kết luận|chỉ thị|kế hoạch|quyết định|nghị định|thông tư|công văn|hướng dẫn|thông báo|"
     "luật|tờ trình|báo cáo|quy định|chương trình|đề án|công điện|thông tri|quy chế|điều lệ|văn bản"
 )
-_DOC_KIND_BEFORE = re.compile(rf"(?i)(?:^|[^\w])({_DOC_KINDS})\s+(?:số\s+)?$")
-_DOC_KIND_NUMBER_BEFORE = re.compile(rf"(?i)(?:^|[^\w])({_DOC_KINDS})\s+số\s+$")
-_PLAIN_NUMBER = re.compile(r"\d{1,5}(?![\w/.,-])")
+_DOC_KIND_BEFORE = on_first_use(rf"(?i)(?:^|[^\w])({_DOC_KINDS})\s+(?:số\s+)?$")
+_DOC_KIND_NUMBER_BEFORE = on_first_use(rf"(?i)(?:^|[^\w])({_DOC_KINDS})\s+số\s+$")
+_PLAIN_NUMBER = on_first_use(r"\d{1,5}(?![\w/.,-])")
 
 _PERCENT = re.compile(rf"{NUMBER}\s?%")
 _MONEY = re.compile(
@@ -64,14 +65,14 @@ _MONEY = re.compile(
 _NOT_CURRENCY_DONG = re.compile(r"(?i)[ \u00a0]+(?:chí|bào|nghiệp|thời|hành|ý|bộ|loạt|lòng|đội|tâm|minh|đều|chủ|cảm|tình|hồ)(?!\w)")
 # "2,1 triệu USD", "6,1 triệu tấn gạo", "600 triệu lít": an amount in another currency or a measure, so
 # not đồng (the amount carries no "đồng" of its own, only a multiplier).
-_NOT_DONG_AFTER = re.compile(
+_NOT_DONG_AFTER = on_first_use(
     r"(?i)[ \u00a0]*(?:USD|EUR|euro|yên|yen|won|bảng Anh|nhân dân tệ|NDT|CNY|JPY|KRW|GBP|SGD|AUD|baht|bạt|"
     r"rúp|rupee|ringgit|đô la|đô|\$|tấn|tạ|lít|kg|km|mét|m2|m3|ha|héc ta|hecta|MW|kW|kWh|thùng|lượng)(?!\w)"
 )
 _RATIO = re.compile(r"(?<![:-])(\d{1,5})/(\d{1,5})(?![\w/]|[.,]\d|-\d)")
 _WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
 _WORDS_RE = rf"(?:[ \u00a0]+[^\W\d_]+){{1,{UNIT_MAX_WORDS}}}"
-_WORDS = re.compile(_WORDS_RE)
+_WORDS = on_first_use(_WORDS_RE)
 # A count: the number (and a multiplier when a word follows it), then the words its unit is read from.
 # The atomic group keeps the number as if matched alone: words that are no unit never make the engine
 # try a shorter number or drop the multiplier.

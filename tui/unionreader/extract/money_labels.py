@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..patterns import on_first_use
 from ..text import normalize_tones
 from .facts_common import capitalise
 from .label_words import PHRASE_STOP
@@ -54,8 +55,8 @@ _OCCASIONS = (("tết", "Tết"), ("tháng công nhân", "Tháng Công nhân"), 
 
 # Compiled once: (pattern, label) per money word and per occasion, on lower-case NFC text. Not folded:
 # folding makes "tăng" (rise) "tặng" (give) and "bao gồm" "bão" (storm).
-_MONEY_LABEL_RES = tuple((re.compile(r"\b" + re.escape(w) + r"\b"), w, w) for w in _MONEY_LABELS)
-_OCCASION_RES = tuple((re.compile(r"\b" + n + r"\b"), n, o) for n, o in _OCCASIONS)
+_MONEY_LABEL_RES = tuple((on_first_use(r"\b" + re.escape(w) + r"\b"), w, w) for w in _MONEY_LABELS)
+_OCCASION_RES = tuple((on_first_use(r"\b" + n + r"\b"), n, o) for n, o in _OCCASIONS)
 # (No word above holds a pair whose tone mark moves, so the text needs no tone moves to match them.)
 assert all(canonical_tones(w) == w for w in _MONEY_LABELS + tuple(n for n, _ in _OCCASIONS))
 

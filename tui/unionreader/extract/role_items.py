@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..patterns import on_first_use
 from .facts_common import EntityIndex, clean_phrase
 from .role_bodies import generic_body, named_body
 
@@ -28,7 +29,7 @@ _ROLE_TAIL_WORDS = ("tối cao", "trung ương", "Việt Nam", "tỉnh", "thành
 _ROLE_TAIL_OPENERS = ("công đoàn", "đảng ủy", "đảng uỷ", "chi bộ")
 _TAIL_PREFIXES = tuple(" " + t for t in _ROLE_TAIL_WORDS)
 _OPENER_PREFIXES = tuple(" " + t for t in _ROLE_TAIL_OPENERS)
-_ROLE_END = re.compile(r"\s*(?:[,;:.()|–—]|-\s|$)|\s+(?:và|cùng|cũng|đã|đang|sẽ|chủ trì|phát biểu|trao|trình bày|tham dự|dự|nhận|được|tiếp thu|đề nghị|yêu cầu|nhấn mạnh)\b", re.MULTILINE)
+_ROLE_END = on_first_use(r"\s*(?:[,;:.()|–—]|-\s|$)|\s+(?:và|cùng|cũng|đã|đang|sẽ|chủ trì|phát biểu|trao|trình bày|tham dự|dự|nhận|được|tiếp thu|đề nghị|yêu cầu|nhấn mạnh)\b", re.MULTILINE)
 _WORD = re.compile(r" ([^\s,;:.()“”\"|–—-]+)")
 
 

@@ -67,27 +67,52 @@ def _shape_of(m: re.Match[str]) -> str:
 
 def _build_token_re() -> re.Pattern[str]:
     """``_SHAPE_TOKEN_RE`` for the text itself: each ASCII class widened to the characters shaped into it."""
+    return _token_re_of(_token_classes())
+
+
+def _token_classes() -> dict[str, list[list[int]]]:
+    """The code points of each class ("L" letter, "D" digit, "S" gap, "N" line break, "P" punctuation) below
+    ``_TABLE_END``, as ranges [first, last]."""
+    # Each code point's class as a letter of one string, whose runs a regular expression finds: no Python
+    # statement per code point.
+    ascii_chars = "".join(map(chr, range(0x80)))
+    kind_of = {ord(ch): _token_kind(ch) for ch in ascii_chars}
+    kinds = (ascii_chars + "".join(_SHAPE_TABLE.values())).translate(kind_of)
+    classes: dict[str, list[list[int]]] = {}
+    for run in re.finditer("L+|D+|S+|N+|P+", kinds):
+        classes.setdefault(kinds[run.start()], []).append([run.start(), run.end() - 1])
+    return classes
+
+
+def _token_classes_by_char() -> dict[str, list[list[int]]]:
+    """``_token_classes`` one code point at a time: the classes as read (a test holds the two equal)."""
     classes: dict[str, list[list[int]]] = {}
     previous = None
     for cp in range(_TABLE_END):
-        shape = _shape_char(chr(cp))
-        kind = ("L" if shape.isascii() and shape.isalpha() else "D" if shape.isdigit() else
-                "S" if shape in " \t\r\f\v_" else "N" if shape == "\n" else "P")
+        kind = _token_kind(_shape_char(chr(cp)))
         if kind == previous:
             classes[kind][-1][1] = cp
         else:
             classes.setdefault(kind, []).append([cp, cp])
             previous = kind
+    return classes
 
-    def members(kind: str) -> str:
-        return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-                       for a, b in classes[kind])
 
-    letter, digit, gap, newline = (members(k) for k in "LDSN")
-    return re.compile(
-        f"([{letter}]+|[{digit}]+(?:[.,][{digit}]+)*(?:[/\\-][{letter}{digit}]+)*|[{newline}]|"
-        f"[^{letter}{digit}{gap}{newline}])"
-    )
+def _token_kind(shape: str) -> str:
+    return ("L" if shape.isascii() and shape.isalpha() else "D" if shape.isdigit() else
+            "S" if shape in " \t\r\f\v_" else "N" if shape == "\n" else "P")
+
+
+def _class_members(ranges: list[list[int]]) -> str:
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+def _token_re_of(classes: dict[str, list[list[int]]]) -> re.Pattern[str]:
+    letter, digit, gap, newline = (_class_members(classes[k]) for k in "LDSN")
+    # The last branch is tried only on a character that opened none before it (no letter, digit or line
+    # break), where "not a gap" is "in none of the four classes": the same matches, and a class of a few
+    # gaps compiles in a fraction of the time of one of all the rest (the compiler walks every code point).
+    return re.compile(f"([{letter}]+|[{digit}]+(?:[.,][{digit}]+)*(?:[/\\-][{letter}{digit}]+)*|[{newline}]|[^{gap}])")
 
 
 _TEXT_TOKEN_RE = _build_token_re()
