@@ -60,7 +60,9 @@ def article_id(text: str) -> str:
 def parse_article(raw: str, source: str, meta: dict | None = None) -> Article:
     """Clean one page of text into an Article (pure: no I/O)."""
     meta = meta or {}
-    raw = nfc(raw.replace("\r\n", "\n").replace("\r", "\n"))
+    if "\r" in raw:  # (one C search, rather than two copying ones, for the usual "\n" file)
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    raw = nfc(raw)
     if is_official(raw):  # a report laid out as an official document: its heading and signature read as such
         raw, heading = read_official(raw)
         # (Its kind and subject are a better title than a file's title property, often a template's.)
