@@ -178,3 +178,14 @@ def test_an_article_reads_the_same_with_any_line_ends(page):
     unix = parse_article(page.replace("\r", ""), "a.txt")
     assert parse_article(page.replace("\r", "").replace("\n", "\r\n"), "a.txt") == unix
     assert parse_article(page.replace("\r", "").replace("\n", "\r"), "a.txt") == unix
+
+
+@given(st.lists(long_lines | lines, max_size=8).map("\n".join), st.sampled_from([None, "Tiêu đề  của bài"]))
+def test_page_parts_are_clean_page_as_plain_values(page, title_hint):
+    """parse_article takes the kinds and texts of the blocks as two lists (no Block made)."""
+    page = unicodedata.normalize("NFC", page.replace("\r", "\n"))
+    title, title_derived, kinds, texts, byline, published = cleaning.page_parts(page, title_hint)
+    cleaned = cleaning.clean_page(page, title_hint)
+    assert (title, title_derived, byline, published) == (cleaned.title, cleaned.title_derived, cleaned.byline,
+                                                          cleaned.published)
+    assert [cleaning.Block(kind, text) for kind, text in zip(kinds, texts, strict=True)] == list(cleaned.blocks)

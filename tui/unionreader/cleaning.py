@@ -32,21 +32,11 @@ _NOISE_LINES = _phrases(
 )
 
 # Headings that start the page's "more articles" block: everything from them to the end goes.
-_TAIL_BLOCK_STARTS = frozenset(
-    {
-        "tin lien quan",
-        "bai viet lien quan",
-        "cac tin khac",
-        "tin khac",
-        "tin cung chuyen muc",
-        "bai cung chuyen muc",
-        "tin moi hon",
-        "tin da dua",
-        "tin moi",
-        "tin doc nhieu",
-        "xem nhieu nhat",
-        "y kien ban doc",
-    }
+_TAIL_BLOCK_STARTS = _phrases(
+    """
+    tin lien quan|bai viet lien quan|cac tin khac|tin khac|tin cung chuyen muc|bai cung chuyen muc|
+    tin moi hon|tin da dua|tin moi|tin doc nhieu|xem nhieu nhat|y kien ban doc
+    """
 )
 
 _COUNTER_RE = re.compile(
@@ -314,18 +304,7 @@ def derive_title(first_paragraph: str, max_words: int = 14) -> str:
     if len(words) <= max_words:
         return sentence
     cut = words[:max_words]
-    while cut and fold(cut[-1]).strip(",;:") in {
-        "va",
-        "cua",
-        "cho",
-        "voi",
-        "cac",
-        "la",
-        "co",
-        "tai",
-        "–",
-        "-",
-    }:
+    while cut and fold(cut[-1]).strip(",;:") in {"va", "cua", "cho", "voi", "cac", "la", "co", "tai", "–", "-"}:
         cut.pop()
     return " ".join(cut).rstrip(",;:–-") + "…"
 
@@ -336,6 +315,14 @@ def clean_page(raw: str, title_hint: str | None = None) -> CleanPage:
     ``raw`` must already be NFC with "\\n" line ends.  ``title_hint`` is a title given by metadata
     (JSONL); the first line is then body, not a headline.
     """
+    title, title_derived, kinds, texts, byline, published = page_parts(raw, title_hint)
+    return CleanPage(title, title_derived, tuple(map(Block, kinds, texts)), byline, published)
+
+
+def page_parts(raw: str, title_hint: str | None = None
+               ) -> tuple[str, bool, list[str], list[str], str | None, str | None]:
+    """``clean_page``'s answer as plain values, the blocks as a list of kinds and one of texts (``parse_article``
+    wants no ``Block``: a frozen dataclass costs ~1,500 instructions to make)."""
     published: str | None = None
     kept: list[tuple[str, str]] = []  # (kind, text)
     have_body = False
@@ -402,9 +389,11 @@ def clean_page(raw: str, title_hint: str | None = None) -> CleanPage:
         title = derive_title(first_body) if first_body else ""
         title_derived = True
 
-    blocks = []
-    for i, (kind, text) in enumerate(kept):
-        if kind == "body" and 0 < i < len(kept) - 1 and _is_caption_without_marker(text):
-            kind = "caption"
-        blocks.append(Block(kind, text))
-    return CleanPage(title, title_derived, tuple(blocks), byline, published)
+    kinds = [kind for kind, _ in kept]
+    texts = [text for _, text in kept]
+    for i in range(1, len(kept) - 1):
+        # (Every kept text is stripped, so ``endswith`` is ``_ends_sentence``: a sentence, most paragraphs,
+        # is no caption, told without a call.)
+        if kinds[i] == "body" and not texts[i].endswith(_SENTENCE_ENDS) and _is_caption_without_marker(texts[i]):
+            kinds[i] = "caption"
+    return title, title_derived, kinds, texts, byline, published
