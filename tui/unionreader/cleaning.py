@@ -328,6 +328,8 @@ def page_parts(raw: str, title_hint: str | None = None
     have_body = False
     caption_next = False
     for line in raw.split("\n"):
+        if not line:  # (the blank line between two paragraphs)
+            continue
         # (``_normalise_chars`` inline: the clean line, the common case, costs no call)
         if "  " in line or not line.isprintable():
             line = _normalise_chars(line)

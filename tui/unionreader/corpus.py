@@ -188,7 +188,8 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # (how .doc, .xls and .ppt fil
 def _one_article(name: str, body: str, meta: dict, nothing: str) -> list[Article | LoadError]:
     """The article of a file's text (and what its format says of it), or the line ``nothing`` when no text is
     left once it is cleaned."""
-    article = parse_article(body, name, meta) if body.strip() else None
+    # (``isspace`` stops at the first letter; ``strip`` copied the whole page)
+    article = parse_article(body, name, meta) if body and not body.isspace() else None
     return [article] if article is not None and article.text else [LoadError(name, nothing)]
 
 
