@@ -189,3 +189,15 @@ def test_page_parts_are_clean_page_as_plain_values(page, title_hint):
     assert (title, title_derived, byline, published) == (cleaned.title, cleaned.title_derived, cleaned.byline,
                                                           cleaned.published)
     assert [cleaning.Block(kind, text) for kind, text in zip(kinds, texts, strict=True)] == list(cleaned.blocks)
+
+
+def test_a_line_opens_with_furniture_only_after_a_letter_that_folds_to_t_c_or_h():
+    """_plain_prose folds a line's opening only when its first character is one of _OPENING_LETTERS: every
+    furniture opening starts with "t", "c" or "h", and no other character folds (lower-cased) to one."""
+    # (each alternative opens with "t", "c" or "h": a new one must be added to the letters too)
+    assert cleaning._FURNITURE_OPENING.pattern == r"(?:tu khoa|tags?|chu de|the)[\s:]|co chu|trang chu|home|tin tuc"
+    every = _every_character()
+    assert "".join(ch for ch in every if fold(ch).lower()[:1] in ("t", "c", "h")) == "".join(
+        ch for ch in every if ch in cleaning._OPENING_LETTERS)
+    for opening in ("Tags: ", "Cỡ chữ ", "Trang chủ ", "Home ", "Tin tức ", "Thẻ: ", "Chủ đề: ", "Từ khóa: "):
+        assert not cleaning._plain_prose(opening + "a" * 80), opening

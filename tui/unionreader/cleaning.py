@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .text import fold, fold_nfc
+from .text import fold, fold_nfc, folding_to
 
 
 def _phrases(block: str) -> frozenset[str]:
@@ -127,6 +127,7 @@ MAX_FURNITURE_CHARS = 300
 # 60): a longer key is furniture only by how it starts (tags, font widget, breadcrumb) or by a "|".
 _LONGEST_WHOLE_KEY = max(60, *map(len, _NOISE_LINES | _TAIL_BLOCK_STARTS | {"leftcenterrightdel"}))
 _FURNITURE_OPENING = re.compile(r"(?:tu khoa|tags?|chu de|the)[\s:]|co chu|trang chu|home|tin tuc")
+_OPENING_LETTERS = folding_to("tch")
 
 
 def _plain_prose(line: str) -> bool:
@@ -147,7 +148,8 @@ def _plain_prose(line: str) -> bool:
     encoded = line.encode("utf-8", "surrogatepass")
     if encoded.find(b"\xcc") >= 0 or encoded.find(b"\xcd") >= 0:
         return False
-    return _FURNITURE_OPENING.match(fold_nfc(line[:10]).lower()) is None
+    # (Every opening folds to a "t", "c" or "h" first: a line starting with another letter is not folded.)
+    return line[0] not in _OPENING_LETTERS or _FURNITURE_OPENING.match(fold_nfc(line[:10]).lower()) is None
 
 
 def is_noise_line(line: str) -> bool:
