@@ -127,3 +127,77 @@ def test_pages_clean_the_same_without_the_plain_prose_shortcut(page):
         assert cleaning.clean_page(page) == expected
     finally:
         cleaning._plain_prose = shortcut
+
+
+# The characters normalising deletes or turns into a space, as one class (the page-wide scan it replaced).
+_NEEDS_NORMALISING = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+                                r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def _every_character() -> str:
+    return "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
+
+
+def test_every_character_normalising_touches_is_unprintable():
+    """``_normalise_chars`` passes a printable line without a double space as it is: exact while no
+    character that normalising deletes or turns into a space is printable."""
+    touched = _NEEDS_NORMALISING.findall(_every_character())
+    assert len(touched) == 53
+    assert not [ch for ch in touched if ch.isprintable()]
+    assert "\n".isprintable() is False  # (so a whole page always takes the long way)
+
+
+@given(pages)
+def test_a_page_cleans_as_its_normalised_self(page):
+    """clean_page normalises line by line, skipping clean lines: the page it gets normalised beforehand
+    (the way it was first done) cleans the same."""
+    page = unicodedata.normalize("NFC", page.replace("\r", "\n"))
+    normalised = _SPACES.sub(" ", _CONTROL.sub("", _INVISIBLE.sub("", page)))
+    assert cleaning.clean_page(page) == cleaning.clean_page(normalised)
+
+
+def test_every_combining_mark_is_found_by_its_utf8_lead_byte():
+    """``_plain_prose`` looks for combining marks (U+0300–U+036F) as the UTF-8 bytes 0xCC and 0xCD."""
+    everything = _every_character()
+    marks = re.findall("[\u0300-\u036f]", everything)
+    assert len(marks) == 0x70
+    assert all(ch.encode()[0] in (0xCC, 0xCD) for ch in marks)
+    # A line with a mark anywhere is sent the long way (long enough to reach the test, no furniture).
+    for mark in marks:
+        line = unicodedata.normalize("NFC", f"Người lao động được hưởng chế độ 1{mark} theo quy định của pháp luật")
+        if mark not in line:  # (U+0340, U+0341, U+0343, U+0344: NFC puts another mark in their place)
+            continue
+        assert not cleaning._plain_prose(line), hex(ord(mark))
+
+
+@given(pages)
+def test_an_article_reads_the_same_with_any_line_ends(page):
+    """parse_article looks for "\\r" once and rewrites line ends only when there is one."""
+    from unionreader.articles import parse_article
+
+    unix = parse_article(page.replace("\r", ""), "a.txt")
+    assert parse_article(page.replace("\r", "").replace("\n", "\r\n"), "a.txt") == unix
+    assert parse_article(page.replace("\r", "").replace("\n", "\r"), "a.txt") == unix
+
+
+@given(st.lists(long_lines | lines, max_size=8).map("\n".join), st.sampled_from([None, "Tiêu đề  của bài"]))
+def test_page_parts_are_clean_page_as_plain_values(page, title_hint):
+    """parse_article takes the kinds and texts of the blocks as two lists (no Block made)."""
+    page = unicodedata.normalize("NFC", page.replace("\r", "\n"))
+    title, title_derived, kinds, texts, byline, published = cleaning.page_parts(page, title_hint)
+    cleaned = cleaning.clean_page(page, title_hint)
+    assert (title, title_derived, byline, published) == (cleaned.title, cleaned.title_derived, cleaned.byline,
+                                                          cleaned.published)
+    assert [cleaning.Block(kind, text) for kind, text in zip(kinds, texts, strict=True)] == list(cleaned.blocks)
+
+
+def test_a_line_opens_with_furniture_only_after_a_letter_that_folds_to_t_c_or_h():
+    """_plain_prose folds a line's opening only when its first character is one of _OPENING_LETTERS: every
+    furniture opening starts with "t", "c" or "h", and no other character folds (lower-cased) to one."""
+    # (each alternative opens with "t", "c" or "h": a new one must be added to the letters too)
+    assert cleaning._FURNITURE_OPENING.pattern == r"(?:tu khoa|tags?|chu de|the)[\s:]|co chu|trang chu|home|tin tuc"
+    every = _every_character()
+    assert "".join(ch for ch in every if fold(ch).lower()[:1] in ("t", "c", "h")) == "".join(
+        ch for ch in every if ch in cleaning._OPENING_LETTERS)
+    for opening in ("Tags: ", "Cỡ chữ ", "Trang chủ ", "Home ", "Tin tức ", "Thẻ: ", "Chủ đề: ", "Từ khóa: "):
+        assert not cleaning._plain_prose(opening + "a" * 80), opening

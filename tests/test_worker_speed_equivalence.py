@@ -200,3 +200,26 @@ def test_doc_terms_are_what_putting_each_word_gives(tmp_path):
     assert len(analyses) >= 6 and any(a.entities for a in analyses)
     for analysis in analyses:
         assert doc_terms(analysis) == _plain_doc_terms(analysis)
+
+
+def test_an_uncached_file_is_stat_once_and_outcomes_as_the_plain_route(tmp_path, monkeypatch):
+    """Without a cache, the plain analyser's file is stat'ed once for its size and its reader (the general
+    route, kept for other analysers, stats it twice): same outcomes, same sizes, bad inputs included."""
+    (tmp_path / "tin.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "hai.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "rong.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "thu-muc.txt").mkdir()
+    big = tmp_path / "lon.txt"
+    with open(big, "wb") as fh:
+        fh.truncate(21 * 1024 * 1024)
+    names = ["tin.txt", "rong.txt", "thu-muc.txt", "lon.txt", "khong-co.txt"]
+    # (and a name the system spells otherwise: the general route)
+    tasks = [(str(tmp_path / name), None) for name in names] + [(f"{tmp_path}/hai.txt/", None)]
+    plain = worker.analyse_unstamped_files(tasks, analyser=lambda path: analyse_file(path))
+    stats = []
+    real_stat = os.stat
+    monkeypatch.setattr(os, "stat", lambda path, *a, **k: stats.append(path) or real_stat(path, *a, **k))
+    assert worker.analyse_unstamped_files(tasks) == plain
+    assert stats.count(tasks[0][0]) == 1
+    assert [stamped.size for stamped in plain][:4] == [len(ARTICLE.encode()), 3, real_stat(tmp_path / "thu-muc.txt").st_size,
+                                                    21 * 1024 * 1024]

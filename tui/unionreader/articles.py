@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from .cleaning import clean_page
+from .cleaning import page_parts
 from .official_documents import is_official, read_official
 from .patterns import on_first_use
 from .text import nfc
@@ -60,19 +60,19 @@ def article_id(text: str) -> str:
 def parse_article(raw: str, source: str, meta: dict | None = None) -> Article:
     """Clean one page of text into an Article (pure: no I/O)."""
     meta = meta or {}
-    raw = nfc(raw.replace("\r\n", "\n").replace("\r", "\n"))
+    if "\r" in raw:  # (one C search, rather than two copying ones, for the usual "\n" file)
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    raw = nfc(raw)
     if is_official(raw):  # a report laid out as an official document: its heading and signature read as such
         raw, heading = read_official(raw)
         # (Its kind and subject are a better title than a file's title property, often a template's.)
         meta = {**heading, **{k: v for k, v in meta.items() if k != "title" or "title" not in heading}}
     title_hint = meta.get("title")
-    page = clean_page(raw, title_hint=nfc(str(title_hint)) if title_hint else None)
-
-    kinds = [block.kind for block in page.blocks]
-    parts = [block.text for block in page.blocks]
-    if not page.title_derived and page.title:
+    title, title_derived, kinds, parts, byline, page_published = page_parts(
+        raw, title_hint=nfc(str(title_hint)) if title_hint else None)
+    if not title_derived and title:
         kinds.insert(0, "title")
-        parts.insert(0, page.title)
+        parts.insert(0, title)
     text = "\n\n".join(parts)
     paragraphs: list[Paragraph] = []
     pos = 0
@@ -80,19 +80,18 @@ def parse_article(raw: str, source: str, meta: dict | None = None) -> Article:
         end = pos + len(part)
         paragraphs.append(Paragraph(kind, pos, end))
         pos = end + 2  # past the "\n\n" that joins paragraphs
-    published = meta.get("date") or page.published
+    published = meta.get("date") or page_published
     url, origin = meta.get("url"), meta.get("source")
     if not url or not origin:
         page_url, page_origin = _page_source(raw)
         url, origin = url or page_url, origin or page_origin
-    byline = page.byline
     if byline and byline[:5].lower() == "theo " and len(byline) > 5:  # "Theo Báo Lao Động": a source, no reporter
         origin, byline = origin or byline[5:].strip(), None
     return Article(
         id=article_id(text),
         source=source,
-        title=page.title,
-        title_derived=page.title_derived,
+        title=title,
+        title_derived=title_derived,
         text=text,
         paragraphs=tuple(paragraphs),
         byline=byline,

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .patterns import on_first_use
-from .text import fold, fold_nfc
+from .text import fold, fold_nfc, folding_to
 
 
 def _phrases(block: str) -> frozenset[str]:
@@ -33,21 +33,11 @@ _NOISE_LINES = _phrases(
 )
 
 # Headings that start the page's "more articles" block: everything from them to the end goes.
-_TAIL_BLOCK_STARTS = frozenset(
-    {
-        "tin lien quan",
-        "bai viet lien quan",
-        "cac tin khac",
-        "tin khac",
-        "tin cung chuyen muc",
-        "bai cung chuyen muc",
-        "tin moi hon",
-        "tin da dua",
-        "tin moi",
-        "tin doc nhieu",
-        "xem nhieu nhat",
-        "y kien ban doc",
-    }
+_TAIL_BLOCK_STARTS = _phrases(
+    """
+    tin lien quan|bai viet lien quan|cac tin khac|tin khac|tin cung chuyen muc|bai cung chuyen muc|
+    tin moi hon|tin da dua|tin moi|tin doc nhieu|xem nhieu nhat|y kien ban doc
+    """
 )
 
 _COUNTER_RE = re.compile(
@@ -96,16 +86,16 @@ _SPACES_RE = on_first_use(f"[ {_ODD_SPACES}]+")
 # "\n" and "\r" are deleted.
 _DROPPED = "\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
 _DROPPED_RE = on_first_use(f"[{_DROPPED}]")
-# Clean pages hold neither dropped characters, nor odd spaces, nor double spaces: one scan for a
-# character of either set (plus a substring test for "  ") proves a page clean, so the common
-# case never pays for the substitutions, which touch every single space of the page.
-_NEEDS_NORMALISING_RE = re.compile(f"[{_DROPPED}{_ODD_SPACES}]")
 
 
 def _normalise_chars(text: str) -> str:
     """Delete invisible/control characters and collapse space runs.  "\\n" is neither, so this is
     the same whether applied to a whole page or to each of its lines."""
-    if "  " not in text and not _NEEDS_NORMALISING_RE.search(text):
+    # Clean lines hold neither dropped characters, nor odd spaces, nor double spaces, so the common case
+    # skips the substitutions (which touch every single space). Every dropped character and odd space is
+    # unprintable (Cc, Cf or Zs), and ``isprintable`` tells a line clean in C at half the cost of a regex
+    # scanning for those characters (a page's "\\n" is unprintable too: a page takes the long way).
+    if "  " not in text and text.isprintable():
         return text
     return _SPACES_RE.sub(" ", _DROPPED_RE.sub("", text))
 
@@ -138,7 +128,7 @@ MAX_FURNITURE_CHARS = 300
 # 60): a longer key is furniture only by how it starts (tags, font widget, breadcrumb) or by a "|".
 _LONGEST_WHOLE_KEY = max(60, *map(len, _NOISE_LINES | _TAIL_BLOCK_STARTS | {"leftcenterrightdel"}))
 _FURNITURE_OPENING = re.compile(r"(?:tu khoa|tags?|chu de|the)[\s:]|co chu|trang chu|home|tin tuc")
-_COMBINING_RE = re.compile("[\u0300-\u036f]")
+_OPENING_LETTERS = folding_to("tch")
 
 
 def _plain_prose(line: str) -> bool:
@@ -150,9 +140,17 @@ def _plain_prose(line: str) -> bool:
     the line's first characters."""
     if len(line) <= MAX_DATELINE_CHARS or "|" in line or len(line.rstrip(":").rstrip()) <= _LONGEST_WHOLE_KEY:
         return False
-    if _COMBINING_RE.search(line) or not unicodedata.is_normalized("NFC", line):
+    if not unicodedata.is_normalized("NFC", line):
         return False
-    return _FURNITURE_OPENING.match(fold_nfc(line[:10]).lower()) is None
+    # A combining mark (U+0300–U+036F) is two UTF-8 bytes led by 0xCC or 0xCD (which lead no other
+    # character but U+0370–U+037F, sent the long way too): encoding and two byte searches cost a third
+    # of a regex scan for the marks. (``find``, not ``in``: bytes' ``in`` first tries its operand as an
+    # int, and raising and clearing that TypeError costs more than the search.)
+    encoded = line.encode("utf-8", "surrogatepass")
+    if encoded.find(b"\xcc") >= 0 or encoded.find(b"\xcd") >= 0:
+        return False
+    # (Every opening folds to a "t", "c" or "h" first: a line starting with another letter is not folded.)
+    return line[0] not in _OPENING_LETTERS or _FURNITURE_OPENING.match(fold_nfc(line[:10]).lower()) is None
 
 
 def is_noise_line(line: str) -> bool:
@@ -309,18 +307,7 @@ def derive_title(first_paragraph: str, max_words: int = 14) -> str:
     if len(words) <= max_words:
         return sentence
     cut = words[:max_words]
-    while cut and fold(cut[-1]).strip(",;:") in {
-        "va",
-        "cua",
-        "cho",
-        "voi",
-        "cac",
-        "la",
-        "co",
-        "tai",
-        "–",
-        "-",
-    }:
+    while cut and fold(cut[-1]).strip(",;:") in {"va", "cua", "cho", "voi", "cac", "la", "co", "tai", "–", "-"}:
         cut.pop()
     return " ".join(cut).rstrip(",;:–-") + "…"
 
@@ -331,13 +318,27 @@ def clean_page(raw: str, title_hint: str | None = None) -> CleanPage:
     ``raw`` must already be NFC with "\\n" line ends.  ``title_hint`` is a title given by metadata
     (JSONL); the first line is then body, not a headline.
     """
+    title, title_derived, kinds, texts, byline, published = page_parts(raw, title_hint)
+    return CleanPage(title, title_derived, tuple(map(Block, kinds, texts)), byline, published)
+
+
+def page_parts(raw: str, title_hint: str | None = None
+               ) -> tuple[str, bool, list[str], list[str], str | None, str | None]:
+    """``clean_page``'s answer as plain values, the blocks as a list of kinds and one of texts (``parse_article``
+    wants no ``Block``: a frozen dataclass costs ~1,500 instructions to make)."""
     published: str | None = None
     kept: list[tuple[str, str]] = []  # (kind, text)
     have_body = False
     caption_next = False
-    # Normalising the whole page at once equals normalising each line (see _normalise_chars).
-    for line in _normalise_chars(raw).split("\n"):
-        line = _strip_markdown(line.strip())
+    for line in raw.split("\n"):
+        if not line:  # (the blank line between two paragraphs)
+            continue
+        # (``_normalise_chars`` inline: the clean line, the common case, costs no call)
+        if "  " in line or not line.isprintable():
+            line = _normalise_chars(line)
+        line = line.strip()
+        if line[:1] == "#":  # (``_strip_markdown`` inline: blank lines and prose pay no call)
+            line = line.lstrip("#").strip()
         if not line:
             continue
         # Only a short line can be furniture, so only a short line is folded, and only once.
@@ -393,9 +394,11 @@ def clean_page(raw: str, title_hint: str | None = None) -> CleanPage:
         title = derive_title(first_body) if first_body else ""
         title_derived = True
 
-    blocks = []
-    for i, (kind, text) in enumerate(kept):
-        if kind == "body" and 0 < i < len(kept) - 1 and _is_caption_without_marker(text):
-            kind = "caption"
-        blocks.append(Block(kind, text))
-    return CleanPage(title, title_derived, tuple(blocks), byline, published)
+    kinds = [kind for kind, _ in kept]
+    texts = [text for _, text in kept]
+    for i in range(1, len(kept) - 1):
+        # (Every kept text is stripped, so ``endswith`` is ``_ends_sentence``: a sentence, most paragraphs,
+        # is no caption, told without a call.)
+        if kinds[i] == "body" and not texts[i].endswith(_SENTENCE_ENDS) and _is_caption_without_marker(texts[i]):
+            kinds[i] = "caption"
+    return title, title_derived, kinds, texts, byline, published

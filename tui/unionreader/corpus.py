@@ -11,6 +11,7 @@ A bad input becomes a ``LoadError`` naming the file and the problem; loading goe
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -116,15 +117,29 @@ def load_source(source: Source) -> list[Article | LoadError]:
             if source.size == -1:
                 raise BadInput("no articles (.txt, .md, .jsonl, .html, .docx, .pdf) in this folder")
             path = system_name(name)
-            st = stat_or_missing(path)  # one stat answers "exists?", "a regular file?" and the size
-            if st is None:
-                raise BadInput("no such file or folder")
-            if not S_ISREG(st.st_mode):
-                raise BadInput("not a regular file")
-            size = st.st_size
-            if size > MAX_FILE_BYTES:
-                raise BadInput(f"file is {size / 1048576:.1f} MB, over the 20 MB limit")
-            data = read_bytes(path, size)
+            # one stat answers "exists?", "a regular file?" and the size
+            return load_stated(name, path, stat_or_missing(path))
+    except BadInput as exc:
+        return [LoadError(name, str(exc))]
+    except PermissionError:
+        return [LoadError(name, "permission denied")]
+    except OSError as exc:
+        return [LoadError(name, exc.strerror or str(exc))]
+    return load_bytes(name, data)
+
+
+def load_stated(name: str, path: str, st: os.stat_result | None) -> list[Article | LoadError]:
+    """``load_source`` of the file ``name`` whose stat at ``path`` (its ``system_name``) is ``st`` (None:
+    missing): for a caller that has the stat already (the library's worker needs its size too)."""
+    try:
+        if st is None:
+            raise BadInput("no such file or folder")
+        if not S_ISREG(st.st_mode):
+            raise BadInput("not a regular file")
+        size = st.st_size
+        if size > MAX_FILE_BYTES:
+            raise BadInput(f"file is {size / 1048576:.1f} MB, over the 20 MB limit")
+        data = read_bytes(path, size)
     except BadInput as exc:
         return [LoadError(name, str(exc))]
     except PermissionError:
@@ -173,7 +188,8 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # (how .doc, .xls and .ppt fil
 def _one_article(name: str, body: str, meta: dict, nothing: str) -> list[Article | LoadError]:
     """The article of a file's text (and what its format says of it), or the line ``nothing`` when no text is
     left once it is cleaned."""
-    article = parse_article(body, name, meta) if body.strip() else None
+    # (``isspace`` stops at the first letter; ``strip`` copied the whole page)
+    article = parse_article(body, name, meta) if body and not body.isspace() else None
     return [article] if article is not None and article.text else [LoadError(name, nothing)]
 
 

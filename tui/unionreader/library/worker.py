@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from stat import S_ISREG
 
 from ..articles import Article
-from ..corpus import MAX_FILE_BYTES, LoadError, Source, load_bytes, load_source
+from ..corpus import MAX_FILE_BYTES, LoadError, Source, load_bytes, load_source, load_stated
 from ..extract import analyse
 from ..extract.models import Analysis
 from ..files import read_bytes, system_name
@@ -234,4 +234,20 @@ def _freeze_once() -> None:
 def analyse_unstamped_files(tasks: list[tuple[str, str | None]], analyser=analyse_file) -> list[StampedOutcome]:
     """The same without a cache: nothing is stored, so no content hash (two more reads of each file)."""
     with fewer_collections():
+        if analyser is analyse_file:
+            return [_unstamped(path) for path, _ in tasks]
         return [StampedOutcome(path, (_stat(path) or (0, 0))[0], 0, "", analyser(path)) for path, _ in tasks]
+
+
+def _unstamped(path: str) -> StampedOutcome:
+    """``analyse_unstamped_files``' outcome of ``path`` with the plain analyser: one stat gives both the size
+    and what the reader asks of it (it stat'ed the file again). A name the system spells otherwise, or one
+    that cannot be stat'ed, takes the general route (whose reader names the problem)."""
+    if system_name(path) == path and "\0" not in path:
+        try:
+            st = os.stat(path)
+        except OSError:
+            pass
+        else:
+            return StampedOutcome(path, st.st_size, 0, "", _outcome(path, load_stated(path, path, st)))
+    return StampedOutcome(path, (_stat(path) or (0, 0))[0], 0, "", analyse_file(path))
