@@ -37,16 +37,12 @@ def test_values_are_what_the_encoder_writes():
         assert facts_json._value_json(value) == _plain(value)
 
 
-def _caches():
-    return (facts_json._Encoded(), facts_json._Encoded(b'{"type": ', b', "text": '),
-            facts_json._Encoded(b'{"kind": ', b', "label": '), facts_json._Numbers())
-
-
-def _entity_lines(entities):
-    strings, types, _, numbers = _caches()
-    for _ in range(2):  # the second time from what the first one kept
+def _lines(write, items, *args):
+    """The lines ``write`` puts on a list of pieces, twice: the second time from what the first one kept."""
+    kept = facts_json._Kept()
+    for _ in range(2):
         parts = []
-        facts_json._entity_lines(entities, parts, strings, types, numbers)
+        write(items, parts, kept, *args)
         yield b"".join(parts).split(facts_json._ENTITY_SEPARATOR)
 
 
@@ -63,7 +59,7 @@ def test_entity_lines_are_what_the_encoder_writes_for_their_dicts():
         Entity("person", 'Tên "lạ"\n', 1, 9, None),
         Entity(None, 5, 1, 9, 1),
     ]
-    for lines in _entity_lines(entities):
+    for lines in _lines(facts_json._entity_lines, entities):
         assert lines == [_plain(e.to_json()) for e in entities]
 
 
@@ -76,12 +72,8 @@ def test_fact_lines_are_what_the_encoder_writes_for_their_dicts():
               Fact(None, "Nhãn", "x", None, 0, 4, (0,)), Fact("event", "Ngày", {"iso": "2024-01-30", "text": "Sáng 30/1"},
                                                              "Sáng 30/1, …", 0, 12, (1,)),
               Fact("byline", "Tác giả", "Minh Anh", "", 0, 0)]
-    strings, _, kinds, numbers = _caches()
     display = export.fact_display_value
-    for _ in range(2):
-        parts = []
-        facts_json._fact_lines(facts, parts, strings, kinds, numbers, display)
-        lines = b"".join(parts).split(facts_json._ENTITY_SEPARATOR)
+    for lines in _lines(facts_json._fact_lines, facts, display):
         assert lines == [_plain(facts_json._fact_json(f, display)) for f in facts]
 
 
