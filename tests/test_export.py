@@ -141,32 +141,6 @@ def test_failed_write_leaves_the_old_file_and_no_temp_file(tmp_path, monkeypatch
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
 
 
-def test_entity_and_fact_lines_are_what_the_encoder_writes_for_their_dicts():
-    from unionreader.export import _entity_text, _fact_json, _facts_text
-
-    def encoded(o):
-        return json.dumps(o, ensure_ascii=False)
-
-    values = ["Công đoàn \"Việt\"\n\\ \u2028", None, True, False, 0, -12, 2.5, float("1e300"),
-              {"amount": 1500000, "unit": "đồng"}, [1, "a", None], {"iso": "2024-01-30", "year_inferred": True}]
-    for value in values:
-        e = Entity("money", "1,5 triệu đồng", 3, 17, value)
-        assert _entity_text(e) == encoded(e.to_json())
-    dated = Entity("date", "30/1", 0, 4, "2024-01-30", {"year_inferred": True})
-    assert _entity_text(dated) == encoded(dated.to_json())
-    facts = [Fact("figures", "Đoàn viên", v, "Có 120 đoàn viên.", 0, 17, (0, 3)) for v in values]
-    facts.append(Fact("event", "Ngày", {"iso": "2024-01-30", "text": "Sáng 30/1"}, "Sáng 30/1, …", 0, 12, (1,)))
-    facts.append(Fact("byline", "Tác giả", "Minh Anh", "", 0, 0))
-    assert _facts_text(facts) == [encoded(_fact_json(f)) for f in facts]
-
-
-def test_article_field_values_are_what_the_encoder_writes():
-    from unionreader.export import _value_text
-
-    for value in ["Tiêu đề \"Việt\"\n\\ \u2028\x1f", "", None, True, False, 0, -7, 2**70, 2.5, ["a", 1], {"k": None}]:
-        assert _value_text(value) == json.dumps(value, ensure_ascii=False)
-
-
 def test_write_atomic_writes_through_a_named_pipe_instead_of_replacing_it(tmp_path):
     # /dev/null, /dev/stdout and pipes are not files to replace: a rename would leave a plain file there
     import threading

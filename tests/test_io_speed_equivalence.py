@@ -2,7 +2,7 @@
 
 corpus.py reads a file with one system read instead of ``open().read()``, asks the system about a
 name without building a ``Path`` when pathlib would spell it the same, and counts a file named as a
-str without a ``Path``; export.py writes entity lines from encoded pieces it keeps per document.
+str without a ``Path``.
 Each test compares a shortcut with the plain call it stands in for.
 """
 
@@ -77,38 +77,6 @@ def test_counting_files_named_as_strings_equals_counting_them_as_paths(tmp_path)
     for name in names:
         assert corpus.count_articles([name]) == corpus.count_articles([Path(name)]), name
     assert corpus.count_articles(names) == 1 + 3 + 1 + 1 + 1 + 3 + 1
-
-
-def _document_joined_in_turn(articles, errors):
-    """``export._json_document`` as first written: each list, article and the article list joined in turn."""
-    from unionreader.export import JSON_SCHEMA, _dumps, _json_list, _value_text
-
-    blocks = []
-    for article in articles:
-        fields = [
-            f'      {_dumps(key)}: '
-            f'{_json_list(value, "      ", encoded=True) if key in ("entities", "facts") else _value_text(value)}'
-            for key, value in article.items()
-        ]
-        blocks.append("    {\n" + ",\n".join(fields) + "\n    }")
-    shown = "[\n" + ",\n".join(blocks) + "\n  ]" if blocks else "[]"
-    return f'{{\n  "schema": {_dumps(JSON_SCHEMA)},\n  "articles": {shown},\n  "errors": {_json_list(errors, "  ")}\n}}\n'
-
-
-def test_the_document_joined_once_is_the_document_joined_in_turn():
-    import json
-
-    from unionreader.export import _json_document
-
-    first = {"id": "a1", "title": "Đại hội Công đoàn \"cơ sở\"", "title_derived": False, "date": None,
-             "entities": ['{"type": "person", "text": "Nguyễn Văn Bình"}', '{"type": "date"}'],
-             "facts": ['{"kind": "figures"}'], "text": "Dòng một\nDòng hai"}
-    second = dict(first, id="a2", entities=[], facts=[], date="2024-05-14")
-    errors = [{"source": "hỏng.txt", "error": "empty file"}]
-    for articles, errs in (([], []), ([first], []), ([first, second], errors), ([second], errors)):
-        document = _json_document(articles, errs)
-        assert document == _document_joined_in_turn(articles, errs)
-        assert len(json.loads(document)["articles"]) == len(articles)
 
 
 def test_payloads_compressed_at_the_old_level_read_alike():
@@ -190,16 +158,3 @@ def test_file_digest_is_what_hashlib_file_digest_gives(tmp_path):
     assert file_digest(str(tmp_path)) is None  # a folder: unreadable as a file
 
 
-def test_fact_lines_read_each_field_once_and_write_what_the_encoder_writes():
-    import json
-
-    from unionreader.export import _fact_json, _facts_text
-    from unionreader.extract.models import Fact
-
-    values = ["Chủ tịch \"Công đoàn\"\n", None, True, 7, 2.5, {"number": 120, "display": "120 đoàn viên"},
-              [1, "a"], {"roles": ["Chủ tịch"], "actions": ["chủ trì"]}]
-    entity_lists = [(), (0,), (2, 5), (True,), (1, False), (1.0,), ("3",)]
-    facts = [Fact("figures", "Đoàn viên", v, "Có 120 đoàn viên dự.", 0, 21, ids) for v in values for ids in entity_lists]
-    facts += [Fact("people", 5, "x", "Câu.", 0, 4, (1,)), Fact("event", "Ngày", "x", "Câu.", 0, True, (0,)),
-              Fact(None, "Nhãn", "x", None, 0, 4, (0,))]
-    assert _facts_text(facts) == [json.dumps(_fact_json(f), ensure_ascii=False) for f in facts]

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import io
 import json
-import json.encoder
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from .extract.models import FACT_KINDS, Analysis, Fact
+from .facts_json import JSON_SCHEMA, json_chunks
 from .files import write_atomic
 from .gc_pacing import fewer_collections
 
@@ -36,7 +36,6 @@ __all__ = [
     "write_export",
 ]
 
-JSON_SCHEMA = "unionreader/facts-v1"
 CSV_COLUMNS = ("article_id", "title", "kind", "label", "value", "sentence")
 KIND_HEADINGS = {
     "event": "Sự kiện (Event)",
@@ -152,191 +151,15 @@ def to_markdown(analyses: Iterable[Analysis], kinds: Iterable[str] | None = None
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
-def _fact_json(fact: Fact) -> dict[str, Any]:
-    return {
-        "kind": fact.kind,
-        "label": fact.label,
-        "value": fact.value,
-        "display": fact_display_value(fact),
-        "text": fact.text,
-        "start": fact.start,
-        "end": fact.end,
-        "entities": list(fact.entities),
-    }
-
-
-def _error_json(error: Any) -> dict[str, str]:
-    if isinstance(error, Mapping):
-        return {"source": str(error.get("source", "")), "error": str(error.get("error", ""))}
-    return {"source": str(getattr(error, "source", "")), "error": str(getattr(error, "error", error))}
-
-
 def to_json(analyses: Iterable[Analysis], errors: Iterable[Any] = (), kinds: Iterable[str] | None = None) -> str:
     """The ``unionreader/facts-v1`` document (see README, "Facts JSON schema")."""
+    return b"".join(_json_chunks(analyses, errors, kinds)).decode()
+
+
+def _json_chunks(analyses: Iterable[Analysis], errors: Iterable[Any], kinds: Iterable[str] | None) -> Iterator[bytes]:
+    """The document in UTF-8 pieces (``facts_json``: written as they come, not built as one str first)."""
     kinds = list(kinds) if kinds is not None else None
-    articles = []
-    for analysis in analyses:
-        a = analysis.article
-        articles.append(
-            {
-                "id": a.id,
-                "source": a.source,
-                # "title" is the page's own headline ("" when it has none); the app shows display_title.
-                "title": "" if a.title_derived else a.title,
-                "title_derived": a.title_derived,
-                "display_title": a.title,
-                "date": analysis.date,
-                "organiser": analysis.organiser,
-                "published": a.published,
-                "url": a.url,
-                "byline": a.byline,
-                "text": a.text,
-                "entities": [_entity_text(e) for e in analysis.entities],
-                "facts": _facts_text(_selected(analysis.facts, kinds)),
-            }
-        )
-    return _json_document(articles, [_error_json(e) for e in errors])
-
-
-def _make_dumps() -> Callable[[Any], str]:
-    """``json.dumps(o, ensure_ascii=False)`` at C speed for many small objects.
-
-    ``JSONEncoder.encode`` sets up a new C encoder on every call, which costs more than encoding one entity;
-    this one is set up once (``indent`` would turn the C encoder off altogether)."""
-    encoder = json.JSONEncoder(ensure_ascii=False)
-    make = json.encoder.c_make_encoder
-    if make is None:  # an interpreter without the C accelerator
-        return encoder.encode
-    encode = make(None, encoder.default, json.encoder.encode_basestring, None, ": ", ", ", False, False, True)
-    return lambda o: "".join(encode(o, 0))
-
-
-_dumps = _make_dumps()
-
-
-_encode_str = json.encoder.encode_basestring  # what the encoder above writes a str with (C when available)
-_int_text = int.__repr__  # what it writes an int with
-
-
-def _scalar_text(value: Any) -> str | None:
-    """The JSON text the encoder writes for a str, None, bool or int; None for any other value."""
-    kind = type(value)
-    if kind is str:
-        return _encode_str(value)
-    if value is None:
-        return "null"
-    if kind is bool:
-        return "true" if value else "false"
-    if kind is int:
-        return int.__repr__(value)
-    return None
-
-
-def _value_text(value: Any) -> str:
-    """``_dumps(value)``; a str, None, bool or int (an article's fields) without a call into the encoder."""
-    text = _scalar_text(value)
-    return _dumps(value) if text is None else text
-
-
-def _entity_text(entity: Any) -> str:
-    """``_dumps(entity.to_json())`` without the dict: the entity's line, written field by field.
-
-    An entity with ``meta``, or with offsets that are no plain ints, takes the dict path."""
-    if entity.meta or type(entity.start) is not int or type(entity.end) is not int or type(entity.type) is not str:
-        return _dumps(entity.to_json())
-    value = _scalar_text(entity.value)
-    if value is None:
-        value = _dumps(entity.value)
-    return (f'{{"type": {_encode_str(entity.type)}, "text": {_encode_str(entity.text)}, "start": {entity.start}, '
-            f'"end": {entity.end}, "value": {value}}}')
-
-
-def _facts_text(facts: list[Fact]) -> list[str]:
-    """``_dumps(_fact_json(f))`` for each fact, field by field; a sentence shared by facts is encoded once.
-
-    Each field is read once, a dict value goes straight to the encoder and a fact's one entity (the common
-    case) is written without a generator and a join: a sixth less time than reading fields per use."""
-    sentences: dict[str, str] = {}
-    out: list[str] = []
-    append = out.append
-    for fact in facts:
-        kind, label, value, text, start, end, entities = (
-            fact.kind, fact.label, fact.value, fact.text, fact.start, fact.end, fact.entities)
-        plain = (type(kind) is str and type(label) is str and type(text) is str
-                 and type(start) is int and type(end) is int)
-        if plain and len(entities) == 1:
-            plain = type(entities[0]) is int
-            ids = _int_text(entities[0]) if plain else ""
-        elif plain:
-            plain = all(type(i) is int for i in entities)
-            ids = ", ".join(map(_int_text, entities)) if plain else ""
-        if not plain:
-            append(_dumps(_fact_json(fact)))
-            continue
-        kind_of_value = type(value)
-        if kind_of_value is str:
-            value = _encode_str(value)
-        elif kind_of_value is dict:
-            value = _dumps(value)
-        else:
-            value = _value_text(value)
-        display = fact_display_value(fact)
-        sentence = sentences.get(text)
-        if sentence is None:
-            sentence = sentences[text] = _encode_str(text)
-        append(
-            f'{{"kind": {_encode_str(kind)}, "label": {_encode_str(label)}, "value": {value}, '
-            f'"display": {_value_text(display)}, "text": {sentence}, "start": {start}, '
-            f'"end": {end}, "entities": [{ids}]}}'
-        )
-    return out
-
-
-def _json_list(items: list[Any], indent: str, encoded: bool = False) -> str:
-    """A list with one item a line, each item compact: as readable as ``indent=2`` and ten times faster.
-    With ``encoded`` the items are JSON texts already."""
-    if not items:
-        return "[]"
-    inner = indent + "  "
-    return "[\n" + inner + (",\n" + inner).join(items if encoded else map(_dumps, items)) + "\n" + indent + "]"
-
-
-_LISTED_FIELDS = ("entities", "facts")  # an article's fields that hold lists of encoded lines
-
-
-def _json_document(articles: list[dict[str, Any]], errors: list[dict[str, str]]) -> str:
-    """The document, indented down to each article's fields; entities, facts and errors a line each.
-
-    Its pieces are joined once, at the end: joining each list, article and the article list in turn
-    copied the whole document (MBs for a thousand articles) five or six times."""
-    names: dict[str, str] = {}  # each field name encoded once, not once per article
-    parts = ['{\n  "schema": ', _dumps(JSON_SCHEMA), ',\n  "articles": ']
-    append = parts.append
-    if articles:
-        opening = "[\n    {\n      "
-        for article in articles:
-            append(opening)
-            opening = ",\n    {\n      "
-            separator = ""
-            for key, value in article.items():
-                name = names.get(key)
-                if name is None:
-                    name = names[key] = _dumps(key)
-                if key not in _LISTED_FIELDS:
-                    append(f"{separator}{name}: {_value_text(value)}")
-                elif value:  # (``_json_list`` of encoded items, in pieces)
-                    append(f"{separator}{name}: [\n        ")
-                    append(",\n        ".join(value))
-                    append("\n      ]")
-                else:
-                    append(f"{separator}{name}: []")
-                separator = ",\n      "
-            append("\n    }")
-        append("\n  ]")
-    else:
-        append("[]")
-    append(f',\n  "errors": {_json_list(errors, "  ")}\n}}\n')
-    return "".join(parts)
+    return json_chunks(analyses, errors, lambda facts: _selected(facts, kinds), fact_display_value)
 
 
 def to_csv(analyses: Iterable[Analysis], kinds: Iterable[str] | None = None, delimiter: str = ",") -> str:
@@ -376,7 +199,7 @@ def render(
     """The export of ``analyses`` as text in ``fmt`` (one of ``EXPORT_FORMATS``)."""
     analyses = list(analyses)
     if fmt == "json":
-        with fewer_collections():  # a dict per entity and fact, alive until the document is joined
+        with fewer_collections():  # (pieces for every entity and fact, alive until the document is joined)
             return to_json(analyses, errors, kinds)
     if fmt in ("csv", "tsv"):
         return to_csv(analyses, kinds, delimiter="\t" if fmt == "tsv" else ",")
@@ -394,5 +217,9 @@ def write_export(
 ) -> str:
     """Write the export atomically, in ``fmt`` or the format the file name asks for; returns the format."""
     fmt = fmt or format_for_path(path)
+    if fmt == "json":  # written an article at a time, never held whole
+        with fewer_collections():
+            write_atomic(path, _json_chunks(analyses, errors, kinds))
+        return fmt
     write_atomic(path, render(fmt, analyses, errors, kinds), encoding=encoding_for(fmt))
     return fmt

@@ -12,6 +12,7 @@ import contextlib
 import errno
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 # --- reading ------------------------------------------------------------------------------------
@@ -62,27 +63,30 @@ def read_bytes(name: str, size: int) -> bytes:
 # --- writing -------------------------------------------------------------------------------------
 
 
-def write_atomic(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:
+def write_atomic(path: str | os.PathLike[str], text: str | Iterable[bytes], encoding: str = "utf-8") -> None:
     """Write ``text`` to ``path`` via a temporary file in the same folder and a rename.
 
     Either the whole new content is in place or, when anything fails, the old file (if any) is left
     exactly as it was and no temporary file remains. A symbolic link stays a link: the file it points to
     is the one replaced. A path that is not a regular file (``/dev/null``, ``/dev/stdout``, a named pipe)
     is written through, not replaced: a rename would put a plain file where the device was.
+
+    ``text`` may also be the content as pieces of bytes, written as they come (an error while they are
+    made fails the write like any other): a large export is never held whole, nor encoded in one piece.
     """
     target = Path(os.path.realpath(path))
-    data = text.encode(encoding)
+    chunks = (text.encode(encoding),) if isinstance(text, str) else text
     existing = stat_or_missing(target)
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         with open(target, "wb") as fh:
-            fh.write(data)
+            fh.writelines(chunks)
         return
     import tempfile  # here, not at the top: a command that prints to stdout starts without it (and shutil, random)
 
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            fh.writelines(chunks)
             fh.flush()
             os.fsync(fh.fileno())
         mode = stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~umask()
