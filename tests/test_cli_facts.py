@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -111,3 +112,24 @@ def test_an_upgrade_says_on_stderr_why_the_files_are_extracted_again(tmp_path, c
     assert again.out == first.out  # the same facts, extracted again
     assert again.err.splitlines() == [
         "unionreader: 1 cached file was analysed by another version of unionreader: extracting them again"]
+
+
+def test_json_on_stdout_is_the_file_written_with_output_byte_for_byte(tmp_path):
+    """JSON on stdout is written as the document's UTF-8 pieces (not one str decoded and encoded again): the
+    bytes a pipe gets are those of ``--output``, Vietnamese included, whatever the terminal's encoding."""
+    out = tmp_path / "facts.json"
+    command = [sys.executable, "-m", "unionreader", "facts", str(default_corpus_dir()), "--no-cache", "--format", "json"]
+    assert subprocess.run([*command, "--output", str(out)], capture_output=True).returncode == 0
+    piped = subprocess.run(command, capture_output=True, env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout == out.read_bytes()
+    assert "Công đoàn" in piped.stdout.decode("utf-8")
+
+
+def test_json_on_a_text_only_stdout(monkeypatch):
+    """A stdout without a binary buffer (as some embedders and captures have) gets the same document as text."""
+    stream = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", stream)
+    assert main(["facts", SEED, "--no-cache", "--format", "json"]) == 0
+    doc = json.loads(stream.getvalue())
+    assert doc["schema"] == "unionreader/facts-v1" and len(doc["articles"]) == 1

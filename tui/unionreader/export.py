@@ -153,10 +153,10 @@ def to_markdown(analyses: Iterable[Analysis], kinds: Iterable[str] | None = None
 
 def to_json(analyses: Iterable[Analysis], errors: Iterable[Any] = (), kinds: Iterable[str] | None = None) -> str:
     """The ``unionreader/facts-v1`` document (see README, "Facts JSON schema")."""
-    return b"".join(_json_chunks(analyses, errors, kinds)).decode()
+    return b"".join(json_pieces(analyses, errors, kinds)).decode()
 
 
-def _json_chunks(analyses: Iterable[Analysis], errors: Iterable[Any], kinds: Iterable[str] | None) -> Iterator[bytes]:
+def json_pieces(analyses: Iterable[Analysis], errors: Iterable[Any], kinds: Iterable[str] | None) -> Iterator[bytes]:
     """The document in UTF-8 pieces (``facts_json``: written as they come, not built as one str first)."""
     kinds = list(kinds) if kinds is not None else None
     return json_chunks(analyses, errors, lambda facts: _selected(facts, kinds), fact_display_value)
@@ -219,7 +219,7 @@ def write_export(
     fmt = fmt or format_for_path(path)
     if fmt == "json":  # written an article at a time, never held whole
         with fewer_collections():
-            write_atomic(path, _json_chunks(analyses, errors, kinds))
+            write_atomic(path, json_pieces(analyses, errors, kinds))
         return fmt
     write_atomic(path, render(fmt, analyses, errors, kinds), encoding=encoding_for(fmt))
     return fmt
