@@ -88,6 +88,9 @@ def split_sentences(text: str) -> list[Sentence]:
                 gap = 1
             elif after[:1] == "\n" and after[1:] and after[1] != "." and not after[1].isspace():
                 end = start + 1  # ".\nX": the one mark again, before a line break, which ends a sentence
+            elif after == "\n\n" and (next_char := text[start + 3 : start + 4]) and next_char != "." \
+                    and not next_char.isspace():
+                end = start + 1  # ".\n\nX", a paragraph's end: the same (``\s*\./\.`` finds no "./." after it)
             elif after[:1].isalnum():  # "8.945", "TP.HCM": the match is the one mark, and ends nothing
                 taken = start + 1
                 continue
