@@ -118,8 +118,7 @@ def test_pieces_between_spaces_cut_as_the_whole_text(text):
     doc = nr.Doc(text)
     words, keys, flags, starts, ends = wf.cut_words(text)
     assert (doc.words, doc.keys, doc.starts, doc.ends) == (words, keys, starts, ends)
-    assert (doc.kinds, doc.caps, doc.upper) == tuple(tuple(flags.translate(t)) for t in
-                                                     (wf.KIND_OF, wf.CAPS_OF, wf.UPPER_OF))
+    assert (doc.kinds, doc.caps, doc.upper) == tuple(flags.translate(t) for t in (wf.KIND_OF, wf.CAPS_OF, wf.UPPER_OF))
     assert doc.opens == flags.translate(wf.OPENS_OF)
     assert (doc.words, doc.starts, doc.ends) == _plain_cut(text)
 
