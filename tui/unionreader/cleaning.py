@@ -82,8 +82,7 @@ class CleanPage:
 # Spaces: " ", tab, no-break and the typographic spaces.  A run of them becomes one " ".
 _ODD_SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _SPACES_RE = on_first_use(f"[ {_ODD_SPACES}]+")
-# Invisible characters (zero-width spaces, BOM, soft hyphen) and C0 controls other than tab,
-# "\n" and "\r" are deleted.
+# Invisible characters (zero-width spaces, BOM, soft hyphen) and C0 controls but tab, "\n", "\r" are deleted.
 _DROPPED = "\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
 _DROPPED_RE = on_first_use(f"[{_DROPPED}]")
 
@@ -328,8 +327,7 @@ def page_parts(raw: str, title_hint: str | None = None
     wants no ``Block``: a frozen dataclass costs ~1,500 instructions to make)."""
     published: str | None = None
     kept: list[tuple[str, str]] = []  # (kind, text)
-    have_body = False
-    caption_next = False
+    have_body = caption_next = False
     for line in raw.split("\n"):
         if not line:  # (the blank line between two paragraphs)
             continue
@@ -394,11 +392,9 @@ def page_parts(raw: str, title_hint: str | None = None
         title = derive_title(first_body) if first_body else ""
         title_derived = True
 
-    kinds = [kind for kind, _ in kept]
-    texts = [text for _, text in kept]
+    kinds, texts = [kind for kind, _ in kept], [text for _, text in kept]
     for i in range(1, len(kept) - 1):
-        # (Every kept text is stripped, so ``endswith`` is ``_ends_sentence``: a sentence, most paragraphs,
-        # is no caption, told without a call.)
+        # (Kept texts are stripped: ``endswith`` is ``_ends_sentence``, and a sentence is no caption, told without a call.)
         if kinds[i] == "body" and not texts[i].endswith(_SENTENCE_ENDS) and _is_caption_without_marker(texts[i]):
             kinds[i] = "caption"
     return title, title_derived, kinds, texts, byline, published

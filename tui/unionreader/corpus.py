@@ -107,6 +107,15 @@ def _size(path: Path) -> int:
         return 0
 
 
+def _read_error(name: str, exc: BadInput | OSError) -> LoadError:
+    """The one line a file that cannot be read gets."""
+    if isinstance(exc, BadInput):
+        return LoadError(name, str(exc))
+    if isinstance(exc, PermissionError):
+        return LoadError(name, "permission denied")
+    return LoadError(name, exc.strerror or str(exc))
+
+
 def load_source(source: Source) -> list[Article | LoadError]:
     """Read one input into articles; every problem becomes a LoadError, nothing raises."""
     name = source.path
@@ -119,12 +128,8 @@ def load_source(source: Source) -> list[Article | LoadError]:
             path = system_name(name)
             # one stat answers "exists?", "a regular file?" and the size
             return load_stated(name, path, stat_or_missing(path))
-    except BadInput as exc:
-        return [LoadError(name, str(exc))]
-    except PermissionError:
-        return [LoadError(name, "permission denied")]
-    except OSError as exc:
-        return [LoadError(name, exc.strerror or str(exc))]
+    except (BadInput, OSError) as exc:
+        return [_read_error(name, exc)]
     return load_bytes(name, data)
 
 
@@ -140,12 +145,8 @@ def load_stated(name: str, path: str, st: os.stat_result | None) -> list[Article
         if size > MAX_FILE_BYTES:
             raise BadInput(f"file is {size / 1048576:.1f} MB, over the 20 MB limit")
         data = read_bytes(path, size)
-    except BadInput as exc:
-        return [LoadError(name, str(exc))]
-    except PermissionError:
-        return [LoadError(name, "permission denied")]
-    except OSError as exc:
-        return [LoadError(name, exc.strerror or str(exc))]
+    except (BadInput, OSError) as exc:
+        return [_read_error(name, exc)]
     return load_bytes(name, data)
 
 
