@@ -343,3 +343,39 @@ def test_money_label_occasions_are_those_every_search_finds(words):
         assert ml.money_label(text, 0, len(text), e) == label
     finally:
         ml._OCCASION_RES = shortcut
+
+
+# --- same-type overlaps ------------------------------------------------------------------------------
+
+def _plain_keep_longest(entities):
+    """``entities._keep_longest`` as first written: per type, sorted by (start, -end), the longer of two
+    overlapping spans kept; types in alphabetical order."""
+    kept = []
+    for kind in sorted({e.type for e in entities}):
+        group = sorted((e for e in entities if e.type == kind), key=lambda e: (e.start, -e.end))
+        chosen = []
+        for e in group:
+            while chosen and e.start < chosen[-1].end and e.end - e.start > chosen[-1].end - chosen[-1].start:
+                chosen.pop()
+            if not chosen or e.start >= chosen[-1].end:
+                chosen.append(e)
+        kept += chosen
+    return kept
+
+
+_SPANS = st.lists(st.tuples(st.sampled_from(["count", "date", "person", "role"]), st.integers(0, 40), st.integers(1, 8)),
+                  max_size=14)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SPANS)
+def test_same_type_overlaps_are_resolved_as_the_plain_sweep_does(spans):
+    """The one-pass test for "no same-type overlap, each type in order" (the usual case) returns what the sweep
+    returns, in the same order; entities in any other order or overlapping take the sweep."""
+    from unionreader.extract import entities as en
+    from unionreader.extract.name_rules import new_entity
+
+    made = [new_entity(kind, "x" * length, start, start + length, None) for kind, start, length in spans]
+    assert en._keep_longest(list(made)) == _plain_keep_longest(made)
+    ordered = sorted(made, key=lambda e: (e.start, -e.end))
+    assert en._keep_longest(list(ordered)) == _plain_keep_longest(ordered)
