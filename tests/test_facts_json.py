@@ -132,6 +132,26 @@ def test_the_document_is_the_document_built_the_plain_way():
             assert len(json.loads(document)["articles"]) == len(analyses)
 
 
+def test_what_a_document_keeps_is_bounded_and_changes_nothing(monkeypatch):
+    """The encodings a document keeps for the next look-up stop growing at ``_KEPT_LIMIT`` entries (a
+    100,000-article export must not hold every name it met), and the document stays the same."""
+    analyses = [_analysis(i) for i in range(1, 30)]
+    expected = _document_the_plain_way(analyses)
+    tables = []
+    real_kept = facts_json._Kept
+
+    def watched() -> facts_json._Kept:
+        tables.append(real_kept())
+        return tables[-1]
+
+    monkeypatch.setattr(facts_json, "_Kept", watched)
+    monkeypatch.setattr(facts_json, "_KEPT_LIMIT", 3)
+    assert export.to_json(analyses) == expected
+    kept = tables[-1]
+    assert all(len(table) <= 3 for table in (kept.strings, kept.types, kept.kinds, kept.numbers))
+    assert len(kept.strings) == 3 and len(kept.numbers) == 3
+
+
 def test_the_written_export_is_the_rendered_one(tmp_path):
     analyses = [_analysis(i) for i in range(1, 5)]
     target = tmp_path / "facts.json"

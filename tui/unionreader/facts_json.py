@@ -72,18 +72,25 @@ def _value_json(value: Any) -> bytes:
 # A document's encodings are kept in plain dicts, read with ``get(value) or _keep…(dict, value)``: a dict
 # subclass with ``__missing__`` reads a third slower (its look-up goes through ``__getitem__``).
 
+# Each table stops growing at this many entries: a document of 100,000 articles is written a piece at a
+# time, and what it keeps must not grow with it (the names and labels that recur are met early).
+_KEPT_LIMIT = 50_000
+
+
 def _keep(kept: dict[Any, bytes], value: Any, before: bytes = b"", after: bytes = b"") -> bytes:
     """``_value_json(value)`` framed by ``before`` and ``after``, kept for the next look-up when ``value`` is
     a str: any other value is encoded each time, since 1, True and 1.0 are one key."""
     encoded = before + _value_json(value) + after
-    if type(value) is str:
+    if type(value) is str and len(kept) < _KEPT_LIMIT:
         kept[value] = encoded
     return encoded
 
 
 def _keep_number(kept: dict[int, bytes], number: int) -> bytes:
     """An int's digits, kept for the next look-up (offsets and entity numbers recur): an exact int only."""
-    kept[number] = digits = int.__repr__(number).encode()
+    digits = int.__repr__(number).encode()
+    if len(kept) < _KEPT_LIMIT:
+        kept[number] = digits
     return digits
 
 
