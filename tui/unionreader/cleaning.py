@@ -222,12 +222,6 @@ def _dateline(key: str) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _strip_markdown(line: str) -> str:
-    if line.startswith("#"):
-        line = line.lstrip("#").strip()
-    return line
-
-
 def _is_headline(line: str) -> bool:
     """A first line reads as a headline: short, no sentence-final full stop."""
     stripped = line.rstrip()
@@ -335,7 +329,7 @@ def page_parts(raw: str, title_hint: str | None = None
         if "  " in line or not line.isprintable():
             line = _normalise_chars(line)
         line = line.strip()
-        if line[:1] == "#":  # (``_strip_markdown`` inline: blank lines and prose pay no call)
+        if line[:1] == "#":  # a Markdown heading's marks
             line = line.lstrip("#").strip()
         if not line:
             continue

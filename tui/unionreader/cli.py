@@ -154,11 +154,10 @@ def write_stdout(text: str | Iterable[bytes]) -> None:
         else:
             sys.stdout.flush()
             binary = getattr(sys.stdout, "buffer", None)
-            for piece in text:
-                if binary is None:  # (a stream of text only, as a test's capture may be)
-                    sys.stdout.write(piece.decode())
-                else:
-                    binary.write(piece)
+            if binary is not None:
+                binary.writelines(text)
+            else:  # (a stream of text only, as a test's capture may be)
+                sys.stdout.writelines(piece.decode() for piece in text)
         sys.stdout.flush()
     except BrokenPipeError:
         import os

@@ -123,6 +123,8 @@ _FOLD_TABLE = _as_sequence(_FOLD_MAP)
 def folding_to(letters: str) -> frozenset[str]:
     """The characters whose fold (lower-cased) is one of ``letters`` (ASCII lower-case letters)."""
     return frozenset(letters) | {chr(cp) for cp, folded in _FOLD_MAP.items() if folded in letters}
+
+
 _COMBINING_RE = re.compile(r"[\u0300-\u036f]")
 
 

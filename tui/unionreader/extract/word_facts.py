@@ -84,20 +84,6 @@ def _token_classes() -> dict[str, list[list[int]]]:
     return classes
 
 
-def _token_classes_by_char() -> dict[str, list[list[int]]]:
-    """``_token_classes`` one code point at a time: the classes as read (a test holds the two equal)."""
-    classes: dict[str, list[list[int]]] = {}
-    previous = None
-    for cp in range(_TABLE_END):
-        kind = _token_kind(_shape_char(chr(cp)))
-        if kind == previous:
-            classes[kind][-1][1] = cp
-        else:
-            classes.setdefault(kind, []).append([cp, cp])
-            previous = kind
-    return classes
-
-
 def _token_kind(shape: str) -> str:
     return ("L" if shape.isascii() and shape.isalpha() else "D" if shape.isdigit() else
             "S" if shape in " \t\r\f\v_" else "N" if shape == "\n" else "P")
