@@ -13,7 +13,8 @@ import pytest
 from test_library import archive, run, write_article  # noqa: F401 (the fixture)
 from unionreader.library import index_files
 from unionreader.library.loader import Library
-from unionreader.library.store import DB_NAME, ZLIB_LEVEL, Store, decode, encode
+from unionreader.library.payloads import ZLIB_LEVEL
+from unionreader.library.store import DB_NAME, Store, decode, encode
 from unionreader.library.worker import analyse_file
 from unionreader.search import SearchIndex
 from unionreader.search.postings import Postings
@@ -42,8 +43,8 @@ def test_an_unchanged_reopen_does_not_rewrite_the_roots(archive, tmp_path):  # n
 def test_a_payload_is_compressed_at_the_stored_level_and_decodes_to_the_same(archive):  # noqa: F811
     outcome = analyse_file(str(archive / "001.txt"))
     payload = encode("001.txt", outcome.analyses, outcome.errors)
-    raw = zlib.decompress(payload)
-    assert payload == zlib.compress(raw, ZLIB_LEVEL)
+    raw = zlib.decompress(payload[1:])  # (after the format's byte)
+    assert payload[1:] == zlib.compress(raw, ZLIB_LEVEL)
     shown, analyses, errors = decode(payload)
     assert shown == "001.txt" and analyses == outcome.analyses and errors == outcome.errors
     assert analyses[0].article.raw and analyses[0].article.text

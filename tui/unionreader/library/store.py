@@ -1,7 +1,7 @@
 """The persistent store: one SQLite database (WAL) of every article file read, with its analyses.
 
 Per file: where it is, its size, mtime and content hash, the extractor version, and its articles,
-analyses and load problems as one compressed pickle (zlib's checksum catches a damaged row). A damaged
+analyses and load problems as one compressed payload (``payloads``; zlib's checksum catches a damaged row). A damaged
 or outdated database is reported in one line and rebuilt; an unusable directory (read-only, full)
 raises ``CacheUnavailable`` and the caller runs without the cache.
 """
@@ -12,18 +12,17 @@ import contextlib
 import os
 import sqlite3
 import time
-import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..corpus import LoadError
 from ..extract.models import Analysis
+from .payloads import decode, encode
 
 SCHEMA_VERSION = 2
 DB_NAME = "library.sqlite3"
 BUSY_TIMEOUT_S = 60  # another instance writing: wait for it rather than fail
-ZLIB_LEVEL = 3
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -35,7 +34,7 @@ CREATE TABLE IF NOT EXISTS files (
     extractor TEXT NOT NULL,        -- library.version.extractor_version() it was analysed with
     articles INTEGER NOT NULL,
     problems INTEGER NOT NULL,      -- load errors and warnings in the payload
-    payload BLOB NOT NULL           -- zlib(pickle((shown path, analyses, errors)))
+    payload BLOB NOT NULL           -- payloads.encode(shown path, analyses, errors)
 );
 CREATE TABLE IF NOT EXISTS roots (path TEXT PRIMARY KEY, opened REAL NOT NULL, files INTEGER NOT NULL);
 """
@@ -74,27 +73,6 @@ class StoredFile:
     analyses: tuple[Analysis, ...]
     errors: tuple[LoadError, ...]
     payload: bytes | None = None  # already encoded (by the worker that read it): stored as it is
-
-
-# pickle is imported where a payload is made or read: a command without the cache (``facts --no-cache``)
-# starts without it.
-
-
-def encode(shown: str, analyses: tuple[Analysis, ...], errors: tuple[LoadError, ...]) -> bytes:
-    import pickle
-
-    # Level 3: 0.75x the article files' size where level 6 gives 0.67x and level 1 0.83x (the article's
-    # raw text repeats its cleaned text, and zlib's window finds it), in 60 % of level 6's time (~0.23 ms
-    # less per 8.7 KB file, ~2.5 % of a worker's time); decompressing costs what level 6 costs (level 1:
-    # a third more). Payloads of any level read alike, so caches written before need no rebuild.
-    return zlib.compress(pickle.dumps((shown, analyses, errors), protocol=pickle.HIGHEST_PROTOCOL), ZLIB_LEVEL)
-
-
-def decode(payload: bytes) -> tuple[str, tuple[Analysis, ...], tuple[LoadError, ...]]:
-    import pickle
-
-    shown, analyses, errors = pickle.loads(zlib.decompress(payload))
-    return shown, analyses, errors
 
 
 def is_unavailable(exc: sqlite3.Error) -> bool:
