@@ -333,11 +333,9 @@ def _assign_actions(text, entities, ents: EntityIndex, mentions, owner, sentence
         if not ents.in_order:  # (else they are in order already)
             in_sentence.sort(key=lambda j: entities[j].start)
         chunk = text[sent.start : sent.end]
-        for k, (action, pattern, who, _needles, _back) in enumerate(_ACTIONS):
-            starts = found.get(k)
-            if starts is None:
-                continue  # none of its needles: the action cannot match
-            for m in matches_from(pattern, chunk, [at - sent.start for at in starts]):
+        for k in sorted(found):  # (the actions with a needle, in their order; the others cannot match)
+            action, pattern, who, _, _ = _ACTIONS[k]
+            for m in matches_from(pattern, chunk, [at - sent.start for at in found[k]]):
                 at = sent.start + m.start()
                 if inside_name(at) or _inside_any(entities, in_sentence, at):
                     continue
