@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unionreader.corpus import load_paths
+from unionreader.extract import facts_awards as fa
 from unionreader.extract import facts_common as fc
 from unionreader.extract import facts_people as fp
 
@@ -81,3 +82,44 @@ def test_action_starts_of_the_fixture_sentences():
 def test_action_starts_of_short_texts(text):
     low = fc.lowered(text)
     assert _fast_action_starts(low, 0, len(low)) == _plain_action_starts(low, 0, len(low))
+
+
+# --- award rules: searches passed over when their words are absent -----------------------------------
+
+_AWARD_PIECES = (
+    "cho", "Cho", "tặng", "TẶNG", "tới", "trao", "khen thưởng", "nhận", "được ", "được trao tặng", "được tặng",
+    "vinh dự", "được vinh dự nhận", "ủy quyền của ", "Ủy quyền của", "ỦY QUYỀN CỦA", "uỷ quyền của", "chợ",
+    "nhận định", "Bằng khen", "ông A", " ", ", ", ".", "İ", "ı",
+)
+_award_texts = st.lists(st.sampled_from(_AWARD_PIECES), max_size=25).map("".join)
+
+
+def _span(m):
+    return m.span() if m else None
+
+
+@settings(max_examples=500, deadline=None)
+@given(_award_texts)
+def test_award_word_searches_are_the_plain_searches(text):
+    for words, pattern in ((fa._GIVE_WORDS, fa._GIVE_WORD), (fa._TO_WORDS, fa._TO_WORD),
+                           (fa._RECEIVE_WORDS, fa._RECEIVE_WORD), (fa._RECEIVED_WORDS, fa._RECEIVED)):
+        for between in (text, text.lower()):
+            assert _span(fa._holds_search(words, pattern, between)) == _span(pattern.search(between))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_award_texts, st.integers(0, 40), st.integers(0, 40))
+def test_proxy_search_is_passed_over_only_where_it_finds_nothing(text, a, b):
+    lo, hi = sorted((min(a, len(text)), min(b, len(text))))
+    if fc.lowered(text).find(fa._PROXY_NEEDLE, lo, hi) == -1:
+        assert fa._PROXY.search(text[lo:hi]) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(("cho", "Cho", "các", "những", " ", "đơn vị", "; ", ".", "vì", "đã")), max_size=25)
+       .map("".join), st.integers(0, 30), st.integers(0, 60))
+def test_award_for_is_searched_only_where_it_can_match(text, lo, hi):
+    lo, hi = min(lo, len(text)), max(min(lo, len(text)), min(hi, len(text)))
+    if text.find("cho", lo, hi) == -1:
+        assert fa._AWARD_FOR.search(text, lo, hi) is None
+
