@@ -7,6 +7,7 @@ fixtures.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 from unionreader.corpus import load_paths
 from unionreader.extract import facts_awards as fa
 from unionreader.extract import facts_common as fc
+from unionreader.extract import facts_documents as fd
 from unionreader.extract import facts_people as fp
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,3 +125,9 @@ def test_award_for_is_searched_only_where_it_can_match(text, lo, hi):
     if text.find("cho", lo, hi) == -1:
         assert fa._AWARD_FOR.search(text, lo, hi) is None
 
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(("của", "CỦA", "Của", " ", "\n", "ban hành", "cua")), max_size=15).map("".join))
+def test_document_issuer_is_searched_only_where_it_can_match(after):
+    fast = fd._OF.search(after) if "của" in after else None
+    assert _span(fast) == _span(re.search(r"\bcủa\s+", after))
