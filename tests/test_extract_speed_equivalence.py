@@ -61,7 +61,7 @@ def articles():
 
 
 def _needle_letters() -> set[str]:
-    needles = [n for action in fp._ACTIONS for n in action[3]] + list(fa._AWARD_NEEDLES) + ["số "]
+    needles = [n for action in fp._ACTIONS for n in action[3]] + list(fa._AWARD_NEEDLES) + ["số ", fa._PROXY_NEEDLE]
     return set("".join(needles))
 
 

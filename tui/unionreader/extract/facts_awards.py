@@ -42,8 +42,15 @@ _DANH_HIEU = on_first_use(r"\s*(?:[“\"][^”\"]{1,80}[”\"]|[^\W\d_][^,;.()�
 _GIVE_OPENS = on_first_use(r"\s*(?:tặng|trao)\b")
 _OF_AFTER = on_first_use(r"(?:\s+[^\s;,]+){0,4}?\s+của\s+", re.IGNORECASE)
 _PROXY = on_first_use(r"ủy quyền của\s+", re.IGNORECASE)
+_PROXY_NEEDLE = "ủy quyền của"  # every match holds it, in lower case, in ``SentenceIndex.low`` (see ``lowered``)
 _GIVE_WORD = on_first_use(r"\b(?:tặng|trao|khen thưởng)\b")
 _TO_WORD = on_first_use(r"\b(?:cho|tặng|tới)\b")
+# Every match of these patterns (opening with ``\b``, so the engine tries them at every offset) holds one of
+# these words: a stretch holding none (most) is passed over with a few ``in`` looks instead of the search.
+_GIVE_WORDS = ("tặng", "trao", "khen thưởng")
+_TO_WORDS = ("cho", "tặng", "tới")
+_RECEIVE_WORDS = ("nhận", "được ")
+_RECEIVED_WORDS = ("nhận", "vinh dự")
 # Between a person and the award they receive: "nhận", or the passive "được tặng", "được trao tặng", ….
 _RECEIVE_WORD = on_first_use(r"\bnhận\b|\bđược (?:trao tặng|trao|tặng|khen tặng|phong tặng|truy tặng|tặng thưởng)\b")
 # Givers and recipients stand within a few dozen characters of their award (the tests below read 40 to
@@ -140,7 +147,7 @@ def award_facts(
             name = award_name(text, m)
             value: dict = {"award": name, "type": capitalise(m.group().lower())}
             used: list[int] = []
-            giver = _award_giver(text, ents, left, right, m, affiliations)
+            giver = _award_giver(text, sentences.low, ents, left, right, m, affiliations)
             if giver is None and _GIVE_OPENS.match(text[left : m.start()]):
                 giver = last_giver  # "X tặng Cờ thi đua cho …; tặng Bằng khen cho …"
             if giver is not None:
@@ -155,7 +162,8 @@ def award_facts(
                 value["recipients"] = recipients
                 used.extend(who)
             if not counts.get(k) and not recipients:
-                target = _AWARD_FOR.search(text, m.end(), right)
+                # (Every match holds "cho": a clause without it is not searched offset by offset.)
+                target = _AWARD_FOR.search(text, m.end(), right) if text.find("cho", m.end(), right) != -1 else None
                 if target and target.start() - m.end() < 80:
                     value["for"] = clean_phrase(target.group(1))
             ident = tuple(sorted((f, str(v)) for f, v in value.items()))
@@ -245,7 +253,9 @@ def _giver_text(text: str, ents: EntityIndex, giver: int) -> str:
     return clean_phrase(text[start : org.end])
 
 
-def _award_giver(text, ents: EntityIndex, left, right, m: re.Match[str], affiliations: set[int]) -> int | None:
+def _award_giver(
+    text, low: str, ents: EntityIndex, left, right, m: re.Match[str], affiliations: set[int]
+) -> int | None:
     """"Bằng khen của Tổng Liên đoàn…", "… được Ủy ban X tặng Bằng khen", "X tặng Cờ thi đua", "được sự
     ủy quyền của X, đồng chí … trao". An organisation right after a role is the giver's affiliation."""
     entities = ents.entities
@@ -253,7 +263,8 @@ def _award_giver(text, ents: EntityIndex, left, right, m: re.Match[str], affilia
     if giver is not None:
         return giver
     near = max(left, m.start() - _NEAR)
-    proxy = _PROXY.search(text[near : m.start()])
+    # (The search tries every offset of up to 400 characters; the lower-case text tells first whether it can match.)
+    proxy = _PROXY.search(text[near : m.start()]) if low.find(_PROXY_NEEDLE, near, m.start()) != -1 else None
     if proxy:
         giver = ents.starting_at(near + proxy.end(), "organization", slack=1)
         if giver is not None:
@@ -263,9 +274,17 @@ def _award_giver(text, ents: EntityIndex, left, right, m: re.Match[str], affilia
             continue
         between = text[entities[i].end : m.start()].lower()
         if not between.strip() or (
-            len(between) < 60 and _GIVE_WORD.search(between)
+            len(between) < 60 and _holds_search(_GIVE_WORDS, _GIVE_WORD, between)
         ):
             return i
+    return None
+
+
+def _holds_search(words: tuple[str, ...], pattern: re.Pattern[str], between: str) -> re.Match[str] | None:
+    """``pattern.search(between)``, passed over when ``between`` holds none of the ``words`` every match holds."""
+    for word in words:
+        if word in between:
+            return pattern.search(between)
     return None
 
 
@@ -277,9 +296,11 @@ def _award_recipients(text, ents: EntityIndex, left, right, m: re.Match[str], gi
     for i in ents.within(max(left, m.start() - _NEAR), min(right, m.end() + _NEAR), "person"):
         e = entities[i]
         if e.start > m.end():
-            linked = e.start - m.end() < 80 and _TO_WORD.search(text[m.end() : e.start].lower())
+            linked = e.start - m.end() < 80 and _holds_search(_TO_WORDS, _TO_WORD, text[m.end() : e.start].lower())
         else:
-            linked = m.start() - e.end < 120 and _RECEIVE_WORD.search(text[e.end : m.start()].lower())
+            linked = m.start() - e.end < 120 and _holds_search(
+                _RECEIVE_WORDS, _RECEIVE_WORD, text[e.end : m.start()].lower()
+            )
         if linked:
             names.append(clean_phrase(e.value if isinstance(e.value, str) else e.text))
             used.append(i)
@@ -293,7 +314,7 @@ def _award_recipients(text, ents: EntityIndex, left, right, m: re.Match[str], gi
             passive = giver is not None and 0 < entities[giver].start - end <= _PASSIVE_GAP and _DUOC.fullmatch(
                 text[end : entities[giver].start]
             )  # "X được <giver> tặng Bằng khen"
-            if passive or (m.start() - end < 40 and _RECEIVED.search(text[end : m.start()].lower())):
+            if passive or (m.start() - end < 40 and _holds_search(_RECEIVED_WORDS, _RECEIVED, text[end : m.start()].lower())):
                 names.append(clean_phrase(entities[i].text))
                 used.append(i)
     return names, used

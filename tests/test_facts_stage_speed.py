@@ -1,0 +1,133 @@
+"""The facts stage's shortcuts for long articles give what the plain paths they replace give.
+
+Each test writes the plain path out as it was and compares it with the shortcut, on generated text of the
+genre's words (overlapping trigger words included: "chủ trình bày", "được bầu", "tái đắc cử") and on the
+fixtures.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from unionreader.corpus import load_paths
+from unionreader.extract import facts_awards as fa
+from unionreader.extract import facts_common as fc
+from unionreader.extract import facts_documents as fd
+from unionreader.extract import facts_people as fp
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_PIECES = (
+    "dự", "Dự", "tham dự", "DỰ", "dựng", "chủ trì", "Chủ trình bày", "chủ trình", "phát biểu", "trình bày",
+    "báo cáo tại", "được bầu", "được bầu làm", "trúng cử", "tái đắc cử", "đắc cử", "được tín nhiệm", "bầu",
+    "bầu ra", "nhận", "được trao", "trao", "trao đổi", "Nguyễn Văn A", "ông", "đồng chí", "gồm", "hội nghị",
+    " ", " ", ", ", ". ", ";", "\n", "İ", "ı",
+)
+_texts = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+def _fast_action_starts(low: str, lo: int, hi: int, stretch: tuple[int, int] | None = None) -> dict[int, list[int]]:
+    """``_action_starts`` of ``[lo, hi)`` read off the needles of ``stretch`` (the whole text by default)."""
+    occurrences = fp._needle_occurrences(low, *(stretch or (0, len(low))))
+    return fp._action_starts(occurrences, [at for at, _, _ in occurrences], lo, hi)
+
+
+def _plain_action_starts(low: str, lo: int, hi: int) -> dict[int, list[int]]:
+    """What ``_assign_actions`` asked of each action before: a ``str.find`` per needle, then ``needle_starts``."""
+    out = {}
+    for k, (_, _, _, needles, back) in enumerate(fp._ACTIONS):
+        if any(low.find(needle, lo, hi) != -1 for needle in needles):
+            out[k] = fc.needle_starts(low, needles, back, lo, hi)
+    return out
+
+
+@settings(max_examples=500, deadline=None)
+@given(_texts, st.integers(0, 30), st.integers(0, 30))
+def test_action_starts_are_the_needle_starts_of_each_action(text, cut_lo, cut_hi):
+    low = fc.lowered(text)
+    lo, hi = min(cut_lo, len(low)), max(min(cut_lo, len(low)), len(low) - cut_hi)
+    plain = _plain_action_starts(low, lo, hi)
+    assert _fast_action_starts(low, lo, hi) == plain
+    assert _fast_action_starts(low, lo, hi, (lo, hi)) == plain
+    assert _fast_action_starts(low, lo, hi, (lo // 2, (hi + len(low)) // 2)) == plain
+    first = fp._ANY_ACTION_NEEDLE.search(low, lo, hi)
+    assert (fp._sentence_action_starts(low, lo, first.start(), hi) if first else {}) == plain
+
+
+def test_action_starts_find_overlapping_needles():
+    """"chủ trình bày" holds "chủ trì" and "trình bày" overlapping; "được bầu" holds "bầu"."""
+    low = "ông a chủ trình bày, bà b được bầu, ông c tái đắc cử"
+    found = _fast_action_starts(low, 0, len(low))
+    assert found == _plain_action_starts(low, 0, len(low))
+    assert {fp._ACTIONS[k][0] for k in found} == {"chủ trì", "trình bày báo cáo", "được bầu"}
+    assert len(found) == 4  # both "được bầu" actions: the subject's and the list's "bầu"
+
+
+def test_action_starts_of_the_fixture_sentences():
+    inputs = [ROOT / "seeds", ROOT / "tests" / "fixtures" / "articles", ROOT / "tests" / "fixtures" / "news"]
+    for article in load_paths([str(p) for p in inputs]).articles:
+        sentences = fc.SentenceIndex(article.text)
+        for s in sentences.sentences:
+            plain = _plain_action_starts(sentences.low, s.start, s.end)
+            assert _fast_action_starts(sentences.low, s.start, s.end) == plain
+            assert _fast_action_starts(sentences.low, s.start, s.end, (s.start, s.end)) == plain
+            first = fp._ANY_ACTION_NEEDLE.search(sentences.low, s.start, s.end)
+            assert (fp._sentence_action_starts(sentences.low, s.start, first.start(), s.end) if first else {}) == plain
+
+
+@pytest.mark.parametrize("text", ["", "dự", "xây dựng", "ông A dự hội nghị"])
+def test_action_starts_of_short_texts(text):
+    low = fc.lowered(text)
+    assert _fast_action_starts(low, 0, len(low)) == _plain_action_starts(low, 0, len(low))
+
+
+# --- award rules: searches passed over when their words are absent -----------------------------------
+
+_AWARD_PIECES = (
+    "cho", "Cho", "tặng", "TẶNG", "tới", "trao", "khen thưởng", "nhận", "được ", "được trao tặng", "được tặng",
+    "vinh dự", "được vinh dự nhận", "ủy quyền của ", "Ủy quyền của", "ỦY QUYỀN CỦA", "uỷ quyền của", "chợ",
+    "nhận định", "Bằng khen", "ông A", " ", ", ", ".", "İ", "ı",
+)
+_award_texts = st.lists(st.sampled_from(_AWARD_PIECES), max_size=25).map("".join)
+
+
+def _span(m):
+    return m.span() if m else None
+
+
+@settings(max_examples=500, deadline=None)
+@given(_award_texts)
+def test_award_word_searches_are_the_plain_searches(text):
+    for words, pattern in ((fa._GIVE_WORDS, fa._GIVE_WORD), (fa._TO_WORDS, fa._TO_WORD),
+                           (fa._RECEIVE_WORDS, fa._RECEIVE_WORD), (fa._RECEIVED_WORDS, fa._RECEIVED)):
+        for between in (text, text.lower()):
+            assert _span(fa._holds_search(words, pattern, between)) == _span(pattern.search(between))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_award_texts, st.integers(0, 40), st.integers(0, 40))
+def test_proxy_search_is_passed_over_only_where_it_finds_nothing(text, a, b):
+    lo, hi = sorted((min(a, len(text)), min(b, len(text))))
+    if fc.lowered(text).find(fa._PROXY_NEEDLE, lo, hi) == -1:
+        assert fa._PROXY.search(text[lo:hi]) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(("cho", "Cho", "các", "những", " ", "đơn vị", "; ", ".", "vì", "đã")), max_size=25)
+       .map("".join), st.integers(0, 30), st.integers(0, 60))
+def test_award_for_is_searched_only_where_it_can_match(text, lo, hi):
+    lo, hi = min(lo, len(text)), max(min(lo, len(text)), min(hi, len(text)))
+    if text.find("cho", lo, hi) == -1:
+        assert fa._AWARD_FOR.search(text, lo, hi) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(("của", "CỦA", "Của", " ", "\n", "ban hành", "cua")), max_size=15).map("".join))
+def test_document_issuer_is_searched_only_where_it_can_match(after):
+    fast = fd._OF.search(after) if "của" in after else None
+    assert _span(fast) == _span(re.search(r"\bcủa\s+", after))
