@@ -66,6 +66,7 @@ class Doc:
         upper = flags.translate(UPPER_OF)
         self.kinds, self.caps = flags.translate(KIND_OF), flags.translate(CAPS_OF)
         self.upper, self.opens = upper, flags.translate(OPENS_OF)
+        self.flags = flags  # each word's packed facts (see ``word_facts.KIND_OF``), for tables of several facts
         self._upper_flags = upper
         self._capitals: list[int] | None = None
         self.skip = self._heading_words()

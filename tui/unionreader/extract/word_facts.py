@@ -147,6 +147,13 @@ KIND_OF = bytes(b & 3 for b in range(256))
 CAPS_OF = bytes(b >> 2 & 1 for b in range(256))
 UPPER_OF = bytes(b >> 3 & 1 for b in range(256))
 OPENS_OF = bytes(b >> 4 & 3 for b in range(256))
+
+
+def words_opening(bit: int) -> bytes:
+    """A ``bytes.translate`` table of the flags: 1 for a word (``KIND`` ``WORD``) whose ``OPENS`` has ``bit``, else 0."""
+    return bytes(1 if b & 3 == WORD and b >> 4 & bit else 0 for b in range(256))
+
+
 # Bit 7: the word holds a character past the shape table. The direct expression cuts each such character
 # into a word of its own, so ``bytes.isascii`` of the flags tells whether the text needs its shape cut.
 _BEYOND = 0x80
