@@ -71,6 +71,7 @@ class Doc:
         self._capitals: list[int] | None = None
         self.skip = self._heading_words()
         self._has_quotes: bool | None = None  # whether the text holds an opening quotation mark (``is_quoted``)
+        self._has_straight = False  # whether it holds a straight one (known with ``_has_quotes``)
         self._quotes: tuple[list[int], ...] | None = None
         self.memo: dict[int, bool] = {}  # word index → whether a phrase starts there (``names._starts_phrase``)
 
@@ -115,14 +116,19 @@ class Doc:
         """Whether word ``t`` stands between quotation marks on its line: a programme's or document's title."""
         text = self.text
         if self._has_quotes is None:
-            self._has_quotes = "“" in text or '"' in text
+            self._has_straight = '"' in text
+            self._has_quotes = self._has_straight or "“" in text
         if not self._has_quotes:
             return False
         pos = self.starts[t]
         line = self._line_before(pos)
         if pos - line <= _SHORT_LINE:  # the common case: count the marks on the line before the word
-            before = text[line + 1 : pos]
-            return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+            # In place (no copy of the line), and only the counts that can tell: no closing mark is counted
+            # when none opened, no straight one in a text without any.
+            opened = text.count("“", line + 1, pos)
+            if opened and opened > text.count("”", line + 1, pos):
+                return True
+            return self._has_straight and text.count('"', line + 1, pos) % 2 == 1
         _, opens, closes, straight = self._marks()
         return (bisect_left(opens, pos) - bisect_left(opens, line) > bisect_left(closes, pos) - bisect_left(closes, line)
                 or (bisect_left(straight, pos) - bisect_left(straight, line)) % 2 == 1)
