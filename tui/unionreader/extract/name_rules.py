@@ -20,8 +20,7 @@ from .phrases import TITLE_HEADS
 from .tones import canonical_tones
 from .word_facts import (
     CAPS_OF,
-    CHUNK_FACTS,
-    CHUNK_WORDS,
+    CHUNK_CUTS,
     KIND_OF,
     NEWLINE,
     NUMBER,
@@ -45,16 +44,15 @@ class Doc:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # Cut by the spaces, each piece's words are read from tables kept by the piece's text (see
+        # Cut by the spaces, each piece's words are read from a table kept by the piece's text (see
         # ``_cut_chunk``): a few C-level passes and no Python statement per word or per piece.
-        chunks = text.split(" ")
-        facts = b"".join(map(CHUNK_FACTS.__getitem__, chunks))
+        cut = list(chain.from_iterable(map(CHUNK_CUTS.__getitem__, text.split(" "))))  # word, key, facts, …
+        facts = b"".join(cut[2::3])
         flags = facts[0::2]
         if not flags.isascii():  # a piece the table does not describe (see ``_cut_chunk``): the whole text is cut
             words, keys, flags, starts, ends = cut_words(text)
         else:
-            paired = list(chain.from_iterable(map(CHUNK_WORDS.__getitem__, chunks)))
-            words, keys = paired[0::2], tuple(paired[1::2])
+            words, keys = cut[0::3], tuple(cut[1::3])
             starts = list(accumulate(facts[1::2], initial=0))
             starts.pop()  # where a word after the last would start
             ends = None  # made when asked for (``ends``): the rules take a word's end from its start and length
