@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import deque
 from collections.abc import Mapping
 from dataclasses import fields
-from itertools import accumulate, chain
+from itertools import accumulate
 from operator import add
 
 from ..text import fold, nfc
@@ -46,7 +47,10 @@ class Doc:
         self.text = text
         # Cut by the spaces, each piece's words are read from a table kept by the piece's text (see
         # ``_cut_chunk``): a few C-level passes and no Python statement per word or per piece.
-        cut = list(chain.from_iterable(map(CHUNK_CUTS.__getitem__, text.split(" "))))  # word, key, facts, …
+        cut: list[str | bytes] = []  # word, key, facts, word, …
+        # Each piece's tuple appended by ``list.extend``, mapped and consumed in C (``deque`` of no length):
+        # a copy per piece, where chaining the tuples stepped through every item (~350,000 instructions).
+        deque(map(cut.extend, map(CHUNK_CUTS.__getitem__, text.split(" "))), maxlen=0)
         facts = b"".join(cut[2::3])
         flags = facts[0::2]
         if not flags.isascii():  # a piece the table does not describe (see ``_cut_chunk``): the whole text is cut
