@@ -78,8 +78,7 @@ def extract_names(text: str) -> list[Entity]:
     locations = _locations(doc, place_openers)
     in_location = [0] * (len(doc.words) + 1)
     for i, j, _ in locations:
-        for t in range(i, j):
-            in_location[t] = j
+        in_location[i:j] = [j] * (j - i)  # (a slice assignment: no Python statement per word)
     scanner = _Scanner(doc, in_location, _level_named_places(doc, locations))
     found = scanner.run(scan_openers)
     if scanner.listed_places:
