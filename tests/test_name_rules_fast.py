@@ -193,3 +193,14 @@ def test_openers_are_the_words_whose_flags_open(text):
               if doc.opens[t] & bit and doc.kinds[t] == nr.Doc.WORD and not doc.skip[t]]
              for bit in (ph.OPENS_PLACE, ph.OPENS_SCAN)]
     assert list(names._openers(doc)) == plain
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts)
+def test_doc_entity_is_the_entity_of_its_words(text):
+    doc = nr.Doc(text)
+    for i in range(len(doc.words)):
+        for j in range(i + 1, min(i + 4, len(doc.words)) + 1):
+            start, end = doc.starts[i], doc.ends[j - 1]
+            made = doc.entity("person", i, j, "v")
+            assert made == Entity("person", text[start:end], start, end, "v") and made.meta == {}

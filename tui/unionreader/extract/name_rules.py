@@ -221,8 +221,16 @@ class Doc:
         return out
 
     def entity(self, kind: str, i: int, j: int, value: object) -> Entity:
+        """``new_entity`` of words ``i``..``j``, its statements written out here: one call less per name."""
         start, end = self.starts[i], self.starts[j - 1] + len(self.words[j - 1])
-        return new_entity(kind, self.text[start:end], start, end, value)
+        entity = _new_object(Entity)
+        _set_type(entity, kind)
+        _set_text(entity, self.text[start:end])
+        _set_start(entity, start)
+        _set_end(entity, end)
+        _set_value(entity, value)
+        _set_meta(entity, {})
+        return entity
 
 
 # ``Entity(...)`` of a frozen dataclass sets each field through ``object.__setattr__`` by name; its slots'
