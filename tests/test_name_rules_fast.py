@@ -175,3 +175,32 @@ def test_every_character_of_the_table_is_cut_as_with_every_class():
     assert wf._TEXT_TOKEN_RE.split(text) == _EVERY_CLASS.split(text)
     spaced = " ".join(map(chr, range(wf._TABLE_END + 16)))
     assert wf._TEXT_TOKEN_RE.split(spaced) == _EVERY_CLASS.split(spaced)
+
+
+_HEADED = st.lists(st.sampled_from([*_PIECES, "TIN TỨC SỰ KIỆN\n", "CÔNG ĐOÀN TỈNH\n", "\nVĂN BẢN MỚI"]),
+                   max_size=60).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(texts, _HEADED, st.text(max_size=40)))
+def test_openers_are_the_words_whose_flags_open(text):
+    """``names._openers``, picked from the flags in C, are the words outside headings whose kind is a word
+    and whose ``opens`` has the pass's bit, one index at a time."""
+    from unionreader.extract import names
+
+    doc = nr.Doc(text)
+    plain = [[t for t in range(len(doc.words))
+              if doc.opens[t] & bit and doc.kinds[t] == nr.Doc.WORD and not doc.skip[t]]
+             for bit in (ph.OPENS_PLACE, ph.OPENS_SCAN)]
+    assert list(names._openers(doc)) == plain
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts)
+def test_doc_entity_is_the_entity_of_its_words(text):
+    doc = nr.Doc(text)
+    for i in range(len(doc.words)):
+        for j in range(i + 1, min(i + 4, len(doc.words)) + 1):
+            start, end = doc.starts[i], doc.ends[j - 1]
+            made = doc.entity("person", i, j, "v")
+            assert made == Entity("person", text[start:end], start, end, "v") and made.meta == {}

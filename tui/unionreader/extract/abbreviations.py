@@ -72,14 +72,16 @@ def _forward_expansion(doc: Doc, first: int, close: int, letters: str) -> str | 
 
 
 def abbreviations(doc: Doc, definitions: dict[str, str]) -> list[Entity]:
-    words, skip = doc.words, doc.skip
+    words, skip, n = doc.words, doc.skip, len(doc.words)
     out = []
     heading = _capital_phrases(doc, definitions)
     covered = -1
     for t in doc.capitals():
         if skip[t] or t in heading or t < covered:
             continue
-        joined = _joined_abbreviation(doc, t, definitions)
+        # Most capitals stand alone: a joined form is looked for only where a mark that joins one follows.
+        glued = t + 2 < n and words[t + 1] in _ABBREVIATION_GLUE
+        joined = _joined_abbreviation(doc, t, definitions) if glued else None
         if joined is not None:
             end, value = joined
             out.append(doc.entity("abbreviation", t, end, value))

@@ -52,6 +52,7 @@ from .phrases import (
     STREET_KEYS,
     SURNAMES,
 )
+from .word_facts import words_opening
 
 __all__ = ["extract_names"]
 
@@ -64,6 +65,7 @@ _LOWER_NEXT = {
 # Places named after a person with a middle name: the one district the surname-and-middle-name rule would miss.
 _NAMED_PLACES = frozenset(("Trần Văn Thời",))
 _SENTENCE_BREAKS = frozenset(".;:!?\n()\"“”")
+_OPENS_PLACE_WORD, _OPENS_SCAN_WORD = words_opening(OPENS_PLACE), words_opening(OPENS_SCAN)
 
 
 def extract_names(text: str) -> list[Entity]:
@@ -72,15 +74,13 @@ def extract_names(text: str) -> list[Entity]:
         return []
     doc = Doc(text)
     definitions = abbreviation_definitions(doc)
-    opens = doc.opens
-    openers = list(compress(range(len(opens)), opens))  # the few words that can open anything
-    locations = _locations(doc, [i for i in openers if opens[i] & OPENS_PLACE])
+    place_openers, scan_openers = _openers(doc)
+    locations = _locations(doc, place_openers)
     in_location = [0] * (len(doc.words) + 1)
     for i, j, _ in locations:
-        for t in range(i, j):
-            in_location[t] = j
+        in_location[i:j] = [j] * (j - i)  # (a slice assignment: no Python statement per word)
     scanner = _Scanner(doc, in_location, _level_named_places(doc, locations))
-    found = scanner.run([i for i in openers if opens[i] & OPENS_SCAN])
+    found = scanner.run(scan_openers)
     if scanner.listed_places:
         locations = sorted(locations + [(i, j, doc.value_text(i, j)) for i, j in scanner.listed_places
                                         if not in_location[i]])
@@ -95,6 +95,19 @@ def extract_names(text: str) -> list[Entity]:
     out.extend(abbreviations(doc, definitions))
     out.sort(key=lambda e: (e.start, -e.end, e.type))
     return out
+
+
+def _openers(doc: Doc) -> tuple[list[int], list[int]]:
+    """The words outside headings that can open a location (``OPENS_PLACE``) and something of the scan
+    (``OPENS_SCAN``): a few of every text's words, picked in C with no Python statement per word."""
+    indices, flags = range(len(doc.words)), doc.flags
+    place_openers = list(compress(indices, flags.translate(_OPENS_PLACE_WORD)))
+    scan_openers = list(compress(indices, flags.translate(_OPENS_SCAN_WORD)))
+    if 1 in doc.skip:  # the words of all-capital heading lines (rare: most texts have none)
+        skip = doc.skip
+        place_openers = [i for i in place_openers if not skip[i]]
+        scan_openers = [i for i in scan_openers if not skip[i]]
+    return place_openers, scan_openers
 
 
 # --- locations ---------------------------------------------------------------------------------
@@ -114,12 +127,12 @@ def _level_named_places(doc: Doc, locations: list[tuple[int, int, str]]) -> dict
 
 
 def _locations(doc: Doc, candidates: list[int]) -> list[tuple[int, int, str]]:
-    """Locations at the ``candidates``: the words whose key can open one (``OPENS_PLACE``)."""
+    """Locations at the ``candidates``: the words (outside headings) whose key can open one (``OPENS_PLACE``)."""
     keys, n = doc.keys, len(doc.words)
     out: list[tuple[int, int, str]] = []
     pos = 0
     for i in candidates:
-        if i < pos or doc.skip[i] or doc.kinds[i] != Doc.WORD:
+        if i < pos:
             continue
         found = None
         prefix = LOCATION_PREFIXES.match(keys, i) if keys[i] in LOCATION_PREFIXES.first else None
@@ -259,14 +272,14 @@ class _Scanner(OrgRules):
         self.failed_until = 0  # where the last failed organisation scan stopped
 
     def run(self, candidates: list[int]) -> list[tuple[str, int, int, object]]:
-        """Scan from each of the ``candidates``: the words that can open something (``OPENS_SCAN``), in
-        order; only capitalised words and cue words can, and the rest is never visited."""
+        """Scan from each of the ``candidates``: the words (outside headings) that can open something
+        (``OPENS_SCAN``), in order; only capitalised words and cue words can, and the rest is never visited."""
         doc = self.doc
-        kinds, skip, keys, caps, n = doc.kinds, doc.skip, doc.keys, doc.caps, len(doc.words)
+        keys, caps, n = doc.keys, doc.caps, len(doc.words)
         lower_next = _LOWER_NEXT
         pos = 0
         for i in candidates:
-            if i < pos or kinds[i] != Doc.WORD or skip[i]:
+            if i < pos:
                 continue
             if not caps[i] and keys[i] in lower_next and (i + 1 == n or keys[i + 1] not in lower_next[keys[i]]):
                 continue  # nothing opens here; the plain word ends a role's context, as the check below sees

@@ -85,8 +85,14 @@ APPROX_BEFORE = re.compile(r"(?i)(?:^|\W)(hơn|gần|khoảng|trên|hàng|chừn
 # decimal or a fraction ("x1", "2.5", "1/2" continue a number, they do not start one), then the rest
 # of NUMBER and what follows it.  Leading with the digit lets the regex engine skip to the digits
 # instead of trying every character of the text; groups: 1 "%", 2 a separator, 3 a word.
+# The first digit is looked for with a class of the decimal digits of the Basic Multilingual Plane and of every
+# character past it, checked as ``\d`` by the look-behind: the same characters as ``\d``, but the engine tests
+# each character of the text against a bitmap instead of a look-up in the Unicode database (~60,000
+# instructions a generated article).
+_BMP_DIGITS = "".join(re.escape(chr(c)) for c in range(0x10000) if chr(c).isdecimal())
 _START = re.compile(
-    r"\d(?<![\w.,/]\d)(?:\d{0,2}(?:\.\d{3})++(?!\d)|\d*+)(?:,\d++)?+"
+    f"[{_BMP_DIGITS}\U00010000-\U0010ffff]"
+    r"(?<=\d)(?<![\w.,/]\d)(?:\d{0,2}(?:\.\d{3})++(?!\d)|\d*+)(?:,\d++)?+"
     r"[ \u00a0]*(?:(%)|([/.,-])|([^\W\d_]+))?"
 )
 MONEY_WORDS = frozenset({"tỷ", "tỉ", "triệu", "nghìn", "ngàn", "trăm", "đồng", "vnđ", "vnd", "đ"})

@@ -54,20 +54,25 @@ class Lexicon:
             for key in keys[1:]:
                 node = node.setdefault(key, {})
             node.setdefault("", phrase)
+        # ``match`` reads the trie as (canonical phrase or None, children or None) per node: one dictionary
+        # look-up per word instead of two (the phrase ending there, then the next word).
+        self._entries = {key: _entry(node) for key, node in self.first.items()}
 
     def match(self, keys: Sequence[str], i: int) -> tuple[int, str] | None:
-        node = self.first.get(keys[i])
-        if node is None:
+        entry = self._entries.get(keys[i])
+        if entry is None:
             return None
         best = None
         j = i + 1
         try:
             while True:
-                canonical = node.get("")
+                canonical, children = entry
                 if canonical is not None:
                     best = j, canonical
-                node = node.get(keys[j])  # past the last word: IndexError, rare
-                if node is None:
+                if children is None:  # no longer phrase: the word after the match is not looked up
+                    return best
+                entry = children.get(keys[j])  # past the last word: IndexError, rare
+                if entry is None:
                     return best
                 j += 1
         except IndexError:
@@ -81,6 +86,12 @@ class Lexicon:
             node = node.get(key)
         return node is not None and "" in node
 
+
+
+def _entry(node: dict) -> tuple[str | None, dict | None]:
+    """A trie node as ``Lexicon.match`` reads it: its canonical phrase and its children's entries."""
+    children = {key: _entry(child) for key, child in node.items() if key}
+    return node.get(""), children or None
 
 
 # --- compiled lexicons ---------------------------------------------------------------------------------

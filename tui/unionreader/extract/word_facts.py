@@ -147,6 +147,13 @@ KIND_OF = bytes(b & 3 for b in range(256))
 CAPS_OF = bytes(b >> 2 & 1 for b in range(256))
 UPPER_OF = bytes(b >> 3 & 1 for b in range(256))
 OPENS_OF = bytes(b >> 4 & 3 for b in range(256))
+
+
+def words_opening(bit: int) -> bytes:
+    """A ``bytes.translate`` table of the flags: 1 for a word (``KIND`` ``WORD``) whose ``OPENS`` has ``bit``, else 0."""
+    return bytes(1 if b & 3 == WORD and b >> 4 & bit else 0 for b in range(256))
+
+
 # Bit 7: the word holds a character past the shape table. The direct expression cuts each such character
 # into a word of its own, so ``bytes.isascii`` of the flags tells whether the text needs its shape cut.
 _BEYOND = 0x80
@@ -221,21 +228,21 @@ def cut_words(text: str) -> tuple[list[str], tuple[str, ...], bytes, list[int], 
     return words, tuple(map(WORD_KEYS.__getitem__, words)), flags, starts, ends
 
 
-def _cut_chunk(chunk: str) -> tuple[tuple[str, ...], bytes]:
-    """The words of the text between two spaces, each followed by its key, and each word's flags followed by
-    how far its start is from the next word's (its length and the gap after it, the space included); or
-    ``_UNCUT``.
+def _cut_chunk(chunk: str) -> tuple[str | bytes, ...]:
+    """The words of the text between two spaces, each followed by its key and its facts: two bytes, its flags
+    and how far its start is from the next word's (its length and the gap after it, the space included);
+    or ``_UNCUT``.
 
     A space is a gap and no word holds one, so the words of a text are those of its pieces between spaces,
     in order; the same pieces ("đoàn", "tỉnh", "2025,") come back in every article, so each is cut once and
-    kept in ``CHUNK_WORDS`` and ``CHUNK_FACTS``. A piece that opens with a gap ("", a tab), holds a
-    character past the shape table or a word that reaches 255 characters or more ahead is ``_UNCUT``,
-    whose flags hold ``_BEYOND``: ``Doc`` then has ``cut_words`` cut the whole text."""
+    kept in ``CHUNK_CUTS``. A piece that opens with a gap ("", a tab), holds a character past the shape table
+    or a word that reaches 255 characters or more ahead is ``_UNCUT``, whose facts hold ``_BEYOND``: ``Doc``
+    then has ``cut_words`` cut the whole text. (Words, keys and facts in one tuple: ``Doc`` reads a piece with
+    one look-up, where a table of words and one of facts took two.)"""
     pieces = _TEXT_TOKEN_RE.split(chunk)
     cut = _UNCUT
     if len(pieces) > 1 and not pieces[0]:
-        paired: list[str] = []
-        facts = bytearray()
+        triples: list[str | bytes] = []
         last = len(pieces) - 2
         for k in range(1, len(pieces), 2):
             word = pieces[k]
@@ -243,29 +250,27 @@ def _cut_chunk(chunk: str) -> tuple[tuple[str, ...], bytes]:
             flags = WORD_FLAGS[word]
             if flags & _BEYOND or advance > 255:
                 break
-            paired += (word, WORD_KEYS[word])
-            facts += bytes((flags, advance))
+            triples += (word, WORD_KEYS[word], _facts_pair(flags, advance))
         else:
-            cut = tuple(paired), bytes(facts)
-    if len(CHUNK_WORDS) < _CHUNK_LIMIT and len(chunk) <= 64:
-        CHUNK_WORDS[chunk], CHUNK_FACTS[chunk] = cut
+            cut = tuple(triples)
+    if len(CHUNK_CUTS) < _CHUNK_LIMIT and len(chunk) <= 64:
+        CHUNK_CUTS[chunk] = cut
     return cut
 
 
-class _ChunkWords(dict):
-    """Text between two spaces → its words, each followed by its key (see ``_cut_chunk``)."""
-
-    def __missing__(self, chunk: str) -> tuple[str, ...]:
-        return _cut_chunk(chunk)[0]
+def _facts_pair(flags: int, advance: int) -> bytes:
+    """``bytes((flags, advance))``, one object for all the pieces that share it."""
+    return _FACTS_PAIRS.setdefault(flags << 8 | advance, bytes((flags, advance)))
 
 
-class _ChunkFacts(dict):
-    """Text between two spaces → each word's flags and advance, in pairs (see ``_cut_chunk``)."""
+class _ChunkCuts(dict):
+    """Text between two spaces → its words, each followed by its key and facts (see ``_cut_chunk``)."""
 
-    def __missing__(self, chunk: str) -> bytes:
-        return _cut_chunk(chunk)[1]
+    def __missing__(self, chunk: str) -> tuple[str | bytes, ...]:
+        return _cut_chunk(chunk)
 
 
-_UNCUT: tuple[tuple[str, ...], bytes] = ((), bytes([_BEYOND, 0]))
-CHUNK_WORDS, CHUNK_FACTS = _ChunkWords(), _ChunkFacts()
+_UNCUT: tuple[str | bytes, ...] = ("", "", bytes([_BEYOND, 0]))
+_FACTS_PAIRS: dict[int, bytes] = {}
+CHUNK_CUTS = _ChunkCuts()
 _CHUNK_LIMIT = 100_000
