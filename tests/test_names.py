@@ -276,3 +276,9 @@ def test_long_capital_runs_and_abbreviation_lines_finish():
     entities = extract_names(text)
     assert not any(e.text == "ABC" for e in entities)  # a capital run with unknown words is a heading
     assert sum(e.type == "organization" for e in entities) == 5_000
+
+
+@pytest.mark.parametrize("text", ["Đoàn công tác của tỉnh sang thăm Campuchia", "Campuchia"])
+def test_a_one_word_place_that_ends_the_text_is_found(text):
+    # (the check for a place named like a body read the word after it: past the end, it raised)
+    assert [(e.type, e.text) for e in extract_names(text)][-1] == ("location", "Campuchia")

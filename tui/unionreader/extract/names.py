@@ -119,7 +119,8 @@ def _level_named_places(doc: Doc, locations: list[tuple[int, int, str]]) -> dict
     keys, heads = doc.keys, ORG_HEADS.first
     places: dict[str, tuple[str, ...]] = {}
     for i, j, value in locations:
-        if j - i > 2 or keys[i + 1] in heads:  # (only a name opening with a head word can pass for a body)
+        # (only a name opening with a head word can pass for a body; a one-word place may end the text)
+        if j - i > 2 or (j - i == 2 and keys[i + 1] in heads):
             size = value.count(" ") + 1
             if j - i > size and keys[j - size] in heads:
                 places[keys[j - size]] = keys[j - size : j]
