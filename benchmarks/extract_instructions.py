@@ -7,6 +7,9 @@ A busy machine makes CPU timings of a few per cent meaningless; instruction coun
 ready lists; ``entities``: ``extract_entities``; ``analyse``: entities and facts) runs over the first ``--articles`` articles of DIR once to
 fill the word tables, then is counted twice: with 0 and with 2 more passes, whose difference per article is
 printed. ``--tui`` runs another checkout's package (``--tui /tmp/base/tui``) for a side-by-side figure.
+``--first-seen WARM`` counts instead what articles cost the first time they are met, as in a worker of a
+cold open: after ``analyse`` of WARM other articles, the step over the next ``--articles`` ones once
+(the repeated passes above find every new word, name and value already in the tables).
 Hash randomisation is off (PYTHONHASHSEED=0), so a run repeats to a few instructions. Needs valgrind.
 """
 
@@ -22,6 +25,7 @@ from pathlib import Path
 
 _CHILD = """
 import sys
+from pathlib import Path
 from unionreader.corpus import load_paths
 from unionreader.extract import analyse
 from unionreader.extract.entities import _default_year, extract_entities, merge_entities
@@ -29,15 +33,19 @@ from unionreader.extract.figures import extract_figures
 from unionreader.extract.name_rules import Doc
 from unionreader.extract.names import extract_names
 
-articles = list(load_paths([sys.argv[1]]).articles)[: int(sys.argv[2])]
-passes, step = int(sys.argv[3]), sys.argv[4]
+passes, step, warm = int(sys.argv[3]), sys.argv[4], int(sys.argv[5])
+# (first seen: only the files needed, in name order; a large folder is not read whole under valgrind)
+paths = sorted(str(p) for p in Path(sys.argv[1]).iterdir())[: warm + int(sys.argv[2])] if warm else [sys.argv[1]]
+articles = list(load_paths(paths).articles)
+fresh = articles[warm : warm + int(sys.argv[2])] if warm else []
+articles = articles[:warm] if warm else articles[: int(sys.argv[2])]
 
 
 def figures(a):
     return extract_figures(a.text, default_year=_default_year(a), published=a.published)
 
 
-ready = {id(a): (extract_names(a.text), figures(a)) for a in articles}
+ready = {id(a): (extract_names(a.text), figures(a)) for a in (fresh or articles)} if step == "merge" else {}
 steps = {
     "doc": lambda a: Doc(a.text),
     "names": lambda a: extract_names(a.text),
@@ -49,16 +57,16 @@ steps = {
 for a in articles:
     analyse(a)
 for _ in range(passes):
-    for a in articles:
+    for a in fresh or articles:
         steps[step](a)
 """
 
 
-def _instructions(tui: str, folder: str, articles: int, passes: int, step: str, script: Path) -> int:
+def _instructions(tui: str, folder: str, articles: int, passes: int, step: str, script: Path, warm: int) -> int:
     env = dict(os.environ, PYTHONHASHSEED="0", PYTHONPATH=tui)
     out = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, str(script), folder,
-         str(articles), str(passes), step],
+         str(articles), str(passes), step, str(warm)],
         env=env, capture_output=True, text=True, check=True,
     ).stderr
     return int(re.search(r"Collected : (\d+)", out).group(1))
@@ -70,13 +78,18 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--step", choices=["doc", "names", "figures", "merge", "entities", "analyse"], default="names")
     parser.add_argument("--tui", default=str(Path(__file__).resolve().parent.parent / "tui"))
+    parser.add_argument("--first-seen", type=int, default=0, metavar="WARM",
+                        help="count articles met for the first time, after analysing WARM others")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "child.py"
         script.write_text(_CHILD)
-        counts = [_instructions(args.tui, args.folder, args.articles, p, args.step, script) for p in (0, 2)]
-    per_article = (counts[1] - counts[0]) / (2 * args.articles)
-    print(f"{args.step}: {per_article:,.0f} instructions per article ({args.articles} articles of {args.folder}, "
+        passes = (0, 1) if args.first_seen else (0, 2)
+        counts = [_instructions(args.tui, args.folder, args.articles, p, args.step, script, args.first_seen)
+                  for p in passes]
+    per_article = (counts[1] - counts[0]) / (passes[1] * args.articles)
+    seen = f", first seen after {args.first_seen:,} others" if args.first_seen else ""
+    print(f"{args.step}: {per_article:,.0f} instructions per article ({args.articles} articles of {args.folder}{seen}, "
           f"package {args.tui})")
 
 
