@@ -373,7 +373,7 @@ def test_same_type_overlaps_are_resolved_as_the_plain_sweep_does(spans):
     """The one-pass test for "no same-type overlap, each type in order" (the usual case) returns what the sweep
     returns, in the same order; entities in any other order or overlapping take the sweep."""
     from unionreader.extract import entities as en
-    from unionreader.extract.name_rules import new_entity
+    from unionreader.extract.records import new_entity
 
     made = [new_entity(kind, "x" * length, start, start + length, None) for kind, start, length in spans]
     assert en._keep_longest(list(made)) == _plain_keep_longest(made)

@@ -18,6 +18,7 @@ from unionreader.extract import name_rules as nr
 from unionreader.extract import phrases as ph
 from unionreader.extract import word_facts as wf
 from unionreader.extract.models import Entity
+from unionreader.extract.records import new_entity
 
 _PIECES = [
     "phim", "bài hát", "ca khúc", "chương trình", "Người", "Giữ", "Đèn", "Công đoàn", "Sở", "Y tế", "tỉnh",
@@ -91,10 +92,10 @@ def test_a_place_word_opens_a_location_only_capitalised():
 @given(st.sampled_from(["person", "organization", "role"]), st.text(max_size=20),
        st.integers(0, 10_000), st.integers(0, 10_000), st.one_of(st.none(), st.text(max_size=20)))
 def test_new_entity_is_the_entity(kind, text, start, end, value):
-    made = nr.new_entity(kind, text, start, end, value)
+    made = new_entity(kind, text, start, end, value)
     assert made == Entity(kind, text, start, end, value)
     assert type(made) is Entity and made.meta == {}
-    assert made.meta is not nr.new_entity(kind, text, start, end, value).meta
+    assert made.meta is not new_entity(kind, text, start, end, value).meta
 
 
 def _plain_cut(text: str) -> tuple[list[str], list[int], list[int]]:

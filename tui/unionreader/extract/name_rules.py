@@ -221,7 +221,7 @@ class Doc:
         return out
 
     def entity(self, kind: str, i: int, j: int, value: object) -> Entity:
-        """``new_entity`` of words ``i``..``j``, its statements written out here: one call less per name."""
+        """``records.new_entity`` of words ``i``..``j``, its statements written out here: one call less per name."""
         start, end = self.starts[i], self.starts[j - 1] + len(self.words[j - 1])
         entity = _new_object(Entity)
         _set_type(entity, kind)
@@ -240,15 +240,4 @@ _set_type, _set_text, _set_start, _set_end, _set_value, _set_meta = (
     Entity.__dict__[f.name].__set__ for f in fields(Entity)
 )
 
-
-def new_entity(kind: str, text: str, start: int, end: int, value: object) -> Entity:
-    """``Entity(kind, text, start, end, value)``, the same object, made faster."""
-    entity = _new_object(Entity)
-    _set_type(entity, kind)
-    _set_text(entity, text)
-    _set_start(entity, start)
-    _set_end(entity, end)
-    _set_value(entity, value)
-    _set_meta(entity, {})
-    return entity
 
