@@ -9,7 +9,7 @@ X" → "Chủ tịch Công đoàn X").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -55,29 +55,10 @@ _ANY_ACTION_NEEDLE = re.compile("|".join(re.escape(n) for action in _ACTIONS for
 _NEEDLES: tuple[tuple[str, int], ...] = tuple((n, k) for k, action in enumerate(_ACTIONS) for n in action[3])
 
 
-def _needle_occurrences(low: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
-    """Every occurrence of every action needle in ``low[lo:hi]``, overlapping ones too, as (start, end, action
-    index), sorted. Looked for once over the stretch of the sentences that name people, one ``str.find``
-    run per needle: a regular expression of all the needles costs ten times as much per character, and
-    looking sentence by sentence pays each needle's call again in every sentence."""
-    found: list[tuple[int, int, int]] = []
-    append, find = found.append, low.find
-    for needle, k in _NEEDLES:
-        at = find(needle, lo, hi)
-        while at != -1:
-            append((at, at + len(needle), k))
-            at = find(needle, at + 1, hi)
-    found.sort()
-    return found
-
-
-_FIND_CALL_CHARS = 760  # what a ``str.find`` call costs above its reading, in characters read
-_STRETCH_SENTENCES = 3  # fewer sentences naming people are looked at one by one
-
-
 def _sentence_action_starts(low: str, lo: int, first: int, hi: int) -> dict[int, list[int]]:
-    """``_action_starts`` of the sentence ``[lo, hi)``, whose first needle starts at ``first``: each needle
-    looked for from there, once (the per-action ``needle_starts`` looked for each found one again)."""
+    """For each action (its index in ``_ACTIONS``) with a needle in the sentence ``low[lo:hi]``, whose first
+    needle starts at ``first``: ``needle_starts(low, needles, back, lo, hi)``. Each needle is looked for from
+    there, once (a ``str.find`` per needle to tell the action, then ``needle_starts``, found each twice)."""
     found: dict[int, list[int]] = {}
     for needle, k in _NEEDLES:
         at = low.find(needle, first, hi)
@@ -91,23 +72,6 @@ def _sentence_action_starts(low: str, lo: int, first: int, hi: int) -> dict[int,
             starts.extend(at - d for d in back if d <= at - lo)
             at = low.find(needle, at + 1, hi)
     return {k: sorted(set(starts)) for k, starts in found.items()}
-
-
-def _action_starts(
-    occurrences: list[tuple[int, int, int]], starts: list[int], lo: int, hi: int
-) -> dict[int, list[int]]:
-    """For each action (its index in ``_ACTIONS``) with a needle in ``low[lo:hi]``: ``needle_starts(low,
-    needles, back, lo, hi)``, read off the ``occurrences`` (``_needle_occurrences`` of a stretch holding
-    ``[lo, hi)``; ``starts``: their starts)."""
-    found: dict[int, set[int]] = {}
-    for j in range(bisect_left(starts, lo), bisect_left(starts, hi)):
-        at, end, k = occurrences[j]
-        if end <= hi:
-            near = found.get(k)
-            if near is None:
-                near = found[k] = set()
-            near.update(at - d for d in _ACTIONS[k][4] if d <= at - lo)
-    return {k: sorted(near) for k, near in found.items()}
 
 
 # Separators allowed between a name and its roles, and between two roles of one person.
@@ -301,35 +265,12 @@ def _assign_actions(text, entities, ents: EntityIndex, mentions, owner, sentence
     by_sentence: dict[int, list[int]] = {}
     for i in mentions:
         by_sentence.setdefault(sentences.position(entities[i].start), []).append(i)
-    if not by_sentence:
-        return
-    # Long articles name people all along: the needles are looked for once over the stretch from the first
-    # of their sentences to the last (in order). Short news names them in a sentence or two, each passed
-    # over by one search of ``_ANY_ACTION_NEEDLE`` when it holds no needle (the usual case there). The
-    # stretch is taken when it costs less: that search costs ~2.5 times a look for all the needles with
-    # ``str.find`` per character, a ``str.find`` call what reading ~760 characters does, and a quarter of
-    # the sentences are taken to hold a needle (then looked for needle by needle).
-    all_sentences = sentences.sentences
-    occurrences = None
-    if len(by_sentence) >= _STRETCH_SENTENCES:
-        lo, hi = all_sentences[min(by_sentence)].start, all_sentences[max(by_sentence)].end
-        named = sum(all_sentences[pos].end - all_sentences[pos].start for pos in by_sentence)
-        if hi - lo + _FIND_CALL_CHARS < 2.5 * named + _FIND_CALL_CHARS // 4 * len(by_sentence):
-            occurrences = _needle_occurrences(low, lo, hi)
-            if not occurrences:
-                return  # no action can match: every match holds a needle
-            occurrence_starts = [at for at, _, _ in occurrences]
     for pos, in_sentence in by_sentence.items():
-        sent = all_sentences[pos]
-        if occurrences is None:
-            first = _ANY_ACTION_NEEDLE.search(low, sent.start, sent.end)
-            if first is None:
-                continue  # no action can match in it: every match holds a needle
-            found = _sentence_action_starts(low, sent.start, first.start(), sent.end)
-        else:
-            found = _action_starts(occurrences, occurrence_starts, sent.start, sent.end)
-        if not found:
+        sent = sentences.sentences[pos]
+        first = _ANY_ACTION_NEEDLE.search(low, sent.start, sent.end)
+        if first is None:
             continue  # no action can match in it: every match holds a needle
+        found = _sentence_action_starts(low, sent.start, first.start(), sent.end)
         if not ents.in_order:  # (else they are in order already)
             in_sentence.sort(key=lambda j: entities[j].start)
         chunk = text[sent.start : sent.end]

@@ -1,9 +1,9 @@
 """The persistent store: one SQLite database (WAL) of every article file read, with its analyses.
 
 Per file: where it is, its size, mtime and content hash, the extractor version, and its articles,
-analyses and load problems as one compressed payload (``payloads``; zlib's checksum catches a damaged row). A damaged
-or outdated database is reported in one line and rebuilt; an unusable directory (read-only, full)
-raises ``CacheUnavailable`` and the caller runs without the cache.
+analyses and load problems as one compressed payload (``payloads``; zlib's checksum catches a damaged
+row). A damaged or outdated database is reported in one line and rebuilt; an unusable directory
+(read-only, full) raises ``CacheUnavailable`` and the caller runs without the cache.
 """
 
 from __future__ import annotations
