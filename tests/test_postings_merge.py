@@ -62,3 +62,29 @@ def test_full_merges_one_kind_at_a_time_leave_one_segment_each_and_the_same_resu
     whole = build(*analyses)
     for q in ["cong doan", "hoi ngh", '"lao dong"', "khen -tap", "year:2023"]:
         assert list(sliced.search(q).docs) == list(whole.search(q).docs), q
+
+
+def test_growing_segments_are_merged_a_few_sizes_at_a_time(monkeypatch):
+    """A load adds hundreds of small segments: each posting is copied about log5 of them times (a
+    merge as soon as the newer ones held twice a segment copied it log2 times), while the segments a
+    lookup visits stay few, and the postings are the same as one segment of everything."""
+    copied = []
+    merge = Postings.merge
+
+    def counting(parts):
+        merged = merge(parts)
+        copied.append(merged.size)
+        return merged
+
+    monkeypatch.setattr(Postings, "merge", staticmethod(counting))
+    grown = postings.PostingSet()
+    rows = []
+    for doc in range(625):
+        keys = np.array([1, 2, 3 + doc % 5], dtype=np.uint64)
+        rows += [(int(k), doc) for k in keys]
+        grown.add(Postings.from_sorted(keys, np.full(3, doc, np.uint32), np.ones(3, np.int64)))
+        grown.compact()
+        assert len(grown.segments) <= 5 * 4 + 1  # about five of each size, four sizes at most
+    assert sum(copied) <= 4 * len(rows)  # the binary counter's nine copies, cut to four
+    whole = Postings.from_sorted(*(np.array(c) for c in zip(*sorted(rows), strict=True)), np.ones(len(rows), np.int64))
+    assert {k: grown.get(k)[0].tolist() for k in range(1, 8)} == {k: whole.get(k)[0].tolist() for k in range(1, 8)}

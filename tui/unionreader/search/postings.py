@@ -25,6 +25,11 @@ _EMPTY_U8 = np.zeros(0, dtype=np.uint8)
 _EMPTY_I64 = np.zeros(0, dtype=np.int64)
 _BYTE = 255  # the largest weight kept in ``weights``; larger ones are in the side table
 _MERGE_SLICE = 1 << 20  # postings of a segment placed at a time by a merge
+# A segment is merged with the newer ones once they hold this many times its postings: about five
+# segments of a size build up before they become one. Merging as soon as they held twice as many (a
+# binary counter) copied each posting ~10 times in a 100k cold open, a quarter of the opening process's
+# indexing; this copies it ~4 times, and a lookup meanwhile visits ~5 segments per size, not ~1.
+MERGE_FAN_IN = 4
 
 
 def unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -161,7 +166,8 @@ class PostingSet:
         self.segments.append(segment)
 
     def compact(self) -> None:
-        """Merge the newest segments until each is at least twice all newer ones together.
+        """Merge the newest segments until each holds at least 1/``MERGE_FAN_IN`` of all newer ones
+        together.
 
         That keeps O(log n) segments while each posting is copied O(log n) times at most; a big
         ``add`` of many batches is merged once, at its end."""
@@ -175,7 +181,7 @@ class PostingSet:
         segs = list(self.segments)
         newer, first = 0, len(segs)
         for i in range(len(segs) - 1, -1, -1):
-            if segs[i].size < 2 * newer:
+            if segs[i].size * MERGE_FAN_IN < newer:
                 first = i
             newer += segs[i].size
         if first >= len(segs) - 1:
