@@ -3,9 +3,11 @@ the full merge at the end of loading made one kind at a time. Same postings, sam
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
-from test_index import build, index_module, varied
+from test_index import build, check_against_reference, index_module, varied
 from unionreader.search import SearchIndex, postings
 from unionreader.search.postings import Postings
 
@@ -88,3 +90,35 @@ def test_growing_segments_are_merged_a_few_sizes_at_a_time(monkeypatch):
     assert sum(copied) <= 4 * len(rows)  # the binary counter's nine copies, cut to four
     whole = Postings.from_sorted(*(np.array(c) for c in zip(*sorted(rows), strict=True)), np.ones(len(rows), np.int64))
     assert {k: grown.get(k)[0].tolist() for k in range(1, 8)} == {k: whole.get(k)[0].tolist() for k in range(1, 8)}
+
+
+def test_a_load_nobody_searches_merges_fewer_times_and_ends_in_the_same_index(monkeypatch):
+    """Headless (no lock: nobody searches until the load ends), segments wait for sixteen of a size
+    before a merge, not four, so postings are copied fewer times; ``finish`` still leaves one segment
+    per kind, with the postings of a one-shot build."""
+    from unionreader.library.indexer import IndexFeeder
+
+    monkeypatch.setattr(index_module, "BATCH", 4)
+    analyses = [varied(i) for i in range(240)]
+    copied = []
+    merge = Postings.merge
+
+    def counting(parts):
+        merged = merge(parts)
+        copied.append(merged.size)
+        return merged
+
+    monkeypatch.setattr(Postings, "merge", staticmethod(counting))
+    copies = {}
+    for name, lock in (("headless", None), ("searched meanwhile", threading.Lock())):
+        copied.clear()
+        ix = SearchIndex()
+        feeder = IndexFeeder(ix, lock)
+        for start in range(0, len(analyses), 4):
+            feeder.add(analyses[start : start + 4])
+        before_finish = sum(copied)
+        feeder.finish()
+        copies[name] = before_finish
+        assert set(ix.segment_counts.values()) == {1}
+        check_against_reference(ix, analyses)
+    assert copies["headless"] * 3 <= copies["searched meanwhile"] * 2  # (1.7x fewer here)

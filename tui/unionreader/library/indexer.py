@@ -14,6 +14,7 @@ from threading import Lock
 from ..extract.models import Analysis
 from ..gc_pacing import freeze_handed_over
 from ..search import SearchIndex
+from ..search.postings import BULK_MERGE_FAN_IN
 from . import index_files
 from .batching import Batch
 
@@ -34,8 +35,9 @@ class IndexFeeder:
     def add(self, analyses: Sequence[Analysis]) -> None:
         with self.held():
             index_files.complete(self.index)  # (an index restored from disk: its build-only state)
-        if self.lock is None:  # nobody searches meanwhile: one go, merged as it goes
-            self.index.add(analyses)
+        if self.lock is None:  # nobody searches meanwhile: one go, merged fewer times (``finish`` ends it)
+            self.index.add(analyses, compact=False)
+            self.index.apply_compaction(self.index.plan_compaction(BULK_MERGE_FAN_IN))
             return
         for start in range(0, len(analyses), INDEX_SLICE):
             self.make_way()

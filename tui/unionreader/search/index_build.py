@@ -27,7 +27,7 @@ from ..text import TOKEN_RE, fold, normalize_tones
 from .aliases import term_aliases
 from .doc_terms import SEPARATOR, DocTerms, Prepared, doc_terms
 from .index_batch import TERM_BITS, Block, Grow, HashTable, batch_postings, block_keys, text_blocks
-from .postings import Postings, PostingSet
+from .postings import MERGE_FAN_IN, Postings, PostingSet
 
 __all__ = ["FACET_NAMES", "IndexBuilder"]
 
@@ -225,11 +225,12 @@ class IndexBuilder:
                 for future in merging:
                     future.result()
 
-    def plan_compaction(self) -> list:
+    def plan_compaction(self, fan_in: int = MERGE_FAN_IN) -> list:
         """The segment merges due after ``add(..., compact=False)``, worked out without changing the
-        index, so a loader can do them while searches go on; ``apply_compaction`` puts them in place."""
+        index, so a loader can do them while searches go on; ``apply_compaction`` puts them in place.
+        (``fan_in``: see ``postings.MERGE_FAN_IN``.)"""
         return [(postings, plan) for postings in (self.pairs, self.terms, self.exact, self.titles)
-                if (plan := postings.compaction()) is not None]
+                if (plan := postings.compaction(fan_in)) is not None]
 
     def plan_full_merge(self) -> list:
         """Every kind of postings merged into one segment, worked out without changing the index (as

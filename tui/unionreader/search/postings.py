@@ -30,6 +30,9 @@ _MERGE_SLICE = 1 << 20  # postings of a segment placed at a time by a merge
 # binary counter) copied each posting ~10 times in a 100k cold open, a quarter of the opening process's
 # indexing; this copies it ~4 times, and a lookup meanwhile visits ~5 segments per size, not ~1.
 MERGE_FAN_IN = 4
+# The same for a load nobody searches until it ends (headless: ``facts``, ``search``, ``index``), whose
+# segments are all merged into one then: ~17 of a size, each posting copied about twice before that.
+BULK_MERGE_FAN_IN = 16
 
 
 def unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -165,23 +168,22 @@ class PostingSet:
         """Append a segment of higher doc ids; ``compact`` merges them."""
         self.segments.append(segment)
 
-    def compact(self) -> None:
-        """Merge the newest segments until each holds at least 1/``MERGE_FAN_IN`` of all newer ones
-        together.
+    def compact(self, fan_in: int = MERGE_FAN_IN) -> None:
+        """Merge the newest segments until each holds at least 1/``fan_in`` of all newer ones together.
 
         That keeps O(log n) segments while each posting is copied O(log n) times at most; a big
         ``add`` of many batches is merged once, at its end."""
-        plan = self.compaction()
+        plan = self.compaction(fan_in)
         if plan is not None:
             self.apply(plan)
 
-    def compaction(self) -> tuple[int, int, Postings] | None:
+    def compaction(self, fan_in: int = MERGE_FAN_IN) -> tuple[int, int, Postings] | None:
         """The merge ``compact`` would make, as (first, end, merged segment), made without changing
         this set: searches may go on reading it meanwhile (a merge of a large index takes seconds)."""
         segs = list(self.segments)
         newer, first = 0, len(segs)
         for i in range(len(segs) - 1, -1, -1):
-            if segs[i].size * MERGE_FAN_IN < newer:
+            if segs[i].size * fan_in < newer:
                 first = i
             newer += segs[i].size
         if first >= len(segs) - 1:
