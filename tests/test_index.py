@@ -527,3 +527,14 @@ def test_doc_ids_are_kept_in_two_bytes_from_a_base_only_when_they_span_less_than
                              Postings.from_sorted(keys[2:], np.array([200_000], np.uint32), np.ones(1))])
     assert merged.docs.dtype == np.uint32 and merged.get(1)[0].tolist() == [70_000, 70_001]
     assert merged.get(2)[0].tolist() == [200_000]
+
+
+def test_block_chunks_belong_to_their_text_even_with_a_nul_inside_one():
+    """``block_keys`` takes UTF-8 texts joined by NUL; a NUL inside a text must not shift the texts after it."""
+    from unionreader.search.index_batch import block_keys
+
+    texts = ["Công đoàn".encode(), "Hà\0Nội ơi".encode(), "Đà Nẵng".encode()]
+    block = block_keys(texts)
+    chunks = [block.buf[s : s + n].decode() for s, n in zip(block.starts.tolist(), block.lengths.tolist(), strict=True)]
+    assert list(zip(chunks, block.chunk_text.tolist(), strict=True)) == [
+        ("Công", 0), ("đoàn", 0), ("Hà", 1), ("Nội", 1), ("ơi", 1), ("Đà", 2), ("Nẵng", 2)]

@@ -17,7 +17,7 @@ TERM_BITS = 26  # term ids fit 26 bits (67M terms): two of them and a batch-loca
 
 _CHUNK_TABLE = bytes(b if b >= 0x80 or chr(b).isalnum() or chr(b) in ".,/-" else 0x20 for b in range(256))
 _PAD = b" " * 24
-_BLOCK_CHARS = 1 << 20  # text per tokenising block
+_BLOCK_BYTES = 1 << 20  # text (UTF-8) per tokenising block
 _BYTE_MASK = np.array([(1 << (8 * k)) - 1 for k in range(9)], dtype=np.uint64)
 _MIX_LO = np.uint64(0x9E3779B97F4A7C15)
 _MIX_HI = np.uint64(0xC2B2AE3D27D4EB4F)
@@ -114,23 +114,24 @@ class Block(NamedTuple):
     chunk_text: np.ndarray  # the text (of the block) the chunk is in
 
 
-def text_blocks(texts: list[str]) -> Iterator[tuple[int, list[str]]]:
-    """(index of the first, texts) in runs of about ``_BLOCK_CHARS``: small enough for the CPU cache."""
+def text_blocks(texts: list[bytes]) -> Iterator[tuple[int, list[bytes]]]:
+    """(index of the first, texts) in runs of about ``_BLOCK_BYTES``: small enough for the CPU cache."""
     first = 0
     while first < len(texts):
         last, size = first, 0
-        while last < len(texts) and (size < _BLOCK_CHARS or last == first):
+        while last < len(texts) and (size < _BLOCK_BYTES or last == first):
             size += len(texts[last]) + 1
             last += 1
         yield first, texts[first:last]
         first = last
 
 
-def block_keys(texts: list[str]) -> Block:
-    raw = "\0".join(texts).encode("utf-8", "replace")
+def block_keys(texts: list[bytes]) -> Block:
+    """The chunks of ``texts`` (UTF-8) and their keys."""
+    raw = b"\0".join(texts)
     text_start = np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == 0) + 1
     if len(text_start) != len(texts) - 1:  # a NUL inside a text: find the joins the slow way
-        text_start = np.cumsum([len(t.encode("utf-8", "replace")) + 1 for t in texts[:-1]], dtype=np.int64)
+        text_start = np.cumsum([len(t) + 1 for t in texts[:-1]], dtype=np.int64)
     buf = raw.translate(_CHUNK_TABLE) + _PAD
     inside = np.frombuffer(buf, dtype=np.uint8) != 0x20
     edges = np.flatnonzero(inside[1:] != inside[:-1]) + 1

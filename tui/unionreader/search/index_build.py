@@ -203,7 +203,7 @@ class IndexBuilder:
                 if batch is None:
                     return None
                 terms = [d.terms if isinstance(d, Prepared) else doc_terms(d) for d in batch]
-                texts = [t.text for t in terms] + [t.title for t in terms]
+                texts = [t.text_utf8 for t in terms] + [t.title.encode("utf-8", "replace") for t in terms]
                 return batch, terms, [(first, pool.submit(block_keys, part)) for first, part in text_blocks(texts)]
 
             batches = iter(batches)
