@@ -205,3 +205,13 @@ def test_doc_entity_is_the_entity_of_its_words(text):
             start, end = doc.starts[i], doc.ends[j - 1]
             made = doc.entity("person", i, j, "v")
             assert made == Entity("person", text[start:end], start, end, "v") and made.meta == {}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=12) | st.lists(st.sampled_from([*_PIECES, "–", "—", "‑", "−", "NQ–CĐ", "Hòa"]), max_size=4).map("".join))
+def test_a_word_key_is_its_canonical_lower_case_with_plain_dashes(word):
+    """``word_key`` skips the dash translation for letters only (no dash is a letter): the same key."""
+    from unionreader.extract.tones import canonical_tones
+
+    ph.KEY_CACHE.pop(word, None)
+    assert ph.word_key(word) == canonical_tones(word).lower().translate(ph.DASHES)

@@ -173,14 +173,17 @@ class _WordFlags(dict):
     """Token text → ``KIND``, ``CAPS``, ``UPPER``, ``OPENS`` and ``_BEYOND`` packed in one byte (see ``KIND_OF``)."""
 
     def __missing__(self, word: str) -> int:
-        _, kind, caps, upper, opens = WORD_FACTS[word]
+        key, kind, caps, upper, opens = WORD_FACTS[word]
         flags = kind | caps << 2 | upper << 3 | opens << 4 | (_BEYOND if _BEYOND_TABLE_RE.search(word) else 0)
         if len(self) < _WordFacts.LIMIT and len(word) <= 64:
             self[word] = flags
+            if len(WORD_KEYS) < _WordFacts.LIMIT:  # its key too: ``_cut_chunk`` asks for it next
+                WORD_KEYS[word] = key
         return flags
 
 
 WORD_KEYS, WORD_FLAGS = _WordKeys(), _WordFlags()
+_word_key, _word_flags = WORD_KEYS.__getitem__, WORD_FLAGS.__getitem__  # (bound: a dict subclass's [] looks the method up)
 
 
 class WordTable(dict):
@@ -239,18 +242,19 @@ def _cut_chunk(chunk: str) -> tuple[str | bytes, ...]:
     or a word that reaches 255 characters or more ahead is ``_UNCUT``, whose facts hold ``_BEYOND``: ``Doc``
     then has ``cut_words`` cut the whole text. (Words, keys and facts in one tuple: ``Doc`` reads a piece with
     one look-up, where a table of words and one of facts took two.)"""
+    # (A loop: for the one to three words of a piece, ``map`` objects cost more than the statements.)
     pieces = _TEXT_TOKEN_RE.split(chunk)
     cut = _UNCUT
     if len(pieces) > 1 and not pieces[0]:
+        pieces[-1] += " "  # the space after the piece
         triples: list[str | bytes] = []
-        last = len(pieces) - 2
         for k in range(1, len(pieces), 2):
             word = pieces[k]
-            advance = len(word) + len(pieces[k + 1]) + (k == last)  # the space after the piece
-            flags = WORD_FLAGS[word]
+            advance = len(word) + len(pieces[k + 1])
+            flags = _word_flags(word)
             if flags & _BEYOND or advance > 255:
                 break
-            triples += (word, WORD_KEYS[word], _facts_pair(flags, advance))
+            triples += (word, _word_key(word), _facts_pair(flags << 8 | advance))
         else:
             cut = tuple(triples)
     if len(CHUNK_CUTS) < _CHUNK_LIMIT and len(chunk) <= 64:
@@ -258,9 +262,12 @@ def _cut_chunk(chunk: str) -> tuple[str | bytes, ...]:
     return cut
 
 
-def _facts_pair(flags: int, advance: int) -> bytes:
-    """``bytes((flags, advance))``, one object for all the pieces that share it."""
-    return _FACTS_PAIRS.setdefault(flags << 8 | advance, bytes((flags, advance)))
+class _FactsPairs(dict):
+    """``flags << 8 | advance`` → ``bytes((flags, advance))``, one object for all the pieces that share it."""
+
+    def __missing__(self, packed: int) -> bytes:
+        pair = self[packed] = bytes((packed >> 8, packed & 255))
+        return pair
 
 
 class _ChunkCuts(dict):
@@ -271,6 +278,7 @@ class _ChunkCuts(dict):
 
 
 _UNCUT: tuple[str | bytes, ...] = ("", "", bytes([_BEYOND, 0]))
-_FACTS_PAIRS: dict[int, bytes] = {}
+_FACTS_PAIRS = _FactsPairs()
+_facts_pair = _FACTS_PAIRS.__getitem__
 CHUNK_CUTS = _ChunkCuts()
 _CHUNK_LIMIT = 100_000
