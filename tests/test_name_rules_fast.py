@@ -215,3 +215,30 @@ def test_a_word_key_is_its_canonical_lower_case_with_plain_dashes(word):
 
     ph.KEY_CACHE.pop(word, None)
     assert ph.word_key(word) == canonical_tones(word).lower().translate(ph.DASHES)
+
+
+def _plain_heading_words(doc: nr.Doc) -> bytearray:
+    """The words on all-capital lines of two or more words, one line at a time over the text."""
+    skip = bytearray(len(doc.words))
+    offset = 0
+    for line in doc.text.splitlines(keepends=True):
+        if line.isupper() and len(line.split()) >= 2:
+            for t in range(len(doc.words)):
+                if offset <= doc.starts[t] < offset + len(line):
+                    skip[t] = doc.kinds[t] == nr.Doc.WORD
+        offset += len(line)
+    return skip
+
+
+_LINES = st.lists(st.sampled_from([*_PIECES, "TIN TỨC SỰ KIỆN", "CÔNG ĐOÀN", "A B", "Hà", "2025", "ǅ", "ǅA B", "ª", "ThS",
+                                   "\r", "\r\n", "\v", "\f", "\x1c", "\x1e", "\x85", "\u2028", "\u2029", "\n\n",
+                                   "tin\rTIN", "x\vA", "x\fA", "x\x1cA", "x\x1dA", "x\x1eA", "x\u2028A"]),
+                  max_size=40).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_LINES, _HEADED, st.text(max_size=40)))
+def test_heading_words_are_looked_for_only_where_a_line_may_be_all_capitals(text):
+    """``Doc`` looks for headings only on a line with no word holding a lower-case letter (its flags tell):
+    the words of the all-capital lines of two or more words, as reading every line finds them."""
+    assert nr.Doc(text).skip == _plain_heading_words(nr.Doc(text))
