@@ -185,15 +185,17 @@ _HEADED = st.lists(st.sampled_from([*_PIECES, "TIN TỨC SỰ KIỆN\n", "CÔNG 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(texts, _HEADED, st.text(max_size=40)))
 def test_openers_are_the_words_whose_flags_open(text):
-    """``names._openers``, picked from the flags in C, are the words outside headings whose kind is a word
-    and whose ``opens`` has the pass's bit, one index at a time."""
+    """``names._openers``, masks made from the flags in C, mark the words outside headings whose kind is a
+    word and whose ``opens`` has the pass's bit, one index at a time."""
     from unionreader.extract import names
 
     doc = nr.Doc(text)
     plain = [[t for t in range(len(doc.words))
               if doc.opens[t] & bit and doc.kinds[t] == nr.Doc.WORD and not doc.skip[t]]
              for bit in (ph.OPENS_PLACE, ph.OPENS_SCAN)]
-    assert list(names._openers(doc)) == plain
+    masks = names._openers(doc)
+    assert [[t for t, can in enumerate(mask) if can] for mask in masks] == plain
+    assert all(len(mask) == len(doc.words) and set(mask) <= {0, 1} for mask in masks)
 
 
 @settings(max_examples=100, deadline=None)
