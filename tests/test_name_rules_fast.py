@@ -244,3 +244,24 @@ def test_heading_words_are_looked_for_only_where_a_line_may_be_all_capitals(text
     """``Doc`` looks for headings only on a line with no word holding a lower-case letter (its flags tell):
     the words of the all-capital lines of two or more words, as reading every line finds them."""
     assert nr.Doc(text).skip == _plain_heading_words(nr.Doc(text))
+
+
+def test_every_tone_pair_is_two_letters_the_pair_search_finds():
+    from unionreader.extract import tones
+    from unionreader.text import _TONE_MOVES
+
+    assert all(tones._PAIRS.fullmatch(pair) for pair in _TONE_MOVES)
+
+
+_TONED = st.lists(st.sampled_from([*"oOuUqQaeyAEYhkt ", "oà", "Oá", "uý", "UỶ", "oẻ", "quý", "Hoà", "thuỷ", "Hà", "Đà Nẵng",
+                                   "ò", "à", "ỳ", "o\u0300", "a\u0301", "\u0309"]), max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TONED)
+def test_canonical_tones_looks_for_a_pair_then_normalises(text):
+    """``canonical_tones`` leaves alone a text without a vowel pair a tone moves in: as ``normalize_tones`` does."""
+    from unionreader.extract.tones import canonical_tones
+    from unionreader.text import normalize_tones
+
+    assert canonical_tones(text) == normalize_tones(text)
