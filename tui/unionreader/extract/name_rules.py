@@ -72,7 +72,7 @@ class Doc:
         self.keys = keys
         upper = flags.translate(UPPER_OF)
         self.kinds, self.caps = flags.translate(KIND_OF), flags.translate(CAPS_OF)
-        self.upper, self.opens = upper, flags.translate(OPENS_OF)
+        self.upper = upper
         self.flags = flags  # each word's packed facts (see ``word_facts.KIND_OF``), for tables of several facts
         self._upper_flags = upper
         self._capitals: list[int] | None = None
@@ -81,6 +81,12 @@ class Doc:
         self._has_straight = False  # whether it holds a straight one (known with ``_has_quotes``)
         self._quotes: tuple[list[int], ...] | None = None
         self.memo: dict[int, bool] = {}  # word index → whether a phrase starts there (``names._starts_phrase``)
+
+    @property
+    def opens(self) -> bytes:
+        """What each word can open (``word_facts.OPENS_OF``): the passes read the flags themselves (see
+        ``names._openers``), so this is made only when asked for."""
+        return self.flags.translate(OPENS_OF)
 
     @property
     def ends(self) -> list[int]:
