@@ -185,15 +185,17 @@ _HEADED = st.lists(st.sampled_from([*_PIECES, "TIN TỨC SỰ KIỆN\n", "CÔNG 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(texts, _HEADED, st.text(max_size=40)))
 def test_openers_are_the_words_whose_flags_open(text):
-    """``names._openers``, picked from the flags in C, are the words outside headings whose kind is a word
-    and whose ``opens`` has the pass's bit, one index at a time."""
+    """``names._openers``, masks made from the flags in C, mark the words outside headings whose kind is a
+    word and whose ``opens`` has the pass's bit, one index at a time."""
     from unionreader.extract import names
 
     doc = nr.Doc(text)
     plain = [[t for t in range(len(doc.words))
               if doc.opens[t] & bit and doc.kinds[t] == nr.Doc.WORD and not doc.skip[t]]
              for bit in (ph.OPENS_PLACE, ph.OPENS_SCAN)]
-    assert list(names._openers(doc)) == plain
+    masks = names._openers(doc)
+    assert [[t for t, can in enumerate(mask) if can] for mask in masks] == plain
+    assert all(len(mask) == len(doc.words) and set(mask) <= {0, 1} for mask in masks)
 
 
 @settings(max_examples=100, deadline=None)
@@ -205,3 +207,61 @@ def test_doc_entity_is_the_entity_of_its_words(text):
             start, end = doc.starts[i], doc.ends[j - 1]
             made = doc.entity("person", i, j, "v")
             assert made == Entity("person", text[start:end], start, end, "v") and made.meta == {}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=12) | st.lists(st.sampled_from([*_PIECES, "–", "—", "‑", "−", "NQ–CĐ", "Hòa"]), max_size=4).map("".join))
+def test_a_word_key_is_its_canonical_lower_case_with_plain_dashes(word):
+    """``word_key`` skips the dash translation for letters only (no dash is a letter): the same key."""
+    from unionreader.extract.tones import canonical_tones
+
+    ph.KEY_CACHE.pop(word, None)
+    assert ph.word_key(word) == canonical_tones(word).lower().translate(ph.DASHES)
+
+
+def _plain_heading_words(doc: nr.Doc) -> bytearray:
+    """The words on all-capital lines of two or more words, one line at a time over the text."""
+    skip = bytearray(len(doc.words))
+    offset = 0
+    for line in doc.text.splitlines(keepends=True):
+        if line.isupper() and len(line.split()) >= 2:
+            for t in range(len(doc.words)):
+                if offset <= doc.starts[t] < offset + len(line):
+                    skip[t] = doc.kinds[t] == nr.Doc.WORD
+        offset += len(line)
+    return skip
+
+
+_LINES = st.lists(st.sampled_from([*_PIECES, "TIN TỨC SỰ KIỆN", "CÔNG ĐOÀN", "A B", "Hà", "2025", "ǅ", "ǅA B", "ª", "ThS",
+                                   "\r", "\r\n", "\v", "\f", "\x1c", "\x1e", "\x85", "\u2028", "\u2029", "\n\n",
+                                   "tin\rTIN", "x\vA", "x\fA", "x\x1cA", "x\x1dA", "x\x1eA", "x\u2028A"]),
+                  max_size=40).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_LINES, _HEADED, st.text(max_size=40)))
+def test_heading_words_are_looked_for_only_where_a_line_may_be_all_capitals(text):
+    """``Doc`` looks for headings only on a line with no word holding a lower-case letter (its flags tell):
+    the words of the all-capital lines of two or more words, as reading every line finds them."""
+    assert nr.Doc(text).skip == _plain_heading_words(nr.Doc(text))
+
+
+def test_every_tone_pair_is_two_letters_the_pair_search_finds():
+    from unionreader.extract import tones
+    from unionreader.text import _TONE_MOVES
+
+    assert all(tones._PAIRS.fullmatch(pair) for pair in _TONE_MOVES)
+
+
+_TONED = st.lists(st.sampled_from([*"oOuUqQaeyAEYhkt ", "oà", "Oá", "uý", "UỶ", "oẻ", "quý", "Hoà", "thuỷ", "Hà", "Đà Nẵng",
+                                   "ò", "à", "ỳ", "o\u0300", "a\u0301", "\u0309"]), max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TONED)
+def test_canonical_tones_looks_for_a_pair_then_normalises(text):
+    """``canonical_tones`` leaves alone a text without a vowel pair a tone moves in: as ``normalize_tones`` does."""
+    from unionreader.extract.tones import canonical_tones
+    from unionreader.text import normalize_tones
+
+    assert canonical_tones(text) == normalize_tones(text)

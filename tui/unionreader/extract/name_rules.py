@@ -23,6 +23,7 @@ from .word_facts import (
     CAPS_OF,
     CHUNK_CUTS,
     KIND_OF,
+    LINE_CASES,
     NEWLINE,
     NUMBER,
     OPENS_OF,
@@ -55,7 +56,11 @@ class Doc:
         flags = facts[0::2]
         if not flags.isascii():  # a piece the table does not describe (see ``_cut_chunk``): the whole text is cut
             words, keys, flags, starts, ends = cut_words(text)
+            headed = True
         else:
+            # Headings are looked for only on a line where no word holds a lower-case letter (most texts
+            # have none): a few C-level passes over the flags, not one over the text and its lines.
+            headed = any(map(bytes.isupper, flags.translate(LINE_CASES).split(b"\n")))
             words, keys = cut[0::3], tuple(cut[1::3])
             starts = list(accumulate(facts[1::2], initial=0))
             starts.pop()  # where a word after the last would start
@@ -67,15 +72,21 @@ class Doc:
         self.keys = keys
         upper = flags.translate(UPPER_OF)
         self.kinds, self.caps = flags.translate(KIND_OF), flags.translate(CAPS_OF)
-        self.upper, self.opens = upper, flags.translate(OPENS_OF)
+        self.upper = upper
         self.flags = flags  # each word's packed facts (see ``word_facts.KIND_OF``), for tables of several facts
         self._upper_flags = upper
         self._capitals: list[int] | None = None
-        self.skip = self._heading_words()
+        self.skip = self._heading_words() if headed else bytearray(len(words))
         self._has_quotes: bool | None = None  # whether the text holds an opening quotation mark (``is_quoted``)
         self._has_straight = False  # whether it holds a straight one (known with ``_has_quotes``)
         self._quotes: tuple[list[int], ...] | None = None
         self.memo: dict[int, bool] = {}  # word index → whether a phrase starts there (``names._starts_phrase``)
+
+    @property
+    def opens(self) -> bytes:
+        """What each word can open (``word_facts.OPENS_OF``): the passes read the flags themselves (see
+        ``names._openers``), so this is made only when asked for."""
+        return self.flags.translate(OPENS_OF)
 
     @property
     def ends(self) -> list[int]:

@@ -26,7 +26,9 @@ _KEY_CACHE_LIMIT = 200_000
 def word_key(word: str) -> str:
     key = KEY_CACHE.get(word)
     if key is None:
-        key = canonical_tones(word).lower().translate(DASHES)
+        key = canonical_tones(word).lower()
+        if not key.isalpha():  # (no dash is a letter: ``translate``, slow with a dict, is skipped for words)
+            key = key.translate(DASHES)
         if len(KEY_CACHE) < _KEY_CACHE_LIMIT:
             KEY_CACHE[word] = key
     return key

@@ -149,6 +149,11 @@ UPPER_OF = bytes(b >> 3 & 1 for b in range(256))
 OPENS_OF = bytes(b >> 4 & 3 for b in range(256))
 
 
+# ``bytes.translate`` of the flags into the cases of a text's lines: "\n" for a line break, "a" for a word
+# holding a lower-case letter, "A" for another; a line of capitals is one that ``bytes.isupper`` finds.
+LINE_CASES = bytes(10 if b & 3 == NEWLINE else 97 if b & 0x40 else 65 for b in range(256))
+
+
 def words_opening(bit: int) -> bytes:
     """A ``bytes.translate`` table of the flags: 1 for a word (``KIND`` ``WORD``) whose ``OPENS`` has ``bit``, else 0."""
     return bytes(1 if b & 3 == WORD and b >> 4 & bit else 0 for b in range(256))
@@ -157,6 +162,17 @@ def words_opening(bit: int) -> bytes:
 # Bit 7: the word holds a character past the shape table. The direct expression cuts each such character
 # into a word of its own, so ``bytes.isascii`` of the flags tells whether the text needs its shape cut.
 _BEYOND = 0x80
+# Bit 6: the word holds a lower-case (or title-case) letter, so no line that holds it is all capitals
+# (``name_rules.Doc`` looks for heading lines only where a line has no such word). ``islower`` holds only
+# with a lower-case letter; ``istitle`` without ``isupper`` only with a cased letter that is no capital.
+_LOWER = 0x40
+# Line breaks that are no word of their own (gaps or marks): a piece holding one is ``_UNCUT``, so the lines
+# between ``NEWLINE`` words are the text's lines (``str.splitlines``) wherever the pieces are read.
+_SILENT_BREAKS_RE = re.compile("[\r\v\f\x1c-\x1e]")
+
+
+def _has_lower(word: str) -> bool:
+    return word.islower() or (word.istitle() and not word.isupper())
 
 
 class _WordKeys(dict):
@@ -173,14 +189,18 @@ class _WordFlags(dict):
     """Token text → ``KIND``, ``CAPS``, ``UPPER``, ``OPENS`` and ``_BEYOND`` packed in one byte (see ``KIND_OF``)."""
 
     def __missing__(self, word: str) -> int:
-        _, kind, caps, upper, opens = WORD_FACTS[word]
-        flags = kind | caps << 2 | upper << 3 | opens << 4 | (_BEYOND if _BEYOND_TABLE_RE.search(word) else 0)
+        key, kind, caps, upper, opens = WORD_FACTS[word]
+        flags = (kind | caps << 2 | upper << 3 | opens << 4 | (_LOWER if _has_lower(word) else 0)
+                 | (_BEYOND if _BEYOND_TABLE_RE.search(word) else 0))
         if len(self) < _WordFacts.LIMIT and len(word) <= 64:
             self[word] = flags
+            if len(WORD_KEYS) < _WordFacts.LIMIT:  # its key too: ``_cut_chunk`` asks for it next
+                WORD_KEYS[word] = key
         return flags
 
 
 WORD_KEYS, WORD_FLAGS = _WordKeys(), _WordFlags()
+_word_key, _word_flags = WORD_KEYS.__getitem__, WORD_FLAGS.__getitem__  # (bound: a dict subclass's [] looks the method up)
 
 
 class WordTable(dict):
@@ -236,21 +256,23 @@ def _cut_chunk(chunk: str) -> tuple[str | bytes, ...]:
     A space is a gap and no word holds one, so the words of a text are those of its pieces between spaces,
     in order; the same pieces ("đoàn", "tỉnh", "2025,") come back in every article, so each is cut once and
     kept in ``CHUNK_CUTS``. A piece that opens with a gap ("", a tab), holds a character past the shape table
-    or a word that reaches 255 characters or more ahead is ``_UNCUT``, whose facts hold ``_BEYOND``: ``Doc``
+    a line break that is no word ("\\r") or a word that reaches 255 characters or more ahead is ``_UNCUT``, whose facts hold ``_BEYOND``: ``Doc``
     then has ``cut_words`` cut the whole text. (Words, keys and facts in one tuple: ``Doc`` reads a piece with
     one look-up, where a table of words and one of facts took two.)"""
+    # (A loop: for the one to three words of a piece, ``map`` objects cost more than the statements.)
     pieces = _TEXT_TOKEN_RE.split(chunk)
     cut = _UNCUT
-    if len(pieces) > 1 and not pieces[0]:
+    # (``isprintable`` in C first: the silent breaks are unprintable, as "\n" is, in a few new pieces)
+    if len(pieces) > 1 and not pieces[0] and (chunk.isprintable() or not _SILENT_BREAKS_RE.search(chunk)):
+        pieces[-1] += " "  # the space after the piece
         triples: list[str | bytes] = []
-        last = len(pieces) - 2
         for k in range(1, len(pieces), 2):
             word = pieces[k]
-            advance = len(word) + len(pieces[k + 1]) + (k == last)  # the space after the piece
-            flags = WORD_FLAGS[word]
+            advance = len(word) + len(pieces[k + 1])
+            flags = _word_flags(word)
             if flags & _BEYOND or advance > 255:
                 break
-            triples += (word, WORD_KEYS[word], _facts_pair(flags, advance))
+            triples += (word, _word_key(word), _facts_pair(flags << 8 | advance))
         else:
             cut = tuple(triples)
     if len(CHUNK_CUTS) < _CHUNK_LIMIT and len(chunk) <= 64:
@@ -258,9 +280,12 @@ def _cut_chunk(chunk: str) -> tuple[str | bytes, ...]:
     return cut
 
 
-def _facts_pair(flags: int, advance: int) -> bytes:
-    """``bytes((flags, advance))``, one object for all the pieces that share it."""
-    return _FACTS_PAIRS.setdefault(flags << 8 | advance, bytes((flags, advance)))
+class _FactsPairs(dict):
+    """``flags << 8 | advance`` → ``bytes((flags, advance))``, one object for all the pieces that share it."""
+
+    def __missing__(self, packed: int) -> bytes:
+        pair = self[packed] = bytes((packed >> 8, packed & 255))
+        return pair
 
 
 class _ChunkCuts(dict):
@@ -271,6 +296,7 @@ class _ChunkCuts(dict):
 
 
 _UNCUT: tuple[str | bytes, ...] = ("", "", bytes([_BEYOND, 0]))
-_FACTS_PAIRS: dict[int, bytes] = {}
+_FACTS_PAIRS = _FactsPairs()
+_facts_pair = _FACTS_PAIRS.__getitem__
 CHUNK_CUTS = _ChunkCuts()
 _CHUNK_LIMIT = 100_000
