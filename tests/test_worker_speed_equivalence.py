@@ -187,7 +187,7 @@ def _plain_doc_terms(analysis):
             put("date", key)
         if _date_keys(iso):
             facets["year", iso[:4]] = None
-    return DocTerms(analysis.article.text, analysis.article.title, analysis.date or analysis.article.published or "",
+    return DocTerms(analysis.article.text.encode("utf-8", "replace"), analysis.article.title, analysis.date or analysis.article.published or "",
                     tuple((name, SEPARATOR.join(values)) for name, values in fields.items()), tuple(facets),
                     tuple(expansions))
 
