@@ -21,8 +21,16 @@ def _plain(text: str) -> list[tuple[int, int, int | None, str]]:
 @given(st.text(st.sampled_from(_ALPHABET), max_size=40))
 def test_number_matches_are_those_of_the_scan_of_every_character(text):
     """Skipping to the characters whose low byte is an ASCII digit's finds the same numbers, also beside letters
-    and marks that share that byte, and a text with another script's digits takes the scan."""
-    assert [(m.start(), m.end(), m.lastindex, m.group()) for m in nb._number_matches(text)] == _plain(text)
+    and marks that share that byte, and a text with another script's digits takes the scan; so does a text
+    whose candidates start no number so often that the scan goes on from one of them (every one, the first one,
+    none)."""
+    plain = _plain(text)
+    per_miss = nb._CHARACTERS_PER_MISS
+    try:
+        for nb._CHARACTERS_PER_MISS in (1, per_miss, 10**9):
+            assert [(m.start(), m.end(), m.lastindex, m.group()) for m in nb._number_matches(text)] == plain
+    finally:
+        nb._CHARACTERS_PER_MISS = per_miss
 
 
 def test_other_scripts_digits_start_numbers_too():
