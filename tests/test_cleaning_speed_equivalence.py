@@ -10,7 +10,7 @@ import re
 import sys
 import unicodedata
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from unionreader import cleaning
@@ -203,3 +203,18 @@ def test_a_line_opens_with_furniture_only_after_a_letter_that_folds_to_t_c_or_h(
         ch for ch in every if ch in cleaning._OPENING_LETTERS)
     for opening in ("Tags: ", "Cỡ chữ ", "Trang chủ ", "Home ", "Tin tức ", "Thẻ: ", "Chủ đề: ", "Từ khóa: "):
         assert not cleaning._plain_prose(opening + "a" * 80), opening
+
+
+_BYLINE_ALPHABET = [*"Minh Quang Đức ạ. ,;:!?…”\"0\n", "Ánh", "Hà", " ./. ", "\u00a0"]
+
+
+@example("Hội nghị kết thúc tốt đẹp.Minh Quang")
+@example("Hội nghị kết thúc tốt đẹp ./. Minh Quang")
+@example("Trao 30 suất quà.”Hà Minh Ánh ")
+@given(st.lists(st.sampled_from(_BYLINE_ALPHABET), max_size=30).map("".join))
+def test_glued_byline_search_from_the_last_mark_finds_what_the_whole_search_finds(paragraph):
+    """Searching for a glued byline only past the last ".,;:!?" finds the match the search over the whole
+    paragraph finds."""
+    plain = cleaning._GLUED_BYLINE_RE.search(paragraph)
+    fast = cleaning._GLUED_BYLINE_RE.search(paragraph, cleaning._glued_byline_from(paragraph))
+    assert (fast.span(), fast.span(1)) == (plain.span(), plain.span(1)) if plain else fast is None

@@ -379,3 +379,4 @@ def test_same_type_overlaps_are_resolved_as_the_plain_sweep_does(spans):
     assert en._keep_longest(list(made)) == _plain_keep_longest(made)
     ordered = sorted(made, key=lambda e: (e.start, -e.end))
     assert en._keep_longest(list(ordered)) == _plain_keep_longest(ordered)
+

@@ -27,6 +27,7 @@ from .names import extract_names as _extract_names
 NAME_TYPES = frozenset({"person", "organization", "location", "role", "abbreviation"})
 _SWALLOWING_FIGURES = frozenset({"document", "date"})
 _COUNT_BLOCKERS = frozenset({"money", "date", "ratio", "percent", "document"})
+_FIGURE_TYPES = _SWALLOWING_FIGURES | _COUNT_BLOCKERS | {"count"}
 _ISO_YEAR = re.compile(r"^(\d{4})")
 
 __all__ = ["extract_entities", "merge_entities"]
@@ -78,53 +79,52 @@ def _keep_longest(entities: list[Entity]) -> list[Entity]:
     return kept
 
 
-class _Spans:
-    """Non-overlapping spans sorted by start, for O(log n) containment and overlap questions."""
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [s for s, _ in ordered]
-        self.ends = [e for _, e in ordered]
-
-    def _last_before(self, pos: int) -> int:
-        return bisect_right(self.starts, pos) - 1
-
-    def contains(self, start: int, end: int) -> bool:
-        i = self._last_before(start)
-        return i >= 0 and end <= self.ends[i]
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = self._last_before(end - 1)
-        return i >= 0 and self.ends[i] > start
+def _spans(figures: list[Entity], kinds: frozenset[str]) -> tuple[list[int], list[int]]:
+    """Starts and ends of the ``figures`` of ``kinds``, sorted by (start, end)."""
+    spans = sorted((e.start, e.end) for e in figures if e.type in kinds)
+    return [s for s, _ in spans], [e for _, e in spans]
 
 
 def merge_entities(names: Iterable[Entity], figures: Iterable[Entity]) -> list[Entity]:
     """Apply the overlap policy above and return the entities sorted by start (then longest first)."""
     entities = _keep_longest([*names, *figures])
-    swallowing = [(e.start, e.end) for e in entities if e.type in _SWALLOWING_FIGURES]
-    count_blockers = [(e.start, e.end) for e in entities if e.type in _COUNT_BLOCKERS]
-    if swallowing or count_blockers:
-        swallows, blocks = _Spans(swallowing), _Spans(count_blockers)
-        swallow_starts, swallow_ends = swallows.starts, swallows.ends  # ``contains``, inlined: per name
-        out = []
-        for e in entities:
-            kind = e.type
-            if kind in NAME_TYPES:
-                if swallow_starts:
-                    i = bisect_right(swallow_starts, e.start) - 1
-                    if i >= 0 and e.end <= swallow_ends[i]:
-                        continue
-            elif kind == "count" and count_blockers:
-                number_end = e.start + len(e.text.split(maxsplit=1)[0]) if e.text.strip() else e.end
-                if blocks.overlaps(e.start, number_end):
-                    continue
-            out.append(e)
-    else:
-        out = entities
+    # Each of the few figures looks for the names starting inside it (by bisection), rather than each of an
+    # article's hundred names for its figure.
+    in_figures = [e for e in entities if e.type in _FIGURE_TYPES]
+    swallow_starts, swallow_ends = _spans(in_figures, _SWALLOWING_FIGURES)
+    block_starts, block_ends = _spans(in_figures, _COUNT_BLOCKERS)
+    if block_starts:
+        blocked = {id(e) for e in in_figures if e.type == "count" and _blocked(e, block_starts, block_ends)}
+        if blocked:  # (rare: the figures pass gives no count inside another figure)
+            entities = [e for e in entities if id(e) not in blocked]
     # ``entities`` is grouped by type in alphabetical order, so sorting by (start, -end) with stable
-    # sorts gives the order of the key (start, -end, type).
-    _sort_by_position(out)
-    return out
+    # sorts gives the order of the key (start, -end, type). (Sorted before the names inside figures are
+    # dropped, the others keep their order, and the starts are in order for bisection.)
+    _sort_by_position(entities)
+    if swallow_starts:
+        starts = [e.start for e in entities]
+        swallowed = []
+        last = len(swallow_starts) - 1
+        for i, (span_start, span_end) in enumerate(zip(swallow_starts, swallow_ends, strict=True)):
+            # The entities starting in the span, but not at or past the next span's start: for those the
+            # next span is the last one starting at or before them. (One starting past its end ends past it.)
+            stop = bisect_right(starts, span_end)
+            if i < last:
+                stop = min(stop, bisect_left(starts, swallow_starts[i + 1]))
+            for j in range(bisect_left(starts, span_start), stop):
+                e = entities[j]
+                if e.end <= span_end and e.type in NAME_TYPES:
+                    swallowed.append(j)
+        for j in reversed(swallowed):  # (ascending: deleted from the last, the others keep their places)
+            del entities[j]
+    return entities
+
+
+def _blocked(count: Entity, starts: list[int], ends: list[int]) -> bool:
+    """Whether a count's number (its first word) overlaps the span starting last before the number's end."""
+    number_end = count.start + len(count.text.split(maxsplit=1)[0]) if count.text.strip() else count.end
+    i = bisect_right(starts, number_end - 1) - 1
+    return i >= 0 and ends[i] > count.start
 
 
 def _default_year(article: Article) -> int | None:
