@@ -148,6 +148,14 @@ def test_fold_phrase_is_the_folded_token_texts(phrase):
     assert fold_phrase(phrase) == tuple(fold(t.text) for t in iter_tokens(phrase))
 
 
+# Letters of every kind (title-case, modifier, other), and what is not a letter but may look like one to a
+# shortcut that splits at spaces: digits of other scripts, numerals, "_", a stray mark, other spaces.
+@given(st.lists(st.text(alphabet=st.sampled_from("CôngĐủhoàǅʰ中²½Ⅻ٣_\u0301\u00a0\t-"), max_size=6), max_size=6))
+def test_fold_phrase_of_words_between_single_spaces_is_the_folded_token_texts(words):
+    phrase = " ".join(words)
+    assert fold_phrase(phrase) == tuple(fold(t.text) for t in iter_tokens(phrase))
+
+
 def _plain_doc_terms(analysis):
     """``doc_terms`` as it was written before: each field word put one at a time."""
     from unionreader.search.doc_terms import SEPARATOR, DocTerms, _date_keys
