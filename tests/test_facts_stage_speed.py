@@ -8,6 +8,7 @@ fixtures.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,8 @@ from unionreader.extract import facts_awards as fa
 from unionreader.extract import facts_common as fc
 from unionreader.extract import facts_documents as fd
 from unionreader.extract import facts_people as fp
+from unionreader.extract.tones import canonical_tones
+from unionreader.text import fold_nfc
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,7 +37,7 @@ _texts = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 def _fast_action_starts(low: str, lo: int, hi: int) -> dict[int, list[int]]:
     """``_sentence_action_starts`` of ``[lo, hi)``, from its first needle as ``_assign_actions`` finds it."""
     first = fp._ANY_ACTION_NEEDLE.search(low, lo, hi)
-    return fp._sentence_action_starts(low, lo, first.start(), hi) if first else {}
+    return fp._sentence_action_starts(low, lo, first, hi) if first else {}
 
 
 def _plain_action_starts(low: str, lo: int, hi: int) -> dict[int, list[int]]:
@@ -71,6 +74,13 @@ def test_action_starts_of_the_fixture_sentences():
         for s in sentences.sentences:
             plain = _plain_action_starts(sentences.low, s.start, s.end)
             assert _fast_action_starts(sentences.low, s.start, s.end) == plain
+
+
+def test_no_action_needle_opens_another():
+    """``_sentence_action_starts`` reads the needle found at each start as the only one starting there."""
+    needles = [n for action in fp._ACTIONS for n in action[3]]
+    assert len(set(needles)) == len(needles) == len(fp._NEEDLE_ACTION)
+    assert not any(a != b and b.startswith(a) for a in needles for b in needles)
 
 
 @pytest.mark.parametrize("text", ["", "dự", "xây dựng", "ông A dự hội nghị"])
@@ -124,3 +134,56 @@ def test_award_for_is_searched_only_where_it_can_match(text, lo, hi):
 def test_document_issuer_is_searched_only_where_it_can_match(after):
     fast = fd._OF.search(after) if "của" in after else None
     assert _span(fast) == _span(re.search(r"\bcủa\s+", after))
+
+
+# --- needles found through shared anchors; clean_phrase and key without the engine -------------------------
+
+_ANCHOR_PIECES = (
+    "huân chương", "Huy chương", "chương", "kỷ niệm chương", "Bằng khen", "khen", "giấy khen", "khen thưởng",
+    "bằng khen thưởng", "cờ thi đua", "thi đua", "chiến sĩ thi đua", "giấy chứng nhận", "danh hiệu", "danh",
+    "giấy", "chiến sĩ", " ", "\n", "a",
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_ANCHOR_PIECES), max_size=30).map("".join))
+def test_award_needles_found_through_anchors_are_their_needle_starts(text):
+    low = fc.lowered(text)
+    assert fc.anchored_starts(low, fa._AWARD_ANCHORS) == fc.needle_starts(low, fa._AWARD_NEEDLES)
+    assert fc.SentenceIndex(text).starts_of(fa._AWARD_NEEDLES, fa._AWARD_ANCHORS) == fc.needle_starts(
+        low, fa._AWARD_NEEDLES
+    )
+
+
+def test_anchors_group_needles_by_their_first_piece():
+    anchors = fc.anchors_of(("ab", "xab", "cd", "abab"), ("ab",))
+    assert anchors == (("ab", (("ab", 0), ("xab", 1), ("abab", 0))), ("cd", (("cd", 0),)))
+    for text in ("", "ab", "xabab", "abababxab cd", "cdcd xa b"):
+        assert fc.anchored_starts(text, anchors) == fc.needle_starts(text, ("ab", "xab", "cd", "abab"))
+
+
+def test_split_cuts_where_the_engine_finds_whitespace():
+    """``clean_phrase`` and ``key`` join ``str.split`` for ``re.sub(r"\\s+", " ", …)``: the same characters."""
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        assert (re.fullmatch(r"\s", ch) is not None) == (len(f"a{ch}b".split()) == 2), hex(cp)
+
+
+_PHRASE_PIECES = (
+    "Công đoàn", " (LĐLĐ)", "(CĐ)", " (abc)", "(", ")", " ", "  ", "\t", "\n", "\u00a0", "\u2028", "\x1c", ",", ";",
+    ":", "–", "-", "Uỷ ban", "Hoà", "Đ", "tỉnh", "A/B", "İ",
+)
+
+
+def _plain_clean_phrase(s: str) -> str:
+    s = canonical_tones(s)
+    s = re.sub(r"\s*\((?:[A-ZĐ][A-ZĐ0-9&/.-]*)\)", "", s)
+    s = re.sub(r"\s+", " ", s)
+    return s.strip(" ,;:–-")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PHRASE_PIECES), max_size=20).map("".join))
+def test_clean_phrase_and_key_are_the_plain_substitutions(s):
+    assert fc.clean_phrase(s) == _plain_clean_phrase(s)
+    assert fc.key(s) == re.sub(r"\s+", " ", fold_nfc(_plain_clean_phrase(s))).strip()
