@@ -187,3 +187,13 @@ def _plain_clean_phrase(s: str) -> str:
 def test_clean_phrase_and_key_are_the_plain_substitutions(s):
     assert fc.clean_phrase(s) == _plain_clean_phrase(s)
     assert fc.key(s) == re.sub(r"\s+", " ", fold_nfc(_plain_clean_phrase(s))).strip()
+
+
+_NAME_PIECES = ("Nguyễn", "Văn", "Thuỷ", "Thủy", "Hoà", "Hòa", "Uý", "QUÝ", "Khoẻ", " ", "  ", "\u0301", "e\u0301", "İ")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), min_size=1, max_size=8).map("".join))
+def test_name_and_key_are_the_canonical_name_and_its_merge_key(written):
+    name = canonical_tones(written)
+    assert fp._name_and_key(written) == (name, canonical_tones(name).casefold())

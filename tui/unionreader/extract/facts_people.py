@@ -107,14 +107,33 @@ _canonical_name = lru_cache(maxsize=8192)(canonical_tones)
 
 
 def person_name(entity: Entity) -> str:
-    return _canonical_name(entity.value if isinstance(entity.value, str) and entity.value else entity.text)
+    return _canonical_name(_written_name(entity))
 
 
+def _written_name(entity: Entity) -> str:
+    return entity.value if isinstance(entity.value, str) and entity.value else entity.text
 
 
 @lru_cache(maxsize=8192)
 def _merge_key(name: str) -> str:
     return canonical_tones(name).casefold()
+
+
+@lru_cache(maxsize=8192)
+def _name_and_key(written: str) -> tuple[str, str]:
+    """``person_name`` of a name written so, and its ``_merge_key``. A name written canonically already (most)
+    is its own canonical spelling, so its key needs no second ``canonical_tones``: the same call on the same
+    string."""
+    name = canonical_tones(written)
+    return name, (name.casefold() if name == written else _merge_key(name))
+
+
+def _new_person(people: dict[str, _Person], k: str, name: str) -> _Person:
+    """``people.setdefault(k, _Person(name))``, without making a person for every mention of a known one."""
+    p = people.get(k)
+    if p is None:
+        p = people[k] = _Person(name)
+    return p
 
 
 def collect_people(
@@ -128,18 +147,17 @@ def collect_people(
     people: dict[str, _Person] = {}
     owner: dict[int, _Person] = {}
     for i in mentions:  # full names first, so short forms can find them
-        name = person_name(entities[i])
+        name, k = _name_and_key(_written_name(entities[i]))
         if len(name.split()) >= 2 or not people:
-            p = people.setdefault(_merge_key(name), _Person(name))
+            p = _new_person(people, k, name)
             p.mentions.append(i)
             owner[i] = p
     for i in mentions:
         if i in owner:
             continue
-        name = person_name(entities[i])
-        k = _merge_key(name)
+        name, k = _name_and_key(_written_name(entities[i]))
         matches = [p for pk, p in people.items() if pk == k or pk.endswith(" " + k)]
-        p = matches[0] if len(matches) == 1 else people.setdefault(k, _Person(name))
+        p = matches[0] if len(matches) == 1 else _new_person(people, k, name)
         p.mentions.append(i)
         owner[i] = p
 
