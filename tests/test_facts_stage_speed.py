@@ -29,15 +29,14 @@ _PIECES = (
     "dự", "Dự", "tham dự", "DỰ", "dựng", "chủ trì", "Chủ trình bày", "chủ trình", "phát biểu", "trình bày",
     "báo cáo tại", "được bầu", "được bầu làm", "trúng cử", "tái đắc cử", "đắc cử", "được tín nhiệm", "bầu",
     "bầu ra", "nhận", "được trao", "trao", "trao đổi", "Nguyễn Văn A", "ông", "đồng chí", "gồm", "hội nghị",
-    " ", " ", ", ", ". ", ";", "\n", "İ", "ı",
+    " ", " ", ", ", ". ", ";", "\n", "İ", "ı", "cử", "bầu cử", "trì", "tín nhiệm", "được tín", "tái đắc", "trúng",
 )
 _texts = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 
 
 def _fast_action_starts(low: str, lo: int, hi: int) -> dict[int, list[int]]:
-    """``_sentence_action_starts`` of ``[lo, hi)``, from its first needle as ``_assign_actions`` finds it."""
-    first = fp._ANY_ACTION_NEEDLE.search(low, lo, hi)
-    return fp._sentence_action_starts(low, lo, first, hi) if first else {}
+    """``_sentence_action_starts`` of ``[lo, hi)``."""
+    return fp._sentence_action_starts(low, lo, hi)
 
 
 def _plain_action_starts(low: str, lo: int, hi: int) -> dict[int, list[int]]:
@@ -76,11 +75,14 @@ def test_action_starts_of_the_fixture_sentences():
             assert _fast_action_starts(sentences.low, s.start, s.end) == plain
 
 
-def test_no_action_needle_opens_another():
-    """``_sentence_action_starts`` reads the needle found at each start as the only one starting there."""
+def test_action_anchors_hold_every_needle_once():
     needles = [n for action in fp._ACTIONS for n in action[3]]
-    assert len(set(needles)) == len(needles) == len(fp._NEEDLE_ACTION)
-    assert not any(a != b and b.startswith(a) for a in needles for b in needles)
+    anchored = [entry[0] for _, group in fp._ACTION_ANCHORS for entry in group]
+    assert sorted(anchored) == sorted(needles)
+    for piece, group in fp._ACTION_ANCHORS:
+        for needle, offset, k, back, whole in group:
+            assert needle[offset:].startswith(piece) and needle in fp._ACTIONS[k][3]
+            assert (back or (0,)) == fp._ACTIONS[k][4] and whole == (needle == piece)
 
 
 @pytest.mark.parametrize("text", ["", "dự", "xây dựng", "ông A dự hội nghị"])

@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..articles import Article
 from ..patterns import on_first_use
 from . import lexicons as lex
-from .facts_common import EntityIndex, SentenceIndex, clean_phrase, key, matches_from
+from .facts_common import EntityIndex, SentenceIndex, anchors_of, clean_phrase, key, matches_from
 from .models import Entity, Fact
 from .person_titles import title_before
 from .records import new_fact
@@ -48,31 +48,55 @@ _ACTIONS: tuple[tuple[str, re.Pattern[str], str, tuple[str, ...], tuple[int, ...
         ("trao", r"(?<!được )\btrao\b(?!\s(?:đổi|quyền))", "subject", ("trao",), (0,)),
     )
 )
-# Any needle of any action: a sentence without one is passed over with one search of its lower-case text
-# (``SentenceIndex.low``), instead of one look per needle.
-_ANY_ACTION_NEEDLE = re.compile("|".join(re.escape(n) for action in _ACTIONS for n in action[3]))
-# Each needle with the index of its action. No needle opens another (tests/test_facts_stage_speed.py): where
-# a needle starts, the one that ``_ANY_ACTION_NEEDLE`` matches there is the only one.
-_NEEDLE_ACTION: dict[str, int] = {n: k for k, action in enumerate(_ACTIONS) for n in action[3]}
+# The pieces the needles are found through (``facts_common.anchors_of``): nine ``str.find`` per sentence. A
+# regular expression of all the needles cost as much as ten to reach the first needle: the letters that
+# open the needles open most words, and the engine tries a match at each.
+_ACTION_PIECES = ("trì", "bầu", "cử", "trao", "tín nhiệm")
 
 
-def _sentence_action_starts(low: str, lo: int, first: re.Match[str], hi: int) -> dict[int, list[int]]:
-    """For each action (its index in ``_ACTIONS``) with a needle in the sentence ``low[lo:hi]``, whose first
-    needle ``first`` found: ``needle_starts(low, needles, back, lo, hi)``. Each needle start, overlapping ones
-    too, is found by searching again from the offset after the last (once or twice in most sentences,
-    where a ``str.find`` per needle read the sentence fourteen times)."""
+def _action_anchors() -> tuple[tuple[str, tuple[tuple[str, int, int, tuple[int, ...] | None, bool], ...]], ...]:
+    """``anchors_of`` the needles, each with its action's index, its ``back`` (None for ``(0,)``) and whether
+    it is its piece (found, then, with nothing to check)."""
+    action_of = {needle: k for k, action in enumerate(_ACTIONS) for needle in action[3]}
+    return tuple(
+        (piece, tuple(
+            (needle, offset, action_of[needle], None if _ACTIONS[action_of[needle]][4] == (0,)
+             else _ACTIONS[action_of[needle]][4], needle == piece)
+            for needle, offset in group
+        ))
+        for piece, group in anchors_of(list(action_of), _ACTION_PIECES)
+    )
+
+
+_ACTION_ANCHORS = _action_anchors()
+
+
+def _sentence_action_starts(low: str, lo: int, hi: int) -> dict[int, list[int]]:
+    """For each action (its index in ``_ACTIONS``) with a needle in the sentence ``low[lo:hi]``:
+    ``needle_starts(low, needles, back, lo, hi)``, its needles found through their pieces (``anchored_starts``
+    within the sentence)."""
     found: dict[int, list[int]] = {}
-    search = _ANY_ACTION_NEEDLE.search
-    m: re.Match[str] | None = first
-    while m is not None:
-        at = m.start()
-        k = _NEEDLE_ACTION[m.group()]
-        starts = found.get(k)
-        if starts is None:
-            starts = found[k] = []
-        starts.extend(at - d for d in _ACTIONS[k][4] if d <= at - lo)
-        m = search(low, at + 1, hi)
-    return {k: sorted(set(starts)) for k, starts in found.items()}
+    find, startswith = low.find, low.startswith
+    for piece, group in _ACTION_ANCHORS:
+        at = find(piece, lo, hi)
+        while at != -1:
+            for needle, offset, k, back, whole in group:
+                start = at - offset
+                if whole or (start >= lo and startswith(needle, start, hi)):
+                    starts = found.get(k)
+                    if starts is None:
+                        starts = found[k] = []
+                    if back is None:
+                        starts.append(start)
+                    else:  # (a loop: a generator costs more than the few offsets it makes)
+                        for d in back:
+                            if d <= start - lo:
+                                starts.append(start - d)
+            at = find(piece, at + 1, hi)
+    for k, starts in found.items():
+        if len(starts) > 1:  # (one piece's needles come in order, several pieces' not)
+            found[k] = sorted(set(starts))
+    return found
 
 
 # Separators allowed between a name and its roles, and between two roles of one person.
@@ -286,10 +310,9 @@ def _assign_actions(text, entities, ents: EntityIndex, mentions, owner, sentence
         by_sentence.setdefault(sentences.position(entities[i].start), []).append(i)
     for pos, in_sentence in by_sentence.items():
         sent = sentences.sentences[pos]
-        first = _ANY_ACTION_NEEDLE.search(low, sent.start, sent.end)
-        if first is None:
+        found = _sentence_action_starts(low, sent.start, sent.end)
+        if not found:
             continue  # no action can match in it: every match holds a needle
-        found = _sentence_action_starts(low, sent.start, first, sent.end)
         if not ents.in_order:  # (else they are in order already)
             in_sentence.sort(key=lambda j: entities[j].start)
         chunk = text[sent.start : sent.end]
