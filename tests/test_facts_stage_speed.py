@@ -35,8 +35,8 @@ _texts = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 
 
 def _fast_action_starts(low: str, lo: int, hi: int) -> dict[int, list[int]]:
-    """``_sentence_action_starts`` of ``[lo, hi)``."""
-    return fp._sentence_action_starts(low, lo, hi)
+    """``_sentence_action_starts`` of ``[lo, hi)``, as offsets into ``low``."""
+    return {k: [lo + at for at in starts] for k, starts in fp._sentence_action_starts(low, lo, hi).items()}
 
 
 def _plain_action_starts(low: str, lo: int, hi: int) -> dict[int, list[int]]:

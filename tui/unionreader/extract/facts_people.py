@@ -73,8 +73,8 @@ _ACTION_ANCHORS = _action_anchors()
 
 def _sentence_action_starts(low: str, lo: int, hi: int) -> dict[int, list[int]]:
     """For each action (its index in ``_ACTIONS``) with a needle in the sentence ``low[lo:hi]``:
-    ``needle_starts(low, needles, back, lo, hi)``, its needles found through their pieces (``anchored_starts``
-    within the sentence)."""
+    ``needle_starts(low, needles, back, lo, hi)`` as offsets from ``lo`` (into the sentence's text), its
+    needles found through their pieces (``anchored_starts`` within the sentence)."""
     found: dict[int, list[int]] = {}
     find, startswith = low.find, low.startswith
     for piece, group in _ACTION_ANCHORS:
@@ -86,12 +86,13 @@ def _sentence_action_starts(low: str, lo: int, hi: int) -> dict[int, list[int]]:
                     starts = found.get(k)
                     if starts is None:
                         starts = found[k] = []
+                    into = start - lo
                     if back is None:
-                        starts.append(start)
+                        starts.append(into)
                     else:  # (a loop: a generator costs more than the few offsets it makes)
                         for d in back:
-                            if d <= start - lo:
-                                starts.append(start - d)
+                            if d <= into:
+                                starts.append(into - d)
             at = find(piece, at + 1, hi)
     for k, starts in found.items():
         if len(starts) > 1:  # (one piece's needles come in order, several pieces' not)
@@ -318,7 +319,7 @@ def _assign_actions(text, entities, ents: EntityIndex, mentions, owner, sentence
         chunk = text[sent.start : sent.end]
         for k in sorted(found):  # (the actions with a needle, in their order; the others cannot match)
             action, pattern, who, _, _ = _ACTIONS[k]
-            for m in matches_from(pattern, chunk, [at - sent.start for at in found[k]]):
+            for m in matches_from(pattern, chunk, found[k]):
                 at = sent.start + m.start()
                 if inside_name(at) or _inside_any(entities, in_sentence, at):
                     continue
