@@ -15,7 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from unionreader.articles import parse_article
 from unionreader.corpus import load_paths
+from unionreader.extract import facts as ff
 from unionreader.extract import facts_awards as fa
 from unionreader.extract import facts_common as fc
 from unionreader.extract import facts_documents as fd
@@ -199,3 +201,26 @@ _NAME_PIECES = ("Nguyễn", "Văn", "Thuỷ", "Thủy", "Hoà", "Hòa", "Uý", "
 def test_name_and_key_are_the_canonical_name_and_its_merge_key(written):
     name = canonical_tones(written)
     assert fp._name_and_key(written) == (name, canonical_tones(name).casefold())
+
+
+def _plain_lead_sentences(article, sentences):
+    text = article.text
+    body = [p for p in article.paragraphs if p.kind == "body" and not text[p.start : p.end].isupper()]
+    if body:
+        limit = min(body[min(2, len(body)) - 1].end, body[0].start + 1500)
+    else:
+        limit = min(len(article.text), 1500)
+    return [s for s in sentences.sentences if s.start < limit]
+
+
+def test_lead_sentences_are_the_plain_ones():
+    """The lead is read from the first two non-capital body paragraphs and a prefix of the sentences."""
+    inputs = [ROOT / "seeds", ROOT / "tests" / "fixtures" / "articles", ROOT / "tests" / "fixtures" / "news",
+              ROOT / "tests" / "fixtures" / "official"]
+    articles = list(load_paths([str(p) for p in inputs]).articles)
+    for text in ("", "Tiêu đề\n\nMột câu.", "BÁO CÁO\n\nCÔNG ĐOÀN X\n\nNgày 1/1, hội nghị. Đồng chí A dự.\n\nĐoạn hai.",
+                 "Tiêu đề\n\n" + "Một câu dài. " * 200 + "\n\nĐoạn hai.\n\nĐoạn ba."):
+        articles.append(parse_article(text, "t.txt"))
+    for article in articles:
+        sentences = fc.SentenceIndex(article.text)
+        assert ff._lead_sentences(article, sentences) == _plain_lead_sentences(article, sentences)

@@ -237,7 +237,8 @@ class SentenceIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.sentences = split_sentences(text)
-        self._starts = [s.start for s in self.sentences]
+        self._starts = self.starts = [s.start for s in self.sentences]
+        """The sentences' starts, in order."""
         self._low: str | None = None
         self._texts: dict[int, str] = {}
         self._found: dict[tuple[str, ...], list[int]] = {}
