@@ -165,18 +165,13 @@ def needle_starts(
     the needles that far in."""
     hi = len(low) if hi is None else hi
     starts: set[int] = set()
-    if back == (0,):  # (the usual case: the starts themselves, without a generator per occurrence)
-        add = starts.add
-        for needle in needles:
-            at = low.find(needle, lo, hi)
-            while at != -1:
-                add(at)
-                at = low.find(needle, at + 1, hi)
-        return sorted(starts)
     for needle in needles:
         at = low.find(needle, lo, hi)
         while at != -1:
-            starts.update(at - d for d in back if d <= at - lo)
+            if back == (0,):  # (the usual case: the start itself, without a generator)
+                starts.add(at)
+            else:
+                starts.update(at - d for d in back if d <= at - lo)
             at = low.find(needle, at + 1, hi)
     return sorted(starts)
 
