@@ -8,17 +8,22 @@ fixtures.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from unionreader.articles import parse_article
 from unionreader.corpus import load_paths
+from unionreader.extract import facts as ff
 from unionreader.extract import facts_awards as fa
 from unionreader.extract import facts_common as fc
 from unionreader.extract import facts_documents as fd
 from unionreader.extract import facts_people as fp
+from unionreader.extract.tones import canonical_tones
+from unionreader.text import fold_nfc
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,15 +31,14 @@ _PIECES = (
     "dự", "Dự", "tham dự", "DỰ", "dựng", "chủ trì", "Chủ trình bày", "chủ trình", "phát biểu", "trình bày",
     "báo cáo tại", "được bầu", "được bầu làm", "trúng cử", "tái đắc cử", "đắc cử", "được tín nhiệm", "bầu",
     "bầu ra", "nhận", "được trao", "trao", "trao đổi", "Nguyễn Văn A", "ông", "đồng chí", "gồm", "hội nghị",
-    " ", " ", ", ", ". ", ";", "\n", "İ", "ı",
+    " ", " ", ", ", ". ", ";", "\n", "İ", "ı", "cử", "bầu cử", "trì", "tín nhiệm", "được tín", "tái đắc", "trúng",
 )
 _texts = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 
 
 def _fast_action_starts(low: str, lo: int, hi: int) -> dict[int, list[int]]:
-    """``_sentence_action_starts`` of ``[lo, hi)``, from its first needle as ``_assign_actions`` finds it."""
-    first = fp._ANY_ACTION_NEEDLE.search(low, lo, hi)
-    return fp._sentence_action_starts(low, lo, first.start(), hi) if first else {}
+    """``_sentence_action_starts`` of ``[lo, hi)``, as offsets into ``low``."""
+    return {k: [lo + at for at in starts] for k, starts in fp._sentence_action_starts(low, lo, hi).items()}
 
 
 def _plain_action_starts(low: str, lo: int, hi: int) -> dict[int, list[int]]:
@@ -71,6 +75,16 @@ def test_action_starts_of_the_fixture_sentences():
         for s in sentences.sentences:
             plain = _plain_action_starts(sentences.low, s.start, s.end)
             assert _fast_action_starts(sentences.low, s.start, s.end) == plain
+
+
+def test_action_anchors_hold_every_needle_once():
+    needles = [n for action in fp._ACTIONS for n in action[3]]
+    anchored = [entry[0] for _, group in fp._ACTION_ANCHORS for entry in group]
+    assert sorted(anchored) == sorted(needles)
+    for piece, group in fp._ACTION_ANCHORS:
+        for needle, offset, k, back, whole in group:
+            assert needle[offset:].startswith(piece) and needle in fp._ACTIONS[k][3]
+            assert (back or (0,)) == fp._ACTIONS[k][4] and whole == (needle == piece)
 
 
 @pytest.mark.parametrize("text", ["", "dự", "xây dựng", "ông A dự hội nghị"])
@@ -124,3 +138,89 @@ def test_award_for_is_searched_only_where_it_can_match(text, lo, hi):
 def test_document_issuer_is_searched_only_where_it_can_match(after):
     fast = fd._OF.search(after) if "của" in after else None
     assert _span(fast) == _span(re.search(r"\bcủa\s+", after))
+
+
+# --- needles found through shared anchors; clean_phrase and key without the engine -------------------------
+
+_ANCHOR_PIECES = (
+    "huân chương", "Huy chương", "chương", "kỷ niệm chương", "Bằng khen", "khen", "giấy khen", "khen thưởng",
+    "bằng khen thưởng", "cờ thi đua", "thi đua", "chiến sĩ thi đua", "giấy chứng nhận", "danh hiệu", "danh",
+    "giấy", "chiến sĩ", " ", "\n", "a",
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_ANCHOR_PIECES), max_size=30).map("".join))
+def test_award_needles_found_through_anchors_are_their_needle_starts(text):
+    low = fc.lowered(text)
+    assert fc.anchored_starts(low, fa._AWARD_ANCHORS) == fc.needle_starts(low, fa._AWARD_NEEDLES)
+    assert fc.SentenceIndex(text).starts_of(fa._AWARD_NEEDLES, fa._AWARD_ANCHORS) == fc.needle_starts(
+        low, fa._AWARD_NEEDLES
+    )
+
+
+def test_anchors_group_needles_by_their_first_piece():
+    anchors = fc.anchors_of(("ab", "xab", "cd", "abab"), ("ab",))
+    assert anchors == (("ab", (("ab", 0), ("xab", 1), ("abab", 0))), ("cd", (("cd", 0),)))
+    for text in ("", "ab", "xabab", "abababxab cd", "cdcd xa b"):
+        assert fc.anchored_starts(text, anchors) == fc.needle_starts(text, ("ab", "xab", "cd", "abab"))
+
+
+def test_split_cuts_where_the_engine_finds_whitespace():
+    """``clean_phrase`` and ``key`` join ``str.split`` for ``re.sub(r"\\s+", " ", …)``: the same characters."""
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        assert (re.fullmatch(r"\s", ch) is not None) == (len(f"a{ch}b".split()) == 2), hex(cp)
+
+
+_PHRASE_PIECES = (
+    "Công đoàn", " (LĐLĐ)", "(CĐ)", " (abc)", "(", ")", " ", "  ", "\t", "\n", "\u00a0", "\u2028", "\x1c", ",", ";",
+    ":", "–", "-", "Uỷ ban", "Hoà", "Đ", "tỉnh", "A/B", "İ",
+)
+
+
+def _plain_clean_phrase(s: str) -> str:
+    s = canonical_tones(s)
+    s = re.sub(r"\s*\((?:[A-ZĐ][A-ZĐ0-9&/.-]*)\)", "", s)
+    s = re.sub(r"\s+", " ", s)
+    return s.strip(" ,;:–-")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PHRASE_PIECES), max_size=20).map("".join))
+def test_clean_phrase_and_key_are_the_plain_substitutions(s):
+    assert fc.clean_phrase(s) == _plain_clean_phrase(s)
+    assert fc.key(s) == re.sub(r"\s+", " ", fold_nfc(_plain_clean_phrase(s))).strip()
+
+
+_NAME_PIECES = ("Nguyễn", "Văn", "Thuỷ", "Thủy", "Hoà", "Hòa", "Uý", "QUÝ", "Khoẻ", " ", "  ", "\u0301", "e\u0301", "İ")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), min_size=1, max_size=8).map("".join))
+def test_name_and_key_are_the_canonical_name_and_its_merge_key(written):
+    name = canonical_tones(written)
+    assert fp._name_and_key(written) == (name, canonical_tones(name).casefold())
+
+
+def _plain_lead_sentences(article, sentences):
+    text = article.text
+    body = [p for p in article.paragraphs if p.kind == "body" and not text[p.start : p.end].isupper()]
+    if body:
+        limit = min(body[min(2, len(body)) - 1].end, body[0].start + 1500)
+    else:
+        limit = min(len(article.text), 1500)
+    return [s for s in sentences.sentences if s.start < limit]
+
+
+def test_lead_sentences_are_the_plain_ones():
+    """The lead is read from the first two non-capital body paragraphs and a prefix of the sentences."""
+    inputs = [ROOT / "seeds", ROOT / "tests" / "fixtures" / "articles", ROOT / "tests" / "fixtures" / "news",
+              ROOT / "tests" / "fixtures" / "official"]
+    articles = list(load_paths([str(p) for p in inputs]).articles)
+    for text in ("", "Tiêu đề\n\nMột câu.", "BÁO CÁO\n\nCÔNG ĐOÀN X\n\nNgày 1/1, hội nghị. Đồng chí A dự.\n\nĐoạn hai.",
+                 "Tiêu đề\n\n" + "Một câu dài. " * 200 + "\n\nĐoạn hai.\n\nĐoạn ba."):
+        articles.append(parse_article(text, "t.txt"))
+    for article in articles:
+        sentences = fc.SentenceIndex(article.text)
+        assert ff._lead_sentences(article, sentences) == _plain_lead_sentences(article, sentences)

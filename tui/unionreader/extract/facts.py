@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..articles import Article
 from .facts_awards import award_facts
 from .facts_common import EntityIndex, Sentence, SentenceIndex
@@ -53,9 +55,15 @@ def _lead_sentences(article: Article, sentences: SentenceIndex) -> list[Sentence
     """The title and the first body paragraphs: where the genre says what, when and who organised."""
     # (A report's headings in capitals, "CÔNG ĐOÀN CÔNG TY …", "BÁO CÁO KẾT QUẢ …", open no lead: not counted.)
     text = article.text
-    body = [p for p in article.paragraphs if p.kind == "body" and not text[p.start : p.end].isupper()]
+    body = []  # (the first lead paragraphs only: the others are neither sliced nor tested)
+    for p in article.paragraphs:
+        if p.kind == "body" and not text[p.start : p.end].isupper():
+            body.append(p)
+            if len(body) == _LEAD_PARAGRAPHS:
+                break
     if body:
-        limit = min(body[min(_LEAD_PARAGRAPHS, len(body)) - 1].end, body[0].start + _LEAD_CHARS)
+        limit = min(body[-1].end, body[0].start + _LEAD_CHARS)
     else:
         limit = min(len(article.text), _LEAD_CHARS)
-    return [s for s in sentences.sentences if s.start < limit]
+    # (The sentences come in order of their starts: those before ``limit`` are a prefix.)
+    return sentences.sentences[: bisect_left(sentences.starts, limit)]

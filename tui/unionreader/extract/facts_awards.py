@@ -15,6 +15,7 @@ from .facts_common import (
     EntityIndex,
     Sentence,
     SentenceIndex,
+    anchors_of,
     capitalise,
     clean_phrase,
     key,
@@ -32,6 +33,8 @@ _AWARD_RE = on_first_use(  # "khen thưởng" names an award only before its rec
 )
 # Every award mention starts with one of the award words, as the lower-case text (``lowered``) spells it.
 _AWARD_NEEDLES = tuple(w.lower() for w in _AWARD_WORDS)
+# They are looked for through the pieces they share: three reads of the text instead of eight.
+_AWARD_ANCHORS = anchors_of(_AWARD_NEEDLES, ("chương", "khen", "thi đua"))
 _AWARD_QUALIFIER = on_first_use(
     r"\s*(?:(?:chuyên đề|xuất sắc|hạng (?:Nhất|Nhì|Ba))\b|[“\"][^”\"]{1,120}[”\"]|Vì [^;,.]{1,80}?(?=\s*(?:[;,.]|cho\b|của\b|$)))"
 )
@@ -73,7 +76,7 @@ def nearest_award_match(text: str, sentences: SentenceIndex, start: int, end: in
 
     A mention starts with an award word, so the pattern is only tried where one starts (found once in the
     whole text: a line may hold thousands of figures that ask), as ``search`` and ``finditer`` would."""
-    starts = sentences.starts_of(_AWARD_NEEDLES)
+    starts = sentences.starts_of(_AWARD_NEEDLES, _AWARD_ANCHORS)
     k = j = bisect_left(starts, start)
     m = None
     while m is None and j < len(starts) and starts[j] < end:
@@ -183,7 +186,7 @@ def _award_mentions(text: str, sentences: SentenceIndex) -> list[tuple[Sentence,
     what ``finditer`` does sentence by sentence, without trying every other offset of the text."""
     out: list[tuple[Sentence, list[re.Match[str]]]] = []
     end = 0
-    for at in sentences.starts_of(_AWARD_NEEDLES):
+    for at in sentences.starts_of(_AWARD_NEEDLES, _AWARD_ANCHORS):
         if at < end:
             continue  # inside the mention before
         sent = sentences.at(at)

@@ -168,8 +168,41 @@ def needle_starts(
     for needle in needles:
         at = low.find(needle, lo, hi)
         while at != -1:
-            starts.update(at - d for d in back if d <= at - lo)
+            if back == (0,):  # (the usual case: the start itself, without a generator)
+                starts.add(at)
+            else:
+                starts.update(at - d for d in back if d <= at - lo)
             at = low.find(needle, at + 1, hi)
+    return sorted(starts)
+
+
+Anchors = tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
+
+
+def anchors_of(needles: Sequence[str], pieces: Sequence[str]) -> Anchors:
+    """The ``needles`` grouped by the first of the ``pieces`` each holds (its anchor, with its offset in the
+    needle), a needle holding none being its own anchor: for ``anchored_starts``."""
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for needle in needles:
+        piece = next((p for p in pieces if p in needle), needle)
+        groups.setdefault(piece, []).append((needle, needle.find(piece)))
+    return tuple((piece, tuple(found)) for piece, found in groups.items())
+
+
+def anchored_starts(low: str, anchors: Anchors) -> list[int]:
+    """``needle_starts(low, needles)`` of the needles ``anchors_of`` grouped: each anchor is looked for once,
+    and where it stands each needle of its group is checked at its offset before. ``str.find`` reads the
+    whole text for every needle absent from it (most): a few shared anchors ("chương" of "huân chương", "huy
+    chương", "kỷ niệm chương") read it a few times instead of once per needle."""
+    starts: set[int] = set()
+    add = starts.add
+    for piece, group in anchors:
+        at = low.find(piece)
+        while at != -1:
+            for needle, offset in group:
+                if at >= offset and low.startswith(needle, at - offset):
+                    add(at - offset)
+            at = low.find(piece, at + 1)
     return sorted(starts)
 
 
@@ -199,7 +232,8 @@ class SentenceIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.sentences = split_sentences(text)
-        self._starts = [s.start for s in self.sentences]
+        self._starts = self.starts = [s.start for s in self.sentences]
+        """The sentences' starts, in order."""
         self._low: str | None = None
         self._texts: dict[int, str] = {}
         self._found: dict[tuple[str, ...], list[int]] = {}
@@ -241,11 +275,14 @@ class SentenceIndex:
             found = self._texts[sentence.start] = self.text[sentence.start : sentence.end]
         return found
 
-    def starts_of(self, needles: tuple[str, ...]) -> list[int]:
-        """Sorted offsets where one of the ``needles`` starts in ``low`` (``needle_starts``), found once."""
+    def starts_of(self, needles: tuple[str, ...], anchors: Anchors | None = None) -> list[int]:
+        """Sorted offsets where one of the ``needles`` starts in ``low`` (``needle_starts``), found once (through
+        ``anchors``, ``anchors_of(needles, …)``, when given)."""
         found = self._found.get(needles)
         if found is None:
-            found = self._found[needles] = needle_starts(self.low, needles)
+            low = self.low
+            found = anchored_starts(low, anchors) if anchors is not None else needle_starts(low, needles)
+            self._found[needles] = found
         return found
 
     def clause(self, sentence: Sentence, at: int) -> tuple[int, int]:
@@ -325,19 +362,24 @@ class EntityIndex:
         return best
 
 
+_DEFINING_ABBREVIATION = re.compile(r"\s*\((?:[A-ZĐ][A-ZĐ0-9&/.-]*)\)")
+
+
 @lru_cache(maxsize=8192)
 def clean_phrase(s: str) -> str:
     """One-line display form: canonical tone marks, single spaces, no defining "(ABBR)"."""
     s = canonical_tones(s)
-    s = re.sub(r"\s*\((?:[A-ZĐ][A-ZĐ0-9&/.-]*)\)", "", s)
-    s = re.sub(r"\s+", " ", s)
-    return s.strip(" ,;:–-")
+    if "(" in s:  # (every match holds one: most phrases are not searched)
+        s = _DEFINING_ABBREVIATION.sub("", s)
+    # ``re.sub(r"\s+", " ", s)`` without the engine: ``split`` cuts at the characters ``\s`` matches, and
+    # the spaces it drops at the ends are stripped anyway.
+    return " ".join(s.split()).strip(" ,;:–-")
 
 
 @lru_cache(maxsize=8192)
 def key(s: str) -> str:
     """Comparison key: folded, single-spaced, without defining parentheses."""
-    return re.sub(r"\s+", " ", fold_nfc(clean_phrase(s))).strip()
+    return " ".join(fold_nfc(clean_phrase(s)).split())  # (``re.sub(r"\s+", " ", …).strip()``)
 
 
 def capitalise(s: str) -> str:

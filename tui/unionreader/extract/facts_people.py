@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..articles import Article
 from ..patterns import on_first_use
 from . import lexicons as lex
-from .facts_common import EntityIndex, SentenceIndex, clean_phrase, key, matches_from
+from .facts_common import EntityIndex, SentenceIndex, anchors_of, clean_phrase, key, matches_from
 from .models import Entity, Fact
 from .person_titles import title_before
 from .records import new_fact
@@ -48,30 +48,56 @@ _ACTIONS: tuple[tuple[str, re.Pattern[str], str, tuple[str, ...], tuple[int, ...
         ("trao", r"(?<!được )\btrao\b(?!\s(?:đổi|quyền))", "subject", ("trao",), (0,)),
     )
 )
-# Any needle of any action: a sentence without one is passed over with one search of its lower-case text
-# (``SentenceIndex.low``), instead of one look per needle.
-_ANY_ACTION_NEEDLE = re.compile("|".join(re.escape(n) for action in _ACTIONS for n in action[3]))
-# Each needle with the index of its action, in ``_ACTIONS`` order.
-_NEEDLES: tuple[tuple[str, int], ...] = tuple((n, k) for k, action in enumerate(_ACTIONS) for n in action[3])
+# The pieces the needles are found through (``facts_common.anchors_of``): nine ``str.find`` per sentence. A
+# regular expression of all the needles cost as much as ten to reach the first needle: the letters that
+# open the needles open most words, and the engine tries a match at each.
+_ACTION_PIECES = ("trì", "bầu", "cử", "trao", "tín nhiệm")
 
 
-def _sentence_action_starts(low: str, lo: int, first: int, hi: int) -> dict[int, list[int]]:
-    """For each action (its index in ``_ACTIONS``) with a needle in the sentence ``low[lo:hi]``, whose first
-    needle starts at ``first``: ``needle_starts(low, needles, back, lo, hi)``. Each needle is looked for from
-    there, once (a ``str.find`` per needle to tell the action, then ``needle_starts``, found each twice)."""
+def _action_anchors() -> tuple[tuple[str, tuple[tuple[str, int, int, tuple[int, ...] | None, bool], ...]], ...]:
+    """``anchors_of`` the needles, each with its action's index, its ``back`` (None for ``(0,)``) and whether
+    it is its piece (found, then, with nothing to check)."""
+    action_of = {needle: k for k, action in enumerate(_ACTIONS) for needle in action[3]}
+    return tuple(
+        (piece, tuple(
+            (needle, offset, action_of[needle], None if _ACTIONS[action_of[needle]][4] == (0,)
+             else _ACTIONS[action_of[needle]][4], needle == piece)
+            for needle, offset in group
+        ))
+        for piece, group in anchors_of(list(action_of), _ACTION_PIECES)
+    )
+
+
+_ACTION_ANCHORS = _action_anchors()
+
+
+def _sentence_action_starts(low: str, lo: int, hi: int) -> dict[int, list[int]]:
+    """For each action (its index in ``_ACTIONS``) with a needle in the sentence ``low[lo:hi]``:
+    ``needle_starts(low, needles, back, lo, hi)`` as offsets from ``lo`` (into the sentence's text), its
+    needles found through their pieces (``anchored_starts`` within the sentence)."""
     found: dict[int, list[int]] = {}
-    for needle, k in _NEEDLES:
-        at = low.find(needle, first, hi)
-        if at == -1:
-            continue
-        starts = found.get(k)
-        if starts is None:
-            starts = found[k] = []
-        back = _ACTIONS[k][4]
+    find, startswith = low.find, low.startswith
+    for piece, group in _ACTION_ANCHORS:
+        at = find(piece, lo, hi)
         while at != -1:
-            starts.extend(at - d for d in back if d <= at - lo)
-            at = low.find(needle, at + 1, hi)
-    return {k: sorted(set(starts)) for k, starts in found.items()}
+            for needle, offset, k, back, whole in group:
+                start = at - offset
+                if whole or (start >= lo and startswith(needle, start, hi)):
+                    starts = found.get(k)
+                    if starts is None:
+                        starts = found[k] = []
+                    into = start - lo
+                    if back is None:
+                        starts.append(into)
+                    else:  # (a loop: a generator costs more than the few offsets it makes)
+                        for d in back:
+                            if d <= into:
+                                starts.append(into - d)
+            at = find(piece, at + 1, hi)
+    for k, starts in found.items():
+        if len(starts) > 1:  # (one piece's needles come in order, several pieces' not)
+            found[k] = sorted(set(starts))
+    return found
 
 
 # Separators allowed between a name and its roles, and between two roles of one person.
@@ -106,14 +132,33 @@ _canonical_name = lru_cache(maxsize=8192)(canonical_tones)
 
 
 def person_name(entity: Entity) -> str:
-    return _canonical_name(entity.value if isinstance(entity.value, str) and entity.value else entity.text)
+    return _canonical_name(_written_name(entity))
 
 
+def _written_name(entity: Entity) -> str:
+    return entity.value if isinstance(entity.value, str) and entity.value else entity.text
 
 
 @lru_cache(maxsize=8192)
 def _merge_key(name: str) -> str:
     return canonical_tones(name).casefold()
+
+
+@lru_cache(maxsize=8192)
+def _name_and_key(written: str) -> tuple[str, str]:
+    """``person_name`` of a name written so, and its ``_merge_key``. A name written canonically already (most)
+    is its own canonical spelling, so its key needs no second ``canonical_tones``: the same call on the same
+    string."""
+    name = canonical_tones(written)
+    return name, (name.casefold() if name == written else _merge_key(name))
+
+
+def _new_person(people: dict[str, _Person], k: str, name: str) -> _Person:
+    """``people.setdefault(k, _Person(name))``, without making a person for every mention of a known one."""
+    p = people.get(k)
+    if p is None:
+        p = people[k] = _Person(name)
+    return p
 
 
 def collect_people(
@@ -127,18 +172,17 @@ def collect_people(
     people: dict[str, _Person] = {}
     owner: dict[int, _Person] = {}
     for i in mentions:  # full names first, so short forms can find them
-        name = person_name(entities[i])
+        name, k = _name_and_key(_written_name(entities[i]))
         if len(name.split()) >= 2 or not people:
-            p = people.setdefault(_merge_key(name), _Person(name))
+            p = _new_person(people, k, name)
             p.mentions.append(i)
             owner[i] = p
     for i in mentions:
         if i in owner:
             continue
-        name = person_name(entities[i])
-        k = _merge_key(name)
+        name, k = _name_and_key(_written_name(entities[i]))
         matches = [p for pk, p in people.items() if pk == k or pk.endswith(" " + k)]
-        p = matches[0] if len(matches) == 1 else people.setdefault(k, _Person(name))
+        p = matches[0] if len(matches) == 1 else _new_person(people, k, name)
         p.mentions.append(i)
         owner[i] = p
 
@@ -267,16 +311,15 @@ def _assign_actions(text, entities, ents: EntityIndex, mentions, owner, sentence
         by_sentence.setdefault(sentences.position(entities[i].start), []).append(i)
     for pos, in_sentence in by_sentence.items():
         sent = sentences.sentences[pos]
-        first = _ANY_ACTION_NEEDLE.search(low, sent.start, sent.end)
-        if first is None:
+        found = _sentence_action_starts(low, sent.start, sent.end)
+        if not found:
             continue  # no action can match in it: every match holds a needle
-        found = _sentence_action_starts(low, sent.start, first.start(), sent.end)
         if not ents.in_order:  # (else they are in order already)
             in_sentence.sort(key=lambda j: entities[j].start)
         chunk = text[sent.start : sent.end]
         for k in sorted(found):  # (the actions with a needle, in their order; the others cannot match)
             action, pattern, who, _, _ = _ACTIONS[k]
-            for m in matches_from(pattern, chunk, [at - sent.start for at in found[k]]):
+            for m in matches_from(pattern, chunk, found[k]):
                 at = sent.start + m.start()
                 if inside_name(at) or _inside_any(entities, in_sentence, at):
                     continue
