@@ -70,15 +70,7 @@ def test_growing_segments_are_merged_a_few_sizes_at_a_time(monkeypatch):
     """A load adds hundreds of small segments: each posting is copied about log5 of them times (a
     merge as soon as the newer ones held twice a segment copied it log2 times), while the segments a
     lookup visits stay few, and the postings are the same as one segment of everything."""
-    copied = []
-    merge = Postings.merge
-
-    def counting(parts):
-        merged = merge(parts)
-        copied.append(merged.size)
-        return merged
-
-    monkeypatch.setattr(Postings, "merge", staticmethod(counting))
+    copied = _counting_merges(monkeypatch)
     grown = postings.PostingSet()
     rows = []
     for doc in range(625):
@@ -100,15 +92,7 @@ def test_a_load_nobody_searches_merges_fewer_times_and_ends_in_the_same_index(mo
 
     monkeypatch.setattr(index_module, "BATCH", 4)
     analyses = [varied(i) for i in range(240)]
-    copied = []
-    merge = Postings.merge
-
-    def counting(parts):
-        merged = merge(parts)
-        copied.append(merged.size)
-        return merged
-
-    monkeypatch.setattr(Postings, "merge", staticmethod(counting))
+    copied = _counting_merges(monkeypatch)
     copies = {}
     for name, lock in (("headless", None), ("searched meanwhile", threading.Lock())):
         copied.clear()
@@ -122,3 +106,17 @@ def test_a_load_nobody_searches_merges_fewer_times_and_ends_in_the_same_index(mo
         assert set(ix.segment_counts.values()) == {1}
         check_against_reference(ix, analyses)
     assert copies["headless"] * 3 <= copies["searched meanwhile"] * 2  # (1.7x fewer here)
+
+
+def _counting_merges(monkeypatch) -> list[int]:
+    """The size of every segment ``Postings.merge`` makes from now on (the postings it copied)."""
+    copied: list[int] = []
+    merge = Postings.merge
+
+    def counting(parts):
+        merged = merge(parts)
+        copied.append(merged.size)
+        return merged
+
+    monkeypatch.setattr(Postings, "merge", staticmethod(counting))
+    return copied
