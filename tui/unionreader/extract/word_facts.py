@@ -255,9 +255,9 @@ def _cut_chunk(chunk: str) -> tuple[str | bytes, ...]:
 
     A space is a gap and no word holds one, so the words of a text are those of its pieces between spaces,
     in order; the same pieces ("đoàn", "tỉnh", "2025,") come back in every article, so each is cut once and
-    kept in ``CHUNK_CUTS``. A piece that opens with a gap ("", a tab), holds a character past the shape table
-    a line break that is no word ("\\r") or a word that reaches 255 characters or more ahead is ``_UNCUT``, whose facts hold ``_BEYOND``: ``Doc``
-    then has ``cut_words`` cut the whole text. (Words, keys and facts in one tuple: ``Doc`` reads a piece with
+    kept in ``CHUNK_CUTS``. A piece that opens with a gap ("", a tab), holds a character past the shape table,
+    holds a line break that is no word ("\\r") or a word that reaches 255 characters or more ahead is
+    ``_UNCUT``, whose facts hold ``_BEYOND``: ``Doc`` then has ``cut_words`` cut the whole text. (Words, keys and facts in one tuple: ``Doc`` reads a piece with
     one look-up, where a table of words and one of facts took two.)"""
     # (A loop: for the one to three words of a piece, ``map`` objects cost more than the statements.)
     pieces = _TEXT_TOKEN_RE.split(chunk)

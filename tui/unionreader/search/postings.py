@@ -27,8 +27,9 @@ _BYTE = 255  # the largest weight kept in ``weights``; larger ones are in the si
 _MERGE_SLICE = 1 << 20  # postings of a segment placed at a time by a merge
 # A segment is merged with the newer ones once they hold this many times its postings: about five
 # segments of a size build up before they become one. Merging as soon as they held twice as many (a
-# binary counter) copied each posting ~10 times in a 100k cold open, a quarter of the opening process's
-# indexing; this copies it ~4 times, and a lookup meanwhile visits ~5 segments per size, not ~1.
+# binary counter) copied each posting ~10 times in a 100k cold open (at 10k, a tenth of the opening
+# process's indexing instructions); this copies it ~4 times, and a lookup meanwhile visits ~5 segments
+# per size, not ~1.
 MERGE_FAN_IN = 4
 # The same for a load nobody searches until it ends (headless: ``facts``, ``search``, ``index``), whose
 # segments are all merged into one then: ~17 of a size, each posting copied about twice before that.
