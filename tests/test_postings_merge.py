@@ -8,6 +8,7 @@ import threading
 import numpy as np
 
 from test_index import build, check_against_reference, index_module, varied
+from unionreader.library.indexer import IndexFeeder
 from unionreader.search import SearchIndex, postings
 from unionreader.search.postings import Postings
 
@@ -66,6 +67,40 @@ def test_full_merges_one_kind_at_a_time_leave_one_segment_each_and_the_same_resu
         assert list(sliced.search(q).docs) == list(whole.search(q).docs), q
 
 
+def test_a_headless_finish_merges_two_kinds_at_once_into_the_same_segments(monkeypatch):
+    monkeypatch.setattr(index_module, "BATCH", 16)
+    monkeypatch.setattr(postings, "_MERGE_SLICE", 64)
+    analyses = [varied(i) for i in range(200)]
+
+    def sliced() -> SearchIndex:
+        ix = SearchIndex()
+        for start in range(0, len(analyses), 16):
+            ix.add(analyses[start : start + 16], compact=False)
+        return ix
+
+    one_by_one = sliced()
+    one_by_one.optimize()
+    # The first two merges wait for each other: merged one after the other, they never meet.
+    meeting, merge = threading.Barrier(2, timeout=10), Postings.merge
+    met: list[int] = []
+
+    def meeting_merge(parts):
+        if len(met) < 2:
+            met.append(threading.get_ident())
+            meeting.wait()
+        return merge(parts)
+
+    monkeypatch.setattr(Postings, "merge", staticmethod(meeting_merge))
+    at_once = sliced()
+    IndexFeeder(at_once).finish()
+    assert len(set(met)) == 2
+    assert set(at_once.segment_counts.values()) == {1}
+    for kind in ("pairs", "terms", "exact", "titles"):
+        (a,), (b,) = getattr(at_once, kind).segments, getattr(one_by_one, kind).segments
+        assert _as_lists(a) == _as_lists(b), kind
+    check_against_reference(at_once, analyses)
+
+
 def test_growing_segments_are_merged_a_few_sizes_at_a_time(monkeypatch):
     """A load adds hundreds of small segments: each posting is copied about log5 of them times (a
     merge as soon as the newer ones held twice a segment copied it log2 times), while the segments a
@@ -88,8 +123,6 @@ def test_a_load_nobody_searches_merges_fewer_times_and_ends_in_the_same_index(mo
     """Headless (no lock: nobody searches until the load ends), segments wait for sixteen of a size
     before a merge, not four, so postings are copied fewer times; ``finish`` still leaves one segment
     per kind, with the postings of a one-shot build."""
-    from unionreader.library.indexer import IndexFeeder
-
     monkeypatch.setattr(index_module, "BATCH", 4)
     analyses = [varied(i) for i in range(240)]
     copied = _counting_merges(monkeypatch)

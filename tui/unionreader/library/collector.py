@@ -11,6 +11,9 @@ from ..extract.models import Analysis
 from .batching import Batch
 
 
+BATCH_SECONDS = 0.25  # a batch is handed over after this long even when it is not full (the list moves)
+
+
 class Collector:
     """Groups analyses into batches by size or time (whichever first), skipping duplicates."""
 
@@ -59,7 +62,7 @@ class Collector:
 
     def due(self) -> bool:
         return len(self.analyses) >= self.batch_size or (
-            bool(self.analyses) and time.perf_counter() - self.batch_started >= 0.25
+            bool(self.analyses) and time.perf_counter() - self.batch_started >= BATCH_SECONDS
         )
 
     def take(self) -> Batch:

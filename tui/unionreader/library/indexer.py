@@ -56,6 +56,9 @@ class IndexFeeder:
         a kind at a time (at the end of a cold open, all four merged copies at once were its peak).
         ``spare_large_first``: a restored index's large first segment is kept and the few docs added
         since merged into a second one (``tail_merges``)."""
+        if self.lock is None and not spare_large_first:  # nobody searches meanwhile: two kinds at once
+            self.index.merge_all_concurrently()
+            return
         for plans in self.index.tail_merges() if spare_large_first else self.index.full_merges():
             self.make_way()
             with self.held():

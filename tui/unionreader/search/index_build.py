@@ -254,6 +254,21 @@ class IndexBuilder:
         """``plan_tail_merge`` one kind at a time (as ``full_merges``)."""
         return self._merges(share)
 
+    def merge_all_concurrently(self, threads: int = 2) -> None:
+        """``optimize`` with up to ``threads`` kinds merged at once (numpy copies the postings with the
+        GIL released): for a load nobody searches until it ends, whose last seconds are this merge on
+        one core. Up to ``threads`` merged copies are held beside the index meanwhile, not one."""
+        kinds = [postings for postings in (self.pairs, self.terms, self.exact, self.titles) if len(postings.segments) > 1]
+
+        def merged(postings: PostingSet) -> tuple[PostingSet, tuple[int, int, Postings]]:
+            segments = list(postings.segments)
+            return postings, (0, len(segments), Postings.merge(segments))
+
+        # (The largest kind, the pairs, comes first: the other thread merges the rest meanwhile.)
+        with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="index-merge") as pool:
+            for postings, plan in pool.map(merged, kinds):
+                postings.apply(plan)
+
     def _merges(self, share: int | None) -> Iterator[list]:
         for postings in (self.pairs, self.terms, self.exact, self.titles):
             segments = list(postings.segments)
