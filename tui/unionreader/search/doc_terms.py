@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from ..extract.models import Analysis
 from .aliases import fold_phrase
@@ -19,6 +20,7 @@ _ENTITY_FIELD = {"person": "person", "organization": "org", "location": "place"}
 _YEAR_START = re.compile(r"(19|20)\d\d")
 _DATE_KEY = re.compile(r"\d{4}(-\d\d){0,2}")
 SEPARATOR = "\0"  # between a field's values (never inside a folded word)
+_KIND = attrgetter("kind")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,17 +54,21 @@ class Prepared:
 
 
 def doc_terms(analysis: Analysis) -> DocTerms:
-    fields: dict[str, dict[str, None]] = {}
+    # Each field's words in a list as met, made unique once at the end (``dict.fromkeys`` keeps the first
+    # of each, the order a dict per field kept): a list's ``+=`` per name costs a third of a dict made
+    # of its words and merged into the field's.
+    fields: dict[str, list[str]] = {}
     facets: dict[tuple[str, str], None] = {}
     displays: dict[tuple[str, str], None] = {}  # (field, name as shown): each folded once
     expansions: list[str] = []
     dates = dict.fromkeys(d for d in (analysis.date, analysis.article.published) if d)
 
     def put(name: str, value: str) -> None:
-        values = fields.get(name)
-        if values is None:
-            values = fields[name] = {}
-        values[value] = None
+        words = fields.get(name)
+        if words is None:
+            fields[name] = [value]
+        else:
+            words.append(value)
 
     for entity in analysis.entities:
         kind = entity.type
@@ -72,14 +78,13 @@ def doc_terms(analysis: Analysis) -> DocTerms:
             display = value if isinstance(value, str) and value else entity.text
             if (name, display) not in displays:
                 displays[name, display] = None
-                # (``put`` of each syllable, in one call: ~5 syllables a name, ~80 names an article)
                 syllables = fold_phrase(display)
                 if syllables:
-                    values = fields.get(name)
-                    if values is None:
-                        fields[name] = dict.fromkeys(syllables)
+                    words = fields.get(name)
+                    if words is None:
+                        fields[name] = [*syllables]
                     else:
-                        values.update(dict.fromkeys(syllables))
+                        words += syllables
             if kind != "location":
                 facets[kind, display] = None
         elif kind == "money":
@@ -91,13 +96,17 @@ def doc_terms(analysis: Analysis) -> DocTerms:
                 dates[value] = None
         elif kind == "abbreviation" and isinstance(value, str):
             expansions.extend(fold_phrase(value))
-    for fact in analysis.facts:
-        put("kind", fact.kind)
-        facets["kind", fact.kind] = None
-        if fact.kind == "awards":
-            put("has", "award")
-        elif fact.kind == "documents":
-            put("has", "document")
+    # Facts give their kinds (and an award or a document): each distinct kind once, in the order met,
+    # is what a visit of each of an article's ~40 facts put.
+    kinds = list(map(_KIND, analysis.facts))
+    if kinds:
+        fields.setdefault("kind", []).extend(kinds)
+        for kind in dict.fromkeys(kinds):
+            facets["kind", kind] = None
+            if kind == "awards":
+                put("has", "award")
+            elif kind == "documents":
+                put("has", "document")
     for iso in dates:
         keys = _date_keys(iso)
         for key in keys:
@@ -108,7 +117,7 @@ def doc_terms(analysis: Analysis) -> DocTerms:
         analysis.article.text.encode("utf-8", "replace"),
         analysis.article.title,
         analysis.date or analysis.article.published or "",
-        tuple((name, SEPARATOR.join(values)) for name, values in fields.items()),
+        tuple((name, SEPARATOR.join(dict.fromkeys(words))) for name, words in fields.items()),
         tuple(facets),
         tuple(expansions),
     )
