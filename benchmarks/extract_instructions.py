@@ -4,7 +4,8 @@
 
 A busy machine makes CPU timings of a few per cent meaningless; instruction counts are not. Each step
 (``doc``: ``name_rules.Doc``; ``names``: ``extract_names``; ``figures``; ``merge``: ``merge_entities`` on
-ready lists; ``entities``: ``extract_entities``; ``analyse``: entities and facts) runs over the first ``--articles`` articles of DIR once to
+ready lists; ``entities``: ``extract_entities``; ``analyse``: entities and facts; ``facts``: ``extract_facts`` of
+entities made beforehand) runs over the first ``--articles`` articles of DIR once to
 fill the word tables, then is counted twice: with 0 and with 2 more passes, whose difference per article is
 printed. ``--tui`` runs another checkout's package (``--tui /tmp/base/tui``) for a side-by-side figure.
 ``--first-seen WARM`` counts instead what articles cost the first time they are met, as in a worker of a
@@ -27,7 +28,7 @@ _CHILD = """
 import sys
 from pathlib import Path
 from unionreader.corpus import load_paths
-from unionreader.extract import analyse
+from unionreader.extract import analyse, extract_facts
 from unionreader.extract.entities import _default_year, extract_entities, merge_entities
 from unionreader.extract.figures import extract_figures
 from unionreader.extract.name_rules import Doc
@@ -46,6 +47,8 @@ def figures(a):
 
 
 ready = {id(a): (extract_names(a.text), figures(a)) for a in (fresh or articles)} if step == "merge" else {}
+# (facts: the article's entities made first, as ``analyse`` makes them right before its facts)
+entities = {id(a): list(extract_entities(a)) for a in (fresh or articles)} if step == "facts" else {}
 steps = {
     "doc": lambda a: Doc(a.text),
     "names": lambda a: extract_names(a.text),
@@ -53,6 +56,7 @@ steps = {
     "merge": lambda a: merge_entities(list(ready[id(a)][0]), list(ready[id(a)][1])),
     "entities": extract_entities,
     "analyse": analyse,
+    "facts": lambda a: extract_facts(a, entities[id(a)]),
 }
 for a in articles:
     analyse(a)
@@ -76,7 +80,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder")
     parser.add_argument("--articles", type=int, default=100)
-    parser.add_argument("--step", choices=["doc", "names", "figures", "merge", "entities", "analyse"], default="names")
+    parser.add_argument("--step", choices=["doc", "names", "figures", "merge", "entities", "analyse", "facts"], default="names")
     parser.add_argument("--tui", default=str(Path(__file__).resolve().parent.parent / "tui"))
     parser.add_argument("--first-seen", type=int, default=0, metavar="WARM",
                         help="count articles met for the first time, after analysing WARM others")

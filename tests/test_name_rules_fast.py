@@ -253,6 +253,14 @@ def test_every_tone_pair_is_two_letters_the_pair_search_finds():
     assert all(tones._PAIRS.fullmatch(pair) for pair in _TONE_MOVES)
 
 
+def test_the_pair_search_passes_over_a_pair_a_letter_follows():
+    """"Công đoàn", "hoàn thành" hold "oà" inside a syllable, where no tone moves: no substitution is tried."""
+    from unionreader.extract import tones
+
+    assert tones._PAIRS.search("Chủ tịch Công đoàn tỉnh, hoàn thành, toàn thể") is None
+    assert tones._PAIRS.search("Khánh Hoà, thuỷ.") is not None
+
+
 _TONED = st.lists(st.sampled_from([*"oOuUqQaeyAEYhkt ", "oà", "Oá", "uý", "UỶ", "oẻ", "quý", "Hoà", "thuỷ", "Hà", "Đà Nẵng",
                                    "ò", "à", "ỳ", "o\u0300", "a\u0301", "\u0309"]), max_size=12).map("".join)
 

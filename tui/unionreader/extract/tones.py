@@ -18,7 +18,10 @@ __all__ = ["canonical_tones"]
 
 _PAIR_FIRSTS = "".join(sorted({pair[0] for pair in _TONE_MOVES}))
 _PAIR_ENDS = "".join(sorted({pair[-1] for pair in _TONE_MOVES}))
-_PAIRS = re.compile(f"[{_PAIR_FIRSTS}][{_PAIR_ENDS}]")  # every pair has two letters (a test holds it)
+# Every pair has two letters (a test holds it), and moves only with no letter after it, as in ``_TONE_RE``:
+# "Công đoàn", "hoàn thành", "toàn thể" (most phrases of the genre) hold "oà" before a letter and are left
+# alone without the substitution.
+_PAIRS = re.compile(f"[{_PAIR_FIRSTS}][{_PAIR_ENDS}]" + r"(?![^\W\d_])")
 
 
 def canonical_tones(s: str) -> str:
