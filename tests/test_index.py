@@ -538,3 +538,37 @@ def test_block_chunks_belong_to_their_text_even_with_a_nul_inside_one():
     chunks = [block.buf[s : s + n].decode() for s, n in zip(block.starts.tolist(), block.lengths.tolist(), strict=True)]
     assert list(zip(chunks, block.chunk_text.tolist(), strict=True)) == [
         ("Công", 0), ("đoàn", 0), ("Hà", 1), ("Nội", 1), ("ơi", 1), ("Đà", 2), ("Nẵng", 2)]
+
+
+def _alias_table_from_scratch(ix: SearchIndex) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every term's aliases laid out afresh (how the table was made before it was extended)."""
+    count = np.zeros(len(ix._terms), dtype=np.int64)
+    tids = np.fromiter(ix._aliases, dtype=np.int64, count=len(ix._aliases))
+    count[tids] = [len(a) for a in ix._aliases.values()]
+    flat = np.fromiter((t for a in ix._aliases.values() for t in a), dtype=np.uint32)
+    start = np.zeros(len(count), dtype=np.int64)
+    start[tids] = np.cumsum(count[tids]) - count[tids]
+    return start, count, flat
+
+
+def test_the_alias_table_grows_with_the_vocabulary_as_if_made_afresh():
+    # Abbreviations and grouped numbers (which have aliases) first met in later batches, among new words.
+    aliased = ["LĐLĐ", "CĐCS", "UBND", "BHXH", "TP", "MTTQ", "8.945", "12.500", "1.234.567"]
+
+    def article(i: int) -> Analysis:
+        words = [SYLLABLES[(i * 5 + k) % len(SYLLABLES)] for k in range(4)]
+        words += [aliased[i % len(aliased)] if i % 3 else f"từ{i}", f"mới{i}"]
+        return make(f"Bài {i}", " ".join(words) + ". " + FILLER, name=f"a{i}")
+
+    analyses = [article(i) for i in range(60)]
+    ix = SearchIndex()
+    for at in range(0, len(analyses), 5):
+        ix.add(analyses[at : at + 5])
+        extended = ix._alias_arrays()
+        assert len(extended[0]) == len(ix._terms)
+        for mine, afresh in zip(extended, _alias_table_from_scratch(ix), strict=True):
+            assert mine.dtype == afresh.dtype and np.array_equal(mine, afresh)
+    assert len(ix._aliases) >= 5
+    whole = build(*analyses)
+    for q in ["ldld", "lien doan lao dong", "8945", "uy ban nhan dan", "bao hiem", "thanh pho"]:
+        assert list(ix.search(q).docs) == list(whole.search(q).docs), q

@@ -103,8 +103,7 @@ class IndexBuilder:
         if tid == known:
             aliases = tuple(self._term_id(a) for a in term_aliases(folded))
             if aliases:
-                self._aliases[tid] = aliases
-                self._alias_table = None
+                self._aliases[tid] = aliases  # (a new term: ``_alias_arrays`` extends its table with it)
         eid = self._exact_ids.get(exact)
         if eid is None:
             eid = self._exact_ids[exact] = len(self._exact_ids)
@@ -139,15 +138,34 @@ class IndexBuilder:
         return np.arange(first_id, first_id + len(chunks), dtype=np.int32)
 
     def _alias_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Per term id: (start, count) into the flat array of alias term ids."""
-        if self._alias_table is None or len(self._alias_table[0]) < len(self._terms):
-            count = np.zeros(len(self._terms), dtype=np.int64)
-            tids = np.fromiter(self._aliases, dtype=np.int64, count=len(self._aliases))
-            count[tids] = [len(a) for a in self._aliases.values()]
-            flat = np.fromiter((t for a in self._aliases.values() for t in a), dtype=np.uint32)
-            start = np.zeros(len(count), dtype=np.int64)
-            start[tids] = np.cumsum(count[tids]) - count[tids]
-            self._alias_table = (start, count, flat)
+        """Per term id: (start, count) into the flat array of alias term ids.
+
+        Extended by the terms added since it was made, not rebuilt: every batch adds terms, and
+        walking all the aliases again each time was ~1 CPU-s of a 100k cold open. Only a new term is
+        given aliases (``_register_word``), and term ids grow in insertion order, so the new terms'
+        aliases are the dict's last entries. (New arrays each time: a batch on a worker thread may
+        still be reading the previous ones.)"""
+        table, n = self._alias_table, len(self._terms)
+        if table is not None and len(table[0]) >= n:
+            return table
+        start, count, flat = table if table is not None else (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.uint32))
+        done = len(start)
+        new: list[int] = []
+        for tid in reversed(self._aliases):
+            if tid < done:
+                break
+            new.append(tid)
+        new.reverse()
+        grown_start, grown_count = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
+        grown_start[:done], grown_count[:done] = start, count
+        if new:
+            aliases = [self._aliases[tid] for tid in new]
+            lens = np.fromiter(map(len, aliases), dtype=np.int64, count=len(aliases))
+            tids = np.array(new, dtype=np.int64)
+            grown_count[tids] = lens
+            grown_start[tids] = len(flat) + np.cumsum(lens) - lens
+            flat = np.concatenate([flat, np.fromiter(itertools.chain.from_iterable(aliases), dtype=np.uint32)])
+        self._alias_table = (grown_start, grown_count, flat)
         return self._alias_table
 
     def _chunk_ids(self, block: Block) -> np.ndarray:
