@@ -79,3 +79,21 @@ def test_the_docs_of_the_reference_inputs_are_the_plain_docs():
         _assert_same_doc(article.text)
         for piece in set(article.text.split(" ")):
             assert wf._cut_chunk(piece) == wf._cut_plainly(piece), piece
+
+
+def _plain_quoted(text: str, pos: int) -> bool:
+    before = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+_QUOTING = st.lists(st.sampled_from(["“", "”", '"', "\n", "\n\n", " ", "Người", "Giữ", ".", "phim ", "x"]), max_size=40)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_LINED | _QUOTING.map("".join))
+def test_a_word_is_quoted_as_the_marks_of_its_line_before_it_count(text):
+    """``is_quoted`` read off the stretches found once: marks next to words and line breaks, lines of
+    closing marks alone, lines with no mark after quoted ones."""
+    doc = nr.Doc(text)
+    assert [doc.is_quoted(t) for t in range(len(doc.words))] == [
+        _plain_quoted(text, start) for start in doc.starts]
