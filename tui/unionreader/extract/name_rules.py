@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import fields
 from itertools import accumulate
 from operator import add
@@ -77,7 +77,9 @@ class Doc:
         self._upper_flags = upper
         self._capitals: list[int] | None = None
         self.skip = self._heading_words() if headed else bytearray(len(words))
-        self._quoted: tuple[list[int], bytearray] | None = None  # (see ``is_quoted``)
+        # (see ``is_quoted``; two attributes, not a tuple: an object less for the collector per text)
+        self._quote_marks: Sequence[int] | None = None
+        self._quoted_after: bytes | bytearray = b""
         self._quotes: tuple[list[int], ...] | None = None
         self.memo: dict[int, bool] = {}  # word index → whether a phrase starts there (``names._starts_phrase``)
 
@@ -130,21 +132,22 @@ class Doc:
         More opening marks than closing ones before the word on its line, or an odd number of straight ones,
         read off the stretches of the text found once (``_quoted_stretches``): a bisection per word, where
         counting the marks of its line cost a pass over the line per word (~50 words an article ask)."""
-        if self._quoted is None:
-            self._quoted = self._quoted_stretches()
-        marks, quoted = self._quoted
-        k = bisect_left(marks, self.starts[t])  # the marks before the word
-        return k > 0 and quoted[k - 1] == 1
+        if self._quote_marks is None:
+            self._quoted_stretches()
+        k = bisect_left(self._quote_marks, self.starts[t])  # the marks before the word
+        return k > 0 and self._quoted_after[k - 1] == 1
 
-    def _quoted_stretches(self) -> tuple[list[int], bytearray]:
-        """The offsets of the quotation marks, each with whether a word after it on its line is quoted, and the
-        end of each line holding one, where being quoted stops. The marks are found by ``str.find`` (a fast
-        search in C, where a regular expression steps through every character)."""
+    def _quoted_stretches(self) -> None:
+        """The offsets of the quotation marks (``_quote_marks``), each with whether a word after it on its line
+        is quoted (``_quoted_after``), and the end of each line holding one, where being quoted stops. The marks
+        are found by ``str.find`` (a fast search in C, where a regular expression steps through every character)."""
         text = self.text
-        found = _find_all(text, "“") + _find_all(text, '"')
-        if not found:  # no mark opens a quotation: a closing one alone quotes nothing
-            return [], bytearray()
-        found += _find_all(text, "”")
+        if "“" not in text and '"' not in text:  # no mark opens a quotation: a closing one alone quotes nothing
+            self._quote_marks, self._quoted_after = (), b""
+            return
+        found: list[int] = []
+        for mark in "“\"”":
+            _find_all(text, mark, found)
         found.sort()
         marks: list[int] = []
         quoted = bytearray()
@@ -170,7 +173,7 @@ class Doc:
             quoted.append(opened > closed or straight & 1)
         marks.append(line_end)
         quoted.append(0)
-        return marks, quoted
+        self._quote_marks, self._quoted_after = marks, quoted
 
     def is_quoted_title(self, t: int) -> bool:
         """Whether word ``t`` is inside a quotation opened right after a title word ("phim “…”")."""
@@ -278,11 +281,9 @@ _set_type, _set_text, _set_start, _set_end, _set_value, _set_meta = (
 )
 
 
-def _find_all(text: str, mark: str) -> list[int]:
-    """The offsets of ``mark`` in ``text``."""
-    found: list[int] = []
+def _find_all(text: str, mark: str, found: list[int]) -> None:
+    """Append the offsets of ``mark`` in ``text`` to ``found``."""
     at = text.find(mark)
     while at >= 0:
         found.append(at)
         at = text.find(mark, at + 1)
-    return found
