@@ -1,9 +1,9 @@
 """The fast mechanisms of ``name_rules.Doc`` give the answers of the plain code written out here.
 
 ``Doc`` reads every word's facts from two tables (a key, and flags packed in a byte that ``bytes.translate``
-unpacks), tells whether a word is quoted by counting the marks on its line (by bisection far into a long
-line), and makes entities through the slots' descriptors. Each test compares one of them with a
-straightforward version on generated text.
+unpacks), tells whether a word is quoted from the text's quoted stretches, found once (a title's opening
+mark by bisection far into a long line), and makes entities through the slots' descriptors. Each test
+compares one of them with a straightforward version on generated text.
 """
 
 from __future__ import annotations
@@ -51,8 +51,8 @@ def _plain_quoted_title(doc: nr.Doc, t: int) -> bool:
 @settings(max_examples=300, deadline=None)
 @given(texts, st.sampled_from([0, 3, 40, 2000]))
 def test_quoted_words_near_and_far_into_a_line(text, short_line):
-    """Counting the marks on the line and bisecting the marks of the whole text (past ``_SHORT_LINE``)
-    both answer as the plain count does."""
+    """The quoted stretches (``is_quoted``), and the mark before a word looked for on its line or by bisecting
+    the marks of the whole text (past ``_SHORT_LINE``, ``is_quoted_title``), answer as the plain count does."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(nr, "_SHORT_LINE", short_line)
         doc = nr.Doc(text)

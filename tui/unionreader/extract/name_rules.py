@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import fields
 from itertools import accumulate
 from operator import add
@@ -33,7 +33,7 @@ from .word_facts import (
     cut_words,
 )
 
-_SHORT_LINE = 2000  # ``Doc.is_quoted`` counts the quotation marks before a word on its line up to this far back
+_SHORT_LINE = 2000  # ``Doc.is_quoted_title`` looks for the quotation mark before a word on its line this far back
 # Values by span text (see ``Doc.value_text``); the expansion tables are the lexicons' own, never changed.
 _VALUE_CACHE: dict[tuple[str, int, bool, bool], str] = {}
 _VALUE_CACHE_LIMIT = 50_000
@@ -77,8 +77,9 @@ class Doc:
         self._upper_flags = upper
         self._capitals: list[int] | None = None
         self.skip = self._heading_words() if headed else bytearray(len(words))
-        self._has_quotes: bool | None = None  # whether the text holds an opening quotation mark (``is_quoted``)
-        self._has_straight = False  # whether it holds a straight one (known with ``_has_quotes``)
+        # (see ``is_quoted``; two attributes, not a tuple: an object less for the collector per text)
+        self._quote_marks: Sequence[int] | None = None
+        self._quoted_after: bytes | bytearray = b""
         self._quotes: tuple[list[int], ...] | None = None
         self.memo: dict[int, bool] = {}  # word index → whether a phrase starts there (``names._starts_phrase``)
 
@@ -126,25 +127,53 @@ class Doc:
         return skip
 
     def is_quoted(self, t: int) -> bool:
-        """Whether word ``t`` stands between quotation marks on its line: a programme's or document's title."""
+        """Whether word ``t`` stands between quotation marks on its line: a programme's or document's title.
+
+        More opening marks than closing ones before the word on its line, or an odd number of straight ones,
+        read off the stretches of the text found once (``_quoted_stretches``): a bisection per word, where
+        counting the marks of its line cost a pass over the line per word (~50 words an article ask)."""
+        if self._quote_marks is None:
+            self._quoted_stretches()
+        k = bisect_left(self._quote_marks, self.starts[t])  # the marks before the word
+        return k > 0 and self._quoted_after[k - 1] == 1
+
+    def _quoted_stretches(self) -> None:
+        """The offsets of the quotation marks (``_quote_marks``), each with whether a word after it on its line
+        is quoted (``_quoted_after``), and the end of each line holding one, where being quoted stops. The marks
+        are found by ``str.find`` (a fast search in C, where a regular expression steps through every character)."""
         text = self.text
-        if self._has_quotes is None:
-            self._has_straight = '"' in text
-            self._has_quotes = self._has_straight or "“" in text
-        if not self._has_quotes:
-            return False
-        pos = self.starts[t]
-        line = self._line_before(pos)
-        if pos - line <= _SHORT_LINE:  # the common case: count the marks on the line before the word
-            # In place (no copy of the line), and only the counts that can tell: no closing mark is counted
-            # when none opened, no straight one in a text without any.
-            opened = text.count("“", line + 1, pos)
-            if opened and opened > text.count("”", line + 1, pos):
-                return True
-            return self._has_straight and text.count('"', line + 1, pos) % 2 == 1
-        _, opens, closes, straight = self._marks()
-        return (bisect_left(opens, pos) - bisect_left(opens, line) > bisect_left(closes, pos) - bisect_left(closes, line)
-                or (bisect_left(straight, pos) - bisect_left(straight, line)) % 2 == 1)
+        if "“" not in text and '"' not in text:  # no mark opens a quotation: a closing one alone quotes nothing
+            self._quote_marks, self._quoted_after = (), b""
+            return
+        found: list[int] = []
+        for mark in "“\"”":
+            _find_all(text, mark, found)
+        found.sort()
+        marks: list[int] = []
+        quoted = bytearray()
+        line_end = -1
+        opened = closed = straight = 0
+        for pos in found:
+            if pos > line_end:  # the first mark of its line: the counts start again
+                if marks:
+                    marks.append(line_end)
+                    quoted.append(0)
+                line_end = text.find("\n", pos)
+                if line_end < 0:
+                    line_end = len(text)
+                opened = closed = straight = 0
+            mark = text[pos]
+            if mark == "“":
+                opened += 1
+            elif mark == "”":
+                closed += 1
+            else:
+                straight += 1
+            marks.append(pos)
+            quoted.append(opened > closed or straight & 1)
+        marks.append(line_end)
+        quoted.append(0)
+        self._quote_marks, self._quoted_after = marks, quoted
 
     def is_quoted_title(self, t: int) -> bool:
         """Whether word ``t`` is inside a quotation opened right after a title word ("phim “…”")."""
@@ -252,3 +281,9 @@ _set_type, _set_text, _set_start, _set_end, _set_value, _set_meta = (
 )
 
 
+def _find_all(text: str, mark: str, found: list[int]) -> None:
+    """Append the offsets of ``mark`` in ``text`` to ``found``."""
+    at = text.find(mark)
+    while at >= 0:
+        found.append(at)
+        at = text.find(mark, at + 1)
