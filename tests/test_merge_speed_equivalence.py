@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -92,7 +94,7 @@ def _usual_input(draw):
     elif spoil == "overlap" and len(figures) > 1:
         figures[1] = new_entity(figures[1].type, "x", figures[0].start, figures[0].start + 1, None)
     # (an empty name followed by one starting where it does is left to the general path too)
-    tie_after_empty = any(a.start == b.start == a.end for a, b in zip(kept, kept[1:]))
+    tie_after_empty = any(a.start == b.start == a.end for a, b in pairwise(kept))
     return kept, figures, spoil == "" and not tie_after_empty
 
 

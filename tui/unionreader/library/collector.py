@@ -10,7 +10,6 @@ from ..corpus import LoadError
 from ..extract.models import Analysis
 from .batching import Batch
 
-
 BATCH_SECONDS = 0.25  # a batch is handed over after this long even when it is not full (the list moves)
 
 
