@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -53,3 +55,60 @@ def test_merging_by_figure_spans_drops_what_the_per_name_lookup_drops(spans, ord
     got = en.merge_entities(list(names), list(figures))
     want = _plain_merge(names, figures)
     assert [id(e) for e in got] == [id(e) for e in want]
+
+
+_NAME_KINDS = ["person", "organization", "location", "role", "abbreviation"]
+_FIGURE_KINDS = ["count", "date", "document", "money", "percent"]
+
+
+@st.composite
+def _usual_input(draw):
+    """Names as ``extract_names`` gives them (sorted by (start, -end, type), none overlapping another of its type:
+    equal starts, nesting and empty spans allowed) and figures in order, none overlapping; sometimes spoilt
+    (shuffled, a figure type among the names, two figures overlapping) to check the usual path lets those go."""
+    from unionreader.extract.records import new_entity
+
+    names, type_end = [], {}
+    for kind, start, length in draw(st.lists(st.tuples(st.sampled_from(_NAME_KINDS), st.integers(0, 30),
+                                                       st.integers(0, 6)), max_size=14)):
+        names.append(new_entity(kind, "x" * length, start, start + length, None))
+    names.sort(key=lambda e: (e.start, -e.end, e.type))
+    kept = []
+    for e in names:  # (one of a type overlapping or starting at the last of its type is left out)
+        last = type_end.get(e.type)
+        if last is None or (e.start > last.start and e.start >= last.end):
+            kept.append(e)
+            type_end[e.type] = e
+    figures, at = [], 0
+    for kind, gap, length, text in draw(st.lists(st.tuples(st.sampled_from(_FIGURE_KINDS), st.integers(0, 5),
+                                                           st.integers(0, 6), st.sampled_from(["", "12 người", " 3 x"])),
+                                                 max_size=6)):
+        start = at + gap + (1 if figures and at + gap == figures[-1].start else 0)  # (after an empty one)
+        figures.append(new_entity(kind, text or "x" * length, start, start + length, None))
+        at = start + length
+    spoil = draw(st.sampled_from(["", "", "", "shuffle", "kind", "overlap"]))
+    if spoil == "shuffle":
+        kept = draw(st.permutations(kept))
+    elif spoil == "kind" and kept:
+        kept[0] = new_entity("date", kept[0].text, kept[0].start, kept[0].end, None)
+    elif spoil == "overlap" and len(figures) > 1:
+        figures[1] = new_entity(figures[1].type, "x", figures[0].start, figures[0].start + 1, None)
+    # (an empty name followed by one starting where it does is left to the general path too)
+    tie_after_empty = any(a.start == b.start == a.end for a, b in pairwise(kept))
+    return kept, figures, spoil == "" and not tie_after_empty
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_usual_input())
+def test_merging_the_usual_input_in_order_gives_the_general_paths_result(made):
+    """Names sorted as ``extract_names`` sorts them and figures in order merged by bisection give the same entities
+    in the same order as the general path (type sort, same-type sweep, position sorts), also with equal starts,
+    nested and empty names, counts and names inside figures; the usual input takes that path, any other not."""
+    from unionreader.extract import entities as en
+
+    names, figures, usual = made
+    got = en.merge_entities(list(names), list(figures))
+    assert [id(e) for e in got] == [id(e) for e in en._merge_any(list(names), list(figures))]
+    assert [id(e) for e in got] == [id(e) for e in _plain_merge(names, figures)]
+    if usual:
+        assert en._merge_in_order(list(names), list(figures)) is not None

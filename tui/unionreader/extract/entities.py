@@ -13,6 +13,7 @@ Overlap policy, applied after both extractors ran on ``Article.text``:
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
@@ -87,6 +88,13 @@ def _spans(figures: list[Entity], kinds: frozenset[str]) -> tuple[list[int], lis
 
 def merge_entities(names: Iterable[Entity], figures: Iterable[Entity]) -> list[Entity]:
     """Apply the overlap policy above and return the entities sorted by start (then longest first)."""
+    names, figures = list(names), list(figures)
+    merged = _merge_in_order(names, figures)
+    return merged if merged is not None else _merge_any(names, figures)
+
+
+def _merge_any(names: list[Entity], figures: list[Entity]) -> list[Entity]:
+    """``merge_entities`` of any input: the same-type overlaps resolved first, then figures swallow names."""
     entities = _keep_longest([*names, *figures])
     # Each of the few figures looks for the names starting inside it (by bisection), rather than each of an
     # article's hundred names for its figure.
@@ -102,22 +110,93 @@ def merge_entities(names: Iterable[Entity], figures: Iterable[Entity]) -> list[E
     # dropped, the others keep their order, and the starts are in order for bisection.)
     _sort_by_position(entities)
     if swallow_starts:
-        starts = [e.start for e in entities]
-        swallowed = []
-        last = len(swallow_starts) - 1
-        for i, (span_start, span_end) in enumerate(zip(swallow_starts, swallow_ends, strict=True)):
-            # The entities starting in the span, but not at or past the next span's start: for those the
-            # next span is the last one starting at or before them. (One starting past its end ends past it.)
-            stop = bisect_right(starts, span_end)
-            if i < last:
-                stop = min(stop, bisect_left(starts, swallow_starts[i + 1]))
-            for j in range(bisect_left(starts, span_start), stop):
-                e = entities[j]
-                if e.end <= span_end and e.type in NAME_TYPES:
-                    swallowed.append(j)
-        for j in reversed(swallowed):  # (ascending: deleted from the last, the others keep their places)
-            del entities[j]
+        for j in reversed(_swallowed(entities, [e.start for e in entities], swallow_starts, swallow_ends)):
+            del entities[j]  # (ascending: deleted from the last, the others keep their places)
     return entities
+
+
+def _merge_in_order(names: list[Entity], figures: list[Entity]) -> list[Entity] | None:
+    """``merge_entities`` of the usual input, or None for any other: names sorted by (start, -end, type) with no
+    two of one type overlapping (as ``extract_names`` gives them), figures in order with no two overlapping
+    (they claim their characters), no name type among the figures nor another among the names.
+
+    The result is then those entities sorted by (start, -end, type), less the counts and names inside
+    figures: told by a pass over the names and merged by bisection, without the type sort and the two
+    position sorts of the general path (about half the merge's instructions).
+    """
+    if not names:
+        starts: list[int] = []
+    else:
+        starts = [e.start for e in names]
+        type_end = dict.fromkeys(NAME_TYPES, starts[0])  # the end of the last name of each type
+        previous, previous_start = None, starts[0] - 1
+        try:
+            for e in names:
+                start = e.start
+                if start <= previous_start and not _tie_in_order(previous, e):
+                    return None
+                kind = e.type
+                if start < type_end[kind]:
+                    return None
+                type_end[kind] = e.end
+                previous, previous_start = e, start
+        except KeyError:  # (a type that is no name's)
+            return None
+    # One pass over the few figures: in order, none overlapping the one before, their spans sorted as they come.
+    swallow_starts: list[int] = []
+    swallow_ends: list[int] = []
+    block_starts: list[int] = []
+    block_ends: list[int] = []
+    previous_start = previous_end = -math.inf
+    for f in figures:
+        kind, start = f.type, f.start
+        if not previous_start < start >= previous_end or kind in NAME_TYPES:
+            return None
+        previous_start, previous_end = start, f.end
+        if kind in _SWALLOWING_FIGURES:
+            swallow_starts.append(start)
+            swallow_ends.append(previous_end)
+        if kind in _COUNT_BLOCKERS:
+            block_starts.append(start)
+            block_ends.append(previous_end)
+    if block_starts:
+        figures = [e for e in figures if e.type != "count" or not _blocked(e, block_starts, block_ends)]
+    if swallow_starts:
+        for j in reversed(_swallowed(names, starts, swallow_starts, swallow_ends)):
+            del names[j], starts[j]
+    for figure in reversed(figures):  # (from the last: the places found for the earlier ones stay right)
+        at, start, end = bisect_left(starts, figure.start), figure.start, figure.end
+        while at < len(starts) and starts[at] == start and (
+                names[at].end > end or (names[at].end == end and names[at].type < figure.type)):
+            at += 1
+        names.insert(at, figure)
+    return names
+
+
+def _tie_in_order(first: Entity, then: Entity) -> bool:
+    """Two names starting at the same place ("Công đoàn" and the organisation it opens) in order: the longer
+    first, then by type; the first not empty, so that the same-type test sees one type's second name
+    starting inside the first."""
+    return then.start == first.start < first.end and (
+        first.end > then.end or (first.end == then.end and first.type < then.type))
+
+
+def _swallowed(entities: list[Entity], starts: list[int], swallow_starts: list[int], swallow_ends: list[int]) -> list[int]:
+    """The places, ascending, of the names among ``entities`` (sorted by ``starts``) inside a document or date
+    span (``swallow_starts``/``swallow_ends``, sorted by (start, end))."""
+    swallowed = []
+    last = len(swallow_starts) - 1
+    for i, (span_start, span_end) in enumerate(zip(swallow_starts, swallow_ends, strict=True)):
+        # The entities starting in the span, but not at or past the next span's start: for those the
+        # next span is the last one starting at or before them. (One starting past its end ends past it.)
+        stop = bisect_right(starts, span_end)
+        if i < last:
+            stop = min(stop, bisect_left(starts, swallow_starts[i + 1]))
+        for j in range(bisect_left(starts, span_start), stop):
+            e = entities[j]
+            if e.end <= span_end and e.type in NAME_TYPES:
+                swallowed.append(j)
+    return swallowed
 
 
 def _blocked(count: Entity, starts: list[int], ends: list[int]) -> bool:

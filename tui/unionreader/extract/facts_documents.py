@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..articles import Article
 from ..patterns import on_first_use
@@ -65,12 +66,18 @@ def document_facts(text, entities, ents: EntityIndex, sentences: SentenceIndex) 
     return list(facts.values())
 
 
+@lru_cache(maxsize=4096)
+def _abbreviation_key(written: str) -> str:
+    """(cached: an article writes each abbreviation several times, and the genre's are few)"""
+    return fold_nfc(written).upper()
+
+
 def abbreviation_facts(text, entities, ents: EntityIndex, sentences: SentenceIndex) -> list[Fact]:
     first: dict[str, int] = {}
     defined: dict[str, int] = {}
     for i in ents.of_type("abbreviation"):
         e = entities[i]
-        abbr = fold_nfc(e.text).upper()
+        abbr = _abbreviation_key(e.text)
         first.setdefault(abbr, i)
         if e.value and abbr not in defined:
             defined[abbr] = i

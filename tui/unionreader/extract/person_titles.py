@@ -32,14 +32,17 @@ def title_before(text: str, start: int) -> str | None:
     before = text[max(0, start - _WINDOW) : start]
     if not before.endswith(" "):
         return None
-    words = before.split()
-    if not words:
+    # The last word alone (``split()[-1]``, cut once from the right): most names follow no title, and the
+    # window's other words are split only for those ending with a title's last word.
+    tail = before.rsplit(maxsplit=1)
+    if not tail:
         return None
-    last = words[-1]
+    last = tail[-1]
     if last[0].isupper() and all(part in _ABBREVIATED for part in last.split(".")):
         return last
     if last.lower() not in _LAST_WORDS:
         return None
+    words = before.split()
     for n in range(min(_LONGEST, len(words)), 0, -1):
         phrase = " ".join(words[-n:])
         if phrase.lower() in _WORD_TITLES:

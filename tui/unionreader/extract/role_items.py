@@ -7,6 +7,7 @@ by a run of capitalised words that names one ("Phó Viện trưởng TAND tối 
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import NamedTuple
 
 from ..patterns import on_first_use
@@ -21,6 +22,11 @@ class RoleItem(NamedTuple):
     end: int
     entities: tuple[int, ...]
     shown: str = ""  # the role as the fact gives it, when not as written ("Giám đốc công ty" named)
+
+
+# ``RoleItem(*fields)`` of all four fields, the tuple made in C: without the NamedTuple's ``__new__``, a Python
+# frame per role.
+_role_item = partial(tuple.__new__, RoleItem)
 
 
 _ROLE_QUALIFIER = re.compile(r"\s(?:phụ trách|thường trực|kiêm|chuyên trách)\b")
@@ -103,11 +109,11 @@ def role_items(text: str, ents: EntityIndex) -> list[RoleItem]:
             elif kind := generic_body(text, after):  # "Giám đốc công ty": the company the article names
                 body = named_body(kind.group(1), (ents.entities[j].text for j in orgs.values()))
                 shown = f"{clean_phrase(text[role.start : after])} {body}" if body else ""
-                items.append(RoleItem(role.start, kind.end(), tuple(used), shown))
+                items.append(_role_item((role.start, kind.end(), tuple(used), shown)))
                 continue
         if end == role.end and q and _ROLE_END.match(text, after):
             end = after  # "Phó Chủ tịch thường trực;": the qualifier is the role's own
-        items.append(RoleItem(role.start, end, tuple(used)))
+        items.append(_role_item((role.start, end, tuple(used), "")))
     # Two role entities may overlap the same organisation; keep the longest per start.
     items.sort(key=lambda it: (it.start, -it.end))
     out: list[RoleItem] = []
