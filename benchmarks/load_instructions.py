@@ -11,12 +11,9 @@ patterns compiled on first use), then only the ``load_bytes`` calls over all of 
 from __future__ import annotations
 
 import argparse
-import os
-import re
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
+
+from reduce_instructions import instructions_in_reduce
 
 _CHILD = """
 import sys
@@ -37,15 +34,7 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=300)
     parser.add_argument("--tui", default=str(Path(__file__).resolve().parent.parent / "tui"))
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        script = Path(tmp) / "child.py"
-        script.write_text(_CHILD)
-        out = subprocess.run(
-            ["valgrind", "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=functools_reduce",
-             "--callgrind-out-file=/dev/null", sys.executable, str(script), args.folder, str(args.files)],
-            env=dict(os.environ, PYTHONHASHSEED="0", PYTHONPATH=args.tui), capture_output=True, text=True, check=True,
-        ).stderr
-    total = int(re.search(r"Collected : (\d+)", out).group(1))
+    total, _ = instructions_in_reduce(_CHILD, [args.folder, str(args.files)], args.tui)
     print(f"load: {total / args.files:,.0f} instructions per file ({args.files} files of {args.folder}, package {args.tui})")
 
 

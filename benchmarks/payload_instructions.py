@@ -15,12 +15,10 @@ Needs valgrind.
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
+
+from reduce_instructions import instructions_in_reduce
 
 _CHILD = """
 import pickle
@@ -72,16 +70,7 @@ def main() -> None:
     parser.add_argument("--step", choices=["encode", "rows", "pickle", "doc_terms", "worker"], default="worker")
     parser.add_argument("--tui", default=str(Path(__file__).resolve().parent.parent / "tui"))
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        script = Path(tmp) / "child.py"
-        script.write_text(_CHILD)
-        out = subprocess.run(
-            ["valgrind", "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=functools_reduce",
-             "--callgrind-out-file=/dev/null", sys.executable, str(script), args.folder, str(args.warm),
-             str(args.files), args.step],
-            env=dict(os.environ, PYTHONHASHSEED="0", PYTHONPATH=args.tui), capture_output=True, text=True, check=True,
-        ).stderr
-    total = int(re.search(r"Collected : (\d+)", out).group(1))
+    total, out = instructions_in_reduce(_CHILD, [args.folder, str(args.warm), str(args.files), args.step], args.tui)
     articles, size, stored = map(int, re.search(r"^(\d+) (\d+) (\d+)$", out, re.M).groups())
     print(f"{args.step}: {total / articles:,.0f} instructions per article ({articles} articles in {args.files} files "
           f"of {args.folder} after {args.warm}, package {args.tui}); payloads {stored / size:.3f}x the files")
