@@ -16,6 +16,7 @@ from itertools import accumulate
 from operator import add
 
 from ..text import fold, nfc
+from .facts_common import needle_starts
 from .models import Entity
 from .phrases import TITLE_HEADS
 from .tones import canonical_tones
@@ -145,10 +146,7 @@ class Doc:
         if "“" not in text and '"' not in text:  # no mark opens a quotation: a closing one alone quotes nothing
             self._quote_marks, self._quoted_after = (), b""
             return
-        found: list[int] = []
-        for mark in "“\"”":
-            _find_all(text, mark, found)
-        found.sort()
+        found = needle_starts(text, "“\"”")
         marks: list[int] = []
         quoted = bytearray()
         line_end = -1
@@ -279,11 +277,3 @@ _new_object = object.__new__
 _set_type, _set_text, _set_start, _set_end, _set_value, _set_meta = (
     Entity.__dict__[f.name].__set__ for f in fields(Entity)
 )
-
-
-def _find_all(text: str, mark: str, found: list[int]) -> None:
-    """Append the offsets of ``mark`` in ``text`` to ``found``."""
-    at = text.find(mark)
-    while at >= 0:
-        found.append(at)
-        at = text.find(mark, at + 1)
