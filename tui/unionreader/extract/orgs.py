@@ -43,6 +43,8 @@ def _glued(doc: Doc, j: int) -> bool:
     """Word ``j`` touches the words on both sides: "GD&ĐT", not "Sở Y tế - Bộ X"."""
     return doc.end(j - 1) == doc.starts[j] and doc.starts[j] + 1 == doc.starts[j + 1]
 _MAX_ORG_WORDS = 24
+# The keys ``_stops_organization`` can stop at: most words of a name are none of them, and are not asked.
+_MAY_STOP = frozenset(ROLE_TITLES.first) | frozenset(PERSON_CUES.first) | frozenset(NOT_ORG.first) | SURNAMES
 
 
 class OrgRules(PeopleRules):
@@ -61,8 +63,7 @@ class OrgRules(PeopleRules):
         """End of the organisation whose head is at word ``i``, or None (then ``failed_until`` says how
         far a scan from the words after ``i`` would fail the same way)."""
         doc = self.doc
-        keys, words, n = doc.keys, doc.words, len(doc.words)
-        kinds, caps, upper, skip, in_location = doc.kinds, doc.caps, doc.upper, doc.skip, self.in_location
+        keys, words, upper = doc.keys, doc.words, doc.upper
         head_end = None
         if upper[i]:
             if words[i] in ORG_ABBR_HEADS:
@@ -71,10 +72,11 @@ class OrgRules(PeopleRules):
             head = ORG_HEADS.match(keys, i)
             if head is not None:
                 head_end = head[0]
-            if _tong_abbreviation(doc, i):
+            if keys[i] == "tổng" and _tong_abbreviation(doc, i):
                 head_end = i + 2
         if head_end is None or doc.is_quoted(i):
             return None  # quoted: "Nâng cao vai trò Công đoàn ngành Giao thông vận tải …" is a title, not a mention
+        kinds, caps, skip, in_location, n = doc.kinds, doc.caps, doc.skip, self.in_location, len(words)
         head_key = tuple(keys[i:head_end])
         standing = head_key in SELF_STANDING
         good_end = head_end if standing else None
@@ -126,7 +128,7 @@ class OrgRules(PeopleRules):
                     tail_ok = False
                     continue
                 if caps[j]:
-                    if self._stops_organization(j, head_key):
+                    if k in _MAY_STOP and self._stops_organization(j, head_key):
                         break
                     # Only a one-word name start takes a lower-case tail: "Cục Quản lý thị trường", but
                     # "Khu công nghiệp Tân Phước | ủng hộ".
@@ -188,9 +190,13 @@ class OrgRules(PeopleRules):
     def _lowercase_tail(self, j: int) -> int | None:
         """End of a lower-case name tail ("Cục Quản lý thị trường"): up to 3 words that are not stop
         words; ``j`` when there is none, None when the lower-case run goes on too long to be a name's."""
-        n = len(self.doc.words)
+        words = self.doc.words
+        n = len(words)
         end = j
-        while end < n and end - j < 3 and self._plain_lowercase(end):
+        while end < n and end - j < 3:
+            plain = _PLAIN[words[end]]  # (``_plain_lowercase`` called only where the word alone does not tell)
+            if not (plain if plain is not None else self._plain_lowercase(end)):
+                break
             end += 1
         if end - j == 3 and self._plain_lowercase(end):
             return None  # a long lower-case run is the sentence going on, not a name

@@ -135,11 +135,11 @@ class PeopleRules:
         a surname (a weak one only with 3+ words or a middle name: "Cao Thị Mận", not "Cao Bằng")."""
         doc = self.doc
         keys, n = doc.keys, len(doc.words)
+        if not cued and (i >= n or keys[i] not in SURNAMES):
+            return None  # decided first, before walking the name: most capitalised words are no surname
         if (i >= n or not WORD_IS_NAME[doc.words[i]] or self.in_location[i]
                 or (keys[i] == "hồ" and tuple(keys[i : i + 3]) == HO_CHI_MINH)):
             return None  # no name starts here (after a cue, often a comma)
-        if not cued and keys[i] not in SURNAMES:
-            return None  # decided before walking the name: most capitalised words are no surname
         words, skip, name_word, may_start = doc.words, doc.skip, WORD_IS_NAME, _MAY_START
         j = i
         glued = 0  # hyphens and the syllables they join: "Kim Dae-sung" is one name of two parts
