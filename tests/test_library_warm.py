@@ -50,6 +50,15 @@ def test_a_payload_is_compressed_at_the_stored_level_and_decodes_to_the_same(arc
     assert analyses[0].article.raw and analyses[0].article.text
 
 
+def test_a_payload_stored_at_an_earlier_level_decodes_to_the_same(archive):  # noqa: F811
+    """Caches written at level 3 (before the cold open's workers compressed at level 1) read alike."""
+    outcome = analyse_file(str(archive / "001.txt"))
+    payload = encode("001.txt", outcome.analyses, outcome.errors)
+    older = payload[:1] + zlib.compress(zlib.decompress(payload[1:]), 3)
+    assert older != payload
+    assert decode(older) == decode(payload)
+
+
 def _snapshot(cache):
     (folder,) = cache.glob(f"{index_files.PREFIX}*")
     return folder
