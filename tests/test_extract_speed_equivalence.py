@@ -26,6 +26,7 @@ from unionreader.extract import facts_awards as fa
 from unionreader.extract import facts_common as fc
 from unionreader.extract import facts_people as fp
 from unionreader.extract import name_rules as nr
+from unionreader.extract import sentences as ss
 from unionreader.extract import word_facts as wf
 from unionreader.extract.tones import canonical_tones
 from unionreader.text import normalize_tones
@@ -178,21 +179,21 @@ def _plain_split_sentences(text: str) -> list[fc.Sentence]:
     pos = 0
     for m in _PLAIN_END_RE.finditer(text):
         if not m.group().startswith("\n"):
-            if not fc._starts_sentence(text, m.end()):
+            if not ss._starts_sentence(text, m.end()):
                 continue
-            if m.group() == "." and fc._ABBREV_BEFORE_DOT.search(text, max(0, m.start() - 6), m.start()):
+            if m.group() == "." and ss._ABBREV_BEFORE_DOT.search(text, max(0, m.start() - 6), m.start()):
                 continue
         end = m.start() if m.group().startswith("\n") else m.end()
-        fc._add_trimmed(text, pos, end, spans)
+        ss._add_trimmed(text, pos, end, spans)
         pos = m.end()
-    fc._add_trimmed(text, pos, len(text), spans)
+    ss._add_trimmed(text, pos, len(text), spans)
     return spans
 
 
 @settings(max_examples=500, deadline=None)
 @given(texts)
 def test_sentence_ends_and_sentences_are_those_of_the_plain_rules(text):
-    assert [m.span() for m in fc._END_RE.finditer(text)] == [m.span() for m in _PLAIN_END_RE.finditer(text)]
+    assert [m.span() for m in ss._END_RE.finditer(text)] == [m.span() for m in _PLAIN_END_RE.finditer(text)]
     assert fc.split_sentences(text) == _plain_split_sentences(text)
 
 

@@ -1,8 +1,4 @@
-"""Shared pieces of fact extraction: sentences, clause windows and entity look-ups.
-
-Every fact points at the sentence it came from, so the splitter must not cut inside the numbers
-and abbreviations of the genre: "8.945", "30/01/2024", "TP. Hồ Chí Minh", "Đ/c", "./.".
-"""
+"""Shared pieces of fact extraction: the sentence index, clause windows and entity look-ups."""
 
 from __future__ import annotations
 
@@ -12,134 +8,13 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import islice
 from operator import attrgetter, le
-from typing import NamedTuple
 
 from ..text import fold_nfc
 from .models import Entity
+from .sentences import Sentence, split_sentences
 from .tones import canonical_tones
 
-# A sentence ends at a line break, or at . ! ? … (closing quotes and a "./." tail included) followed
-# by space and something that can start a sentence. A period after a short abbreviation ("TP.",
-# "Th.S.", "PGS.") is not an end; "8.945" and "30/01/2024" have no space after the dot anyway.
-#
-# That is ``\n+|[.!?…]+[”"')\]]*(?:\s*\./\.)?``, written to open with one class of first characters: the
-# regular expression engine then skips to those characters instead of trying a match at every offset.
-_END_RE = re.compile(r"[\n.!?…](?:(?<=\n)\n*|(?<!\n)[.!?…]*[”\"')\]]*(?:\s*\./\.)?)")
-_ABBREV_BEFORE_DOT = re.compile(r"(?:^|[\s(])(?:TP|Tp|TX|Q|P|ThS|Th\.S|TS|PGS|GS|BS|KS|CN|[A-ZĐ])$")
-# What can stand right before such a dot: the last letter of one of those abbreviations, or the line
-# break that ``$`` also matches before.
-_ABBREV_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZĐp\n")
-_OPENERS = "\"“‘'([-–•"
-_END_FIRST = "\n.!?…"  # the characters a match of ``_END_RE`` opens with
-
-
-class Sentence(NamedTuple):
-    """A sentence's span of the text. A tuple: an article makes dozens, and a frozen dataclass takes
-    four times as long to make."""
-
-    start: int
-    end: int
-
-
-_new_sentence = tuple.__new__  # ``Sentence(start, end)`` without the Python-level ``__new__``
-
-
-def _end_candidates(text: str) -> list[int]:
-    """Where ``_END_RE`` can match: its first character class, found by ``str.find`` (a scan of the regular
-    expression engine costs ten times as much per character, whatever it skips), in order."""
-    found: list[int] = []
-    for ch in _END_FIRST:
-        at = text.find(ch)
-        while at != -1:
-            found.append(at)
-            at = text.find(ch, at + 1)
-    found.sort()
-    return found
-
-
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentence spans of ``text`` (whitespace trimmed, empty ones dropped), in order."""
-    spans: list[Sentence] = []
-    append = spans.append
-    pos = 0
-    n = len(text)
-    taken = 0  # the end of the last match: ``finditer`` goes on from there
-    # ``_END_RE.finditer(text)``: the pattern tried where its first character stands, each time after
-    # the previous match; every such place matches. Its usual matches are read without the engine.
-    for start in _end_candidates(text):
-        if start < taken:
-            continue
-        gap = 0  # spaces known to follow the end: the next sentence opens after them, with nothing to trim
-        if text[start] == "\n":  # a run of line breaks: the match, and always a cut before it
-            end = start + 1
-            while end < n and text[end] == "\n":
-                end += 1
-            cut = start
-        else:
-            after = text[start + 1 : start + 3]
-            if after[:1] == " " and after[1:] and after[1] != "." and not after[1].isspace():
-                # ". X": the match is the one mark (``\s*\./\.`` finds no "." after the space), and the
-                # sentence goes on unless X can start one.
-                end = start + 1
-                first = after[1]
-                if not (first.isupper() or first.isdigit() or first in _OPENERS):
-                    taken = end
-                    continue
-                gap = 1
-            elif after[:1] == "\n" and after[1:] and after[1] != "." and not after[1].isspace():
-                end = start + 1  # ".\nX": the one mark again, before a line break, which ends a sentence
-            elif after == "\n\n" and (next_char := text[start + 3 : start + 4]) and next_char != "." \
-                    and not next_char.isspace():
-                end = start + 1  # ".\n\nX", a paragraph's end: the same (``\s*\./\.`` finds no "./." after it)
-            elif after[:1].isalnum():  # "8.945", "TP.HCM": the match is the one mark, and ends nothing
-                taken = start + 1
-                continue
-            else:
-                end = _END_RE.match(text, start).end()
-                # Most dots are inside numbers and abbreviations ("8.945", "TP.HCM"): no space follows them.
-                if end < n and (not text[end].isspace() or not _starts_sentence(text, end)):
-                    taken = end
-                    continue
-            if (end - start == 1 and text[start] == "." and start and text[start - 1] in _ABBREV_LAST
-                    and _ABBREV_BEFORE_DOT.search(text, max(0, start - 6), start)):
-                taken = end
-                continue
-            cut = end
-        if pos < cut:
-            if not text[pos].isspace() and not text[cut - 1].isspace():
-                append(_new_sentence(Sentence, (pos, cut)))  # the usual case: nothing to trim
-            else:
-                _add_trimmed(text, pos, cut, spans)
-        taken = end
-        pos = end + gap
-    _add_trimmed(text, pos, n, spans)
-    return spans
-
-
-def _starts_sentence(text: str, i: int) -> bool:
-    if i >= len(text):
-        return True
-    if not text[i].isspace():
-        return False
-    while i < len(text) and text[i] in " \t":
-        i += 1
-    if i >= len(text) or text[i] == "\n":
-        return True
-    ch = text[i]
-    return ch.isupper() or ch.isdigit() or ch in _OPENERS
-
-
-def _add_trimmed(text: str, start: int, end: int, out: list[Sentence]) -> None:
-    if start < end and not text[start].isspace() and not text[end - 1].isspace():
-        out.append(_new_sentence(Sentence, (start, end)))  # the usual case: nothing to trim
-        return
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(_new_sentence(Sentence, (start, end)))
-
+__all__ = ["Sentence", "split_sentences"]  # (here too: the facts modules take them from this one)
 
 # ``str.lower`` lower-cases each letter as the regular expression engine compares it under IGNORECASE,
 # except that the engine also takes "İ" and "ı" for "i" and "ſ" for "s" (and "İ" is the one letter
