@@ -106,7 +106,9 @@ class OrgRules(PeopleRules):
                     named = True
                     after_head = tail_ok = False
                     continue
-                nested = ORG_HEADS.match(keys, j) if caps[j] and k in ORG_HEADS.first else None
+                head_next = ORG_HEADS.first.get(k) if caps[j] else None  # (a pair no head opens, "Thành phố", not asked)
+                nested = ORG_HEADS.match(keys, j) if head_next is not None and (
+                    "" in head_next or (j + 1 < n and keys[j + 1] in head_next)) else None
                 if nested is not None and not self._stops_organization(j, head_key):
                     standing = standing or tuple(keys[j : nested[0]]) in SELF_STANDING
                     j = good_end = nested[0]
