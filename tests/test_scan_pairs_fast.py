@@ -77,3 +77,16 @@ def test_pairs_no_phrase_opens_with_are_not_asked(monkeypatch):
                         ("ORG_HEADS", "đại hội"), ("ROLE_TITLES", "đại hội"), ("LOCATION_PREFIXES", "thành tích"),
                         ("PLACES", "đồng chí")}
     assert [e.text for e in found if e.type == "organization"] == ["Công đoàn Sở Y tế"]
+
+
+_SWEPT = sorted({*lex.PERSON_CUES, *lex.ROLE_TITLES, *lex.ORG_HEADS, *lex.LOCATION_PREFIXES, *lex.PROVINCES,
+                 *lex.ORG_ABBREVIATION_HEADS, *lex.COMMITTEES})
+
+
+def test_every_phrase_is_found_as_with_every_pair_asked():
+    """Each phrase whole, after a name, after "Phó" and "Tổng" (which open with the word after the next: "Phó Bí
+    thư", "Tổng LĐLĐ"), inside a name and in lower case: the pairs that open one are all asked."""
+    for phrase in _SWEPT:
+        cap = phrase[:1].upper() + phrase[1:]
+        text = f"Ông Lê {cap} Nguyễn Văn An và Phó {cap} Trần Thị Lan, Tổng {cap} Sở {cap}; {phrase.lower()} tỉnh Hà Nam."
+        assert extract_names(text) == _plain_names(text), text
