@@ -61,6 +61,14 @@ def test_quoted_words_near_and_far_into_a_line(text, short_line):
             assert doc.is_quoted_title(t) == _plain_quoted_title(doc, t), t
 
 
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_the_quoted_words_mask_is_the_plain_count_of_each_words_line(text):
+    """``quoted_words`` (read by index where each organisation head asks) marks the words the count quotes."""
+    doc = nr.Doc(text)
+    assert list(doc.quoted_words()) == [_plain_quoted(text, pos) for pos in doc.starts]
+
+
 def test_a_quoted_title_far_into_a_long_line():
     text = "x " * 3000 + "ra mắt phim “Người Giữ Đèn” và " + "y " * 10
     doc = nr.Doc(text)

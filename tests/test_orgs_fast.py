@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from unionreader.extract import lexicons as lex
 from unionreader.extract import orgs
 from unionreader.extract.name_rules import Doc
-from unionreader.extract.names import _Scanner
+from unionreader.extract.names import _Scanner, extract_names
 from unionreader.extract.people import HO_CHI_MINH
 from unionreader.extract.phrases import SURNAMES
 from unionreader.extract.word_facts import WORD_IS_NAME
@@ -96,3 +96,11 @@ def test_a_name_word_that_stops_an_organisation_is_asked():
     doc = scanner.doc
     assert scanner._organization(0) == doc.keys.index("nguyễn")
     assert "nguyễn" in orgs._MAY_STOP and "trợ" not in orgs._MAY_STOP
+
+
+def test_a_head_between_quotation_marks_opens_no_organisation():
+    """``_organization`` reads ``Doc.quoted`` by index: the quoted head is a title's word, the other a body."""
+    for text, body in (("Cuộc thi “Công đoàn Sở Y tế vững mạnh” do Công đoàn Sở Y tế phát động.", "Công đoàn Sở Y tế"),
+                       ('Bài "Công đoàn Sở Y tế" và Công đoàn Sở Tài chính.', "Công đoàn Sở Tài chính")):
+        found = [(e.start, e.text) for e in extract_names(text) if e.type == "organization"]
+        assert found == [(text.rindex(body), body)]

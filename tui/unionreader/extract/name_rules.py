@@ -8,9 +8,9 @@ lexicon look-up (see ``phrases``) is a dictionary hit.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import fields
 from itertools import accumulate
 from operator import add
@@ -78,9 +78,7 @@ class Doc:
         self._upper_flags = upper
         self._capitals: list[int] | None = None
         self.skip = self._heading_words() if headed else bytearray(len(words))
-        # (see ``is_quoted``; two attributes, not a tuple: an object less for the collector per text)
-        self._quote_marks: Sequence[int] | None = None
-        self._quoted_after: bytes | bytearray = b""
+        self.quoted: bytes | bytearray | None = None  # 1 for each word between quotation marks (``quoted_words``)
         self._quotes: tuple[list[int], ...] | None = None
         self.memo: dict[int, bool] = {}  # word index → whether a phrase starts there (``names._starts_phrase``)
 
@@ -128,38 +126,39 @@ class Doc:
         return skip
 
     def is_quoted(self, t: int) -> bool:
-        """Whether word ``t`` stands between quotation marks on its line: a programme's or document's title.
+        """Whether word ``t`` stands between quotation marks on its line: a programme's or document's title."""
+        quoted = self.quoted
+        return (quoted if quoted is not None else self.quoted_words())[t] == 1
 
-        More opening marks than closing ones before the word on its line, or an odd number of straight ones,
-        read off the stretches of the text found once (``_quoted_stretches``): a bisection per word, where
-        counting the marks of its line cost a pass over the line per word (~50 words an article ask)."""
-        if self._quote_marks is None:
-            self._quoted_stretches()
-        k = bisect_left(self._quote_marks, self.starts[t])  # the marks before the word
-        return k > 0 and self._quoted_after[k - 1] == 1
+    def quoted_words(self) -> bytes | bytearray:
+        """``quoted``, made once: 1 for each word after more opening marks than closing ones on its line, or an
+        odd number of straight ones. The scan reads it by index (``orgs``: each head found asks), where a call
+        and a bisection per word cost ~500 instructions; most texts have a few quoted stretches to mark."""
+        if self.quoted is None:
+            self.quoted = self._quoted_mask()
+        return self.quoted
 
-    def _quoted_stretches(self) -> None:
-        """The offsets of the quotation marks (``_quote_marks``), each with whether a word after it on its line
-        is quoted (``_quoted_after``), and the end of each line holding one, where being quoted stops. The marks
-        are found by ``str.find`` (a fast search in C, where a regular expression steps through every character)."""
-        text = self.text
+    def _quoted_mask(self) -> bytes | bytearray:
+        """The marks are found by ``str.find`` (a fast search in C, where a regular expression steps through
+        every character); the words after each mark up to the next one (or the end of its line) take the mark's
+        state, set by slice (no Python statement per word)."""
+        text, starts = self.text, self.starts
+        mask = bytearray(len(self.words))
         if "“" not in text and '"' not in text:  # no mark opens a quotation: a closing one alone quotes nothing
-            self._quote_marks, self._quoted_after = (), b""
-            return
-        found = needle_starts(text, "“\"”")
-        marks: list[int] = []
-        quoted = bytearray()
+            return mask
         line_end = -1
         opened = closed = straight = 0
-        for pos in found:
+        quoted_from = -1  # the offset of the mark a quoted stretch runs from, -1 outside one
+        for pos in needle_starts(text, "“\"”"):
             if pos > line_end:  # the first mark of its line: the counts start again
-                if marks:
-                    marks.append(line_end)
-                    quoted.append(0)
+                if quoted_from >= 0:
+                    _mark(mask, starts, quoted_from, line_end)
                 line_end = text.find("\n", pos)
                 if line_end < 0:
                     line_end = len(text)
                 opened = closed = straight = 0
+            elif quoted_from >= 0:
+                _mark(mask, starts, quoted_from, pos)
             mark = text[pos]
             if mark == "“":
                 opened += 1
@@ -167,11 +166,10 @@ class Doc:
                 closed += 1
             else:
                 straight += 1
-            marks.append(pos)
-            quoted.append(opened > closed or straight & 1)
-        marks.append(line_end)
-        quoted.append(0)
-        self._quote_marks, self._quoted_after = marks, quoted
+            quoted_from = pos if opened > closed or straight & 1 else -1
+        if quoted_from >= 0:
+            _mark(mask, starts, quoted_from, line_end)
+        return mask
 
     def is_quoted_title(self, t: int) -> bool:
         """Whether word ``t`` is inside a quotation opened right after a title word ("phim “…”")."""
@@ -269,6 +267,12 @@ class Doc:
         _set_value(entity, value)
         _set_meta(entity, {})
         return entity
+
+
+def _mark(mask: bytearray, starts: list[int], after: int, upto: int) -> None:
+    """Set ``mask`` to 1 for the words starting after offset ``after`` and at most at ``upto``."""
+    first, last = bisect_right(starts, after), bisect_right(starts, upto)
+    mask[first:last] = b"\x01" * (last - first)
 
 
 # ``Entity(...)`` of a frozen dataclass sets each field through ``object.__setattr__`` by name; its slots'

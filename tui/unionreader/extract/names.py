@@ -140,7 +140,10 @@ def _locations(doc: Doc, candidates: bytes) -> list[tuple[int, int, str]]:
     i = following(1)
     while i >= 0:
         found = None
-        prefix = LOCATION_PREFIXES.match(keys, i) if keys[i] in LOCATION_PREFIXES.first else None
+        # (a pair no level opens with, "thành tích", is not asked: see ``_Scanner._step``)
+        level_next = LOCATION_PREFIXES.first.get(keys[i])
+        prefix = LOCATION_PREFIXES.match(keys, i) if level_next is not None and (
+            "" in level_next or (i + 1 < n and keys[i + 1] in level_next)) else None
         if prefix is not None and keys[i] == "bản" and _not_a_hamlet(doc, i):
             i = following(1, i + 1)
             continue
@@ -165,7 +168,9 @@ def _locations(doc: Doc, candidates: bytes) -> list[tuple[int, int, str]]:
                 if end > j:
                     found = (i, end, doc.value_text(j, end))
         elif doc.caps[i]:
-            place = PLACES.match(keys, i) if keys[i] in PLACES.first else None
+            place_next = PLACES.first.get(keys[i])  # (nor one no place opens with, "Đồng chí")
+            place = PLACES.match(keys, i) if place_next is not None and (
+                "" in place_next or (i + 1 < n and keys[i + 1] in place_next)) else None
             if place is not None and tuple(keys[i : i + 3]) != HO_CHI_MINH:
                 found = (i, place[0], doc.value_text(i, place[0]))
         if found is None:
@@ -313,7 +318,9 @@ class _Scanner(OrgRules):
         doc = self.doc
         keys, n = doc.keys, len(doc.words)
         k = keys[i]
-        if k in PERSON_CUES.first:
+        cue_next = PERSON_CUES.first.get(k)  # (the trie node: the keys a cue goes on with; "" if it may end here)
+        # A word pair no cue starts with ("Công đoàn") is told by two look-ups, without a call to ``match``.
+        if cue_next is not None and ("" in cue_next or (i + 1 < n and keys[i + 1] in cue_next)):
             cue = PERSON_CUES.match(keys, i)
             if cue is not None:
                 j = cue[0]
@@ -333,7 +340,10 @@ class _Scanner(OrgRules):
                 return org
             self.role_context = False
             return i + 1
-        end = role_end(doc, i) if k in ROLE_TITLES.first else None
+        # (as for cues: a title opens with a pair of its trie, or "Phó" and one; "Thành phố" asks for none)
+        title_next = ROLE_TITLES.first.get(k)
+        end = role_end(doc, i) if title_next is not None and (
+            k == "phó" or "" in title_next or (i + 1 < n and keys[i + 1] in title_next)) else None
         if end is not None and i and keys[i - 1] == "phủ":
             return end  # "Phủ Chủ tịch", "Phủ Thủ tướng": a palace, no one's role
         if end is not None:
@@ -345,8 +355,11 @@ class _Scanner(OrgRules):
             if skip is not None and not (skip[1] in NOT_ORG_UNLESS_NAMED and doc.is_name_word(skip[0])):
                 return skip[0]
         self.failed_until = i + 1
-        # Only a head word or an all-capital word can open an organisation.
-        org = self._organization(i) if k in ORG_HEADS.first or doc.upper[i] else None
+        # Only a head word (a pair of the heads' trie, or "Tổng" and an abbreviation) or an all-capital word
+        # can open an organisation: "Thành phố", "Đại hội" ask for none.
+        head_next = ORG_HEADS.first.get(k)
+        org = self._organization(i) if doc.upper[i] or (head_next is not None and (
+            "" in head_next or k == "tổng" or (i + 1 < n and keys[i + 1] in head_next))) else None
         if org is not None:
             self._emit("organization", i, org, self._org_value(i, org))
             return org

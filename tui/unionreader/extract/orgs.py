@@ -74,7 +74,10 @@ class OrgRules(PeopleRules):
                 head_end = head[0]
             if keys[i] == "tổng" and _tong_abbreviation(doc, i):
                 head_end = i + 2
-        if head_end is None or doc.is_quoted(i):
+        if head_end is None:
+            return None
+        # (``doc.quoted`` read here, not ``is_quoted`` called: a call less for each head found)
+        if (doc.quoted if doc.quoted is not None else doc.quoted_words())[i]:
             return None  # quoted: "Nâng cao vai trò Công đoàn ngành Giao thông vận tải …" is a title, not a mention
         kinds, caps, skip, in_location, n = doc.kinds, doc.caps, doc.skip, self.in_location, len(words)
         head_key = tuple(keys[i:head_end])
@@ -106,7 +109,9 @@ class OrgRules(PeopleRules):
                     named = True
                     after_head = tail_ok = False
                     continue
-                nested = ORG_HEADS.match(keys, j) if caps[j] and k in ORG_HEADS.first else None
+                head_next = ORG_HEADS.first.get(k) if caps[j] else None  # (a pair no head opens, "Thành phố", not asked)
+                nested = ORG_HEADS.match(keys, j) if head_next is not None and (
+                    "" in head_next or (j + 1 < n and keys[j + 1] in head_next)) else None
                 if nested is not None and not self._stops_organization(j, head_key):
                     standing = standing or tuple(keys[j : nested[0]]) in SELF_STANDING
                     j = good_end = nested[0]
