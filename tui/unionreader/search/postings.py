@@ -32,10 +32,8 @@ _MERGE_SLICE = 1 << 20  # postings of a segment placed at a time by a merge
 # per size, not ~1.
 MERGE_FAN_IN = 4
 # The same for a load nobody searches until it ends (headless: ``facts``, ``search``, ``index``), whose
-# segments are all merged into one then: ~33 of a size. A 100k cold open hands over ~700 batches, under
-# 33 * 33, so each posting is copied about once before that; sixteen made a second level at 289 batches
-# and copied each twice (300 M postings against 150 M, counted over 100k generated articles' batches).
-BULK_MERGE_FAN_IN = 32
+# segments are all merged into one then: ~17 of a size, each posting copied about twice before that.
+BULK_MERGE_FAN_IN = 16
 
 
 def unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
