@@ -127,8 +127,7 @@ class Doc:
 
     def is_quoted(self, t: int) -> bool:
         """Whether word ``t`` stands between quotation marks on its line: a programme's or document's title."""
-        quoted = self.quoted
-        return (quoted if quoted is not None else self.quoted_words())[t] == 1
+        return self.quoted_words()[t] == 1
 
     def quoted_words(self) -> bytes | bytearray:
         """``quoted``, made once: 1 for each word after more opening marks than closing ones on its line, or an

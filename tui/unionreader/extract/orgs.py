@@ -76,8 +76,7 @@ class OrgRules(PeopleRules):
                 head_end = i + 2
         if head_end is None:
             return None
-        # (``doc.quoted`` read here, not ``is_quoted`` called: a call less for each head found)
-        if (doc.quoted if doc.quoted is not None else doc.quoted_words())[i]:
+        if doc.quoted_words()[i]:
             return None  # quoted: "Nâng cao vai trò Công đoàn ngành Giao thông vận tải …" is a title, not a mention
         kinds, caps, skip, in_location, n = doc.kinds, doc.caps, doc.skip, self.in_location, len(words)
         head_key = tuple(keys[i:head_end])
