@@ -20,7 +20,7 @@ from ..extract.records import new_entity, new_fact
 
 # Level 1: a cold open's workers compress every article, and on two full cores each CPU-second counts.
 # Against level 3, 0.88x the time (180 -> 158 us a generated article, best of five) for payloads 7.6 %
-# larger (0.62x -> 0.67x the files; the cache at 100k ~1.79x the corpus, the goal 2x). Decompressing
+# larger (0.62x -> 0.67x the files; the cache at 100k 1.72x the corpus, measured, the goal 2x). Decompressing
 # costs the same; payloads of any level read alike.
 ZLIB_LEVEL = 1
 _ROWS = b"\x02"  # the rows format's first byte; a zlib stream (the first format) opens with 0x78
