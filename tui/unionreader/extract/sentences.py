@@ -198,8 +198,7 @@ def _starts_sentence(text: str, i: int) -> bool:
         i += 1
     if i >= len(text) or text[i] == "\n":
         return True
-    ch = text[i]
-    return ch.isupper() or ch.isdigit() or ch in _OPENERS
+    return _opens_sentence(text[i])
 
 
 def _add_trimmed(text: str, start: int, end: int, out: list[Sentence]) -> None:
