@@ -9,10 +9,11 @@ import zlib
 from pathlib import Path
 
 import pytest
+import zstandard
 
 from unionreader.corpus import LoadError, load_paths
 from unionreader.extract import analyse
-from unionreader.library.payloads import ZLIB_LEVEL, decode, encode
+from unionreader.library.payloads import ZSTD_LEVEL, decode, encode
 
 ROOT = Path(__file__).resolve().parents[1]
 INPUTS = [ROOT / "seeds", ROOT / "tests" / "fixtures" / "news", ROOT / "tests" / "fixtures" / "html",
@@ -60,8 +61,19 @@ def test_a_text_that_differs_from_its_slice_is_kept(analyses):
 
 
 def test_a_payload_is_smaller_than_a_pickle_of_the_objects(analyses):
-    # the texts each entity and fact repeats are left out: the point of the format (compared at one level)
-    assert len(encode("x", analyses, ())) < 0.9 * len(_old_format("x", analyses, (), ZLIB_LEVEL))
+    # the texts each entity and fact repeats are left out: the point of the format (compared with one compressor)
+    objects = pickle.dumps(("x", analyses, ()), protocol=pickle.HIGHEST_PROTOCOL)
+    assert len(encode("x", analyses, ())) < 0.9 * len(zstandard.ZstdCompressor(level=ZSTD_LEVEL).compress(objects))
+
+
+def test_payloads_of_the_zlib_rows_format_still_read(analyses):
+    """Caches written before Zstandard hold the same rows in a zlib stream (at level 1 or 3)."""
+    errors = (LoadError("a.txt", "warning text", "warning"),)
+    payload = encode("a.txt", analyses, errors)
+    assert payload[:1] == b"\x03"
+    rows = zstandard.ZstdDecompressor().decompress(payload[1:])
+    for level in (1, 3):
+        assert decode(b"\x02" + zlib.compress(rows, level)) == ("a.txt", analyses, errors)
 
 
 def test_payloads_of_the_first_format_still_read(analyses):
@@ -69,8 +81,16 @@ def test_payloads_of_the_first_format_still_read(analyses):
     assert decode(old) == ("x.txt", analyses, ())
 
 
-@pytest.mark.parametrize("damage", [lambda p: p[:-5], lambda p: p[:1] + bytes([p[1] ^ 0xFF]) + p[2:],
-                                    lambda p: b"\x78" + p[1:], lambda p: b"\x02" + zlib.compress(pickle.dumps(("x", 1, ())))])
+@pytest.mark.parametrize("damage", [
+    lambda p: p[:-5],  # cut short
+    lambda p: p[:1] + bytes([p[1] ^ 0xFF]) + p[2:],  # the frame's magic number
+    lambda p: p[: len(p) // 2] + bytes([p[len(p) // 2] ^ 0x01]) + p[len(p) // 2 + 1 :],  # one bit inside (the checksum)
+    lambda p: p[:-1] + bytes([p[-1] ^ 0x01]),  # the checksum itself
+    lambda p: b"\x78" + p[1:],  # read as the first format
+    lambda p: b"\x02" + p[1:],  # read as zlib rows
+    lambda p: b"\x02" + zlib.compress(pickle.dumps(("x", 1, ()))),
+    lambda p: b"\x03" + zstandard.ZstdCompressor().compress(pickle.dumps(("x", 1, ()))),
+])
 def test_a_damaged_payload_raises_rather_than_decoding_wrong(analyses, damage):
     with pytest.raises(Exception):  # noqa: B017 (the store reads any failure as a damaged row)
         decode(damage(encode("x", analyses[:3], ())))

@@ -9,11 +9,12 @@ import zlib
 
 import numpy as np
 import pytest
+import zstandard
 
 from test_library import archive, run, write_article  # noqa: F401 (the fixture)
 from unionreader.library import index_files
 from unionreader.library.loader import Library
-from unionreader.library.payloads import ZLIB_LEVEL
+from unionreader.library.payloads import ZSTD_LEVEL
 from unionreader.library.store import DB_NAME, Store, decode, encode
 from unionreader.library.worker import analyse_file
 from unionreader.search import SearchIndex
@@ -43,20 +44,21 @@ def test_an_unchanged_reopen_does_not_rewrite_the_roots(archive, tmp_path):  # n
 def test_a_payload_is_compressed_at_the_stored_level_and_decodes_to_the_same(archive):  # noqa: F811
     outcome = analyse_file(str(archive / "001.txt"))
     payload = encode("001.txt", outcome.analyses, outcome.errors)
-    raw = zlib.decompress(payload[1:])  # (after the format's byte)
-    assert payload[1:] == zlib.compress(raw, ZLIB_LEVEL)
+    raw = zstandard.ZstdDecompressor().decompress(payload[1:])  # (after the format's byte)
+    assert payload[1:] == zstandard.ZstdCompressor(level=ZSTD_LEVEL, write_checksum=True).compress(raw)
     shown, analyses, errors = decode(payload)
     assert shown == "001.txt" and analyses == outcome.analyses and errors == outcome.errors
     assert analyses[0].article.raw and analyses[0].article.text
 
 
 def test_a_payload_stored_at_an_earlier_level_decodes_to_the_same(archive):  # noqa: F811
-    """Caches written at level 3 (before the cold open's workers compressed at level 1) read alike."""
+    """Caches written with zlib (at level 3, then 1, before Zstandard) read alike."""
     outcome = analyse_file(str(archive / "001.txt"))
     payload = encode("001.txt", outcome.analyses, outcome.errors)
-    older = payload[:1] + zlib.compress(zlib.decompress(payload[1:]), 3)
-    assert older != payload
-    assert decode(older) == decode(payload)
+    rows = zstandard.ZstdDecompressor().decompress(payload[1:])
+    for level in (1, 3):
+        older = b"\x02" + zlib.compress(rows, level)
+        assert decode(older) == decode(payload)
 
 
 def _snapshot(cache):

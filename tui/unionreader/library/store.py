@@ -1,7 +1,7 @@
 """The persistent store: one SQLite database (WAL) of every article file read, with its analyses.
 
 Per file: where it is, its size, mtime and content hash, the extractor version, and its articles,
-analyses and load problems as one compressed payload (``payloads``; zlib's checksum catches a damaged
+analyses and load problems as one compressed payload (``payloads``; its checksum catches a damaged
 row). A damaged or outdated database is reported in one line and rebuilt; an unusable directory
 (read-only, full) raises ``CacheUnavailable`` and the caller runs without the cache.
 """
@@ -227,7 +227,7 @@ class Store:
                     continue
                 try:
                     shown, analyses, errors = decode(row[5])
-                except Exception:  # zlib's checksum or pickle: the row is damaged, read the file again
+                except Exception:  # the checksum or pickle: the row is damaged, read the file again
                     yield path
                     continue
                 yield StoredFile(path, Stamp(*row[1:5]), shown, analyses, errors)
