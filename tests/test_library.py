@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -640,3 +641,35 @@ def test_documents_in_formats_not_read_are_counted_once_not_passed_over_in_silen
     assert said == [("3 documents in .doc, .rtf or .odt were skipped: save them as .docx (or .pdf, .txt) to read "
                      "them", "info", "Files skipped")]
     assert events[-1].articles == 1
+
+
+@pytest.mark.parametrize("locked", [False, True])
+@pytest.mark.parametrize("zero", ["BATCH_SECONDS", "BULK_BATCH_SECONDS"])
+def test_batches_are_cut_by_time_more_often_when_someone_watches_the_list(archive, locked, zero, monkeypatch):
+    """The app (an index fed under its lock, searched while it fills) gets a batch every quarter second;
+    a headless open (``search``, ``facts``, ``index``) one every second: fewer, larger batches cost
+    the opening process less. One interval is made zero (a cut after every chunk of files read), the
+    other endless (a cut only at 64 articles): only the interval of the kind of open counts."""
+    from unionreader.library import collector
+
+    other = "BULK_BATCH_SECONDS" if zero == "BATCH_SECONDS" else "BATCH_SECONDS"
+    monkeypatch.setattr(collector, zero, 0.0)
+    monkeypatch.setattr(collector, other, float("inf"))
+    feeder = IndexFeeder(SearchIndex(), threading.Lock() if locked else None)
+    sizes = [len(e.analyses) for e in Library(None, jobs=1).open([str(archive)], feeder) if isinstance(e, Batch)]
+    assert sum(sizes) == 30
+    cut_every_chunk = (zero == "BATCH_SECONDS") == locked
+    assert (len(sizes) > 1) is cut_every_chunk, sizes
+
+
+def test_a_collector_waits_its_own_interval():
+    from unionreader.library.collector import BATCH_SECONDS, BULK_BATCH_SECONDS, Collector
+
+    assert BULK_BATCH_SECONDS > BATCH_SECONDS
+    for watched, seconds in ((True, BATCH_SECONDS), (False, BULK_BATCH_SECONDS)):
+        c = Collector(Library(None), None, 0.0, watched=watched)
+        c.analyses.append(object())
+        c.batch_started = time.perf_counter() - (BATCH_SECONDS + BULK_BATCH_SECONDS) / 2
+        assert c.due() is watched  # between the two intervals: only the watched one is due
+        c.batch_started = time.perf_counter() - seconds - 0.01
+        assert c.due()

@@ -24,7 +24,9 @@ from .worker import analyse_stamped_files
 
 def hand_over_stored(run: Opening) -> Iterator[Batch | Notice]:
     library, feeder, store, plan, held_problems = run.library, run.feeder, run.store, run.plan, run.held_problems
-    collector = run.collector = Collector(library, None, run.started)
+    # (An index fed without a lock is searched by nobody until the open ends: nobody watches it fill.)
+    watched = feeder is not None and feeder.lock is not None
+    collector = run.collector = Collector(library, None, run.started, watched=watched)
 
     tasks = run.tasks = plan.tasks
     total = expected_articles([t[0] for t in tasks]) if tasks else 0
