@@ -3,11 +3,11 @@
     .venv/bin/python benchmarks/payload_instructions.py DIR [--files 100] [--warm 200] [--step encode] [--tui PATH]
 
 A cold open's worker encodes each file's analyses for the store (``payloads.encode``: rows, a pickle,
-zlib) and works out each article's ``DocTerms`` for the index (``doc_terms``). The first ``--warm`` files
+Zstandard) and works out each article's ``DocTerms`` for the index (``doc_terms``). The first ``--warm`` files
 of DIR (in name order) are analysed and handled as a worker would (filling the caches a worker fills),
 then the next ``--files`` are analysed, and only the step over them is counted (``--toggle-collect`` on
 the ``functools.reduce`` that runs it). Steps: ``encode`` (all of it), ``rows`` (the rows only),
-``pickle`` (rows and pickle, no zlib), ``doc_terms``, ``worker`` (encode and doc_terms). Also prints the
+``pickle`` (rows and pickle, not compressed), ``doc_terms``, ``worker`` (encode and doc_terms). Also prints the
 payloads' size against the files'. ``--tui`` runs another checkout's package. Hash randomisation is off.
 Needs valgrind.
 """
