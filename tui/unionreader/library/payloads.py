@@ -30,9 +30,18 @@ from ..extract.records import new_entity, new_fact
 ZSTD_LEVEL = 1
 _ZSTD_ROWS = b"\x03"  # the format's first byte: a Zstandard frame of the rows follows
 _ZLIB_ROWS = b"\x02"  # the format before: a zlib stream of the rows (a zlib stream of objects opens with 0x78)
-# A compressor (or decompressor) may not be used by two threads at once; making one costs ~8 us, a
-# sixth of compressing an article, so each thread keeps its own.
-_codecs = threading.local()
+
+
+class _Codecs(threading.local):
+    """A compressor (or decompressor) may not be used by two threads at once; making one costs ~8 us, a
+    sixth of compressing an article, so each thread keeps its own (made when it first asks)."""
+
+    def __init__(self) -> None:
+        self.compressor = zstandard.ZstdCompressor(level=ZSTD_LEVEL, write_checksum=True)
+        self.decompressor = zstandard.ZstdDecompressor()
+
+
+_codecs = _Codecs()
 
 
 # pickle is imported where a payload is made or read: a command without the cache (``facts --no-cache``)
@@ -43,7 +52,7 @@ def encode(shown: str, analyses: tuple[Analysis, ...], errors: tuple[LoadError, 
     import pickle
 
     rows = tuple(map(_analysis_row, analyses))
-    return _ZSTD_ROWS + _compressor().compress(pickle.dumps((shown, rows, errors), protocol=pickle.HIGHEST_PROTOCOL))
+    return _ZSTD_ROWS + _codecs.compressor.compress(pickle.dumps((shown, rows, errors), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def decode(payload: bytes) -> tuple[str, tuple[Analysis, ...], tuple[LoadError, ...]]:
@@ -51,7 +60,7 @@ def decode(payload: bytes) -> tuple[str, tuple[Analysis, ...], tuple[LoadError, 
 
     kind = payload[:1]
     if kind == _ZSTD_ROWS:
-        body = _decompressor().decompress(memoryview(payload)[1:])
+        body = _codecs.decompressor.decompress(memoryview(payload)[1:])
     elif kind == _ZLIB_ROWS:
         body = zlib.decompress(memoryview(payload)[1:])
     else:
@@ -59,20 +68,6 @@ def decode(payload: bytes) -> tuple[str, tuple[Analysis, ...], tuple[LoadError, 
         return shown, analyses, errors
     shown, rows, errors = pickle.loads(body)
     return shown, tuple(map(_analysis_of, rows)), errors
-
-
-def _compressor() -> zstandard.ZstdCompressor:
-    compressor = getattr(_codecs, "compressor", None)
-    if compressor is None:
-        compressor = _codecs.compressor = zstandard.ZstdCompressor(level=ZSTD_LEVEL, write_checksum=True)
-    return compressor
-
-
-def _decompressor() -> zstandard.ZstdDecompressor:
-    decompressor = getattr(_codecs, "decompressor", None)
-    if decompressor is None:
-        decompressor = _codecs.decompressor = zstandard.ZstdDecompressor()
-    return decompressor
 
 
 def _analysis_row(a: Analysis) -> tuple[Any, ...]:
