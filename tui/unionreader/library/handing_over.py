@@ -24,8 +24,7 @@ from .worker import analyse_stamped_files
 
 def hand_over_stored(run: Opening) -> Iterator[Batch | Notice]:
     library, feeder, store, plan, held_problems = run.library, run.feeder, run.store, run.plan, run.held_problems
-    # (An index fed without a lock is searched by nobody until the open ends: nobody watches it fill.)
-    watched = feeder is not None and feeder.lock is not None
+    watched = feeder is not None and feeder.watched
     collector = run.collector = Collector(library, None, run.started, watched=watched)
 
     tasks = run.tasks = plan.tasks

@@ -29,13 +29,19 @@ class IndexFeeder:
         self.lock = lock
         self.make_way = make_way or (lambda: None)  # lets a waiting search take the lock first
 
+    @property
+    def watched(self) -> bool:
+        """Whether the index is searched while it fills (the app's, fed under its lock). A feeder without a
+        lock is read by nobody until the open ends: it is fed in larger batches and merged less often."""
+        return self.lock is not None
+
     def held(self):
         return self.lock if self.lock is not None else contextlib.nullcontext()
 
     def add(self, analyses: Sequence[Analysis]) -> None:
         with self.held():
             index_files.complete(self.index)  # (an index restored from disk: its build-only state)
-        if self.lock is None:  # nobody searches meanwhile: one go, merged fewer times (``finish`` ends it)
+        if not self.watched:  # one go, merged fewer times (``finish`` ends it)
             self.index.add(analyses, compact=False)
             self.index.apply_compaction(self.index.plan_compaction(BULK_MERGE_FAN_IN))
             return
@@ -56,7 +62,7 @@ class IndexFeeder:
         a kind at a time (at the end of a cold open, all four merged copies at once were its peak).
         ``spare_large_first``: a restored index's large first segment is kept and the few docs added
         since merged into a second one (``tail_merges``)."""
-        if self.lock is None and not spare_large_first:  # nobody searches meanwhile: two kinds at once
+        if not self.watched and not spare_large_first:  # two kinds at once
             self.index.merge_all_concurrently()
             return
         for plans in self.index.tail_merges() if spare_large_first else self.index.full_merges():
