@@ -48,12 +48,9 @@ def main() -> None:
     p.add_argument("--repeat", type=int, default=15)
     ns = p.parse_args()
 
-    from unionreader.cpu_quirks import numpy_features_to_disable
+    from unionreader.cpu_quirks import features_to_disable_here
 
-    try:
-        chosen = numpy_features_to_disable(Path("/proc/cpuinfo").read_text(errors="replace"))
-    except OSError:
-        chosen = None
+    chosen = features_to_disable_here()
     settings = {"numpy's choice": "", "unionreader's": chosen or ""}
     runs: dict[str, list[dict]] = {name: [] for name in settings}
     for _ in range(ns.repeat):

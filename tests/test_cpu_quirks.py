@@ -7,11 +7,15 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from unionreader.cpu_quirks import ZEN4_SLOW_FEATURES, avoid_slow_numpy_sort, numpy_features_to_disable
+from unionreader.cpu_quirks import (
+    ZEN4_SLOW_FEATURES,
+    avoid_slow_numpy_sort,
+    features_to_disable_here,
+    numpy_features_to_disable,
+)
 
 _FLAGS_AVX2 = "fpu vme de pse tsc msr pae sse sse2 ssse3 sse4_1 sse4_2 avx avx2 bmi1 bmi2 fma"
 _FLAGS_AVX512 = _FLAGS_AVX2 + " avx512f avx512dq avx512cd avx512bw avx512vl avx512_vbmi2"
@@ -73,6 +77,8 @@ def test_other_cpus_and_no_cpuinfo_leave_numpy_alone(tmp_path):
     assert avoid_slow_numpy_sort(environ, str(info)) is False
     assert avoid_slow_numpy_sort(environ, str(tmp_path / "missing")) is False
     assert environ == {}
+    assert features_to_disable_here(str(info)) is None
+    assert features_to_disable_here(str(tmp_path / "missing")) is None
 
 
 def _fresh_numpy(env: dict[str, str]) -> dict:
@@ -89,10 +95,7 @@ def test_importing_unionreader_sets_it_before_numpy_reads_it():
     """The wiring: ``import unionreader`` comes before numpy in every entry point, and numpy then
     dispatches without AVX-512 on a Zen 4 (this machine's own cpuinfo decides what is expected)."""
     env = {k: v for k, v in os.environ.items() if k not in ("NPY_DISABLE_CPU_FEATURES", "NPY_ENABLE_CPU_FEATURES")}
-    try:
-        expected = numpy_features_to_disable(Path("/proc/cpuinfo").read_text(errors="replace"))
-    except OSError:
-        expected = None
+    expected = features_to_disable_here()
     seen = _fresh_numpy(env)
     assert seen["env"] == expected
     if expected is not None:

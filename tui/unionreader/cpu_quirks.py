@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import MutableMapping
 
-__all__ = ["ZEN4_SLOW_FEATURES", "avoid_slow_numpy_sort", "numpy_features_to_disable"]
+__all__ = ["ZEN4_SLOW_FEATURES", "avoid_slow_numpy_sort", "features_to_disable_here", "numpy_features_to_disable"]
 
 # numpy's names for the AVX-512 levels its kernels are dispatched on: without them it takes the AVX2
 # (X86_V3) kernels, sorts included.
@@ -47,17 +47,22 @@ def numpy_features_to_disable(cpuinfo: str) -> str | None:
     return None
 
 
+def features_to_disable_here(cpuinfo_path: str = "/proc/cpuinfo") -> str | None:
+    """``numpy_features_to_disable`` of the CPU that ``cpuinfo_path`` describes (None when it cannot be read)."""
+    try:
+        with open(cpuinfo_path, encoding="utf-8", errors="replace") as handle:
+            cpuinfo = handle.read(_CPUINFO_BYTES)
+    except OSError:  # not Linux, or /proc not mounted: numpy's own choice
+        return None
+    return numpy_features_to_disable(cpuinfo)
+
+
 def avoid_slow_numpy_sort(environ: MutableMapping[str, str] = os.environ, cpuinfo_path: str = "/proc/cpuinfo") -> bool:
     """Set ``NPY_DISABLE_CPU_FEATURES`` for this CPU when the user chose nothing; True when it was set
     here. (numpy, if imported already, keeps its choice; the worker processes started later read it.)"""
     if "NPY_DISABLE_CPU_FEATURES" in environ or "NPY_ENABLE_CPU_FEATURES" in environ:
         return False
-    try:
-        with open(cpuinfo_path, encoding="utf-8", errors="replace") as handle:
-            cpuinfo = handle.read(_CPUINFO_BYTES)
-    except OSError:  # not Linux, or /proc not mounted: numpy's own choice
-        return False
-    features = numpy_features_to_disable(cpuinfo)
+    features = features_to_disable_here(cpuinfo_path)
     if features is None:
         return False
     environ["NPY_DISABLE_CPU_FEATURES"] = features
