@@ -269,6 +269,37 @@ def test_a_killed_worker_loses_nothing(archive, tmp_path):
     assert notices == [] and summary.unchanged == 30
 
 
+def _slow_and_marking(path: str):
+    """An analyser that leaves a mark (beside the archive) for each file a worker starts on."""
+    (Path(path).parent.parent / "marks" / Path(path).name).touch()
+    time.sleep(0.01)
+    return analyse_file(path)
+
+
+def test_an_open_given_up_midway_leaves_the_files_no_worker_started(tmp_path):
+    """The app quitting, ^C or a reader that stops iterating closes the open: the chunks no worker has started
+    are dropped. (Leaving the pool used to wait until every file was extracted: minutes on a large archive.)"""
+    import multiprocessing
+
+    folder, marks = tmp_path / "archive", tmp_path / "marks"
+    folder.mkdir()
+    marks.mkdir()
+    for i in range(600):
+        write_article(folder / f"{i:03d}.txt", i)
+    opening = Library(tmp_path / "cache", jobs=2, analyser=_slow_and_marking).open([str(folder)])
+    first = next(e for e in opening if isinstance(e, Batch))
+    assert first.analyses
+    opening.close()
+    deadline = time.monotonic() + 60
+    while multiprocessing.active_children() and time.monotonic() < deadline:  # (the tasks under way end)
+        time.sleep(0.05)
+    started = len(list(marks.iterdir()))
+    assert 0 < started < 400
+    # What was stored stays; the next open extracts the rest.
+    analyses, notices, summary, _ = run(Library(tmp_path / "cache", jobs=1), [folder])
+    assert len(analyses) == 600 and notices == [] and summary.new + summary.unchanged == 600
+
+
 KILL_IN_TRANSACTION = """
 import os, signal, sys
 sys.path.insert(0, {src!r})

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from test_library import archive, run, write_article  # noqa: F401 (the fixture)
+import multiprocessing
+import time
+
+from test_library import _slow_and_marking, archive, run, write_article  # noqa: F401 (the fixture)
 from unionreader.app.app import UnionReaderApp
 from unionreader.app.config import Config
 from unionreader.app.widgets.article_list import ArticleList
@@ -134,3 +137,26 @@ async def test_a_folder_of_saved_pages_and_word_reports_opens_in_the_app(tmp_pat
         app.main_screen.run_search()
         [doc] = app.main_screen.results.result.docs
         assert app.archive.index.analysis(doc).article.origin == "Báo Người Lao Động Thủ Đô"
+
+
+async def test_quitting_in_the_middle_of_a_first_open_leaves_the_files_no_worker_started(tmp_path):
+    """ctrl+q while workers extract a large archive: the app quits, and the chunks no worker has started are
+    dropped (the open used to go on extracting the whole archive before the process could end)."""
+    folder, marks = tmp_path / "archive", tmp_path / "marks"
+    folder.mkdir()
+    marks.mkdir()
+    for i in range(600):
+        write_article(folder / f"{i:03d}.txt", i)
+    app = UnionReaderApp([str(folder)], library=Library(tmp_path / "cache", jobs=2, analyser=_slow_and_marking),
+                         config=Config(), clipboard_commands=False, show_timing=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(3000):
+            if app.archive.loaded_articles:
+                break
+            await pilot.pause(0.01)
+        assert app.archive.loading and app.archive.loaded_articles < 600
+        await pilot.press("ctrl+q")
+    deadline = time.monotonic() + 60
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert 0 < len(list(marks.iterdir())) < 400

@@ -26,8 +26,8 @@ SRC = str(Path(__file__).resolve().parents[1] / "tui")
 # argv: HOOK MARKER AT COMMAND-ARGS...; HOOK is "none", "slow" (every article takes 20 ms longer),
 # "hold" (the AT-th write of analyses to the store writes MARKER inside its transaction and keeps the
 # transaction open until MARKER.other appears, and half a second more), "announce" (writes MARKER.other
-# just before its first write of analyses: it then waits for the lock) or "stop" (like "hold", then
-# waits to be killed). Every batch of files read is written at once (not grouped by size or time), so
+# just before its first write of analyses: it then waits for the lock), "stop" (like "hold", then
+# waits to be killed) or "interrupt" (writes MARKER at its first write of analyses and sleeps a minute there). Every batch of files read is written at once (not grouped by size or time), so
 # the writes come at known points.
 RUNNER = r"""
 import os, sys, time
@@ -42,6 +42,13 @@ if hook == "slow":
         time.sleep(0.02)
         return real_analyse(article)
     worker.analyse = slow
+elif hook == "interrupt":
+    real_put = store.Store.put
+    def put(self, files):
+        open(marker, "w").close()
+        time.sleep(60)  # (until ^C)
+        return real_put(self, files)
+    store.Store.put = put
 elif hook == "announce":
     real_put = store.Store.put
     def put(self, files):
@@ -76,10 +83,11 @@ sys.exit(main(argv))
 """
 
 
-def command(hook: str, marker: Path | None, at: int, *argv: str) -> subprocess.Popen:
+def command(hook: str, marker: Path | None, at: int, *argv: str, group: bool = False) -> subprocess.Popen:
+    """``group``: the command leads a process group of its own, as a terminal's foreground job does."""
     return subprocess.Popen(
         [sys.executable, "-c", RUNNER.format(src=SRC), hook, str(marker or "-"), str(at), *argv],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=group,
     )
 
 
@@ -206,3 +214,35 @@ def test_a_cold_open_with_workers_stores_their_payloads_without_encoding_again(a
     write_article(archive / "001.txt", 1, " Thêm một câu.")  # and a reopen reads the stored payloads back
     analyses, notices, summary, restored = run(Library(cache, jobs=1), [archive], SearchIndex())
     assert (summary.unchanged, summary.changed) == (29, 1) and restored is not None
+
+
+def test_ctrl_c_stops_a_command_with_one_line_and_a_usable_cache(archive, tmp_path):  # noqa: F811
+    """^C reaches the terminal's whole process group, the workers too: the command says so in one line
+    (no traceback from it or its workers), exits 130, and the next run finishes the archive."""
+    cache, marker = tmp_path / "cache", tmp_path / "writing"
+    proc = command("interrupt", marker, 0, "index", str(archive), "--cache", str(cache), "--jobs", "2", group=True)
+    wait_for(marker, proc)
+    os.killpg(proc.pid, signal.SIGINT)
+    code, _, err = finished(proc)
+    assert code == 130, err
+    assert err.strip().splitlines()[-1] == "unionreader: interrupted" and "Traceback" not in err
+    assert integrity(cache)[0] == "ok"
+    again = command("none", None, 0, "index", str(archive), "--cache", str(cache), "--jobs", "2")
+    code, out, err = finished(again)
+    assert code == 0, err
+    assert "30 articles" in out
+
+
+def _interrupt_myself() -> str:
+    os.kill(os.getpid(), signal.SIGINT)
+    time.sleep(0.1)  # (a handled SIGINT raises at the next bytecode)
+    return "still here"
+
+
+def test_pool_workers_leave_ctrl_c_to_the_opening_process():
+    from concurrent.futures import ProcessPoolExecutor
+
+    from unionreader.library.processes import ignore_interrupts, pool_context
+
+    with ProcessPoolExecutor(1, mp_context=pool_context(), initializer=ignore_interrupts) as pool:
+        assert pool.submit(_interrupt_myself).result(timeout=60) == "still here"

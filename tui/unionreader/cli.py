@@ -31,7 +31,14 @@ def add_cache_flags(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _dispatch(list(sys.argv[1:] if argv is None else argv))
+    except KeyboardInterrupt:  # ^C: one line, not a traceback (what the cache holds so far is kept)
+        print("unionreader: interrupted", file=sys.stderr)
+        return 130
+
+
+def _dispatch(args: list[str]) -> int:
     if args and args[0] == "facts":
         return cmd_facts(args[1:])
     if args and args[0] == "search":

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterator
 from multiprocessing import resource_tracker
 
-__all__ = ["pool_context"]
+__all__ = ["ignore_interrupts", "pool_context"]
 
 _started = threading.Lock()
 
@@ -55,3 +55,12 @@ def pool_context():
 
             forkserver.ensure_running()
     return context
+
+
+def ignore_interrupts() -> None:
+    """A pool worker's initializer: ^C reaches the terminal's whole process group, and the opening process
+    alone decides what it means (it stops the open and drops the chunks no worker has started); a worker
+    that took it too would die with a traceback of its own."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
