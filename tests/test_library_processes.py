@@ -14,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from test_library import archive, run, titles, write_article  # noqa: F401 (the fixture)
 from unionreader.library import store
 from unionreader.library.loader import Library
@@ -246,3 +248,21 @@ def test_pool_workers_leave_ctrl_c_to_the_opening_process():
 
     with ProcessPoolExecutor(1, mp_context=pool_context(), initializer=ignore_interrupts) as pool:
         assert pool.submit(_interrupt_myself).result(timeout=60) == "still here"
+
+
+def test_the_pool_result_pipe_is_widened_where_linux_allows():
+    from concurrent.futures import ProcessPoolExecutor
+
+    from unionreader.library.processes import RESULT_PIPE_BYTES, pool_context, widen_result_pipe
+
+    fcntl = pytest.importorskip("fcntl")
+    if not hasattr(fcntl, "F_GETPIPE_SZ"):
+        pytest.skip("no pipe sizes on this system")
+    with ProcessPoolExecutor(1, mp_context=pool_context()) as pool:
+        reader = pool._result_queue._reader
+        before = fcntl.fcntl(reader.fileno(), fcntl.F_GETPIPE_SZ)
+        size = widen_result_pipe(pool)
+        assert size == fcntl.fcntl(reader.fileno(), fcntl.F_GETPIPE_SZ)
+        ceiling = int(Path("/proc/sys/fs/pipe-max-size").read_text())
+        assert size >= min(RESULT_PIPE_BYTES, ceiling) and size >= before
+        assert pool.submit(len, "pipe").result(timeout=60) == 4  # (and results still come through it)

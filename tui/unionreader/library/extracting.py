@@ -58,10 +58,11 @@ def extract_files(tasks: list[tuple[str, str | None]], *, jobs: int, analyser: C
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
-        from .processes import ignore_interrupts, pool_context
+        from .processes import ignore_interrupts, pool_context, widen_result_pipe
 
         try:
             with ProcessPoolExecutor(jobs, mp_context=pool_context(), initializer=ignore_interrupts) as pool:
+                widen_result_pipe(pool)
                 try:
                     results = pool.map(pool_work, [[tasks[i] for i in chunk] for chunk in chunks])
                     for chunk, result in zip(chunks, results, strict=False):
