@@ -297,7 +297,7 @@ def test_an_open_given_up_midway_leaves_the_files_no_worker_started(tmp_path):
     assert 0 < started < 400
     # What was stored stays; the next open extracts the rest.
     analyses, notices, summary, _ = run(Library(tmp_path / "cache", jobs=1), [folder])
-    assert len(analyses) == 600 and notices == [] and summary.new + summary.unchanged == 600
+    assert len(analyses) == 600 and notices == [] and summary.unchanged and summary.new + summary.unchanged == 600
 
 
 KILL_IN_TRANSACTION = """
