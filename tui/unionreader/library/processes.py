@@ -1,4 +1,5 @@
-"""Starting worker processes from inside a running app.
+"""The extraction pool's processes: started safely from inside a running app, deaf to ^C (the opening
+process decides), and sending their results through a pipe wide enough for a chunk's.
 
 Under Textual, ``sys.stderr`` is the app's capture object, whose ``fileno()`` is -1. The fork server and
 multiprocessing's resource tracker hand the process they start ``sys.stderr``'s descriptor, so the
