@@ -276,11 +276,19 @@ def _slow_and_marking(path: str):
     return analyse_file(path)
 
 
+def files_started(marks: Path) -> int:
+    """How many files the workers started on (``_slow_and_marking``), once the tasks under way have ended."""
+    import multiprocessing
+
+    deadline = time.monotonic() + 60
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return len(list(marks.iterdir()))
+
+
 def test_an_open_given_up_midway_leaves_the_files_no_worker_started(tmp_path):
     """The app quitting, ^C or a reader that stops iterating closes the open: the chunks no worker has started
     are dropped. (Leaving the pool used to wait until every file was extracted: minutes on a large archive.)"""
-    import multiprocessing
-
     folder, marks = tmp_path / "archive", tmp_path / "marks"
     folder.mkdir()
     marks.mkdir()
@@ -290,11 +298,7 @@ def test_an_open_given_up_midway_leaves_the_files_no_worker_started(tmp_path):
     first = next(e for e in opening if isinstance(e, Batch))
     assert first.analyses
     opening.close()
-    deadline = time.monotonic() + 60
-    while multiprocessing.active_children() and time.monotonic() < deadline:  # (the tasks under way end)
-        time.sleep(0.05)
-    started = len(list(marks.iterdir()))
-    assert 0 < started < 400
+    assert 0 < files_started(marks) < 400
     # What was stored stays; the next open extracts the rest.
     analyses, notices, summary, _ = run(Library(tmp_path / "cache", jobs=1), [folder])
     assert len(analyses) == 600 and notices == [] and summary.unchanged and summary.new + summary.unchanged == 600
