@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import pickle
 import sqlite3
-import zlib
 
 import numpy as np
 import pytest
@@ -49,16 +48,6 @@ def test_a_payload_is_compressed_at_the_stored_level_and_decodes_to_the_same(arc
     shown, analyses, errors = decode(payload)
     assert shown == "001.txt" and analyses == outcome.analyses and errors == outcome.errors
     assert analyses[0].article.raw and analyses[0].article.text
-
-
-def test_a_payload_stored_at_an_earlier_level_decodes_to_the_same(archive):  # noqa: F811
-    """Caches written with zlib (at level 3, then 1, before Zstandard) read alike."""
-    outcome = analyse_file(str(archive / "001.txt"))
-    payload = encode("001.txt", outcome.analyses, outcome.errors)
-    rows = zstandard.ZstdDecompressor().decompress(payload[1:])
-    for level in (1, 3):
-        older = b"\x02" + zlib.compress(rows, level)
-        assert decode(older) == decode(payload)
 
 
 def _snapshot(cache):
