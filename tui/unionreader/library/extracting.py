@@ -61,19 +61,19 @@ def extract_files(tasks: list[tuple[str, str | None]], *, jobs: int, analyser: C
         from .processes import ignore_interrupts, pool_context, widen_result_pipe
 
         try:
-            with ProcessPoolExecutor(jobs, mp_context=pool_context(), initializer=ignore_interrupts) as pool:
+            pool = ProcessPoolExecutor(jobs, mp_context=pool_context(), initializer=ignore_interrupts)
+            try:
                 widen_result_pipe(pool)
-                try:
-                    results = pool.map(pool_work, [[tasks[i] for i in chunk] for chunk in chunks])
-                    for chunk, result in zip(chunks, results, strict=False):
-                        outcomes, prepared = result if prepare else (result, None)
-                        yield Extracted(chunk, outcomes, [], prepared)
-                        done += 1
-                finally:
-                    # An open given up midway (the app quitting, ^C, a reader that stopped iterating) drops
-                    # the chunks no worker has started: leaving the pool waits for every task it holds,
-                    # which was the whole rest of a cold open (minutes on a large archive).
-                    pool.shutdown(wait=False, cancel_futures=True)
+                results = pool.map(pool_work, [[tasks[i] for i in chunk] for chunk in chunks])
+                for chunk, result in zip(chunks, results, strict=False):
+                    outcomes, prepared = result if prepare else (result, None)
+                    yield Extracted(chunk, outcomes, [], prepared)
+                    done += 1
+            finally:
+                # Not ``with``, whose exit waits for every task the pool holds: an open given up midway (the
+                # app quitting, ^C, a reader that stopped iterating) went on with the whole rest of a cold
+                # open (minutes on a large archive). The chunks no worker has started are dropped.
+                pool.shutdown(wait=False, cancel_futures=True)
         except BrokenProcessPool:
             said = notice("an extraction worker stopped (killed?); reading the rest in this process")
             yield Extracted([], [], [said] if said else [])
