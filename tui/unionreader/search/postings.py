@@ -233,4 +233,5 @@ def _narrowed(docs: np.ndarray) -> tuple[np.ndarray, int]:
     low, high = int(docs.min()), int(docs.max())
     if high - low >= 1 << 16:
         return docs.astype(np.uint32, copy=False), 0
-    return (docs - np.uint32(low)).astype(np.uint16), low
+    # (One pass: both cast to two bytes, then subtracted; it wraps to the same values, as they span less.)
+    return np.subtract(docs, np.uint32(low), dtype=np.uint16, casting="unsafe"), low
