@@ -215,3 +215,30 @@ def test_a_snapshot_saved_meanwhile_by_another_instance_is_not_an_error(archive,
     monkeypatch.setattr(index_files.os, "replace", real_replace)
     _, notices, summary, restored = run(Library(cache), [archive], SearchIndex())
     assert restored and summary.unchanged == 30 and not notices
+
+
+def test_an_array_that_cannot_be_written_leaves_no_snapshot_and_says_so_once(archive, tmp_path, monkeypatch):  # noqa: F811
+    """The arrays are written by several threads: one of them failing (a full disk) must fail the save as
+    a whole, after the others are done, with no half-written folder left and the open itself unharmed."""
+    real_write = index_files._write_buffer
+    started: list[str] = []
+
+    def full_disk_at_the_third(raw, dest, same_size):
+        started.append(dest.name)
+        if len(started) == 3:
+            raise OSError(28, "No space left on device")
+        real_write(raw, dest, same_size)
+
+    monkeypatch.setattr(index_files, "_write_buffer", full_disk_at_the_third)
+    cache = tmp_path / "cache"
+    _, notices, summary, _ = run(Library(cache), [archive], SearchIndex())
+    assert summary is not None and summary.articles == 30
+    assert len(started) > 3  # (the other arrays were still written, then the save given up)
+    assert [n for n in notices if "cannot save the search index" in n] == [
+        f"cannot save the search index in {cache}: No space left on device"]
+    assert not list(cache.glob(f"{index_files.PREFIX}*")) and not list(cache.glob(".*tmp*"))
+
+    monkeypatch.setattr(index_files, "_write_buffer", real_write)
+    run(Library(cache), [archive], SearchIndex())
+    _, notices, summary, restored = run(Library(cache), [archive], SearchIndex())
+    assert restored and summary.unchanged == 30 and not notices
