@@ -364,9 +364,9 @@ class IndexBuilder:
     def _add_fields(self, base: int, terms: list[DocTerms]) -> None:
         """The field values, dates and facets of docs ``base``, ``base + 1``, … (``terms``).
 
-        A batch at a time: each field's values of the whole batch (~150 an article) go to their doc
-        lists through C-level maps, where a look-up and an append per value in Python were a fifth of
-        the opening process's indexing in a cold open."""
+        A batch at a time: each field's values of the whole batch (~100 an article, and ~35 facets) go to
+        their doc lists through C-level maps, not a look-up and an append per value in Python (a small
+        saving: ~0.4 % of the opening process's instructions in a 10k cold open)."""
         per_field: dict[str, tuple[list[str], list[int]]] = {}
         for doc, t in enumerate(terms, base):
             for name, joined in t.fields:
@@ -388,16 +388,10 @@ class IndexBuilder:
         self._date_numbers.extend(map(_date_number, dates))
         facets = list(itertools.chain.from_iterable(t.facets for t in terms))
         facet_ids, names = self._facet_ids, self._facet_names
-        ids = list(map(facet_ids.get, facets))
-        if None in ids:  # facets first met here: given ids in order
-            for i, facet in enumerate(facets):
-                if ids[i] is None:
-                    fid = facet_ids.get(facet)
-                    if fid is None:
-                        fid = facet_ids[facet] = len(names)
-                        names.append(facet)
-                    ids[i] = fid
-        self._facet_val.extend(ids)
+        for facet in dict.fromkeys(itertools.filterfalse(facet_ids.__contains__, facets)):  # (ids in the order first met)
+            facet_ids[facet] = len(names)
+            names.append(facet)
+        self._facet_val.extend(map(facet_ids.__getitem__, facets))
         self._facet_doc.extend(itertools.chain.from_iterable(itertools.repeat(doc, len(t.facets)) for doc, t in enumerate(terms, base)))
 
 
